@@ -1,0 +1,3 @@
+"""claimrec: claim-level fact reconciliation for news."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from claimrec.cli import main
+
+main()

@@ -1,0 +1,321 @@
+"""Normalize: merge entity mentions from all documents into entities.
+
+A mention's name is first cleaned by rule (titles, possessives, "the", quote
+marks, hyphens), then mapped through the lexicon (aliases such as "U.S.",
+nationality adjectives to their country, synonyms in descriptive names so
+"spy agency" and "intelligence agency" agree). Names with the same key are one
+entity. Then three merges, each guarded against false friends:
+- a lone surname or given name joins the one full name in the same document
+  that contains it ("Budanov" -> "Kyrylo Budanov"); if two full names share it,
+  it joins neither;
+- person names with equal token counts whose every token is nearly equal
+  (transliterations: "Zelensky"/"Zelenskyy"), found in bulk with rapidfuzz;
+- other names nearly equal as a whole *and* token by token, so "North Korea"
+  and "South Korea" (one token apart entirely) stay apart.
+Anonymous speakers ("a senior official") are never merged across documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from claimrec.lexicon import Lexicon
+from claimrec.models import Entity, Extraction, Mention
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-", "—": "-"})
+_EDGE = re.compile(r"^[\s\"'(\[\-:,.]+|[\s\"')\]\-:,]+$")
+_POSSESSIVE = re.compile(r"'s?$")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+Node = tuple[str, str]  # (scope, key): scope is "" for corpus-wide names, a doc id otherwise
+
+
+class EntityTable:
+    """The merged entities, a lookup from (document, mention) to entity id, and which
+    entities are countries or parts of countries named by the country."""
+
+    def __init__(
+        self,
+        entities: list[Entity],
+        ids: dict[tuple[str, str, str], str],
+        country_level: frozenset[str] = frozenset(),
+    ) -> None:
+        self.entities = entities
+        self._ids = ids
+        self.country_level = country_level
+
+    def id_of(self, doc: str, mention: Mention | None) -> str | None:
+        if mention is None:
+            return None
+        return self._ids.get((doc, mention.kind, mention.text))
+
+
+def clean(text: str) -> str:
+    """Surface form with typographic quotes, edge punctuation and possessive removed."""
+    s = " ".join(text.translate(_QUOTES).split())
+    s = _EDGE.sub("", s)
+    if s.lower().startswith("the "):
+        s = s[4:]
+    return _POSSESSIVE.sub("", s).strip()
+
+
+class _Namer:
+    """Turns a mention into (display name, kind, merge key) using the lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.directions = {d.lower() for d in lexicon.directions}
+        self.heads = {h.lower() for h in lexicon.location_heads}
+
+    def name(self, mention: Mention) -> tuple[str, str]:
+        text = clean(mention.text)
+        kind: str = mention.kind
+        if kind == "PERSON":
+            text = self._strip_titles(_before_possessive(text))
+        elif kind == "NORP":
+            country = self.lex.demonym_index.get(text.lower())
+            if country is not None:
+                text, kind = country, "GPE"
+        elif kind == "LOC":
+            text = self._place_core(text)
+        elif kind == "GROUP":
+            text = self._descriptive(text)
+        text = self.lex.alias_index.get(text.lower(), text)
+        if kind in {"GPE", "LOC"} and text.lower() in self.lex.country_set:
+            kind = "GPE"
+        return text, kind
+
+    def _strip_titles(self, text: str) -> str:
+        tokens = text.split()
+        titles = self.lex.title_set
+        while len(tokens) > 1 and tokens[0].lower().rstrip(",") in titles:
+            tokens.pop(0)
+        while len(tokens) > 1 and tokens[-1].lower() in titles:
+            tokens.pop()
+        return " ".join(tokens)
+
+    def _place_core(self, text: str) -> str:
+        """ "Russia's western Kursk region" -> "Kursk"; "eastern Russia" stays as is."""
+        if text.lower() in self.lex.country_set or text.lower() in self.lex.alias_index:
+            return text
+        core_text = self.core(text)
+        if not core_text or self.country_level(text):
+            return text
+        return core_text
+
+    def core(self, text: str) -> str:
+        """A place phrase without its owner's possessive, lowercase directions and place
+        nouns: the proper name it is about."""
+        rest = re.sub(r"^[^']+'s? ", "", text) if "'" in text else text
+        words = [
+            w
+            for w in rest.split()
+            if not (w.islower() and w in self.directions) and w.lower() not in self.heads
+        ]
+        return " ".join(words)
+
+    def country_level(self, text: str) -> bool:
+        """ "eastern Russia", "Russia's far east", "the Ukrainian border": a part of a
+        country named by the country, not a narrower named place."""
+        clean_text = clean(text)
+        words = [
+            w
+            for w in clean_text.replace("'s ", " ").split()
+            if w.lower() not in self.directions and w.lower() not in self.heads
+        ]
+        core = " ".join(words).lower()
+        return core in self.lex.country_set or core in self.lex.demonym_index or not core
+
+    def _descriptive(self, text: str) -> str:
+        """ "South Korean spy agency" -> "South Korea's intelligence agency"."""
+        low = text.lower()
+        for demonym in sorted(self.lex.demonyms, key=len, reverse=True):
+            if low.startswith(demonym.lower() + " "):
+                text = f"{self.lex.demonyms[demonym]}'s {text[len(demonym) + 1 :]}"
+                break
+        for word, canonical in sorted(self.lex.synonyms.items(), key=lambda kv: -len(kv[0])):
+            text = re.sub(rf"\b{re.escape(word)}\b", canonical, text, flags=re.IGNORECASE)
+        return text
+
+
+def _before_possessive(text: str) -> str:
+    """A person's name ends at a possessive: "Zelensky's Victory Plan" is about Zelensky."""
+    head, sep, _ = text.partition("'s ")
+    return head if sep else text
+
+
+def key_of(name: str) -> str:
+    return " ".join(_SLUG.sub(" ", name.lower()).split())
+
+
+def entity_table(extractions: Iterable[Extraction], lexicon: Lexicon) -> EntityTable:
+    """Merge every mention of every extraction into entities (deterministic)."""
+    namer = _Namer(lexicon)
+    occurrences: list[tuple[str, Mention, str, str, Node]] = []
+    for extraction in extractions:
+        for mention in _all_mentions(extraction):
+            name, kind = namer.name(mention)
+            key = key_of(name)
+            if not key:
+                continue
+            scope = extraction.doc if kind == "ANON" or _lone_person(kind, key) else ""
+            occurrences.append((extraction.doc, mention, name, kind, (scope, key)))
+    parent = _merge([o[4] for o in occurrences], occurrences, lexicon)
+    table = _build(occurrences, parent)
+    table.country_level = frozenset(
+        e.id for e in table.entities if e.type in {"GPE", "LOC"} and namer.country_level(e.name)
+    )
+    return table
+
+
+def _all_mentions(extraction: Extraction) -> Iterable[Mention]:
+    yield from extraction.mentions
+    for claim in extraction.claims:
+        for mention in (claim.subject, claim.source, claim.location):
+            if mention is not None:
+                yield mention
+
+
+def _lone_person(kind: str, key: str) -> bool:
+    return kind == "PERSON" and " " not in key
+
+
+# ------------------------------------------------------------------ union-find
+
+
+def _find(parent: dict[Node, Node], node: Node) -> Node:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+    return node
+
+
+def _union(parent: dict[Node, Node], a: Node, b: Node) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _merge(nodes: list[Node], occurrences: list, lexicon: Lexicon) -> dict[Node, Node]:
+    parent: dict[Node, Node] = {n: n for n in sorted(set(nodes))}
+    kinds: dict[Node, Counter[str]] = defaultdict(Counter)
+    for _, _, _, kind, node in occurrences:
+        kinds[node][kind] += 1
+    _resolve_lone_names(parent, occurrences)
+    _fuzzy(parent, kinds, lexicon)
+    return parent
+
+
+def _resolve_lone_names(parent: dict[Node, Node], occurrences: list) -> None:
+    """A lone name joins the single full name in its document containing it; otherwise it
+    joins the corpus-wide node of the same lone name."""
+    full_by_doc: dict[str, set[str]] = defaultdict(set)
+    for doc, _, _, kind, (scope, key) in occurrences:
+        if kind == "PERSON" and not scope:
+            full_by_doc[doc].add(key)
+    everywhere = sorted(set().union(*full_by_doc.values())) if full_by_doc else []
+    for doc, _, _, kind, node in occurrences:
+        scope, key = node
+        if kind != "PERSON" or not scope or scope != doc:
+            continue
+        matches = [full for full in sorted(full_by_doc[doc]) if key in full.split()]
+        if not matches:
+            matches = [full for full in everywhere if key in full.split()]
+        if len(matches) == 1:
+            _union(parent, node, ("", matches[0]))
+        else:
+            parent.setdefault(("", key), ("", key))
+            _union(parent, node, ("", key))
+
+
+def _fuzzy(parent: dict[Node, Node], kinds: dict[Node, Counter[str]], lexicon: Lexicon) -> None:
+    """Bulk near-duplicate names with rapidfuzz, verified token by token."""
+    global_nodes = sorted(
+        n
+        for n in parent
+        if not n[0]
+        and kinds.get(n, Counter()).most_common(1)
+        and kinds[n].most_common(1)[0][0] != "ANON"
+    )
+    if len(global_nodes) < 2:
+        return
+    keys = [n[1] for n in global_nodes]
+    scores = process.cdist(
+        keys,
+        keys,
+        scorer=fuzz.ratio,
+        score_cutoff=min(lexicon.person_token_similarity, lexicon.name_similarity),
+        workers=1,
+    )
+    for i, j in zip(*scores.nonzero(), strict=True):
+        if i >= j:
+            continue
+        a, b = global_nodes[i], global_nodes[j]
+        kind_a, kind_b = kinds[a].most_common(1)[0][0], kinds[b].most_common(1)[0][0]
+        if _same_name(keys[i], keys[j], kind_a, kind_b, float(scores[i, j]), lexicon):
+            _union(parent, a, b)
+
+
+def _same_name(a: str, b: str, kind_a: str, kind_b: str, score: float, lexicon: Lexicon) -> bool:
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or (kind_a == "PERSON") != (kind_b == "PERSON"):
+        return False
+    threshold = lexicon.person_token_similarity
+    if kind_a != "PERSON" and score < lexicon.name_similarity:
+        return False
+    return all(
+        x == y or (fuzz.ratio(x, y) >= threshold and x[0] == y[0])
+        for x, y in zip(ta, tb, strict=True)
+    )
+
+
+# ------------------------------------------------------------------ entities
+
+
+def _build(occurrences: list, parent: dict[Node, Node]) -> EntityTable:
+    groups: dict[Node, list] = defaultdict(list)
+    for occ in occurrences:
+        groups[_find(parent, occ[4])].append(occ)
+    entities: list[Entity] = []
+    ids: dict[tuple[str, str, str], str] = {}
+    used: set[str] = set()
+    for root in sorted(groups):
+        members = groups[root]
+        name = _canonical(members)
+        kind = Counter(m[3] for m in members).most_common(1)[0][0]
+        entity_id = _entity_id(name, kind, root, used)
+        aliases = sorted({name} | {clean(m[1].text) for m in members} | {m[2] for m in members})
+        entities.append(
+            Entity(id=entity_id, name=name, type=kind, aliases=aliases, mentions=len(members))
+        )
+        for doc, mention, *_ in members:
+            ids[(doc, mention.kind, mention.text)] = entity_id
+    entities.sort(key=lambda e: e.id)
+    return EntityTable(entities, ids)
+
+
+def _canonical(members: list) -> str:
+    """The most frequent normalized name, preferring fuller names on ties."""
+    counts = Counter(m[2] for m in members)
+    return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n), n))
+
+
+def _entity_id(name: str, kind: str, root: Node, used: set[str]) -> str:
+    slug = _SLUG.sub("-", name.lower()).strip("-") or "x"
+    if kind == "ANON":
+        slug = f"anon-{slug}-{hashlib.sha1(root[0].encode()).hexdigest()[:6]}"
+    candidate = f"ent:{slug}"
+    if candidate in used:
+        candidate = f"ent:{slug}-{kind.lower()}"
+    n = 2
+    base = candidate
+    while candidate in used:
+        candidate = f"{base}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,344 @@
+"""Extraction: one document in, its entity mentions and raw claims out.
+
+``extract_document`` is a pure map over a ``Document`` (given the pipeline and
+lexicon), so documents can be processed in parallel and cached by content. It
+parses paragraph by paragraph and walks sentences in order, carrying only what
+reading order gives a person: the last speaker (for reported speech that
+continues), the last person named (for "he said") and the last group whose
+people were counted (for "these troops").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimrec.dates import resolve_date
+from claimrec.extract.attribution import (
+    Attribution,
+    attribution,
+    continues_speech,
+    sentence_speaker,
+)
+from claimrec.extract.modality import modality
+from claimrec.extract.paragraphs import Piece, pieces
+from claimrec.extract.places import place_phrases
+from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
+from claimrec.extract.quantities import Count, counts
+from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
+from claimrec.lexicon import Lexicon
+from claimrec.models import (
+    DateValue,
+    Document,
+    Evidence,
+    Extraction,
+    Mention,
+    MentionKind,
+    RawClaim,
+    TimeRef,
+)
+
+ENTITY_KINDS: dict[str, MentionKind] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+}
+BATCH_SIZE = 64
+
+
+@dataclass
+class _Context:
+    """What reading order carries from one sentence to the next within a document."""
+
+    speaker: Attribution | None = None
+    speaker_paragraph: int = -1
+    speaker_age: int = 0
+    person: Mention | None = None
+    subject: Mention | None = None
+
+
+@dataclass
+class _Sentence:
+    sent: Span
+    piece: Piece
+    document: Document
+    lexicon: Lexicon
+    context: _Context
+    subjects: dict[int, Mention] = field(default_factory=dict)  # trigger index -> count subject
+
+
+def extract_document(document: Document, *, nlp: Language, lexicon: Lexicon) -> Extraction:
+    """Mentions and claims of one document, in reading order."""
+    parts = pieces(document.body)
+    docs = nlp.pipe((p.text for p in parts), batch_size=BATCH_SIZE)
+    return extract_parsed(document, zip(parts, docs, strict=True), lexicon=lexicon)
+
+
+def extract_parsed(
+    document: Document, parsed: Iterable[tuple[Piece, Doc]], *, lexicon: Lexicon
+) -> Extraction:
+    """Extraction from already parsed pieces (lets callers batch parsing across documents)."""
+    context = _Context()
+    mentions: list[Mention] = []
+    claims: list[RawClaim] = []
+    for piece, doc in parsed:
+        mentions.extend(_entity_mentions(doc, piece.start))
+        for sent in doc.sents:
+            state = _Sentence(sent, piece, document, lexicon, context)
+            claims.extend(_sentence_claims(state))
+            _advance(state)
+    return Extraction(doc=document.id, mentions=tuple(mentions), claims=tuple(_with_slots(claims)))
+
+
+# ------------------------------------------------------------------ per sentence
+
+
+def _sentence_claims(s: _Sentence) -> list[RawClaim]:
+    out: list[RawClaim] = []
+    for count in counts(s.sent, s.lexicon):
+        claim = _count_claim(s, count)
+        if claim is not None:
+            out.append(claim)
+    out.extend(_date_claims(s))
+    out.extend(_location_claims(s))
+    return out
+
+
+def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
+    trigger = find_trigger(count.anchor, s.lexicon)
+    predicate = trigger.predicate if trigger else _default_predicate(count, s.lexicon)
+    if predicate is None:
+        return None
+    confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
+    confidence -= (
+        0.1
+        if count.value.approximate and count.value.low is None and count.value.high is None
+        else 0.0
+    )
+    subject, guessed = _subject(
+        s, count.unit_token, trigger.token if trigger else None, anaphoric=True
+    )
+    if subject is not None and not guessed:
+        s.context.subject = subject
+    if subject is not None and trigger is not None:
+        s.subjects[trigger.token.i] = subject
+    source, source_penalty, hearsay = _source(s, count.anchor)
+    place = _first_place(s, trigger, count.unit_token)
+    anchor = trigger.token if trigger else count.anchor
+    return RawClaim(
+        doc=s.document.id,
+        type="count",
+        slot="",
+        subject=subject,
+        predicate=predicate,
+        value=count.value,
+        location=place,
+        time=_time(s, anchor),
+        source=source,
+        modality=modality(anchor, s.sent, s.lexicon, hearsay=hearsay),
+        confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
+        evidence=_evidence(s, count.span),
+    )
+
+
+def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
+    unit = count.unit_token
+    if unit is None:
+        return None
+    entry = lexicon.units.get(unit.lemma_.lower()) or lexicon.units.get(unit.lower_)
+    return entry.default_predicate if entry else None
+
+
+def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
+    for ent in s.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        trigger = find_trigger(ent.root, s.lexicon)
+        if trigger is None:
+            continue
+        value = resolve_date(ent.text, published=s.document.published)
+        subject, guessed = _subject(s, None, trigger.token)
+        source, penalty, hearsay = _source(s, ent.root)
+        yield RawClaim(
+            doc=s.document.id,
+            type="date",
+            slot="",
+            subject=subject,
+            predicate=trigger.predicate,
+            value=value,
+            location=_first_place(s, trigger, None),
+            source=source,
+            modality=modality(trigger.token, s.sent, s.lexicon, hearsay=hearsay),
+            confidence=_clip(
+                0.85 - (0.1 if guessed else 0.0) - penalty - (0.1 if value.start is None else 0.0)
+            ),
+            evidence=_evidence(s, ent),
+        )
+
+
+def _location_claims(s: _Sentence) -> Iterator[RawClaim]:
+    seen: set[int] = set()
+    for token in s.sent:
+        predicate = trigger_of(token, s.lexicon)
+        if predicate is None or not s.lexicon.predicates[predicate].locative:
+            continue
+        for phrase in place_phrases(token, None, s.lexicon):
+            if phrase.start in seen:
+                continue
+            seen.add(phrase.start)
+            subject, guessed = _subject(s, None, token)
+            source, penalty, hearsay = _source(s, token)
+            place = _mention(phrase, "LOC", s.piece.start)
+            yield RawClaim(
+                doc=s.document.id,
+                type="location",
+                slot="",
+                subject=subject,
+                predicate=predicate,
+                value=None,
+                location=place,
+                time=_time(s, token),
+                source=source,
+                modality=modality(token, s.sent, s.lexicon, hearsay=hearsay),
+                confidence=_clip(0.8 - (0.1 if guessed else 0.0) - penalty),
+                evidence=_evidence(s, phrase),
+            )
+
+
+# ------------------------------------------------------------------ claim parts
+
+
+def _subject(
+    s: _Sentence, unit: Token | None, trigger: Token | None, *, anaphoric: bool = False
+) -> tuple[Mention | None, bool]:
+    """(subject mention, whether it was taken from earlier text).
+
+    A count's own group comes first; then the subject of a count on the same trigger;
+    then the trigger's named agent. Earlier text supplies the subject only for an
+    anaphoric group ("these troops", "they", "the first group of 2,600 troops")."""
+    span = subject_span(unit, trigger, s.lexicon)
+    if span is not None:
+        return _mention(span, _kind(span), s.piece.start), False
+    if trigger is not None and trigger.i in s.subjects:
+        return s.subjects[trigger.i], False
+    if anaphoric or (trigger is not None and is_anaphoric(trigger, s.lexicon)):
+        return s.context.subject, s.context.subject is not None
+    return None, False
+
+
+def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
+    """(source mention, confidence penalty, hearsay) for the clause holding ``anchor``."""
+    found = attribution(anchor, s.sent, s.piece.start, s.lexicon)
+    if found is None:
+        carried = s.context.speaker
+        if (
+            carried is not None
+            and s.context.speaker_paragraph == s.piece.paragraph
+            and continues_speech(s.sent, s.lexicon)
+        ):
+            return carried.mention, 0.15, False
+        return None, 0.0, False
+    if found.pronoun:
+        return s.context.person, 0.1 if s.context.person else 0.2, False
+    return found.mention, 0.0, found.mention is None or found.mention.kind == "ANON"
+
+
+def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> Mention | None:
+    entry = s.lexicon.predicates.get(trigger.predicate) if trigger else None
+    if trigger is None or entry is None or not entry.locative:
+        return None
+    phrases = place_phrases(trigger.token, unit, s.lexicon)
+    return _mention(phrases[0], "LOC", s.piece.start) if phrases else None
+
+
+def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
+    """A date phrase attached to the claim's trigger, as the claim's time."""
+    for ent in s.sent.ents:
+        if ent.label_ == "DATE" and _governs(anchor, ent.root):
+            value: DateValue = resolve_date(ent.text, published=s.document.published)
+            return TimeRef(text=ent.text, start=value.start, end=value.end)
+    return None
+
+
+def _governs(head: Token, token: Token, *, depth: int = 3) -> bool:
+    for _ in range(depth):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == head.i:
+            return True
+    return False
+
+
+def _evidence(s: _Sentence, span: Span) -> Evidence:
+    offset = s.piece.start
+    body = s.document.body
+    start, end = offset + span.start_char, offset + span.end_char
+    sent_start, sent_end = offset + s.sent.start_char, offset + s.sent.end_char
+    return Evidence(
+        start=start, end=end, quote=body[start:end], sentence=body[sent_start:sent_end].strip()
+    )
+
+
+def _mention(span: Span, kind: MentionKind, offset: int) -> Mention:
+    return Mention(
+        text=span.text, kind=kind, start=offset + span.start_char, end=offset + span.end_char
+    )
+
+
+def _kind(span: Span) -> MentionKind:
+    return ENTITY_KINDS.get(span.label_ or span.root.ent_type_, "NORP")
+
+
+def _clip(x: float) -> float:
+    return round(min(1.0, max(0.05, x)), 2)
+
+
+# ------------------------------------------------------------------ reading order
+
+
+def _advance(s: _Sentence) -> None:
+    """Update what the next sentence inherits from this one."""
+    ctx = s.context
+    speaker = sentence_speaker(s.sent, s.piece.start, s.lexicon)
+    if speaker is not None:
+        if speaker.pronoun and ctx.person is not None:
+            speaker = Attribution(ctx.person, speaker.text, "carried")
+        ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
+    else:
+        ctx.speaker_age += 1
+        if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
+            ctx.speaker = None
+    for ent in s.sent.ents:
+        if ent.label_ == "PERSON":
+            ctx.person = _mention(ent, "PERSON", s.piece.start)
+    for token in topic_nouns(s.sent, s.lexicon):
+        span = subject_span(token, None, s.lexicon)
+        if span is not None:
+            ctx.subject = _mention(span, _kind(span), s.piece.start)
+
+
+def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if kind is not None and ent.text.strip():
+            yield _mention(ent, kind, offset)
+
+
+def _with_slots(claims: list[RawClaim]) -> Iterator[RawClaim]:
+    """Give each claim a slot key from its own sentence and quote, never from its offset,
+    so an edit elsewhere in the document leaves the key unchanged."""
+    seen: dict[str, int] = {}
+    for claim in claims:
+        base = "\x1f".join((claim.type, claim.evidence.sentence, claim.evidence.quote))
+        k = seen.get(base, 0)
+        seen[base] = k + 1
+        slot = hashlib.sha1(f"{base}\x1f{k}".encode()).hexdigest()[:16]
+        yield claim.model_copy(update={"slot": slot})

@@ -1,0 +1,135 @@
+"""What a claim says happened: the trigger word that governs a count, date or place.
+
+From an anchor token (the counted noun, a number, a date) we climb the parse
+toward the clause head and take the first trigger word the lexicon knows
+("deploy", "killed", "training"). A non-trigger verb on the way is looked
+through: its open complements and coordinated verbs ("expected to be
+*stationed*", "will assist and *train*", "are receiving *training*"). The climb
+stops at a relative clause (it describes another noun) and at a verb of saying
+(beyond it lies the speaker, not the event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimrec.lexicon import Lexicon
+
+LOOK_THROUGH_DEPS = frozenset({"xcomp", "conj", "dobj", "attr", "acomp", "pcomp", "oprd"})
+MAX_CLIMB = 6
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    predicate: str
+
+
+def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
+    """The predicate ``token`` triggers by its lemma and part of speech, if any."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"}:
+        name = lexicon.verb_predicates.get(lemma)
+        if name is not None and lexicon.predicates[name].subject_nouns:
+            nouns = set(lexicon.predicates[name].nouns)
+            if not any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children):
+                return None
+        return name
+    if token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return lexicon.noun_predicates.get(lemma) or lexicon.noun_predicates.get(token.lower_)
+    return None
+
+
+def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """The trigger that governs ``anchor``, combined with coordinated triggers."""
+    found = _climb(anchor, lexicon)
+    if found is None:
+        return None
+    return Trigger(found.token, _combined(found, lexicon))
+
+
+def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    token = anchor
+    for _ in range(MAX_CLIMB):
+        if token.dep_ == "relcl" or token.head.i == token.i:
+            return None
+        child, token = token, token.head
+        if token.lemma_.lower() in lexicon.attribution_verbs and child.dep_ in {
+            "ccomp",
+            "parataxis",
+        }:
+            return None
+        own = trigger_of(token, lexicon)
+        if own is not None and token.i != anchor.i:
+            return _best_in_coordination(Trigger(token, own), lexicon)
+        if token.pos_ in {"VERB", "AUX"}:
+            inner = _look_through(token, lexicon, depth=2)
+            if inner is not None:
+                return inner
+            if _copula_presence(token, lexicon) is not None:
+                return Trigger(token, lexicon.copula_predicate or "stationed")
+    return None
+
+
+def _look_through(verb: Token, lexicon: Lexicon, *, depth: int) -> Trigger | None:
+    """Triggers inside a non-trigger verb's complements, in lexicon priority order."""
+    candidates: list[Trigger] = []
+    frontier = [verb]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ not in LOOK_THROUGH_DEPS:
+                    continue
+                pred = trigger_of(child, lexicon)
+                if pred is not None:
+                    candidates.append(Trigger(child, pred))
+                nxt.append(child)
+        frontier = nxt
+    return _by_priority(candidates, lexicon)
+
+
+def _best_in_coordination(first: Trigger, lexicon: Lexicon) -> Trigger:
+    """ "will assist and train ... and fight": prefer the trigger listed first in the lexicon."""
+    siblings = [first]
+    for child in first.token.children:
+        if child.dep_ == "conj":
+            pred = trigger_of(child, lexicon)
+            if pred is not None:
+                siblings.append(Trigger(child, pred))
+    return _by_priority(siblings, lexicon) or first
+
+
+def _by_priority(candidates: list[Trigger], lexicon: Lexicon) -> Trigger | None:
+    if not candidates:
+        return None
+    order = {name: i for i, name in enumerate(lexicon.predicates)}
+    return min(candidates, key=lambda t: (order.get(t.predicate, len(order)), t.token.i))
+
+
+def _combined(found: Trigger, lexicon: Lexicon) -> str:
+    """ "killed or injured" -> killed_or_injured, as the lexicon names the pair."""
+    names = {found.predicate}
+    for child in found.token.children:
+        if child.dep_ == "conj":
+            pred = trigger_of(child, lexicon)
+            if pred is not None:
+                names.add(pred)
+    if len(names) == 1:
+        return found.predicate
+    for combo in lexicon.combined_predicates:
+        if set(combo.of) == names:
+            return combo.name
+    return found.predicate
+
+
+def _copula_presence(verb: Token, lexicon: Lexicon) -> Token | None:
+    """ "10,000 troops are in X": a form of *be* with a place phrase states presence."""
+    if verb.lemma_ != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "inside", "at", "near"}:
+            return child
+    return None

@@ -1,0 +1,282 @@
+"""Finding counts in a parsed paragraph: the number words, their hedge, and what they count.
+
+A count is a run of number tokens ("10,000", "ten thousand", "10,000 to 12,000"),
+the hedge right before it ("at least", "an estimated"), and the noun it counts,
+found through the parse: the head of a ``nummod`` ("10,000 soldiers"), the object
+of a partitive "of" ("2,600 of these troops"), or a nationality noun
+("3,000 Ukrainians"). Only nouns the lexicon lists as people (or a nationality)
+make a count, so "four brigades", "Article 4" and "2.5 years" never do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimrec.lexicon import Lexicon
+from claimrec.models import CountValue
+from claimrec.numbers import NumberRange, parse_range
+
+# Entity labels whose numbers are never counts of people.
+NOT_COUNT_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT", "WORK_OF_ART"}
+)
+SCALE_WORDS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "lakh",
+        "crore",
+        "score",
+        "few",
+        "several",
+        "handful",
+        "tens",
+    }
+)
+CONNECTORS = frozenset({"to", "-", "–", "—", "and", "or", "of"})
+CURRENCY = frozenset({"$", "€", "£", "¥", "₹", "usd", "eur", "dollars", "euros", "pounds"})
+NUMERIC_DEPS = frozenset({"nummod", "quantmod", "compound", "advmod", "amod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count found in a paragraph: its tokens, value, and counted noun (spaCy objects,
+    local to the extract package)."""
+
+    span: Span  # hedge + number (+ counted noun when it follows)
+    number: Span
+    unit_token: Token | None  # the counted noun, None for a bare number ("killed 300")
+    anchor: Token  # where the parse path to predicate and source starts
+    value: CountValue
+    written_out: bool
+    nationality: Token | None  # "3,000 Ukrainians": the unit is itself a nationality
+
+
+def counts(sent: Span, lexicon: Lexicon) -> list[Count]:
+    """Every count of people stated in ``sent``, in token order."""
+    found: list[Count] = []
+    for number in _number_runs(sent):
+        count = _count(number, sent, lexicon)
+        if count is not None:
+            found.append(count)
+    return found
+
+
+def _is_numberish(token: Token) -> bool:
+    if token.ent_type_ in NOT_COUNT_LABELS:
+        return False
+    low = token.lower_
+    return (token.like_num and not _looks_like_code(token)) or low in SCALE_WORDS
+
+
+def _looks_like_code(token: Token) -> bool:
+    """Digits glued to letters ("KN-23", "T-72", "j6yK") are names, not quantities."""
+    text = token.text
+    return (
+        any(c.isalpha() for c in text)
+        and any(c.isdigit() for c in text)
+        and not (text[-1:] in "kK" and text[:-1].replace(",", "").replace(".", "").isdigit())
+    )
+
+
+def _number_runs(sent: Span) -> list[Span]:
+    """Maximal runs of number tokens, joined by range connectors ("10,000 to 12,000")."""
+    doc = sent.doc
+    runs: list[Span] = []
+    i = sent.start
+    while i < sent.end:
+        if not _is_numberish(doc[i]) or not _has_digit_or_word(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end:
+            if _is_numberish(doc[j]):
+                j += 1
+            elif (
+                doc[j].lower_ in CONNECTORS
+                and j + 1 < sent.end
+                and _is_numberish(doc[j + 1])
+                and doc[j].lower_ != "of"
+            ):
+                j += 2
+            else:
+                break
+        start = i
+        if (
+            start > sent.start
+            and doc[start - 1].lower_ in {"a", "an"}
+            and doc[start].lower_ in SCALE_WORDS
+        ):
+            start -= 1
+        if start > sent.start and doc[start - 1].lower_ == "between":
+            start -= 1
+        runs.append(doc[start:j])
+        i = j
+    return runs
+
+
+def _has_digit_or_word(token: Token) -> bool:
+    return token.like_num or token.lower_ in SCALE_WORDS
+
+
+def _count(number: Span, sent: Span, lexicon: Lexicon) -> Count | None:
+    if _preceded_by_currency(number) or _followed_by_non_count(number):
+        return None
+    rng = parse_range(number.text)
+    if rng is None or (rng.low is None and rng.high is None):
+        return None
+    last = number[-1]
+    unit, anchor, nationality = _unit(last, number, lexicon)
+    if unit is None and nationality is None:
+        return None
+    unit_class = _unit_class(unit, nationality, sent, lexicon)
+    if unit_class is None:
+        return None
+    hedge_start, kind = _hedge(number, lexicon)
+    value = _value(rng, kind, _approx_suffix(number, lexicon), unit_class)
+    if value is None:
+        return None
+    doc = sent.doc
+    end_tok = unit if unit is not None and unit.i > last.i else (nationality or last)
+    span = doc[hedge_start : max(end_tok.i + 1, number.end)]
+    written = not any(ch.isdigit() for ch in number.text)
+    return Count(
+        span=span,
+        number=number,
+        unit_token=unit or nationality,
+        anchor=anchor,
+        value=value,
+        written_out=written,
+        nationality=nationality,
+    )
+
+
+def _preceded_by_currency(number: Span) -> bool:
+    doc = number.doc
+    prev = doc[number.start - 1] if number.start > 0 else None
+    return prev is not None and (prev.lower_ in CURRENCY or prev.is_currency)
+
+
+def _followed_by_non_count(number: Span) -> bool:
+    """ "54-year-old", "40 percent", "12%": the number measures something else."""
+    doc = number.doc
+    nxt = doc[number.end] if number.end < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.text in {"-", "%"} or nxt.lower_ in {"percent", "per", "%"}:
+        return True
+    return nxt.lower_ in CURRENCY
+
+
+def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, Token, Token | None]:
+    """(counted noun, anchor for the parse path, nationality noun) of a number run."""
+    head = last.head
+    if last.dep_ in NUMERIC_DEPS and head.i != last.i and head.i >= number.end - 1:
+        noun = _noun_of(head)
+        if noun is not None:
+            return _classify(noun, lexicon)
+    partitive = _partitive_object(last, number)
+    if partitive is not None:
+        unit, _, nationality = _classify(partitive, lexicon)
+        return unit, last, nationality
+    return None, last, None
+
+
+def _noun_of(head: Token) -> Token | None:
+    """The noun a number modifies, walking through "North Korean infantry troops" compounds."""
+    token = head
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token if token.pos_ in {"NOUN", "PROPN", "ADJ"} else None
+
+
+def _partitive_object(last: Token, number: Span) -> Token | None:
+    """ "2,600 of these troops", "dozens of protesters": the object of "of"."""
+    for carrier in (last, *[t for t in number if t.dep_ not in {"quantmod"}]):
+        for child in carrier.children:
+            if child.lower_ == "of" and child.dep_ == "prep":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _classify(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token, Token | None]:
+    if noun.lemma_.lower() in lexicon.units or noun.lower_ in lexicon.units:
+        return noun, noun, None
+    if noun.ent_type_ == "NORP" or noun.lower_ in lexicon.demonym_index:
+        return None, noun, noun
+    return None, noun, None
+
+
+def _unit_class(
+    unit: Token | None, nationality: Token | None, sent: Span, lexicon: Lexicon
+) -> str | None:
+    if unit is None:
+        return lexicon.demonym_unit_class if nationality is not None else None
+    entry = lexicon.units.get(unit.lemma_.lower()) or lexicon.units.get(unit.lower_)
+    if entry is None:
+        return None
+    if entry.military_class and _military(sent, lexicon):
+        return entry.military_class
+    return entry.cls
+
+
+def _military(sent: Span, lexicon: Lexicon) -> bool:
+    words = set(lexicon.military_context)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
+def _hedge(number: Span, lexicon: Lexicon) -> tuple[int, str | None]:
+    """Start token index of the hedge before ``number`` (longest match) and its kind."""
+    doc = number.doc
+    table = lexicon.hedge_kinds
+    longest = max((len(k) for k in table), default=0)
+    for size in range(longest, 0, -1):
+        start = number.start - size
+        if start < number.sent.start:
+            continue
+        words = tuple(t.lower_ for t in doc[start : number.start])
+        kind = table.get(words)
+        if kind is not None:
+            return start, kind
+    return number.start, None
+
+
+def _approx_suffix(number: Span, lexicon: Lexicon) -> str | None:
+    doc = number.doc
+    for phrase in lexicon.approx_suffixes:
+        words = phrase.split()
+        tail = doc[number.end : number.end + len(words)]
+        if [t.lower_ for t in tail] == words:
+            return "min" if phrase == "or more" else "approx"
+    return None
+
+
+def _value(rng: NumberRange, kind: str | None, suffix: str | None, unit: str) -> CountValue | None:
+    low = _int(rng.low)
+    high = _int(rng.high)
+    if (low is not None and low <= 0) or (high is not None and high <= 0):
+        return None
+    approximate = rng.vague or kind in {"approx", "approx_max"} or suffix == "approx"
+    if kind == "min" or suffix == "min":
+        high = None if rng.low == rng.high else high
+        if kind == "min":
+            high = None
+    elif kind in {"max", "approx_max"}:
+        low = None
+    return CountValue(low=low, high=high, approximate=approximate, unit=unit)
+
+
+def _int(x: float | None) -> int | None:
+    return None if x is None else round(x)

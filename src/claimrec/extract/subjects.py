@@ -1,0 +1,122 @@
+"""Whose troops, casualties or protesters a claim counts: the claim's subject.
+
+The subject is the nationality or country that qualifies the counted noun
+("North Korean soldiers", "Ukraine's losses", "3,000 Ukrainians"), or the
+named agent of the trigger ("X is sending 12,000 men"). Pronouns and bare
+nouns ("these troops", "they") have no subject of their own; the caller falls
+back to the previous subject in the document, at lower confidence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimrec.lexicon import Lexicon
+
+SUBJECT_LABELS = frozenset({"NORP", "GPE", "ORG"})
+AGENT_LABELS = frozenset({"GPE", "NORP", "ORG"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "dobj", "pcomp", "ccomp"})
+ANAPHORIC_DETERMINERS = frozenset({"these", "those", "this", "that"})
+
+
+def subject_span(unit: Token | None, trigger: Token | None, lexicon: Lexicon) -> Span | None:
+    """The span naming whose counted things these are, or None."""
+    if unit is not None:
+        own = _qualifier(unit, lexicon)
+        if own is not None:
+            return own
+    if trigger is not None:
+        return _agent(trigger, lexicon)
+    return None
+
+
+def _qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
+    if noun.ent_type_ == "NORP" or noun.lower_ in lexicon.demonym_index:
+        return _entity_at(noun) or noun.doc[noun.i : noun.i + 1]
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and child.i < noun.i:
+            if child.ent_type_ in SUBJECT_LABELS:
+                return _entity_at(child)
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                inner = _qualifier(child, lexicon)
+                if inner is not None:
+                    return inner
+    return None
+
+
+def _agent(trigger: Token, lexicon: Lexicon) -> Span | None:
+    """The named subject of the trigger or of the verbs it completes ("X plans to send")."""
+    subject = _clause_subject(trigger)
+    if subject is None:
+        return None
+    if subject.ent_type_ in AGENT_LABELS:
+        return _entity_at(subject)
+    return _qualifier(subject, lexicon) or _partitive_qualifier(subject, lexicon)
+
+
+def _clause_subject(trigger: Token) -> Token | None:
+    """The grammatical subject governing ``trigger``, climbing through complements
+    ("announced its intention to send ... to join": the subject of "announced")."""
+    token = trigger
+    for _ in range(5):
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _partitive_qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
+    """ "The first group of 2,600 North Korean troops": the group's members qualify it."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return _qualifier(obj, lexicon)
+    return None
+
+
+def is_anaphoric(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the trigger's subject points back ("they", "these troops", "the group")."""
+    subject = _clause_subject(trigger)
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":
+        return True
+    determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+    counted = (
+        subject.lemma_.lower() in lexicon.units
+        or subject.like_num
+        or any(
+            o.lemma_.lower() in lexicon.units
+            for p in subject.children
+            if p.lower_ == "of"
+            for o in p.children
+        )
+    )
+    return counted or bool(determiners & ANAPHORIC_DETERMINERS)
+
+
+def topic_nouns(sent: Span, lexicon: Lexicon) -> list[Token]:
+    """Counted groups that are the grammatical subject of their clause: the text's topic."""
+    return [
+        t
+        for t in sent
+        if t.dep_ in {"nsubj", "nsubjpass"}
+        and (t.lemma_.lower() in lexicon.units or t.ent_type_ == "NORP")
+    ]
+
+
+def _entity_at(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            end = ent.end
+            if end - ent.start > 1 and token.doc[end - 1].lower_ in {"'s", "’s"}:
+                end -= 1
+            start = ent.start + (
+                1 if token.doc[ent.start].lower_ == "the" and end - ent.start > 1 else 0
+            )
+            return Span(token.doc, start, end, label=ent.label_)
+    return None

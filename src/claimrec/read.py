@@ -1,0 +1,526 @@
+"""The read stage: find the articles under the PATHs given and turn each into a ``Document``.
+
+Everything later in the pipeline quotes character offsets into ``Document.body``, so this
+module's one job is to produce that body exactly as SPEC.md defines it: decoded (a UTF-8
+byte-order mark dropped), line endings normalized as Python's text mode does, front matter
+removed, nothing else changed. Files that cannot give such a body become a
+``SkippedDocument`` with a reason instead of stopping the run; only a PATH the user typed
+that is missing, of the wrong kind, or holds no articles at all raises ``InputError``.
+
+The stage is pure: no printing, no logging, no module state. Anything odd but usable
+travels as a warning string on the ``Document``.
+
+Rules beyond SPEC.md, chosen here:
+
+* Walking: every ``.txt``/``.md`` file (suffix compared case-insensitively) under a folder,
+  recursively. Names starting with ``.`` (hidden folders and files: ``.git``, editor
+  backups, macOS ``._x.txt`` resource forks) are not articles and are not visited, except
+  a PATH given explicitly. Symlinked folders are followed, but every folder is entered
+  once (keyed on ``st_dev``/``st_ino``) and real paths are walked before symlinked ones,
+  so a symlink loop terminates and a folder reached both ways keeps its real ids.
+* A file reached twice (the same PATH given twice, a file inside a folder also given, a
+  symlink to a file already found) is read once: the earliest PATH wins, and within it a
+  route through no symlink wins.
+* ids are unique. When an id is already taken, the later file is renamed and gets a
+  warning saying so. Documents claim ids before skipped files, earlier PATHs before
+  later ones, then in (id, path) order. A clash between two PATHs prefixes the later
+  file's id and path with the name of the folder it was found in (``b/x`` for ``b/x.txt``
+  after ``a/x.txt``); a clash inside one PATH (``x.md`` next to ``x.txt``) makes the later
+  file's id its path with extension (``x.txt``). If that is taken too, ``~2``, ``~3`` …
+  is appended.
+* Files over ``MAX_BYTES`` are skipped from their size alone, without being read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from claimrec.errors import InputError
+from claimrec.models import Corpus, Document, SkippedDocument
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest file read (64 MiB): far above any article (a 50 MB file is still read), low
+enough that a stray database dump or video renamed ``.txt`` cannot exhaust memory."""
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+
+CONTROL_SHARE_LIMIT = 0.10
+"""Share of control characters above which decoded text is treated as binary. Articles
+have next to none; binary formats without NUL bytes are far above this."""
+
+CONTROL_SAMPLE_CHARS = 65_536
+"""Control characters are counted in this many leading characters: binary shows at once,
+and a 50 MB article should not be scanned twice."""
+
+KNOWN_KEYS = ("title", "outlet", "url", "published")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 LE first: its byte-order mark starts with the UTF-16 LE one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_FALLBACK_CODECS = ("cp1252", "latin-1")  # latin-1 decodes any byte, so the chain ends here
+_FENCE = "---"
+_CLOSING_FENCE = re.compile(r"^---$", re.MULTILINE)  # re treats only "\n" as a line break
+# C0 controls except tab, newline, form feed (carriage returns are normalized away
+# before counting), plus DEL and the C1 range.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+class _Skip(Exception):
+    """Raised inside ``read_document`` to turn a file into a ``SkippedDocument``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Decoded(NamedTuple):
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+class _Found(NamedTuple):
+    """A file found under one PATH, before it is read."""
+
+    path: Path
+    root: Path  # the folder ids are relative to
+    index: int  # which PATH, in command-line order
+    prefix: str  # that PATH's folder name, used to rename on id clashes
+    via_symlink: bool
+
+
+class _Unlistable(NamedTuple):
+    """A subfolder whose listing failed (e.g. permission denied)."""
+
+    folder: Path
+    error: OSError
+
+
+class _Result(NamedTuple):
+    item: Document | SkippedDocument
+    index: int
+    prefix: str
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def read_corpus(paths: Sequence[Path]) -> Corpus:
+    """Read every article under ``paths`` (files or folders) into a sorted ``Corpus``.
+
+    Raises ``InputError`` for a PATH that does not exist, a file PATH that is not
+    ``.txt``/``.md``, an unreadable folder PATH, or when no ``.txt``/``.md`` file is found
+    under any PATH: those are the user's to fix. A single bad file never raises; it is
+    returned in ``Corpus.skipped``. See the module docstring for how clashing ids are
+    renamed (the later PATH's file gets its folder name as prefix, plus a warning).
+    """
+    if not paths:
+        raise InputError("no PATH given (give a folder of .txt/.md articles)")
+    found: list[_Found] = []
+    unreadable: list[_Result] = []
+    for index, given in enumerate(paths):
+        files, folders = _discover(Path(given), index)
+        found.extend(files)
+        unreadable.extend(folders)
+    if not found:
+        names = ", ".join(repr(str(given)) for given in paths)
+        hint = f" ({len(unreadable)} folder(s) could not be read)" if unreadable else ""
+        raise InputError(f"no .txt or .md articles under {names}{hint}")
+    results = [
+        _Result(read_document(item.path, root=item.root), item.index, item.prefix)
+        for item in _unique_files(found)
+    ]
+    named = _assign_unique_ids(results + unreadable)
+    documents = [item for item in named if isinstance(item, Document)]
+    skipped = [item for item in named if isinstance(item, SkippedDocument)]
+    return Corpus(
+        documents=tuple(sorted(documents, key=_corpus_order)),
+        skipped=tuple(sorted(skipped, key=_corpus_order)),
+    )
+
+
+def _corpus_order(item: Document | SkippedDocument) -> tuple[str, str]:
+    """Corpus order: by id, then path, so output is independent of the file system."""
+    return item.id, item.path
+
+
+def _discover(given: Path, index: int) -> tuple[list[_Found], list[_Result]]:
+    """Check one command-line PATH and list the article files it stands for."""
+    try:
+        info = given.stat()
+    except FileNotFoundError:
+        if given.is_symlink():
+            raise InputError(f"broken symlink: {str(given)!r} points to nothing") from None
+        raise InputError(
+            f"no such file or folder: {str(given)!r} (give a folder of .txt/.md articles)"
+        ) from None
+    except OSError as error:
+        raise InputError(f"cannot read {str(given)!r}: {_os_reason(error)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        return _discover_folder(given, index)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"not a file or folder: {str(given)!r} (give a folder of .txt/.md articles)"
+        )
+    if _is_article_name(given.name):
+        prefix = Path(os.path.abspath(given)).parent.name or "root"
+        return [_Found(given, given.parent, index, prefix, _via_symlink(given))], []
+    raise InputError(
+        f"not a .txt or .md article: {str(given)!r} (give .txt/.md files or folders of them)"
+    )
+
+
+def _discover_folder(root: Path, index: int) -> tuple[list[_Found], list[_Result]]:
+    """List the articles under a folder PATH, and subfolders that could not be listed."""
+    prefix = Path(os.path.abspath(root)).name or "root"
+    found: list[_Found] = []
+    unreadable: list[_Result] = []
+    for entry in _walk(root):
+        if isinstance(entry, _Unlistable):
+            unreadable.append(_Result(_unreadable_folder(entry, root), index, prefix))
+        else:
+            found.append(_Found(entry, root, index, prefix, _via_symlink(entry)))
+    return found, unreadable
+
+
+def _via_symlink(path: Path) -> bool:
+    return os.path.realpath(path) != os.path.abspath(path)
+
+
+def _unreadable_folder(entry: _Unlistable, root: Path) -> SkippedDocument:
+    """Record a subfolder that could not be listed, so missing articles do not go unnoticed."""
+    rel = entry.folder.relative_to(root).as_posix()
+    reason = f"unreadable folder: {_os_reason(entry.error)}"
+    return SkippedDocument(id=rel, path=rel + "/", reason=reason)
+
+
+def _walk(root: Path) -> Iterator[Path | _Unlistable]:
+    """Yield article paths under ``root``, and each subfolder that could not be listed.
+
+    Real subfolders are walked before symlinked ones and each folder is entered once, so
+    a symlink loop terminates, nothing is found twice through a link, and a folder
+    reached both directly and through a link gets ids from its real path. Broken
+    symlinks with an article suffix are yielded too: ``read_document`` skips them with
+    a reason.
+    """
+    visited: set[tuple[int, int]] = set()
+    real: list[Path] = [root]
+    linked: list[Path] = []
+    while real or linked:
+        folder = real.pop() if real else linked.pop(linked.index(min(linked)))
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in visited:
+                continue
+            visited.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            if folder == root:
+                raise InputError(f"cannot read folder {str(root)!r}: {_os_reason(error)}") from None
+            yield _Unlistable(folder, error)
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if _entry_is_dir(entry):
+                (linked if entry.is_symlink() else real).append(Path(entry.path))
+            elif _is_article_name(entry.name):
+                yield Path(entry.path)
+
+
+def _entry_is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a folder (following symlinks); a dangling or looping link is not."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_article_name(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+
+
+def _unique_files(found: list[_Found]) -> list[_Found]:
+    """Drop second routes to the same file: earliest PATH first, then routes without links."""
+    chosen: dict[str, _Found] = {}
+    for item in sorted(found, key=lambda f: (f.index, f.via_symlink, f.path.as_posix())):
+        chosen.setdefault(os.path.realpath(item.path), item)
+    return list(chosen.values())
+
+
+def _assign_unique_ids(results: list[_Result]) -> list[Document | SkippedDocument]:
+    """Give every document a unique id, renaming later clashes (rules in the module doc)."""
+    owners: dict[str, int] = {}
+    named: list[Document | SkippedDocument] = []
+    order = sorted(
+        results,
+        key=lambda r: (r.index, isinstance(r.item, SkippedDocument), r.item.id, r.item.path),
+    )
+    for result in order:
+        item = result.item
+        if item.id in owners:
+            item = _rename(result, same_path=owners[item.id] == result.index, taken=owners)
+        owners[item.id] = result.index
+        named.append(item)
+    return named
+
+
+def _rename(
+    result: _Result, *, same_path: bool, taken: dict[str, int]
+) -> Document | SkippedDocument:
+    """Rename a document whose id is taken, and say so in its warnings."""
+    item = result.item
+    if same_path:
+        base, path = item.path, item.path
+    else:
+        base, path = f"{result.prefix}/{item.id}", f"{result.prefix}/{item.path}"
+    new_id, n = base, 2
+    while new_id in taken:
+        new_id, n = f"{base}~{n}", n + 1
+    if isinstance(item, SkippedDocument):
+        return item.model_copy(update={"id": new_id, "path": path})
+    warning = f"id {item.id!r} is already used by another article; this one is {new_id!r}"
+    return item.model_copy(
+        update={"id": new_id, "path": path, "warnings": (*item.warnings, warning)}
+    )
+
+
+# ------------------------------------------------------------------------- document
+
+
+def read_document(path: Path, *, root: Path) -> Document | SkippedDocument:
+    """Read one article file; never raises for a bad file, returns a ``SkippedDocument``.
+
+    ``root`` is the folder given on the command line (for a file given directly, its
+    parent): ``id`` and ``path`` are relative to it and '/'-separated, ``id`` without the
+    extension. ``path`` must lie under ``root``.
+    """
+    rel = path.relative_to(root)
+    doc_id, doc_path = rel.with_suffix("").as_posix(), rel.as_posix()
+    try:
+        raw = _read_bytes(path)
+        decoded = _decode(raw)
+        text = normalize_newlines(decoded.text)
+        _check_text(text)
+        meta, body, meta_warnings = split_front_matter(text)
+        if body.isspace() or not body:
+            raise _Skip("whitespace only: no text after the front matter")
+    except _Skip as skip:
+        return SkippedDocument(id=doc_id, path=doc_path, reason=skip.reason)
+    return Document.model_validate(
+        {
+            **meta,
+            "id": doc_id,
+            "path": doc_path,
+            "encoding": decoded.encoding,
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "body": body,
+            "warnings": (*decoded.warnings, *meta_warnings),
+        }
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's raw bytes, or ``_Skip`` if it is missing, special, too large or unreadable.
+
+    The size is checked before reading so an oversized file is never loaded; reading
+    stops one byte past the limit in case the file grew in between.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise _Skip("broken symlink: target does not exist") from None
+        raise _Skip("unreadable: no such file") from None
+    except OSError as error:
+        raise _Skip(f"unreadable: {_os_reason(error)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _Skip("not a regular file")  # a FIFO would block, a device never ends
+    if info.st_size > MAX_BYTES:
+        raise _Skip(_too_large(info.st_size))
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise _Skip(f"unreadable: {_os_reason(error)}") from None
+    if len(raw) > MAX_BYTES:
+        raise _Skip(_too_large(len(raw)))
+    if not raw:
+        raise _Skip("empty")
+    return raw
+
+
+def _too_large(size: int) -> str:
+    return f"too large: {size / 2**20:.1f} MiB > {MAX_BYTES // 2**20} MiB limit"
+
+
+def _os_reason(error: OSError) -> str:
+    """A short lower-case cause ("permission denied") for reasons and messages."""
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _decode(raw: bytes) -> _Decoded:
+    """Decode as SPEC.md says: BOM-marked UTF-16/32, else UTF-8, else cp1252, else latin-1.
+
+    NUL bytes outside UTF-16/32 mean binary: no text encoding an article would use
+    produces them.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return _Decoded(raw[len(bom) :].decode(codec), codec)
+            except UnicodeDecodeError:
+                raise _Skip(f"undecodable: not valid {codec} after its byte-order mark") from None
+    if b"\x00" in raw:
+        raise _Skip("binary (NUL bytes)")
+    has_bom = raw.startswith(codecs.BOM_UTF8)
+    data = raw[len(codecs.BOM_UTF8) :] if has_bom else raw
+    try:
+        return _Decoded(data.decode("utf-8"), "utf-8-sig" if has_bom else "utf-8")
+    except UnicodeDecodeError:
+        pass
+    for codec in _FALLBACK_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return _Decoded(text, codec, (f"not valid UTF-8; decoded as {codec}",))
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn ``\\r\\n`` and lone ``\\r`` into ``\\n``, exactly as Python's text mode does.
+
+    Only these two: ``str.splitlines`` also breaks on form feed, NEL, U+2028 …, which
+    text mode keeps, so offsets would drift from what a user sees.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_text(text: str) -> None:
+    """Skip text that is empty, blank, or binary that decoded without error."""
+    if not text:
+        raise _Skip("empty")
+    if text.isspace():
+        raise _Skip("whitespace only")
+    if "\x00" in text:
+        raise _Skip("binary (NUL bytes)")
+    sample = text[:CONTROL_SAMPLE_CHARS]
+    if len(_CONTROL.findall(sample)) > CONTROL_SHARE_LIMIT * len(sample):
+        raise _Skip("binary (control characters)")
+
+
+# ----------------------------------------------------------------------- front matter
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
+    """Split newline-normalized ``text`` into (meta, body, warnings) as SPEC.md defines.
+
+    Front matter exists only when the first line is exactly ``---``; it ends at the next
+    line that is exactly ``---`` and the body starts right after that line, so evidence
+    offsets count from there. ``meta`` holds only known keys with checked values
+    (``title``/``outlet``/``url`` as ``str``, ``published`` as ``datetime.date``);
+    everything doubtful becomes a warning instead of an error, because one odd header
+    should not cost the article. A front matter that never closes is not front matter:
+    the whole text, first ``---`` line included, is the body.
+    """
+    if text != _FENCE and not text.startswith(_FENCE + "\n"):
+        return {}, text, []
+    closing = _CLOSING_FENCE.search(text, len(_FENCE) + 1)
+    if closing is None:
+        return {}, text, ["front matter opened by '---' on line 1 never closes; read as body"]
+    body_start = min(closing.end() + 1, len(text))
+    meta, warnings = _parse_front_matter(text[len(_FENCE) + 1 : closing.start()])
+    return meta, text[body_start:], warnings
+
+
+def _parse_front_matter(source: str) -> tuple[dict[str, object], list[str]]:
+    """Parse the YAML between the fences into known, checked fields plus warnings."""
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        return {}, [f"front matter is not valid YAML ({_yaml_problem(error)}); ignored"]
+    except ValueError as error:  # e.g. a YAML timestamp with month 13
+        return {}, [f"front matter is not valid YAML ({error}); ignored"]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [f"front matter is {_yaml_kind(data)}, not a mapping of keys; ignored"]
+    warnings: list[str] = []
+    unknown = sorted(str(key) for key in data if key not in KNOWN_KEYS)
+    if unknown:
+        warnings.append(
+            f"unknown front matter keys ignored: {', '.join(unknown)}"
+            f" (known: {', '.join(KNOWN_KEYS)})"
+        )
+    meta: dict[str, object] = {}
+    for key in KNOWN_KEYS:
+        if data.get(key) is None:
+            continue
+        value = _published(data[key]) if key == "published" else _text_value(data[key])
+        if value is None:
+            warnings.append(_bad_value_warning(key, data[key]))
+        elif value != "":
+            meta[key] = value
+    return meta, warnings
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """One line from PyYAML's multi-line message, with the line number in the file."""
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem:
+        mark = error.problem_mark
+        # The front matter starts on line 2 of the file; marks are 0-based.
+        return f"{error.problem} on line {mark.line + 2}" if mark else error.problem
+    return str(error).splitlines()[0]
+
+
+def _yaml_kind(data: object) -> str:
+    kinds = {list: "a list", str: "plain text", int: "a number", float: "a number"}
+    return kinds.get(type(data), f"a {type(data).__name__}")
+
+
+def _text_value(value: object) -> str | None:
+    """A scalar as stripped text (YAML may read ``title: 1984`` as a number); else None."""
+    if isinstance(value, str | int | float | dt.date):
+        return str(value).strip()
+    return None
+
+
+def _published(value: object) -> dt.date | None:
+    """An ISO date from a YAML date, datetime or ISO string; None if it is none of those."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def _bad_value_warning(key: str, value: object) -> str:
+    if key == "published":
+        return f"front matter 'published' is not an ISO date ({value!r}); ignored"
+    return f"front matter {key!r} is not text ({_yaml_kind(value)}); ignored"

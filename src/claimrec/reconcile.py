@@ -1,0 +1,335 @@
+"""Reconcile: group claims into facts, decide each fact's status, and explain it.
+
+A fact is one question the sources answer. Claims are *blocked* on a key
+(type, subject, predicate family, scope) in one dictionary pass, so grouping is
+linear in the number of claims; comparisons happen only inside a fact, between
+its distinct values. Scope is the unit counted and, for counts, a place narrower
+than a country ("troops in X region" is a narrower question than "troops sent").
+
+Status rules, in order:
+- location facts are multi-valued (troops can be in two places at once): never a conflict;
+- a later report from the *same* named source that changes its own figure is a
+  revision: the earlier value is set aside and the change is listed;
+- two values referring to different times do not conflict: explicit claim times
+  that do not overlap, or, for cumulative tolls (deaths, arrests ...), a later
+  article's figure that is not below an earlier one;
+- otherwise two values conflict when their intervals (see ``values``) cannot both hold.
+Independence: sources are named entities; an unattributed or anonymous claim
+counts as its document; near-duplicate documents count once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import combinations, pairwise
+
+from claimrec.lexicon import Lexicon
+from claimrec.models import Claim, CountValue, Edge, Entity, Fact, FactKey, FactValue, GraphDocument
+from claimrec.values import compatible, count_interval, label, value_key
+
+
+class _Index:
+    """Lookups reconcile needs about documents and entities."""
+
+    def __init__(
+        self,
+        documents: Sequence[GraphDocument],
+        entities: Sequence[Entity],
+        lexicon: Lexicon,
+        country_level: frozenset[str],
+    ):
+        self.country_level = country_level
+        self.published = {d.id: d.published for d in documents}
+        self.copy_of = {d.id: (d.copy_of or d.id) for d in documents}
+        self.entity = {e.id: e for e in entities}
+        self.lexicon = lexicon
+
+    def family(self, predicate: str) -> str:
+        entry = self.lexicon.predicates.get(predicate)
+        return entry.family if entry else predicate
+
+    def cumulative(self, predicate: str) -> bool:
+        entry = self.lexicon.predicates.get(predicate)
+        return bool(entry and entry.cumulative)
+
+    def scope(self, claim: Claim) -> str | None:
+        if claim.type != "count" or claim.location is None:
+            return None
+        if claim.location in self.country_level or claim.location not in self.entity:
+            return None
+        return claim.location
+
+    def independent_key(self, claim: Claim) -> str:
+        """One key per independent voice: a named source, or else the (deduplicated) document."""
+        entity = self.entity.get(claim.source or "")
+        if entity is not None and entity.type != "ANON":
+            return entity.id
+        return f"doc:{self.copy_of.get(claim.doc, claim.doc)}"
+
+    def source_name(self, claim: Claim) -> str:
+        entity = self.entity.get(claim.source or "")
+        if entity is not None:
+            return entity.name
+        return "unattributed"
+
+
+def fact_key(claim: Claim, index: _Index) -> FactKey:
+    unit = claim.value.unit if isinstance(claim.value, CountValue) else None
+    return FactKey(
+        type=claim.type,
+        subject=claim.subject,
+        predicate=index.family(claim.predicate),
+        location=index.scope(claim),
+        unit=unit,
+    )
+
+
+def facts(
+    claims: Sequence[Claim],
+    *,
+    documents: Sequence[GraphDocument],
+    entities: Sequence[Entity],
+    lexicon: Lexicon,
+    country_level: frozenset[str] = frozenset(),
+) -> tuple[list[Fact], list[Edge]]:
+    """Facts (sorted by id) and the claim-to-claim edges between them. ``country_level``:
+    place entities that name a whole country (or a part of it by the country's name),
+    which do not narrow a count's scope."""
+    index = _Index(documents, entities, lexicon, country_level)
+    blocks: dict[str, tuple[FactKey, list[Claim]]] = {}
+    for claim in claims:
+        key = fact_key(claim, index)
+        blocks.setdefault(_key_id(key), (key, []))[1].append(claim)
+    out: list[Fact] = []
+    edges: list[Edge] = []
+    for fact_id, (key, members) in blocks.items():
+        fact, fact_edges = _fact(fact_id, key, sorted(members, key=lambda c: c.id), index)
+        out.append(fact)
+        edges.extend(fact_edges)
+    out.sort(key=lambda f: f.id)
+    return out, edges
+
+
+def _key_id(key: FactKey) -> str:
+    blob = json.dumps(key.model_dump(mode="json"), sort_keys=True)
+    return "fact:" + hashlib.sha1(blob.encode()).hexdigest()[:12]
+
+
+def _fact(
+    fact_id: str, key: FactKey, claims: list[Claim], index: _Index
+) -> tuple[Fact, list[Edge]]:
+    values = _values(claims, index)
+    voices = {index.independent_key(c) for c in claims}
+    common = dict(
+        id=fact_id,
+        key=key,
+        claims=[c.id for c in claims],
+        values=values,
+        independent_sources=len(voices),
+    )
+    if len(claims) == 1:
+        return Fact(
+            **common, status="single", explanation=f"One claim: {_value_with_sources(values[0])}."
+        ), []
+    if key.type == "location":
+        names = ", ".join(v.label for v in values)
+        return Fact(
+            **common,
+            status="consistent",
+            multi_valued=True,
+            explanation=f"Places are not exclusive; {len(voices)} independent source(s) "
+            f"name {names}.",
+        ), _corroborations(claims, index)
+    superseded, revisions = _revisions(claims, index)
+    live = [c for c in claims if c.id not in superseded]
+    clashes = _clashes(live, index)
+    edges = _corroborations(live, index) + [
+        Edge(source=a, target=b, kind="contradicts") for a, b in sorted(clashes)
+    ]
+    if clashes:
+        consensus, note = _consensus(live, index)
+        text = " vs ".join(_value_with_sources(v) for v in values if set(v.claims) - superseded)
+        return Fact(
+            **common,
+            status="conflict",
+            consensus=consensus,
+            consensus_note=note,
+            revisions=revisions,
+            explanation=f"Sources disagree: {text}.",
+        ), edges
+    return Fact(
+        **common,
+        status="consistent",
+        revisions=revisions,
+        explanation=_consistent_text(values, voices, revisions),
+    ), edges
+
+
+def _values(claims: list[Claim], index: _Index) -> list[FactValue]:
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[value_key(claim.value)].append(claim)
+    names = {eid: e.name for eid, e in index.entity.items()}
+    out = []
+    for vk in sorted(groups, key=_sortable):
+        members = groups[vk]
+        out.append(
+            FactValue(
+                value=members[0].value,
+                label=label(members[0].value, entity_names=names),
+                claims=[c.id for c in members],
+                sources=sorted({c.source for c in members if c.source}),
+                documents=sorted({c.doc for c in members}),
+            )
+        )
+    return out
+
+
+def _sortable(vk: tuple) -> tuple:
+    return tuple(str(x) if not isinstance(x, int | float) else f"{x:020.2f}" for x in vk)
+
+
+def _value_with_sources(value: FactValue) -> str:
+    docs = len(value.documents)
+    sources = len(value.sources)
+    who = f"{sources} named source{'s' if sources != 1 else ''}" if sources else "unattributed"
+    return f"{value.label} ({who}, {docs} article{'s' if docs != 1 else ''})"
+
+
+def _revisions(claims: list[Claim], index: _Index) -> tuple[set[str], list[str]]:
+    """Claims a later article by the same named source replaced with a different figure."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        entity = index.entity.get(claim.source or "")
+        if entity is not None and entity.type != "ANON" and index.published.get(claim.doc):
+            by_source[entity.id].append(claim)
+    superseded: set[str] = set()
+    notes: list[str] = []
+    for source_id, own in sorted(by_source.items()):
+        own.sort(key=lambda c: (index.published[c.doc], c.id))
+        latest = own[-1]
+        for claim in own[:-1]:
+            same_day = index.published[claim.doc] == index.published[latest.doc]
+            if not same_day and not compatible(claim.value, latest.value):
+                superseded.add(claim.id)
+                notes.append(
+                    f"{index.entity[source_id].name} revised {label(claim.value)} "
+                    f"({index.published[claim.doc]}) to {label(latest.value)} "
+                    f"({index.published[latest.doc]})"
+                )
+    return superseded, notes
+
+
+def _clashes(claims: list[Claim], index: _Index) -> set[tuple[str, str]]:
+    """Pairs of claims that cannot both hold, one pair per pair of distinct values."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[value_key(claim.value)].append(claim)
+    reps = sorted(groups.items(), key=lambda kv: _sortable(kv[0]))
+    pairs: set[tuple[str, str]] = set()
+    for (_, group_a), (_, group_b) in combinations(reps, 2):
+        clash = _first_clash(group_a, group_b, index)
+        if clash is not None:
+            pairs.add(tuple(sorted(clash)))  # type: ignore[arg-type]
+    return pairs
+
+
+def _first_clash(
+    group_a: list[Claim], group_b: list[Claim], index: _Index
+) -> tuple[str, str] | None:
+    for a in group_a:
+        for b in group_b:
+            if not _can_both_hold(a, b, index):
+                return a.id, b.id
+    return None
+
+
+def _can_both_hold(a: Claim, b: Claim, index: _Index) -> bool:
+    if compatible(a.value, b.value):
+        return True
+    if _different_times(a, b):
+        return True
+    if index.cumulative(a.predicate) and isinstance(a.value, CountValue):
+        return _later_not_lower(a, b, index)
+    return False
+
+
+def _different_times(a: Claim, b: Claim) -> bool:
+    """Both claims carry resolved times, and those times do not overlap."""
+    ta, tb = a.time, b.time
+    if not (ta and tb and ta.start and ta.end and tb.start and tb.end):
+        return False
+    return ta.end < tb.start or tb.end < ta.start
+
+
+def _later_not_lower(a: Claim, b: Claim, index: _Index) -> bool:
+    """A rising toll across days is an update, not a contradiction."""
+    pa, pb = index.published.get(a.doc), index.published.get(b.doc)
+    if pa is None or pb is None or pa == pb:
+        return False
+    early, late = (a, b) if pa < pb else (b, a)
+    return count_interval(late.value)[1] >= count_interval(early.value)[0]  # type: ignore[arg-type]
+
+
+def _corroborations(claims: list[Claim], index: _Index) -> list[Edge]:
+    """Independent voices stating the same value, chained in id order."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[value_key(claim.value)].append(claim)
+    edges = []
+    for members in groups.values():
+        firsts: dict[str, Claim] = {}
+        for claim in sorted(members, key=lambda c: c.id):
+            firsts.setdefault(index.independent_key(claim), claim)
+        chain = sorted(firsts.values(), key=lambda c: c.id)
+        edges.extend(
+            Edge(source=a.id, target=b.id, kind="corroborates") for a, b in pairwise(chain)
+        )
+    return edges
+
+
+def _consensus(claims: list[Claim], index: _Index) -> tuple[CountValue | None, str | None]:
+    """The interval most independent voices allow: the best-supported candidate point, then
+    the intersection of the intervals that contain it."""
+    counted = [c for c in claims if isinstance(c.value, CountValue)]
+    if not counted:
+        return None, None
+    intervals = [(count_interval(c.value), index.independent_key(c)) for c in counted]  # type: ignore[arg-type]
+    points = sorted({p for (lo, hi), _ in intervals for p in (lo, hi) if abs(p) != float("inf")})
+    best, support = None, -1
+    for point in points:
+        voices = {v for (lo, hi), v in intervals if lo <= point <= hi}
+        if len(voices) > support:
+            best, support = point, len(voices)
+    if best is None:
+        return None, None
+    holding = [iv for iv, _ in intervals if iv[0] <= best <= iv[1]]
+    low = max(lo for lo, _ in holding)
+    high = min(hi for _, hi in holding)
+    unit = counted[0].value.unit  # type: ignore[union-attr]
+    value = CountValue(low=_finite(low), high=_finite(high), approximate=low != high, unit=unit)
+    note = (
+        f"{support} of {len({v for _, v in intervals})} independent sources allow "
+        f"{label(value)}; it is the value most of them can agree on."
+    )
+    return value, note
+
+
+def _finite(x: float) -> int | None:
+    return None if abs(x) == float("inf") else round(x)
+
+
+def _consistent_text(values: list[FactValue], voices: Iterable[str], revisions: list[str]) -> str:
+    n = len(set(voices))
+    labels = ", ".join(v.label for v in values)
+    base = (
+        f"All values agree ({labels}); {n} independent source{'s' if n != 1 else ''}."
+        if len(values) > 1
+        else f"{n} independent source{'s' if n != 1 else ''} give {labels}."
+    )
+    if revisions:
+        base += " Revised: " + "; ".join(revisions) + "."
+    return base

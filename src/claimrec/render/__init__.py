@@ -1,0 +1,1 @@
+"""Renderers: graph in, text out. They never compute facts, only show them."""

@@ -1,0 +1,87 @@
+"""Graph files on disk: deterministic JSON out, validated graphs in, never a half-written file."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from claimrec.errors import GraphFileError, OutputError
+from claimrec.models import SCHEMA_VERSION, Graph
+
+SUPPORTED_VERSIONS = frozenset({SCHEMA_VERSION})
+
+
+def graph_json(graph: Graph) -> str:
+    """Canonical JSON: sorted keys, fixed indent, UTF-8 text, trailing newline."""
+    return (
+        json.dumps(graph.model_dump(mode="json"), sort_keys=True, indent=1, ensure_ascii=False)
+        + "\n"
+    )
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: readers see the old file
+    or the new one, never a part; an interrupted write leaves no temporary behind."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(
+            f"cannot write '{path}': folder '{folder}' does not exist (create it first)"
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write '{path}': {exc.strerror or exc} (choose a writable folder)"
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write '{path}': {exc.strerror or exc}") from None
+        raise
+
+
+def load_graph(path: Path) -> Graph:
+    """A claim graph from ``path``, or a ``GraphFileError`` saying what is wrong with it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GraphFileError(f"graph file not found: '{path}'") from None
+    except IsADirectoryError:
+        raise GraphFileError(
+            f"'{path}' is a folder, not a graph file (run `claimrec build` first)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphFileError(f"cannot read graph file '{path}': {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphFileError(
+            f"'{path}' is not valid JSON (line {exc.lineno}: {exc.msg}); was the file truncated?"
+        ) from None
+    if not isinstance(data, dict) or "schema_version" not in data or "claims" not in data:
+        raise GraphFileError(
+            f"'{path}' is JSON but not a claim graph (no schema_version/claims); "
+            "give a file written by `claimrec build`"
+        )
+    version = data.get("schema_version")
+    if version not in SUPPORTED_VERSIONS:
+        raise GraphFileError(
+            f"'{path}' has schema_version {version!r}; this claimrec reads "
+            f"{', '.join(sorted(SUPPORTED_VERSIONS))} (rebuild the graph)"
+        )
+    try:
+        return Graph.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise GraphFileError(
+            f"'{path}' is not a valid claim graph: {first['msg'].lower()} at '{loc}'"
+        ) from None
