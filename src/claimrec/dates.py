@@ -355,14 +355,14 @@ def _span_or_open(bounds: _Bounds | None, granularity: Granularity) -> _Span:
 
 
 def _day_word(word: str, published: dt.date | None) -> _Span:
-    """ "yesterday", "today", "tonight", "tomorrow": a day next to ``published``."""
+    """A day next to ``published``: yesterday, today, tonight or tomorrow."""
     if published is None:
         return _Span(None, None, "day")
     return _unit_span("day", published + dt.timedelta(days=_DAY_WORDS[word]))
 
 
 def _count(match: re.Match[str], published: dt.date | None, saw_in: bool) -> _Span:
-    """ "3 days ago", "in two weeks": a point offset from ``published``.
+    """Forms like "3 days ago", "in two weeks": a point offset from ``published``.
 
     Without "ago", "from now" or a leading "in" the count is a duration ("five
     years") and stays unresolved. The calendar arithmetic (month ends, leap days)
@@ -380,7 +380,7 @@ def _count(match: re.Match[str], published: dt.date | None, saw_in: bool) -> _Sp
 
 
 def _earlier_later(match: re.Match[str], published: dt.date | None) -> _Span:
-    """ "earlier/so far this year": unit start .. ``published``; "later this month":
+    """Forms like "earlier/so far this year": unit start .. ``published``; "later this month":
     ``published`` .. unit end. Granularity stays the unit's (module docstring)."""
     unit = _UNITS[match.group("unit")]
     if published is None:
@@ -392,7 +392,7 @@ def _earlier_later(match: re.Match[str], published: dt.date | None) -> _Span:
 
 
 def _relative_unit(match: re.Match[str], published: dt.date | None) -> _Span:
-    """ "last week", "next month", "this quarter", "last year": a whole calendar unit."""
+    """Forms like "last week", "next month", "this quarter", "last year": a whole calendar unit."""
     unit = _UNITS[match.group("unit")]
     if published is None:
         return _Span(None, None, unit)
@@ -400,7 +400,7 @@ def _relative_unit(match: re.Match[str], published: dt.date | None) -> _Span:
 
 
 def _relative_month(match: re.Match[str], published: dt.date | None) -> _Span:
-    """ "last March", "next June": the named month picked like a season."""
+    """Forms like "last March", "next June": the named month picked like a season."""
     if published is None:
         return _Span(None, None, "month")
     occurrence = _month_occurrence(_MONTHS[match.group("month")])
@@ -408,7 +408,7 @@ def _relative_month(match: re.Match[str], published: dt.date | None) -> _Span:
 
 
 def _weekday(match: re.Match[str], published: dt.date | None) -> _Span:
-    """ "on Tuesday", "last Friday", "next Monday" (see the module docstring)."""
+    """Forms like "on Tuesday", "last Friday", "next Monday" (see the module docstring)."""
     if published is None:
         return _Span(None, None, "day")
     back = (published.weekday() - _WEEKDAYS[match.group("day")]) % 7
@@ -425,7 +425,7 @@ def _weekday(match: re.Match[str], published: dt.date | None) -> _Span:
 
 
 def _season(match: re.Match[str], published: dt.date | None) -> _Span:
-    """ "last fall", "winter 2024"; a bare "winter" stays unresolved."""
+    """Forms like "last fall", "winter 2024"; a bare "winter" stays unresolved."""
     occurrence = _season_occurrence(match.group("season"))
     rel, year = match.group("rel"), match.group("year")
     if year and rel:
@@ -438,7 +438,7 @@ def _season(match: re.Match[str], published: dt.date | None) -> _Span:
 
 
 def _quarter(match: re.Match[str], published: dt.date | None) -> _Span:
-    """ "Q3 2024", "the third quarter of 2024"; without a year unresolved."""
+    """Forms like "Q3 2024", "the third quarter of 2024"; without a year unresolved."""
     quarter = int(match.group("q") or _ORDINALS[match.group("ord")])
     if match.group("year") is None:
         return _Span(None, None, "quarter")

@@ -49,6 +49,16 @@ class EntityTable:
         self._ids = ids
         self.country_level = country_level
 
+    def doc_entities(self, kinds: frozenset[str]) -> dict[str, set[str]]:
+        """Document id -> ids of the entities of ``kinds`` mentioned in it."""
+        types = {e.id: e.type for e in self.entities}
+        out: dict[str, set[str]] = {}
+        for (doc, _, _), entity_id in self._ids.items():
+            found = out.setdefault(doc, set())
+            if types.get(entity_id) in kinds:
+                found.add(entity_id)
+        return out
+
     def id_of(self, doc: str, mention: Mention | None) -> str | None:
         if mention is None:
             return None
@@ -83,7 +93,7 @@ class _Namer:
                 text, kind = country, "GPE"
         elif kind == "LOC":
             text = self._place_core(text)
-        elif kind == "GROUP":
+        elif kind in {"GROUP", "ORG"}:
             text = self._descriptive(text)
         text = self.lex.alias_index.get(text.lower(), text)
         if kind in {"GPE", "LOC"} and text.lower() in self.lex.country_set:
@@ -100,7 +110,7 @@ class _Namer:
         return " ".join(tokens)
 
     def _place_core(self, text: str) -> str:
-        """ "Russia's western Kursk region" -> "Kursk"; "eastern Russia" stays as is."""
+        """The named core of a place phrase, or the phrase when its core is a whole country."""
         if text.lower() in self.lex.country_set or text.lower() in self.lex.alias_index:
             return text
         core_text = self.core(text)
@@ -120,7 +130,7 @@ class _Namer:
         return " ".join(words)
 
     def country_level(self, text: str) -> bool:
-        """ "eastern Russia", "Russia's far east", "the Ukrainian border": a part of a
+        """Whether a place is named by its country ("eastern X", "X's far east"): a part of a
         country named by the country, not a narrower named place."""
         clean_text = clean(text)
         words = [
@@ -132,7 +142,7 @@ class _Namer:
         return core in self.lex.country_set or core in self.lex.demonym_index or not core
 
     def _descriptive(self, text: str) -> str:
-        """ "South Korean spy agency" -> "South Korea's intelligence agency"."""
+        """A descriptive name in canonical form: "<Country>'s" first, synonyms replaced."""
         low = text.lower()
         for demonym in sorted(self.lex.demonyms, key=len, reverse=True):
             if low.startswith(demonym.lower() + " "):
@@ -158,11 +168,14 @@ def entity_table(extractions: Iterable[Extraction], lexicon: Lexicon) -> EntityT
     namer = _Namer(lexicon)
     occurrences: list[tuple[str, Mention, str, str, Node]] = []
     for extraction in extractions:
-        for mention in _all_mentions(extraction):
-            name, kind = namer.name(mention)
+        named = [(m, *namer.name(m)) for m in _all_mentions(extraction)]
+        surnames = _person_tokens(named)
+        for mention, name, kind in named:
             key = key_of(name)
             if not key:
                 continue
+            if kind in {"ORG", "GPE", "GROUP"} and key in surnames:
+                kind = "PERSON"  # NER often tags a lone surname as an organisation
             scope = extraction.doc if kind == "ANON" or _lone_person(kind, key) else ""
             occurrences.append((extraction.doc, mention, name, kind, (scope, key)))
     parent = _merge([o[4] for o in occurrences], occurrences, lexicon)
@@ -179,6 +192,16 @@ def _all_mentions(extraction: Extraction) -> Iterable[Mention]:
         for mention in (claim.subject, claim.source, claim.location):
             if mention is not None:
                 yield mention
+
+
+def _person_tokens(named: list[tuple[Mention, str, str]]) -> set[str]:
+    """Tokens of the multi-word person names in one document."""
+    tokens: set[str] = set()
+    for _, name, kind in named:
+        key = key_of(name)
+        if kind == "PERSON" and " " in key:
+            tokens.update(key.split())
+    return tokens
 
 
 def _lone_person(kind: str, key: str) -> bool:
@@ -268,10 +291,25 @@ def _same_name(a: str, b: str, kind_a: str, kind_b: str, score: float, lexicon: 
     threshold = lexicon.person_token_similarity
     if kind_a != "PERSON" and score < lexicon.name_similarity:
         return False
-    return all(
-        x == y or (fuzz.ratio(x, y) >= threshold and x[0] == y[0])
-        for x, y in zip(ta, tb, strict=True)
-    )
+    return all(_same_token(x, y, threshold) for x, y in zip(ta, tb, strict=True))
+
+
+def _same_token(x: str, y: str, threshold: int) -> bool:
+    """Equal, nearly equal, or the same consonants in the same order: transliterations
+    differ mostly in vowels ("Mohammed"/"Muhammad", "Zelensky"/"Zelenskyy")."""
+    if x == y:
+        return True
+    if x[0] != y[0]:
+        return False
+    if fuzz.ratio(x, y) >= threshold:
+        return True
+    sx, sy = _skeleton(x), _skeleton(y)
+    return len(sx) >= 3 and sx == sy
+
+
+def _skeleton(token: str) -> str:
+    consonants = [c for c in token if c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
 
 
 # ------------------------------------------------------------------ entities

@@ -27,6 +27,7 @@ from claimrec.models import (
     RawClaim,
 )
 from claimrec.reconcile import facts
+from claimrec.stories import STORY_KINDS, stories
 
 
 def claim_id(doc: str, slot: str) -> str:
@@ -42,12 +43,14 @@ def build_graph(
         (_claim(raw, table) for ex in extractions for raw in ex.claims), key=lambda c: c.id
     )
     documents = _documents(corpus, claims)
+    story_of = stories(table.doc_entities(STORY_KINDS))
     fact_list, fact_edges = facts(
         claims,
         documents=documents,
         entities=table.entities,
         lexicon=lexicon,
         country_level=table.country_level,
+        story_of=story_of,
     )
     edges = _edges(claims, fact_list, fact_edges)
     return Graph(

@@ -37,8 +37,17 @@ class Predicate(LexiconPart):
     locative: bool = False
     cumulative: bool = False
     subject_nouns: bool = False
+    once: bool = False  # a one-off event: its date facts can conflict
     verbs: list[str] = []
     nouns: list[str] = []
+    phrases: list[str] = []
+
+
+class Measure(LexiconPart):
+    """A noun that stands for a count ("toll", "crowd") and the claim its number makes."""
+
+    predicate: str
+    unit: str
 
 
 class Combined(LexiconPart):
@@ -85,7 +94,9 @@ class Lexicon(LexiconPart):
     approx_suffixes: list[str] = []
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []
+    measure_nouns: dict[str, Measure] = {}
     copula_predicate: str | None = None
+    presence_verbs: list[str] = ["be"]
     location_preps: list[str]
     location_heads: list[str]
     directions: list[str]
@@ -114,6 +125,11 @@ class Lexicon(LexiconPart):
     @cached_property
     def noun_predicates(self) -> dict[str, str]:
         return _index((name, p.nouns) for name, p in self.predicates.items())
+
+    @cached_property
+    def phrase_predicates(self) -> dict[str, str]:
+        """Verb + particle or object ("take part", "turn out") -> predicate."""
+        return _index((name, p.phrases) for name, p in self.predicates.items())
 
     @cached_property
     def hedge_kinds(self) -> dict[tuple[str, ...], str]:

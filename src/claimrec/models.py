@@ -75,6 +75,7 @@ class CountValue(Record):
     high: int | None
     approximate: bool = False
     unit: str
+    vague: bool = Field(default=False, description="From a vague quantity: 'dozens', 'several'.")
 
 
 class DateValue(Record):
@@ -192,7 +193,7 @@ class FactKey(Record):
     predicate: str
     location: str | None = None
     unit: str | None = None
-    time: str | None = None
+    story: str | None = Field(default=None, description="Story label; None for the main story.")
 
 
 class FactValue(Record):

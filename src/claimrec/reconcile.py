@@ -7,7 +7,11 @@ its distinct values. Scope is the unit counted and, for counts, a place narrower
 than a country ("troops in X region" is a narrower question than "troops sent").
 
 Status rules, in order:
-- location facts are multi-valued (troops can be in two places at once): never a conflict;
+- location facts are multi-valued (troops can be in two places at once), and so are the
+  dates of events that recur (protests): never a conflict; only one-off events (the
+  lexicon's ``once``) have a single date;
+- projections ("could rise to 600"), denials and vague quantities ("several") state no
+  value and so contradict nothing, though they stay in the fact;
 - a later report from the *same* named source that changes its own figure is a
   revision: the earlier value is set aside and the change is listed;
 - two values referring to different times do not conflict: explicit claim times
@@ -23,12 +27,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations, pairwise
 
 from claimrec.lexicon import Lexicon
 from claimrec.models import Claim, CountValue, Edge, Entity, Fact, FactKey, FactValue, GraphDocument
 from claimrec.values import compatible, count_interval, label, value_key
+
+NON_ASSERTING = frozenset({"possible", "negated"})
 
 
 class _Index:
@@ -40,7 +46,9 @@ class _Index:
         entities: Sequence[Entity],
         lexicon: Lexicon,
         country_level: frozenset[str],
+        story_of: Mapping[str, str | None],
     ):
+        self.story_of = story_of
         self.country_level = country_level
         self.published = {d.id: d.published for d in documents}
         self.copy_of = {d.id: (d.copy_of or d.id) for d in documents}
@@ -50,6 +58,10 @@ class _Index:
     def family(self, predicate: str) -> str:
         entry = self.lexicon.predicates.get(predicate)
         return entry.family if entry else predicate
+
+    def once(self, predicate: str) -> bool:
+        entry = self.lexicon.predicates.get(predicate)
+        return bool(entry and entry.once)
 
     def cumulative(self, predicate: str) -> bool:
         entry = self.lexicon.predicates.get(predicate)
@@ -84,6 +96,7 @@ def fact_key(claim: Claim, index: _Index) -> FactKey:
         predicate=index.family(claim.predicate),
         location=index.scope(claim),
         unit=unit,
+        story=index.story_of.get(claim.doc),
     )
 
 
@@ -94,11 +107,12 @@ def facts(
     entities: Sequence[Entity],
     lexicon: Lexicon,
     country_level: frozenset[str] = frozenset(),
+    story_of: Mapping[str, str | None] | None = None,
 ) -> tuple[list[Fact], list[Edge]]:
     """Facts (sorted by id) and the claim-to-claim edges between them. ``country_level``:
     place entities that name a whole country (or a part of it by the country's name),
-    which do not narrow a count's scope."""
-    index = _Index(documents, entities, lexicon, country_level)
+    which do not narrow a count's scope; ``story_of``: document id -> story label."""
+    index = _Index(documents, entities, lexicon, country_level, story_of or {})
     blocks: dict[str, tuple[FactKey, list[Claim]]] = {}
     for claim in claims:
         key = fact_key(claim, index)
@@ -134,18 +148,19 @@ def _fact(
         return Fact(
             **common, status="single", explanation=f"One claim: {_value_with_sources(values[0])}."
         ), []
-    if key.type == "location":
+    if key.type == "location" or (key.type == "date" and not index.once(claims[0].predicate)):
+        what = "Places" if key.type == "location" else "Dates of a recurring event"
         names = ", ".join(v.label for v in values)
         return Fact(
             **common,
             status="consistent",
             multi_valued=True,
-            explanation=f"Places are not exclusive; {len(voices)} independent source(s) "
-            f"name {names}.",
+            explanation=f"{what} are not exclusive; {len(voices)} independent source(s) "
+            f"give {names}.",
         ), _corroborations(claims, index)
     superseded, revisions = _revisions(claims, index)
     live = [c for c in claims if c.id not in superseded]
-    clashes = _clashes(live, index)
+    clashes = _clashes([c for c in live if _asserts_value(c)], index)
     edges = _corroborations(live, index) + [
         Edge(source=a, target=b, kind="contradicts") for a, b in sorted(clashes)
     ]
@@ -166,6 +181,14 @@ def _fact(
         revisions=revisions,
         explanation=_consistent_text(values, voices, revisions),
     ), edges
+
+
+def _asserts_value(claim: Claim) -> bool:
+    """Whether a claim states a value that can contradict another: not a projection
+    ("could rise to 600"), not a denial, not a vague quantity ("several", "dozens")."""
+    if claim.modality in NON_ASSERTING:
+        return False
+    return not (isinstance(claim.value, CountValue) and claim.value.vague)
 
 
 def _values(claims: list[Claim], index: _Index) -> list[FactValue]:

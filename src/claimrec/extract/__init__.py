@@ -26,7 +26,7 @@ from claimrec.extract.attribution import (
 )
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, pieces
-from claimrec.extract.places import place_phrases
+from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
 from claimrec.extract.quantities import Count, counts
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
@@ -113,7 +113,9 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon)
-    predicate = trigger.predicate if trigger else _default_predicate(count, s.lexicon)
+    predicate = count.predicate or (
+        trigger.predicate if trigger else _default_predicate(count, s.lexicon)
+    )
     if predicate is None:
         return None
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
@@ -184,15 +186,9 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
 
 
 def _location_claims(s: _Sentence) -> Iterator[RawClaim]:
-    seen: set[int] = set()
-    for token in s.sent:
+    for phrase, token in located_places(s.sent, s.lexicon):
         predicate = trigger_of(token, s.lexicon)
-        if predicate is None or not s.lexicon.predicates[predicate].locative:
-            continue
-        for phrase in place_phrases(token, None, s.lexicon):
-            if phrase.start in seen:
-                continue
-            seen.add(phrase.start)
+        if predicate is not None:
             subject, guessed = _subject(s, None, token)
             source, penalty, hearsay = _source(s, token)
             place = _mention(phrase, "LOC", s.piece.start)

@@ -47,6 +47,7 @@ def _path_words(trigger: Token, lexicon: Lexicon) -> set[str]:
             token.dep_ in {"ccomp", "relcl"}
             and token.head.lemma_.lower() in lexicon.attribution_verbs
         ):
+            words.add(token.head.lemma_.lower())  # "denied that ..." negates the clause
             break
         token = token.head
     words.discard(trigger.lemma_.lower())
@@ -69,6 +70,6 @@ def _has_phrase(trigger: Token, phrases: list[str]) -> bool:
 
 
 def _not_only(token: Token) -> bool:
-    """ "not only X but also Y" adds, it does not negate."""
+    """Whether this "not" opens "not only X but also Y", which adds rather than negates."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ == "not" and nxt is not None and nxt.lower_ == "only"

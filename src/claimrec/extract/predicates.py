@@ -17,7 +17,9 @@ from spacy.tokens import Token
 
 from claimrec.lexicon import Lexicon
 
-LOOK_THROUGH_DEPS = frozenset({"xcomp", "conj", "dobj", "attr", "acomp", "pcomp", "oprd"})
+LOOK_THROUGH_DEPS = frozenset(
+    {"xcomp", "conj", "dobj", "attr", "acomp", "pcomp", "oprd", "prep", "pobj"}
+)
 MAX_CLIMB = 6
 
 
@@ -31,23 +33,50 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
     """The predicate ``token`` triggers by its lemma and part of speech, if any."""
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
+        phrase = _phrase_predicate(token, lexicon)
+        if phrase is not None:
+            return phrase
         name = lexicon.verb_predicates.get(lemma)
         if name is not None and lexicon.predicates[name].subject_nouns:
             nouns = set(lexicon.predicates[name].nouns)
             if not any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children):
                 return None
-        return name
-    if token.pos_ in {"NOUN", "PROPN", "ADJ"}:
-        return lexicon.noun_predicates.get(lemma) or lexicon.noun_predicates.get(token.lower_)
+        if name is not None:
+            return name
+    if token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
+        return lexicon.noun_predicates.get(token.lower_) or (
+            lexicon.noun_predicates.get(lemma) if token.pos_ != "VERB" else None
+        )
+    return None
+
+
+def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
+    """ "took part", "came out", "turned out": a verb with its particle or bare object."""
+    for child in verb.children:
+        if child.dep_ in {"prt", "dobj", "prep"}:
+            name = lexicon.phrase_predicates.get(f"{verb.lemma_.lower()} {child.lower_}")
+            if name is not None:
+                return name
     return None
 
 
 def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
-    """The trigger that governs ``anchor``, combined with coordinated triggers."""
-    found = _climb(anchor, lexicon)
+    """The trigger that governs ``anchor``, combined with coordinated triggers: first a
+    participle or relative clause on the anchor itself ("six miners trapped underground"),
+    then the words above it in the parse."""
+    found = _own_modifier(anchor, lexicon) or _climb(anchor, lexicon)
     if found is None:
         return None
     return Trigger(found.token, _combined(found, lexicon))
+
+
+def _own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    for child in anchor.children:
+        if child.dep_ in {"acl", "relcl"} and child.i > anchor.i:
+            name = trigger_of(child, lexicon)
+            if name is not None:
+                return Trigger(child, name)
+    return None
 
 
 def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
@@ -92,7 +121,7 @@ def _look_through(verb: Token, lexicon: Lexicon, *, depth: int) -> Trigger | Non
 
 
 def _best_in_coordination(first: Trigger, lexicon: Lexicon) -> Trigger:
-    """ "will assist and train ... and fight": prefer the trigger listed first in the lexicon."""
+    """Among coordinated triggers ("will assist and train"), the one listed first in the lexicon."""
     siblings = [first]
     for child in first.token.children:
         if child.dep_ == "conj":
@@ -110,7 +139,7 @@ def _by_priority(candidates: list[Trigger], lexicon: Lexicon) -> Trigger | None:
 
 
 def _combined(found: Trigger, lexicon: Lexicon) -> str:
-    """ "killed or injured" -> killed_or_injured, as the lexicon names the pair."""
+    """The combined predicate of coordinated triggers, as the lexicon names the pair."""
     names = {found.predicate}
     for child in found.token.children:
         if child.dep_ == "conj":
@@ -126,8 +155,8 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
 
 
 def _copula_presence(verb: Token, lexicon: Lexicon) -> Token | None:
-    """ "10,000 troops are in X": a form of *be* with a place phrase states presence."""
-    if verb.lemma_ != "be":
+    """A verb of being with a place states presence ("troops are in X", "remain in X")."""
+    if verb.lemma_.lower() not in lexicon.presence_verbs:
         return None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "inside", "at", "near"}:

@@ -10,11 +10,12 @@ make a count, so "four brigades", "Article 4" and "2.5 years" never do.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimrec.lexicon import Lexicon
+from claimrec.lexicon import Lexicon, Measure
 from claimrec.models import CountValue
 from claimrec.numbers import NumberRange, parse_range
 
@@ -43,6 +44,7 @@ SCALE_WORDS = frozenset(
         "tens",
     }
 )
+_GLUED_RANGE = re.compile(r"^\d[\d,.]*[-–—]\d[\d,.]*$")  # "41,000–44,000" as one token
 CONNECTORS = frozenset({"to", "-", "–", "—", "and", "or", "of"})
 CURRENCY = frozenset({"$", "€", "£", "¥", "₹", "usd", "eur", "dollars", "euros", "pounds"})
 NUMERIC_DEPS = frozenset({"nummod", "quantmod", "compound", "advmod", "amod", "npadvmod"})
@@ -60,6 +62,7 @@ class Count:
     value: CountValue
     written_out: bool
     nationality: Token | None  # "3,000 Ukrainians": the unit is itself a nationality
+    predicate: str | None = None  # implied by a measure noun ("the toll rose to 600")
 
 
 def counts(sent: Span, lexicon: Lexicon) -> list[Count]:
@@ -76,7 +79,11 @@ def _is_numberish(token: Token) -> bool:
     if token.ent_type_ in NOT_COUNT_LABELS:
         return False
     low = token.lower_
-    return (token.like_num and not _looks_like_code(token)) or low in SCALE_WORDS
+    return (
+        (token.like_num and not _looks_like_code(token))
+        or low in SCALE_WORDS
+        or _GLUED_RANGE.match(token.text) is not None
+    )
 
 
 def _looks_like_code(token: Token) -> bool:
@@ -126,7 +133,9 @@ def _number_runs(sent: Span) -> list[Span]:
 
 
 def _has_digit_or_word(token: Token) -> bool:
-    return token.like_num or token.lower_ in SCALE_WORDS
+    return (
+        token.like_num or token.lower_ in SCALE_WORDS or _GLUED_RANGE.match(token.text) is not None
+    )
 
 
 def _count(number: Span, sent: Span, lexicon: Lexicon) -> Count | None:
@@ -138,7 +147,7 @@ def _count(number: Span, sent: Span, lexicon: Lexicon) -> Count | None:
     last = number[-1]
     unit, anchor, nationality = _unit(last, number, lexicon)
     if unit is None and nationality is None:
-        return None
+        return _measured(number, rng, lexicon)
     unit_class = _unit_class(unit, nationality, sent, lexicon)
     if unit_class is None:
         return None
@@ -161,6 +170,47 @@ def _count(number: Span, sent: Span, lexicon: Lexicon) -> Count | None:
     )
 
 
+def _measured(number: Span, rng: NumberRange, lexicon: Lexicon) -> Count | None:
+    """A bare number given as the value of a measure noun: "the toll could rise to 600",
+    "police put the crowd at 3,500 to 5,000"."""
+    found = _measure_noun(_outer(number, number[-1]), lexicon)
+    if found is None:
+        return None
+    noun, measure = found
+    hedge_start, kind = _hedge(number, lexicon)
+    value = _value(rng, kind, _approx_suffix(number, lexicon), measure.unit)
+    if value is None:
+        return None
+    span = number.doc[hedge_start : number.end]
+    written = not any(ch.isdigit() for ch in number.text)
+    return Count(
+        span=span,
+        number=number,
+        unit_token=None,
+        anchor=noun,
+        value=value,
+        written_out=written,
+        nationality=None,
+        predicate=measure.predicate,
+    )
+
+
+def _measure_noun(token: Token, lexicon: Lexicon) -> tuple[Token, Measure] | None:
+    """The measure noun that is subject or object of the verb governing ``token``."""
+    for _ in range(3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                    measure = lexicon.measure_nouns.get(child.lemma_.lower())
+                    if measure is not None:
+                        return child, measure
+            return None
+    return None
+
+
 def _preceded_by_currency(number: Span) -> bool:
     doc = number.doc
     prev = doc[number.start - 1] if number.start > 0 else None
@@ -168,7 +218,7 @@ def _preceded_by_currency(number: Span) -> bool:
 
 
 def _followed_by_non_count(number: Span) -> bool:
-    """ "54-year-old", "40 percent", "12%": the number measures something else."""
+    """Whether the number measures something else ("54-year-old", "40 percent", "12%")."""
     doc = number.doc
     nxt = doc[number.end] if number.end < len(doc) else None
     if nxt is None:
@@ -180,6 +230,7 @@ def _followed_by_non_count(number: Span) -> bool:
 
 def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, Token, Token | None]:
     """(counted noun, anchor for the parse path, nationality noun) of a number run."""
+    last = _outer(number, last)
     head = last.head
     if last.dep_ in NUMERIC_DEPS and head.i != last.i and head.i >= number.end - 1:
         noun = _noun_of(head)
@@ -192,6 +243,14 @@ def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, To
     return None, last, None
 
 
+def _outer(number: Span, last: Token) -> Token:
+    """The number token attached outside its run ("between 5 and 8 miners": the 5)."""
+    for token in number:
+        if not (number.start <= token.head.i < number.end) and token.dep_ in NUMERIC_DEPS:
+            return token
+    return last
+
+
 def _noun_of(head: Token) -> Token | None:
     """The noun a number modifies, walking through "North Korean infantry troops" compounds."""
     token = head
@@ -201,7 +260,7 @@ def _noun_of(head: Token) -> Token | None:
 
 
 def _partitive_object(last: Token, number: Span) -> Token | None:
-    """ "2,600 of these troops", "dozens of protesters": the object of "of"."""
+    """The object of a partitive "of" ("2,600 of these troops", "dozens of protesters")."""
     for carrier in (last, *[t for t in number if t.dep_ not in {"quantmod"}]):
         for child in carrier.children:
             if child.lower_ == "of" and child.dep_ == "prep":
@@ -275,7 +334,7 @@ def _value(rng: NumberRange, kind: str | None, suffix: str | None, unit: str) ->
             high = None
     elif kind in {"max", "approx_max"}:
         low = None
-    return CountValue(low=low, high=high, approximate=approximate, unit=unit)
+    return CountValue(low=low, high=high, approximate=approximate, unit=unit, vague=rng.vague)
 
 
 def _int(x: float | None) -> int | None:

@@ -69,7 +69,7 @@ def _clause_subject(trigger: Token) -> Token | None:
 
 
 def _partitive_qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
-    """ "The first group of 2,600 North Korean troops": the group's members qualify it."""
+    """A group qualified by its members ("the first group of 2,600 Ukrainian troops")."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

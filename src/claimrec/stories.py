@@ -1,0 +1,71 @@
+"""Stories: which documents report on the same events, so facts never mix two stories.
+
+A folder may hold several stories (a quake and a flood both have death tolls).
+Two documents belong to one story when they share at least ``MIN_SHARED``
+named entities (people, organisations, places); stories are the connected
+components of that relation. To stay linear in the corpus, each document is
+compared only with the ``NEIGHBOURS`` documents before it in each of its
+entities' posting lists, never with all others.
+
+The largest story is labelled ``None``, so a single-story corpus (the usual
+case) has no story in its fact keys, and adding a stray article from another
+story does not rename the main story's facts. Other stories are labelled by
+their most widespread entity.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+MIN_SHARED = 2
+NEIGHBOURS = 25
+STORY_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "GROUP"})
+
+
+def stories(doc_entities: Mapping[str, Iterable[str]]) -> dict[str, str | None]:
+    """Document id -> story label (None for the main story)."""
+    sets = {doc: frozenset(ents) for doc, ents in sorted(doc_entities.items())}
+    parent = {doc: doc for doc in sets}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for doc, ents in sets.items():
+        for entity in sorted(ents):
+            for other in postings[entity][-NEIGHBOURS:]:
+                if len(ents & sets[other]) >= MIN_SHARED:
+                    _union(parent, doc, other)
+            postings[entity].append(doc)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in sets:
+        groups[_find(parent, doc)].append(doc)
+    return _labels(list(groups.values()), sets)
+
+
+def _labels(groups: list[list[str]], sets: Mapping[str, frozenset[str]]) -> dict[str, str | None]:
+    groups.sort(key=lambda g: (-len(g), min(g)))
+    out: dict[str, str | None] = {doc: None for doc in groups[0]} if groups else {}
+    used: set[str] = set()
+    for group in groups[1:]:
+        spread = Counter(e for doc in group for e in sets[doc])
+        top = min(spread, key=lambda e: (-spread[e], e)) if spread else f"doc:{min(group)}"
+        label = top.removeprefix("ent:")
+        n = 2
+        while label in used:
+            label = f"{top.removeprefix('ent:')}-{n}"
+            n += 1
+        used.add(label)
+        for doc in group:
+            out[doc] = label
+    return out
+
+
+def _find(parent: dict[str, str], x: str) -> str:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
