@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from paths import CORPUS, SEEDS
 
 from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import Graph
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-FIXTURES = ROOT / "fixtures"
-CORPUS = FIXTURES / "corpus"
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
 from claimrec import __version__
@@ -35,11 +36,10 @@ class Format(StrEnum):
     json = "json"
 
 
-_debug = False
-
-
 def _fail(exc: ClaimrecError) -> typer.Exit:
-    if _debug:
+    """One line on stderr and exit 2; with ``--debug``, the traceback instead."""
+    context = click.get_current_context(silent=True)
+    if context is not None and context.find_root().params.get("debug"):
         raise exc
     typer.echo(f"claimrec: error: {exc}", err=True)
     return typer.Exit(code=2)
@@ -52,16 +52,23 @@ def _write(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimrec {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
-    global _debug
-    _debug = debug
-    if version:
-        typer.echo(f"claimrec {__version__}")
-        raise typer.Exit()
+    """Claim-level fact reconciliation for news: where do the sources disagree?"""
 
 
 @app.command()
@@ -117,10 +124,73 @@ def schema() -> None:
     typer.echo(json.dumps(Graph.model_json_schema(), indent=1, sort_keys=True))
 
 
+class FailOn(StrEnum):
+    new_conflicts = "new-conflicts"
+    any_change = "any-change"
+    none = "none"
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        Path, typer.Argument(help="OLD snapshot: a graph JSON, or a folder of articles to build.")
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="NEW snapshot: a graph JSON, or a folder of articles to build.")
+    ],
+    format: Annotated[
+        Format, typer.Option("--format", help="text, markdown or json.")
+    ] = Format.text,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on new-conflicts (a conflict not in OLD), any-change, or none.",
+        ),
+    ] = FailOn.new_conflicts,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="YAML lexicon for building folders (extends the packaged)."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="spaCy pipeline for building folders."),
+    ] = None,
+) -> None:
+    """Compare two claim graphs: documents, claims, facts and conflicts that changed.
+
+    Exit 0 unless --fail-on is met (1); unusable input exits 2."""
+    from claimrec.diff import diff_graphs, fails
+    from claimrec.render.diff import render_json, render_markdown, render_text
+
+    try:
+        graphs = [
+            build_graph([path], config=config, model=model) if path.is_dir() else load_graph(path)
+            for path in (old, new)
+        ]
+    except ClaimrecError as exc:
+        raise _fail(exc) from None
+    changes = diff_graphs(graphs[0], graphs[1])
+    if format == Format.text:
+        from rich.console import Console
+
+        render_text(changes, Console(highlight=False))
+    else:
+        sys.stdout.write(
+            render_markdown(changes) if format == Format.markdown else render_json(changes)
+        )
+    if fails(changes, on=fail_on.value):
+        raise typer.Exit(code=1)
+
+
 def _print_report(graph: Graph, format: Format) -> None:
+    """The report on stdout: rich picks colours for a terminal (and honours NO_COLOR),
+    plain text when piped; markdown and json are written exactly as rendered."""
+    from rich.console import Console
+
     from claimrec.render.report import render_report
 
-    render_report(graph, format=format.value)
+    render_report(graph, format=format.value, console=Console(highlight=False))
 
 
 def main() -> None:

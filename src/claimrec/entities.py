@@ -32,6 +32,7 @@ _EDGE = re.compile(r"^[\s\"'(\[\-:,.]+|[\s\"')\]\-:,]+$")
 _POSSESSIVE = re.compile(r"'s?$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
+SKELETON_MIN_RATIO = 75  # Mohammed/Muhammad 75 merge; Brendan/Brandon 71, Hassan/Hussein 61 not
 Node = tuple[str, str]  # (scope, key): scope is "" for corpus-wide names, a doc id otherwise
 
 
@@ -101,13 +102,22 @@ class _Namer:
         return text, kind
 
     def _strip_titles(self, text: str) -> str:
+        """Leading titles, longest first ("Interior Minister", "Lt. Gen."), and trailing
+        honours ("CBE"), with the punctuation that set them off."""
         tokens = text.split()
         titles = self.lex.title_set
-        while len(tokens) > 1 and tokens[0].lower().rstrip(",") in titles:
-            tokens.pop(0)
-        while len(tokens) > 1 and tokens[-1].lower() in titles:
+        longest = max((len(t.split()) for t in titles), default=1)
+        stripped = True
+        while stripped and len(tokens) > 1:
+            stripped = False
+            for size in range(min(longest, len(tokens) - 1), 0, -1):
+                if " ".join(tokens[:size]).lower().rstrip(",") in titles:
+                    tokens = tokens[size:]
+                    stripped = True
+                    break
+        while len(tokens) > 1 and tokens[-1].lower().strip(",.") in titles:
             tokens.pop()
-        return " ".join(tokens)
+        return " ".join(tokens).rstrip(",;")
 
     def _place_core(self, text: str) -> str:
         """The named core of a place phrase, or the phrase when its core is a whole country."""
@@ -120,12 +130,15 @@ class _Namer:
 
     def core(self, text: str) -> str:
         """A place phrase without its owner's possessive, lowercase directions and place
-        nouns: the proper name it is about."""
-        rest = re.sub(r"^[^']+'s? ", "", text) if "'" in text else text
+        nouns: the proper name it is about. A capitalised direction is part of a name
+        ("North Kestova"); a place noun is dropped when lowercase or last ("Kursk Region")."""
+        rest = (re.sub(r"^[^']+'s? ", "", text) if "'" in text else text).split()
+        last = len(rest) - 1
         words = [
             w
-            for w in rest.split()
-            if not (w.islower() and w in self.directions) and w.lower() not in self.heads
+            for k, w in enumerate(rest)
+            if not (w.islower() and w in self.directions)
+            and not (w.lower() in self.heads and (w.islower() or k == last))
         ]
         return " ".join(words)
 
@@ -174,7 +187,7 @@ def entity_table(extractions: Iterable[Extraction], lexicon: Lexicon) -> EntityT
             key = key_of(name)
             if not key:
                 continue
-            if kind in {"ORG", "GPE", "GROUP"} and key in surnames:
+            if kind in {"ORG", "GROUP"} and key in surnames:
                 kind = "PERSON"  # NER often tags a lone surname as an organisation
             scope = extraction.doc if kind == "ANON" or _lone_person(kind, key) else ""
             occurrences.append((extraction.doc, mention, name, kind, (scope, key)))
@@ -195,12 +208,12 @@ def _all_mentions(extraction: Extraction) -> Iterable[Mention]:
 
 
 def _person_tokens(named: list[tuple[Mention, str, str]]) -> set[str]:
-    """Tokens of the multi-word person names in one document."""
+    """Surnames (last tokens) of the multi-word person names in one document."""
     tokens: set[str] = set()
     for _, name, kind in named:
         key = key_of(name)
         if kind == "PERSON" and " " in key:
-            tokens.update(key.split())
+            tokens.add(key.split()[-1])
     return tokens
 
 
@@ -299,12 +312,13 @@ def _same_token(x: str, y: str, threshold: int) -> bool:
     differ mostly in vowels ("Mohammed"/"Muhammad", "Zelensky"/"Zelenskyy")."""
     if x == y:
         return True
-    if x[0] != y[0]:
+    if x[0] != y[0] or x + "a" == y or y + "a" == x:  # Daniel/Daniela are two people
         return False
-    if fuzz.ratio(x, y) >= threshold:
+    ratio = fuzz.ratio(x, y)
+    if ratio >= threshold:
         return True
     sx, sy = _skeleton(x), _skeleton(y)
-    return len(sx) >= 3 and sx == sy
+    return ratio >= SKELETON_MIN_RATIO and len(sx) >= 3 and sx == sy
 
 
 def _skeleton(token: str) -> str:
@@ -329,7 +343,13 @@ def _build(occurrences: list, parent: dict[Node, Node]) -> EntityTable:
         entity_id = _entity_id(name, kind, root, used)
         aliases = sorted({name} | {clean(m[1].text) for m in members} | {m[2] for m in members})
         entities.append(
-            Entity(id=entity_id, name=name, type=kind, aliases=aliases, mentions=len(members))
+            Entity(
+                id=entity_id,
+                name=name,
+                type=kind,
+                aliases=aliases,
+                mentions=len({(m[0], m[1].start, m[1].end) for m in members}),
+            )
         )
         for doc, mention, *_ in members:
             ids[(doc, mention.kind, mention.text)] = entity_id

@@ -39,6 +39,7 @@ class Predicate(LexiconPart):
     subject_nouns: bool = False
     once: bool = False  # a one-off event: its date facts can conflict
     verbs: list[str] = []
+    place_verbs: list[str] = []
     nouns: list[str] = []
     phrases: list[str] = []
 
@@ -125,6 +126,10 @@ class Lexicon(LexiconPart):
     @cached_property
     def noun_predicates(self) -> dict[str, str]:
         return _index((name, p.nouns) for name, p in self.predicates.items())
+
+    @cached_property
+    def place_verb_predicates(self) -> dict[str, str]:
+        return _index((name, p.place_verbs) for name, p in self.predicates.items())
 
     @cached_property
     def phrase_predicates(self) -> dict[str, str]:

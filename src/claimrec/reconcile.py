@@ -35,6 +35,7 @@ from claimrec.models import Claim, CountValue, Edge, Entity, Fact, FactKey, Fact
 from claimrec.values import compatible, count_interval, label, value_key
 
 NON_ASSERTING = frozenset({"possible", "negated"})
+MAX_NAMES = 3
 
 
 class _Index:
@@ -49,6 +50,7 @@ class _Index:
         story_of: Mapping[str, str | None],
     ):
         self.story_of = story_of
+        self.claim_source: dict[str, str | None] = {}
         self.country_level = country_level
         self.published = {d.id: d.published for d in documents}
         self.copy_of = {d.id: (d.copy_of or d.id) for d in documents}
@@ -113,6 +115,7 @@ def facts(
     place entities that name a whole country (or a part of it by the country's name),
     which do not narrow a count's scope; ``story_of``: document id -> story label."""
     index = _Index(documents, entities, lexicon, country_level, story_of or {})
+    index.claim_source = {c.id: c.source for c in claims}
     blocks: dict[str, tuple[FactKey, list[Claim]]] = {}
     for claim in claims:
         key = fact_key(claim, index)
@@ -146,7 +149,9 @@ def _fact(
     )
     if len(claims) == 1:
         return Fact(
-            **common, status="single", explanation=f"One claim: {_value_with_sources(values[0])}."
+            **common,
+            status="single",
+            explanation=f"One claim: {_value_with_sources(values[0], index)}.",
         ), []
     if key.type == "location" or (key.type == "date" and not index.once(claims[0].predicate)):
         what = "Places" if key.type == "location" else "Dates of a recurring event"
@@ -157,16 +162,19 @@ def _fact(
             multi_valued=True,
             explanation=f"{what} are not exclusive; {len(voices)} independent source(s) "
             f"give {names}.",
-        ), _corroborations(claims, index)
-    superseded, revisions = _revisions(claims, index)
-    live = [c for c in claims if c.id not in superseded]
-    clashes = _clashes([c for c in live if _asserts_value(c)], index)
+        ), _corroborations([c for c in claims if c.modality != "negated"], index)
+    asserting = [c for c in claims if _asserts_value(c)]
+    superseded, revisions = _revisions(asserting, index)
+    live = [c for c in asserting if c.id not in superseded]
+    clashes = _clashes(live, index)
     edges = _corroborations(live, index) + [
         Edge(source=a, target=b, kind="contradicts") for a, b in sorted(clashes)
     ]
     if clashes:
         consensus, note = _consensus(live, index)
-        text = " vs ".join(_value_with_sources(v) for v in values if set(v.claims) - superseded)
+        text = " vs ".join(
+            _value_with_sources(v, index) for v in values if set(v.claims) & {c.id for c in live}
+        )
         return Fact(
             **common,
             status="conflict",
@@ -215,11 +223,20 @@ def _sortable(vk: tuple) -> tuple:
     return tuple(str(x) if not isinstance(x, int | float) else f"{x:020.2f}" for x in vk)
 
 
-def _value_with_sources(value: FactValue) -> str:
+def _value_with_sources(value: FactValue, index: _Index) -> str:
+    """ "12,000 (South Korea's intelligence agency, 2 articles)": who, and in how many articles."""
+    names = sorted(index.entity[s].name for s in value.sources if s in index.entity)
+    shown = names[:MAX_NAMES] + (
+        [f"{len(names) - MAX_NAMES} more"] if len(names) > MAX_NAMES else []
+    )
+    if len(value.sources) < len(value.claims) and not _all_sourced(value, index):
+        shown.append("unattributed")
     docs = len(value.documents)
-    sources = len(value.sources)
-    who = f"{sources} named source{'s' if sources != 1 else ''}" if sources else "unattributed"
-    return f"{value.label} ({who}, {docs} article{'s' if docs != 1 else ''})"
+    return f"{value.label} ({', '.join(shown)}; {docs} article{'s' if docs != 1 else ''})"
+
+
+def _all_sourced(value: FactValue, index: _Index) -> bool:
+    return all(index.claim_source.get(cid) for cid in value.claims)
 
 
 def _revisions(claims: list[Claim], index: _Index) -> tuple[set[str], list[str]]:
@@ -329,11 +346,8 @@ def _consensus(claims: list[Claim], index: _Index) -> tuple[CountValue | None, s
             best, support = point, len(voices)
     if best is None:
         return None, None
-    holding = [iv for iv, _ in intervals if iv[0] <= best <= iv[1]]
-    low = max(lo for lo, _ in holding)
-    high = min(hi for _, hi in holding)
-    unit = counted[0].value.unit  # type: ignore[union-attr]
-    value = CountValue(low=_finite(low), high=_finite(high), approximate=low != high, unit=unit)
+    holding = [c for c, ((lo, hi), _) in zip(counted, intervals, strict=True) if lo <= best <= hi]
+    value = _stated_overlap(holding, best)
     note = (
         f"{support} of {len({v for _, v in intervals})} independent sources allow "
         f"{label(value)}; it is the value most of them can agree on."
@@ -341,8 +355,17 @@ def _consensus(claims: list[Claim], index: _Index) -> tuple[CountValue | None, s
     return value, note
 
 
-def _finite(x: float) -> int | None:
-    return None if abs(x) == float("inf") else round(x)
+def _stated_overlap(claims: list[Claim], point: float) -> CountValue:
+    """The overlap of the claims' stated bounds (not their tolerance-widened intervals), or
+    the best-supported point itself when approximate figures only meet inside tolerance."""
+    values = [c.value for c in claims if isinstance(c.value, CountValue)]
+    lows = [v.low for v in values if v.low is not None]
+    highs = [v.high for v in values if v.high is not None]
+    low, high = (max(lows) if lows else None), (min(highs) if highs else None)
+    approximate = all(v.approximate for v in values)
+    if low is not None and high is not None and low > high:
+        low = high = round(point)
+    return CountValue(low=low, high=high, approximate=approximate, unit=values[0].unit)
 
 
 def _consistent_text(values: list[FactValue], voices: Iterable[str], revisions: list[str]) -> str:

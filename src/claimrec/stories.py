@@ -9,13 +9,13 @@ entities' posting lists, never with all others.
 
 The largest story is labelled ``None``, so a single-story corpus (the usual
 case) has no story in its fact keys, and adding a stray article from another
-story does not rename the main story's facts. Other stories are labelled by
-their most widespread entity.
+story does not rename the main story's facts. Another story is labelled by its
+first document id, which adding a later article does not change.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 MIN_SHARED = 2
@@ -37,22 +37,14 @@ def stories(doc_entities: Mapping[str, Iterable[str]]) -> dict[str, str | None]:
     groups: dict[str, list[str]] = defaultdict(list)
     for doc in sets:
         groups[_find(parent, doc)].append(doc)
-    return _labels(list(groups.values()), sets)
+    return _labels(list(groups.values()))
 
 
-def _labels(groups: list[list[str]], sets: Mapping[str, frozenset[str]]) -> dict[str, str | None]:
+def _labels(groups: list[list[str]]) -> dict[str, str | None]:
     groups.sort(key=lambda g: (-len(g), min(g)))
     out: dict[str, str | None] = {doc: None for doc in groups[0]} if groups else {}
-    used: set[str] = set()
     for group in groups[1:]:
-        spread = Counter(e for doc in group for e in sets[doc])
-        top = min(spread, key=lambda e: (-spread[e], e)) if spread else f"doc:{min(group)}"
-        label = top.removeprefix("ent:")
-        n = 2
-        while label in used:
-            label = f"{top.removeprefix('ent:')}-{n}"
-            n += 1
-        used.add(label)
+        label = min(group)
         for doc in group:
             out[doc] = label
     return out

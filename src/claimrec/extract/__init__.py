@@ -61,6 +61,7 @@ class _Context:
     speaker_paragraph: int = -1
     speaker_age: int = 0
     person: Mention | None = None
+    organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
     subject: Mention | None = None
 
 
@@ -159,13 +160,13 @@ def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
 
 
 def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
-    for ent in s.sent.ents:
+    for ent in map(_without_possessive, s.sent.ents):
         if ent.label_ != "DATE":
             continue
-        trigger = find_trigger(ent.root, s.lexicon)
+        value = resolve_date(ent.text, published=s.document.published)
+        trigger = find_trigger(ent.root, s.lexicon) or _event_verb(ent.root, value)
         if trigger is None:
             continue
-        value = resolve_date(ent.text, published=s.document.published)
         subject, guessed = _subject(s, None, trigger.token)
         source, penalty, hearsay = _source(s, ent.root)
         yield RawClaim(
@@ -183,6 +184,28 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
             ),
             evidence=_evidence(s, ent),
         )
+
+
+def _without_possessive(ent: Span) -> Span:
+    """ "last week's earthquake": the date is "last week"."""
+    if len(ent) > 1 and ent[-1].tag_ == "POS":
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
+
+
+def _event_verb(token: Token, value: DateValue) -> Trigger | None:
+    """Any verb a calendar date is attached to ("visited Oskel on Tuesday"), named by its
+    lemma; durations ("for three weeks", "the last 2.5 years") are not events' dates."""
+    if value.granularity == "unknown" and value.start is None:
+        return None
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"} and head.lemma_ != "be":
+            return Trigger(head, head.lemma_.lower())
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _location_claims(s: _Sentence) -> Iterator[RawClaim]:
@@ -242,8 +265,11 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
             return carried.mention, 0.15, False
         return None, 0.0, False
     if found.pronoun:
-        return s.context.person, 0.1 if s.context.person else 0.2, False
-    return found.mention, 0.0, found.mention is None or found.mention.kind == "ANON"
+        earlier = (
+            s.context.person if found.text.lower() in {"he", "she"} else s.context.organisation
+        )
+        return earlier, 0.1 if earlier else 0.2, False
+    return found.mention, 0.0, found.mention is None
 
 
 def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> Mention | None:
@@ -308,6 +334,8 @@ def _advance(s: _Sentence) -> None:
         if speaker.pronoun and ctx.person is not None:
             speaker = Attribution(ctx.person, speaker.text, "carried")
         ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
+        if speaker.mention is not None and speaker.mention.kind != "PERSON":
+            ctx.organisation = speaker.mention
     else:
         ctx.speaker_age += 1
         if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
@@ -329,11 +357,13 @@ def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:
 
 
 def _with_slots(claims: list[RawClaim]) -> Iterator[RawClaim]:
-    """Give each claim a slot key from its own sentence and quote, never from its offset,
-    so an edit elsewhere in the document leaves the key unchanged."""
+    """Give each claim a slot key from its own sentence and quote (whitespace folded), never
+    from its offset, so an edit elsewhere in the document, or a reflowed line, leaves the
+    key unchanged."""
     seen: dict[str, int] = {}
     for claim in claims:
-        base = "\x1f".join((claim.type, claim.evidence.sentence, claim.evidence.quote))
+        parts = (claim.type, claim.evidence.sentence, claim.evidence.quote)
+        base = "\x1f".join(" ".join(p.split()) for p in parts)
         k = seen.get(base, 0)
         seen[base] = k + 1
         slot = hashlib.sha1(f"{base}\x1f{k}".encode()).hexdigest()[:16]

@@ -31,7 +31,7 @@ NAMED = {
     "LOC": "LOC",
 }
 RELATIVE = frozenset({"which", "who", "that"})
-PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+PRONOUNS = frozenset({"he", "she", "they", "it"})
 SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "acl", "relcl"})
 MAX_CLIMB = 8
 

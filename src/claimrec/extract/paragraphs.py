@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 MAX_PIECE_CHARS = 20_000
 _TAG = re.compile(r"<[^<>\n]{1,300}>")
 _CUT = re.compile(r"(?<=[.!?])\s+")
+_ENDS = frozenset(".!?:;\"”’')]")
 
 
 class Piece(BaseModel):
@@ -37,12 +38,32 @@ def mask_markup(text: str) -> str:
 def pieces(body: str, *, max_chars: int = MAX_PIECE_CHARS) -> list[Piece]:
     """Non-blank paragraphs of ``body`` (markup masked), long ones cut into pieces."""
     out: list[Piece] = []
+    for number, (offset, text) in enumerate(_paragraphs(mask_markup(body))):
+        if text.strip():
+            out.extend(_cut(text, offset, number, max_chars))
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Lines, with hard-wrapped continuations joined: a line that does not end a sentence
+    followed by one that starts in lowercase or with a digit is the same paragraph (the
+    newline stays in the text, so offsets are unchanged)."""
+    out: list[tuple[int, str]] = []
     offset = 0
-    for number, line in enumerate(mask_markup(body).split("\n")):
-        if line.strip():
-            out.extend(_cut(line, offset, number, max_chars))
+    for line in text.split("\n"):
+        if out and _continues(out[-1][1], line):
+            start, previous = out[-1]
+            out[-1] = (start, f"{previous}\n{line}")
+        else:
+            out.append((offset, line))
         offset += len(line) + 1
     return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    head = previous.rstrip()
+    first = line.lstrip()[:1]
+    return bool(head) and head[-1] not in _ENDS and (first.islower() or first.isdigit())
 
 
 def _cut(line: str, offset: int, paragraph: int, max_chars: int) -> list[Piece]:

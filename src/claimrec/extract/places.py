@@ -90,18 +90,30 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
     if prep.dep_ != "prep" or prep.lower_ not in lexicon.location_preps:
         return []
     found = []
-    for obj in prep.children:
-        if obj.dep_ != "pobj":
-            continue
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    for k, obj in enumerate(objects):
+        if k + 1 < len(objects) and any(c.dep_ == "case" for c in obj.children):
+            continue  # "in Russia's far east" parsed as two objects: the first owns the second
+        owner = (
+            objects[k - 1] if k and any(c.dep_ == "case" for c in objects[k - 1].children) else None
+        )
         for noun in (obj, *[c for c in obj.children if c.dep_ == "conj"]):
-            phrase = place_phrase(noun, lexicon, spatial=prep.lower_ in SPATIAL_PREPS)
+            phrase = place_phrase(
+                noun,
+                lexicon,
+                spatial=prep.lower_ in SPATIAL_PREPS,
+                owner=owner if noun is obj else None,
+            )
             if phrase is not None:
                 found.append(phrase)
     return found
 
 
-def place_phrase(obj: Token, lexicon: Lexicon, *, spatial: bool = False) -> Span | None:
-    """The place phrase headed by ``obj``, or None when it is not a place."""
+def place_phrase(
+    obj: Token, lexicon: Lexicon, *, spatial: bool = False, owner: Token | None = None
+) -> Span | None:
+    """The place phrase headed by ``obj`` (with its possessive ``owner``, when the parser
+    split one off), or None when it is not a place."""
     tokens = [
         t
         for t in obj.subtree
@@ -114,7 +126,8 @@ def place_phrase(obj: Token, lexicon: Lexicon, *, spatial: bool = False) -> Span
         contiguous.append(token)
     if not contiguous:
         return None
-    span = obj.doc[contiguous[0].i : obj.i + 1]
+    start = owner.left_edge.i if owner is not None else contiguous[0].i
+    span = obj.doc[start : obj.i + 1]
     head_is_place = (
         obj.lemma_.lower() in lexicon.location_heads or obj.lower_ in lexicon.location_heads
     )

@@ -43,11 +43,21 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
                 return None
         if name is not None:
             return name
+        name = lexicon.place_verb_predicates.get(lemma)
+        if name is not None and any(_is_place_object(c) for c in token.children):
+            return name
     if token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
         return lexicon.noun_predicates.get(token.lower_) or (
             lexicon.noun_predicates.get(lemma) if token.pos_ != "VERB" else None
         )
     return None
+
+
+def _is_place_object(token: Token) -> bool:
+    return token.dep_ == "dobj" and (
+        token.ent_type_ in {"GPE", "LOC", "FAC"}
+        or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON")
+    )
 
 
 def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:

@@ -1,11 +1,614 @@
-"""Placeholder report renderer (replaced by the full report)."""
+"""The contradiction report: where do the sources disagree, who says what, and in which words.
+
+Compute, then render. ``report_model`` is a pure function from a ``Graph`` to a small,
+frozen ``Report`` (names resolved, quotes located, everything sorted by a stable key);
+the renderers only lay that model out:
+
+* ``render_text(report, console)`` writes a rich terminal report to the console given
+  (colour and emphasis when the console is a terminal, plain text otherwise; rich
+  honours ``NO_COLOR``). ``TextReport`` is the renderable behind it.
+* ``render_markdown(report)`` returns Markdown for pull-request comments and CI summaries.
+* ``render_json(report)`` returns the conflicts and the summary as canonical JSON.
+* ``render_report(graph, format=..., console=...)`` is what the CLI calls.
+
+Conflicts come first, in full; then facts on which several independent sources agree,
+one line each; then a one-line summary. Single-source facts appear only in the counts.
+"""
 
 from __future__ import annotations
 
-from claimrec.models import Graph
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.rule import Rule
+from rich.segment import Segment
+from rich.text import Text
+
+from claimrec.models import (
+    ClaimType,
+    CountValue,
+    Fact,
+    FactKey,
+    FactValue,
+    Graph,
+    GraphDocument,
+    LocationValue,
+    Modality,
+    Record,
+)
+from claimrec.values import count_label, label
+
+ReportFormat = Literal["text", "markdown", "json"]
+FORMATS: tuple[ReportFormat, ...] = ("text", "markdown", "json")
+
+# ------------------------------------------------------------------------- model
 
 
-def render_report(graph: Graph, *, format: str = "text") -> None:
-    for fact in graph.facts:
-        if fact.status == "conflict":
-            print(fact.explanation)
+class DocumentRef(Record):
+    """A document as a reader needs to find it: its id, and outlet/title/date when known."""
+
+    id: str
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+
+
+class Quote(Record):
+    """One claim behind a value: who said it, where, and the sentence it stands in."""
+
+    claim: str
+    doc: DocumentRef
+    source: str | None = None  # entity name; None when the claim is unattributed
+    modality: Modality = "asserted"
+    quote: str
+    sentence: str
+    quote_start: int | None = None  # where ``quote`` starts in ``sentence``, if it is there
+
+
+class ValueReport(Record):
+    """One distinct value of a fact, with the sources, documents and quotes behind it."""
+
+    label: str
+    sources: tuple[str, ...]  # entity names
+    unattributed: int = 0  # claims behind the value that name no source
+    documents: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+
+
+class Question(Record):
+    """What a fact answers, in words: "North Korea — deployment: how many troops?"."""
+
+    text: str
+    type: ClaimType
+    subject: str | None = None
+    predicate: str
+    unit: str | None = None
+    place: str | None = None
+    story: str | None = None  # which story the fact belongs to, when not the main one
+
+
+class Consensus(Record):
+    """The value most independent sources allow (counts only), and why."""
+
+    label: str | None = None
+    value: CountValue | None = None
+    note: str | None = None
+
+
+class ConflictReport(Record):
+    fact: str
+    question: Question
+    values: tuple[ValueReport, ...]
+    explanation: str
+    consensus: Consensus
+    revisions: tuple[str, ...] = ()
+
+
+class AgreementReport(Record):
+    """A consistent fact with more than one independent source, in brief."""
+
+    fact: str
+    question: Question
+    values: tuple[str, ...]
+    independent_sources: int
+
+
+class Summary(Record):
+    documents: int  # documents read (not skipped)
+    skipped: int
+    claims: int
+    facts: int
+    conflicts: int
+    consistent: int
+    single: int
+
+
+class Report(Record):
+    conflicts: tuple[ConflictReport, ...]
+    agreements: tuple[AgreementReport, ...]
+    summary: Summary
+
+
+# ----------------------------------------------------------------------- compute
+
+
+def report_model(graph: Graph) -> Report:
+    """The report of ``graph``: conflicts, multi-source agreements and counts, sorted by fact id."""
+    names = {e.id: e.name for e in graph.entities}
+    documents = {d.id: d for d in graph.documents}
+    claims = {c.id: c for c in graph.claims}
+    facts = sorted(graph.facts, key=lambda f: f.id)
+
+    def name(entity_id: str) -> str:
+        return names.get(entity_id, entity_id)
+
+    def quote(claim_id: str) -> Quote | None:
+        claim = claims.get(claim_id)
+        if claim is None:
+            return None
+        sentence = claim.evidence.sentence.strip()
+        found = sentence.find(claim.evidence.quote) if claim.evidence.quote else -1
+        return Quote(
+            claim=claim.id,
+            doc=_document_ref(claim.doc, documents.get(claim.doc)),
+            source=name(claim.source) if claim.source else None,
+            modality=claim.modality,
+            quote=claim.evidence.quote,
+            sentence=sentence,
+            quote_start=found if found >= 0 else None,
+        )
+
+    def value_report(value: FactValue) -> ValueReport:
+        quotes = [q for q in map(quote, value.claims) if q is not None]
+        quotes.sort(key=lambda q: (q.doc.id, q.claim))
+        return ValueReport(
+            label=_value_label(value, names),
+            sources=tuple(_unique_sorted(name(s) for s in value.sources)),
+            unattributed=sum(1 for q in quotes if q.source is None),
+            documents=tuple(sorted(set(value.documents))),
+            quotes=tuple(quotes),
+        )
+
+    conflicts = tuple(
+        ConflictReport(
+            fact=fact.id,
+            question=question(fact.key, names),
+            values=tuple(value_report(v) for v in fact.values),
+            explanation=fact.explanation,
+            consensus=_consensus(fact),
+            revisions=tuple(fact.revisions),
+        )
+        for fact in facts
+        if fact.status == "conflict"
+    )
+    agreements = tuple(
+        AgreementReport(
+            fact=fact.id,
+            question=question(fact.key, names),
+            values=tuple(_value_label(v, names) for v in fact.values),
+            independent_sources=fact.independent_sources,
+        )
+        for fact in facts
+        if fact.status == "consistent" and fact.independent_sources > 1
+    )
+    skipped = sum(1 for d in graph.documents if d.skipped is not None)
+    summary = Summary(
+        documents=len(graph.documents) - skipped,
+        skipped=skipped,
+        claims=len(graph.claims),
+        facts=len(graph.facts),
+        conflicts=len(conflicts),
+        consistent=sum(1 for f in graph.facts if f.status == "consistent"),
+        single=sum(1 for f in graph.facts if f.status == "single"),
+    )
+    return Report(conflicts=conflicts, agreements=agreements, summary=summary)
+
+
+def question(key: FactKey, entity_names: dict[str, str]) -> Question:
+    """The question a fact key stands for, with entity ids resolved to names:
+    "North Korea — deployment in Kursk: how many troops?"."""
+    subject = entity_names.get(key.subject, key.subject) if key.subject else None
+    place = entity_names.get(key.location, key.location) if key.location else None
+    story = _story_name(key.story, entity_names) if key.story else None
+    predicate = key.predicate.replace("_", " ")
+    what = f"{predicate} in {place}" if place else predicate
+    if key.type == "count":
+        ask = f"how many {key.unit}?" if key.unit else "how many?"
+    elif key.type == "date":
+        ask = "when?"
+    else:
+        ask = "where?"
+    text = f"{subject} — {what}: {ask}" if subject else f"{what[:1].upper()}{what[1:]}: {ask}"
+    if story:
+        text = f"[{story}] {text}"
+    return Question(
+        text=text,
+        type=key.type,
+        subject=subject,
+        predicate=key.predicate,
+        unit=key.unit,
+        place=place,
+        story=story,
+    )
+
+
+def _story_name(story: str, entity_names: dict[str, str]) -> str:
+    """Stories are labelled by an entity id without its ``ent:`` prefix (maybe with a
+    ``-2`` suffix when two stories share it): show the entity's name where there is one."""
+    base, _, suffix = story.rpartition("-")
+    for entity_id, extra in ((f"ent:{story}", ""), (f"ent:{base}", f" ({suffix})")):
+        if entity_id in entity_names and (not extra or suffix.isdigit()):
+            return entity_names[entity_id] + extra
+    return story
+
+
+def _value_label(value: FactValue, entity_names: dict[str, str]) -> str:
+    if isinstance(value.value, LocationValue):
+        return label(value.value, entity_names=entity_names)
+    return value.label
+
+
+def _consensus(fact: Fact) -> Consensus:
+    value = fact.consensus
+    return Consensus(
+        label=count_label(value) if value is not None else None,
+        value=value,
+        note=fact.consensus_note,
+    )
+
+
+def _document_ref(doc_id: str, document: GraphDocument | None) -> DocumentRef:
+    if document is None:
+        return DocumentRef(id=doc_id)
+    return DocumentRef(
+        id=doc_id, outlet=document.outlet, title=document.title, published=document.published
+    )
+
+
+def _unique_sorted(items: Iterable[str]) -> list[str]:
+    return sorted(set(items), key=lambda s: (s.casefold(), s))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
+def summary_line(summary: Summary) -> str:
+    """One line of counts, the same in every format."""
+    return (
+        f"Read {_plural(summary.documents, 'document')} ({summary.skipped} skipped): "
+        f"{_plural(summary.claims, 'claim')} in {_plural(summary.facts, 'fact')} — "
+        f"{_plural(summary.conflicts, 'conflict')}, {summary.consistent} consistent, "
+        f"{summary.single} single."
+    )
+
+
+def _document_text(doc: DocumentRef) -> str:
+    """The document's id, then outlet, date and title where known:
+    'conflict/01_meridian (Meridian Wire, 2025-03-18: "Dravinia sends troops")'."""
+    about = ", ".join(
+        part for part in (doc.outlet, doc.published.isoformat() if doc.published else None) if part
+    )
+    if doc.title:
+        about = f'{about}: "{doc.title}"' if about else f'"{doc.title}"'
+    return f"{doc.id} ({about})" if about else doc.id
+
+
+def _who(quote: Quote) -> str:
+    who = quote.source or "unattributed"
+    return who if quote.modality == "asserted" else f"{who}, {quote.modality}"
+
+
+def _who_all(value: ValueReport) -> list[str]:
+    """The sources of a value, then how many of its claims are unattributed."""
+    if not value.sources:
+        return ["unattributed"]
+    if value.unattributed:
+        return [*value.sources, f"{value.unattributed} unattributed"]
+    return list(value.sources)
+
+
+NO_CONFLICTS = "No conflicts: no fact has values that cannot all be true."
+
+# -------------------------------------------------------------------------- text
+
+STYLES = {
+    "title": "bold",
+    "conflict": "bold red",
+    "fact_id": "dim",
+    "value": "bold",
+    "source": "cyan",
+    "document": "dim",
+    "quote": "bold underline",
+    "label": "bold",
+    "agree": "green",
+    "gutter": "dim",
+    "rule": "dim",
+    "ok": "bold green",
+    "summary": "bold",
+}
+
+
+class TextReport:
+    """The report as a rich renderable: yields its blocks, never prints."""
+
+    def __init__(self, report: Report) -> None:
+        if not isinstance(report, Report):
+            raise TypeError(f"TextReport needs a Report (from report_model), got {type(report)}")
+        self.report = report
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Indented(Group(*self._blocks()), 0)
+
+    def _blocks(self) -> Iterable[RenderableType]:
+        report = self.report
+        title = f"Contradiction report: {_plural(len(report.conflicts), 'conflict')}"
+        yield Rule(Text(title, style=STYLES["title"]), characters="=", style=STYLES["rule"])
+        if not report.conflicts:
+            yield Text()
+            yield Text(NO_CONFLICTS, style=STYLES["ok"])
+        for conflict in report.conflicts:
+            yield Text()
+            yield from _conflict_text(conflict)
+        if report.agreements:
+            count = _plural(len(report.agreements), "fact")
+            yield Text()
+            yield Rule(
+                Text(f"Agreed by several independent sources: {count}", style=STYLES["title"]),
+                characters="-",
+                style=STYLES["rule"],
+            )
+            for agreement in report.agreements:
+                yield Indented(_agreement_text(agreement), 2, marker=("✓", STYLES["agree"]))
+        yield Text()
+        yield Text(summary_line(report.summary), style=STYLES["summary"])
+
+
+class Indented:
+    """``renderable`` indented by ``indent`` cells: after a ``marker`` on the first line (a
+    hanging indent), after a ``gutter`` on every line (a block quote), or after spaces.
+    Lines are not padded to the full width, so plain text carries no trailing spaces."""
+
+    def __init__(
+        self,
+        renderable: RenderableType,
+        indent: int,
+        *,
+        marker: tuple[str, str] | None = None,
+        gutter: tuple[str, str] | None = None,
+    ) -> None:
+        for name, mark in (("marker", marker), ("gutter", gutter)):
+            if mark is not None and len(mark[0]) >= indent:
+                raise ValueError(f"{name} {mark[0]!r} needs an indent wider than {indent}")
+        if indent < 0:
+            raise ValueError(f"indent must be 0 or more, got {indent}")
+        self.renderable = renderable
+        self.indent = indent
+        self.marker = marker
+        self.gutter = gutter
+
+    def _prefix(self, console: Console, mark: tuple[str, str] | None) -> Segment:
+        if mark is None:
+            return Segment(" " * self.indent)
+        return Segment(f"{mark[0]} ".rjust(self.indent), console.get_style(mark[1]))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - self.indent, 1)
+        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
+        first, rest = (
+            self._prefix(console, self.marker or self.gutter),
+            self._prefix(console, self.gutter),
+        )
+        for number, line in enumerate(lines):
+            content = _rstrip(line)
+            if content and self.indent:
+                yield first if number == 0 else rest
+            yield from content
+            yield Segment.line()
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    """A rendered line without trailing whitespace."""
+    out = list(line)
+    while out and not out[-1].control and not out[-1].text.rstrip():
+        out.pop()
+    if out and not out[-1].control:
+        last = out[-1]
+        out[-1] = Segment(last.text.rstrip(), last.style)
+    return out
+
+
+def _conflict_text(conflict: ConflictReport) -> Iterable[RenderableType]:
+    yield Text.assemble(
+        ("CONFLICT ", STYLES["conflict"]),
+        (conflict.question.text, STYLES["title"]),
+        "  ",
+        (conflict.fact, STYLES["fact_id"]),
+    )
+    body: list[RenderableType] = [Text(conflict.explanation)]
+    for value in conflict.values:
+        body += [Text(), Text(value.label, style=STYLES["value"])]
+        body.append(Indented(_value_text(value), 2))
+    consensus = conflict.consensus
+    line = Text.assemble(("Consensus: ", STYLES["label"]), consensus.label or "none")
+    if consensus.note:
+        line.append(f" — {consensus.note}")
+    body += [Text(), line]
+    if conflict.revisions:
+        body += [Text(), Text("Revisions:", style=STYLES["label"])]
+        body += [Indented(Text(r), 2, marker=("-", "")) for r in conflict.revisions]
+    yield Indented(Group(*body), 2)
+
+
+def _value_text(value: ValueReport) -> RenderableType:
+    parts: list[RenderableType] = []
+    for quote in value.quotes:
+        parts.append(
+            Text.assemble(
+                (_who(quote), STYLES["source"]),
+                " · ",
+                (_document_text(quote.doc), STYLES["document"]),
+            )
+        )
+        parts.append(Indented(_sentence_text(quote), 2, gutter=("│", STYLES["gutter"])))
+    if not parts:  # the claims are missing from the graph: still say who and where
+        who = "; ".join(_who_all(value))
+        parts.append(Text(f"{who} · {', '.join(value.documents)}"))
+    return Group(*parts)
+
+
+def _sentence_text(quote: Quote) -> Text:
+    """The sentence, its quoted span emphasised."""
+    text = Text(quote.sentence)
+    if quote.quote_start is not None:
+        text.stylize(STYLES["quote"], quote.quote_start, quote.quote_start + len(quote.quote))
+    return text
+
+
+def _agreement_text(agreement: AgreementReport) -> Text:
+    sources = _plural(agreement.independent_sources, "independent source")
+    return Text.assemble(
+        (agreement.question.text, STYLES["label"]),
+        " ",
+        "; ".join(agreement.values),
+        " ",
+        (f"({sources})", "dim"),
+    )
+
+
+def render_text(report: Report, console: Console) -> None:
+    """Write the report to ``console``: styled on a terminal, plain text anywhere else."""
+    console.print(TextReport(report))
+
+
+# ---------------------------------------------------------------------- markdown
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"} | {"\n": " ", "\r": " "})
+_MD_BLOCK_START = re.compile(r"^(?:[#=+-]|\d+(?=[.)]))")
+
+
+def _md(text: str) -> str:
+    """Inline Markdown: special characters escaped, line breaks turned into spaces."""
+    return text.translate(_MD_SPECIAL)
+
+
+def _md_block(text: str) -> str:
+    """Markdown at the start of a block: also stop it reading as a heading or a list."""
+    match = _MD_BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group().isdigit():
+        end = match.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return f"\\{text}"
+
+
+def _md_sentence(quote: Quote) -> str:
+    """The quoted sentence with the quote in bold."""
+    sentence, start = quote.sentence, quote.quote_start
+    if start is None:
+        return _md_block(_md(sentence))
+    end = start + len(quote.quote)
+    marked = f"{_md(sentence[:start])}**{_md(sentence[start:end])}**{_md(sentence[end:])}"
+    return _md_block(marked)
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown: a heading, a table and blockquotes per conflict."""
+    out = [f"# Contradiction report: {_plural(len(report.conflicts), 'conflict')}", ""]
+    if not report.conflicts:
+        out += [f"**{NO_CONFLICTS}**", ""]
+    for conflict in report.conflicts:
+        out += _conflict_markdown(conflict)
+    if report.agreements:
+        out += [f"## Agreed by several independent sources: {len(report.agreements)}", ""]
+        for agreement in report.agreements:
+            sources = _plural(agreement.independent_sources, "independent source")
+            values = "; ".join(_md(v) for v in agreement.values)
+            out.append(f"- **{_md(agreement.question.text)}** {values} ({sources})")
+        out.append("")
+    out += ["---", "", summary_line(report.summary), ""]
+    return "\n".join(out)
+
+
+def _conflict_markdown(conflict: ConflictReport) -> list[str]:
+    out = [
+        f"## {_md(conflict.question.text)}",
+        "",
+        f"`{conflict.fact}` — {_md(conflict.explanation)}",
+        "",
+        "| Value | Sources | Documents |",
+        "| --- | --- | --- |",
+    ]
+    for value in conflict.values:
+        sources = "; ".join(_md(s) for s in _who_all(value))
+        documents = ", ".join(f"`{d}`" for d in value.documents)
+        out.append(f"| {_md(value.label)} | {sources} | {documents} |")
+    out.append("")
+    for value in conflict.values:
+        out += [f"### {_md(value.label)}", ""]
+        for quote in value.quotes:
+            out += [
+                f"> {_md_sentence(quote)}",
+                ">",
+                f"> — {_md(_who(quote))}, {_md_document(quote.doc)}",
+                "",
+            ]
+    consensus = conflict.consensus
+    line = f"**Consensus:** {_md(consensus.label) if consensus.label else 'none'}"
+    if consensus.note:
+        line += f" — {_md(consensus.note)}"
+    out += [line, ""]
+    if conflict.revisions:
+        out += ["**Revisions:**", ""]
+        out += [f"- {_md(r)}" for r in conflict.revisions]
+        out.append("")
+    return out
+
+
+def _md_document(doc: DocumentRef) -> str:
+    about = ", ".join(
+        _md(part)
+        for part in (doc.outlet, doc.published.isoformat() if doc.published else None)
+        if part
+    )
+    if doc.title:
+        title = f"*{_md(doc.title)}*"
+        about = f"{about}: {title}" if about else title
+    return f"`{doc.id}` ({about})" if about else f"`{doc.id}`"
+
+
+# -------------------------------------------------------------------------- json
+
+
+def render_json(report: Report) -> str:
+    """The conflicts and the summary as canonical JSON (sorted keys, fixed indent)."""
+    data = {
+        "conflicts": [c.model_dump(mode="json") for c in report.conflicts],
+        "summary": report.summary.model_dump(mode="json"),
+    }
+    return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+# ---------------------------------------------------------------------------- api
+
+
+def render_report(
+    graph: Graph, *, format: ReportFormat | str = "text", console: Console | None = None
+) -> None:
+    """Write the report of ``graph`` in ``format`` to ``console`` (default: a console on
+    stdout, which rich sets up for the terminal it finds, or plain text when piped)."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown report format {format!r}; expected one of {', '.join(FORMATS)}")
+    console = console if console is not None else Console(highlight=False)
+    report = report_model(graph)
+    if format == "text":
+        render_text(report, console)
+        return
+    text = render_markdown(report) if format == "markdown" else render_json(report)
+    console.file.write(text)
+    console.file.flush()

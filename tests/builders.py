@@ -1,0 +1,125 @@
+"""Small constructors for the pydantic records the pure stages take, so a test row can
+say only what matters to it ("10,000 troops from this source on this day") and the
+tests of entities, values and reconcile run without spaCy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from claimrec.models import (
+    Claim,
+    CountValue,
+    DateValue,
+    Entity,
+    Evidence,
+    Extraction,
+    GraphDocument,
+    LocationValue,
+    Mention,
+    MentionKind,
+    RawClaim,
+    TimeRef,
+)
+
+
+def mention(text: str, kind: MentionKind = "PERSON", start: int = 0) -> Mention:
+    return Mention(text=text, kind=kind, start=start, end=start + len(text))
+
+
+def extraction(
+    doc: str, *mentions: tuple[str, MentionKind], claims: tuple[RawClaim, ...] = ()
+) -> Extraction:
+    """An extraction of ``doc`` whose mentions follow each other in the text."""
+    out: list[Mention] = []
+    start = 0
+    for text, kind in mentions:
+        out.append(mention(text, kind, start))
+        start += len(text) + 1
+    return Extraction(doc=doc, mentions=tuple(out), claims=claims)
+
+
+def evidence(quote: str = "10,000 troops") -> Evidence:
+    sentence = f"Officials said {quote} were sent."
+    start = sentence.index(quote)
+    return Evidence(start=start, end=start + len(quote), quote=quote, sentence=sentence)
+
+
+def raw_claim(
+    doc: str, *, source: Mention | None = None, subject: Mention | None = None
+) -> RawClaim:
+    return RawClaim(
+        doc=doc,
+        type="count",
+        slot="slot",
+        subject=subject,
+        predicate="deployed",
+        value=None,
+        source=source,
+        confidence=0.9,
+        evidence=evidence(),
+    )
+
+
+def count(
+    low: int | None, high: int | None, *, approximate: bool = False, unit: str = "troops"
+) -> CountValue:
+    return CountValue(low=low, high=high, approximate=approximate, unit=unit)
+
+
+def exact(n: int, *, unit: str = "troops") -> CountValue:
+    return count(n, n, unit=unit)
+
+
+def about(n: int, *, unit: str = "troops") -> CountValue:
+    return count(n, n, approximate=True, unit=unit)
+
+
+def date_value(text: str, start: dt.date | None = None, end: dt.date | None = None) -> DateValue:
+    return DateValue(text=text, start=start, end=end or start, granularity="day")
+
+
+def time_ref(start: dt.date, end: dt.date) -> TimeRef:
+    return TimeRef(text=f"{start}..{end}", start=start, end=end)
+
+
+def claim(
+    cid: str,
+    value: CountValue | DateValue | LocationValue,
+    *,
+    doc: str = "a",
+    source: str | None = None,
+    subject: str | None = "ent:kestova",
+    predicate: str = "deployed",
+    location: str | None = None,
+    time: TimeRef | None = None,
+) -> Claim:
+    if isinstance(value, CountValue):
+        kind = "count"
+    elif isinstance(value, DateValue):
+        kind = "date"
+    else:
+        kind = "location"
+    return Claim(
+        id=cid,
+        doc=doc,
+        type=kind,
+        subject=subject,
+        predicate=predicate,
+        value=value,
+        location=location,
+        time=time,
+        source=source,
+        source_text=None,
+        confidence=0.9,
+        evidence=evidence(),
+    )
+
+
+def document(
+    doc_id: str, published: dt.date | None = None, *, copy_of: str | None = None
+) -> GraphDocument:
+    return GraphDocument(id=doc_id, path=f"{doc_id}.txt", published=published, copy_of=copy_of)
+
+
+def entity(entity_id: str, name: str, kind: str = "ORG") -> Entity:
+    return Entity(id=entity_id, name=name, type=kind, aliases=[name], mentions=1)
