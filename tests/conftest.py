@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 from paths import CORPUS, SEEDS
+
+# Tests never read or fill the user's extraction cache.
+os.environ["CLAIMREC_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimrec-test-cache-")
 
 from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import Graph

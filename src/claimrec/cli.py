@@ -7,15 +7,27 @@ appear only with ``--debug``.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import click
 import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from claimrec import __version__
+from claimrec.cache import default_cache_dir
 from claimrec.errors import ClaimrecError
 from claimrec.models import Graph
 from claimrec.pipeline import build as build_graph
@@ -43,6 +55,30 @@ def _fail(exc: ClaimrecError) -> typer.Exit:
         raise exc
     typer.echo(f"claimrec: error: {exc}", err=True)
     return typer.Exit(code=2)
+
+
+class EntitiesOption(StrEnum):
+    all = "all"
+    claims = "claims"
+
+
+@contextmanager
+def build_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar with documents/s on stderr, only when stderr is a terminal."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("docs"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("extract", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -90,10 +126,37 @@ def build(
     report: Annotated[
         bool, typer.Option("--report", help="Print the contradiction report after building.")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")
+    ] = 1,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Extraction cache folder (default: ~/.cache/claimrec)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")
+    ] = False,
+    entities: Annotated[
+        EntitiesOption,
+        typer.Option(
+            "--entities",
+            help="all: every name in the text; claims: only names near claims (faster).",
+        ),
+    ] = EntitiesOption.all,
 ) -> None:
     """Build the claim graph of a folder of articles."""
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     try:
-        graph = build_graph(paths, config=config, model=model)
+        with build_progress() as progress:
+            graph = build_graph(
+                paths,
+                config=config,
+                model=model,
+                jobs=jobs,
+                cache_dir=cache,
+                entities=entities.value,
+                progress=progress,
+            )
         text = graph_json(graph)
         if output is not None or not report:
             _write(text, output)
@@ -193,5 +256,15 @@ def _print_report(graph: Graph, format: Format) -> None:
     render_report(graph, format=format.value, console=Console(highlight=False))
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    app()
+    """Entry point: SIGTERM unwinds like Ctrl-C, so no temporary output file is left behind."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("claimrec: interrupted; no output was written\n")
+        sys.exit(130)

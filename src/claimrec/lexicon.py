@@ -85,6 +85,14 @@ class Modality(LexiconPart):
     reported: ModalityWords
 
 
+class Prefilter(LexiconPart):
+    """Words that make a sentence worth parsing (digits always do)."""
+
+    number_words: list[str] = []
+    date_words: list[str] = []
+    event_forms: list[str] = []
+
+
 class Lexicon(LexiconPart):
     """The validated, merged lexicon. Lookup tables are derived once and cached."""
 
@@ -110,6 +118,7 @@ class Lexicon(LexiconPart):
     name_similarity: int = 92
     demonyms: dict[str, str]
     countries: list[str] = []
+    prefilter: Prefilter = Prefilter()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

@@ -1,23 +1,41 @@
 """The whole build as one library call: read -> extract -> normalize -> reconcile -> graph.
 
 The CLI calls ``build``; tests and other programs can too. Nothing here prints:
-progress goes to an optional callback and problems travel as exceptions
-(user mistakes) or as warnings inside the graph (odd documents).
+progress goes to an optional callback and problems travel as exceptions (user
+mistakes) or as warnings inside the graph (odd documents).
+
+Extraction is a pure map over documents, so it is done in chunks: cached
+documents are read back, the rest are parsed together (``nlp.pipe`` fills its
+batches) in this process or, with ``jobs > 1``, in worker processes that each load
+the pipeline once. Chunks come back in document order, so every ``jobs`` value
+gives the same graph. Only one chunk of parsed Docs is alive per process at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Literal
 
-from claimrec.extract import extract_document
+from spacy.language import Language
+
+from claimrec.cache import ExtractionCache
+from claimrec.extract import extract_documents
 from claimrec.graph import build_graph
 from claimrec.lexicon import Lexicon, load_lexicon
-from claimrec.models import Corpus, Extraction, Graph
+from claimrec.models import Corpus, Document, Extraction, Graph
 from claimrec.nlp import load_model, model_label
 from claimrec.read import read_corpus
 
 Progress = Callable[[int, int], None]
+EntitiesMode = Literal["all", "claims"]
+
+CHUNK_DOCS = 32
+MAX_DOCUMENT_CHARS = 1_000_000
+"""Characters of one document that are processed (spaCy's own default limit); the rest of
+a longer document is left out with a warning on the document."""
 
 
 def build(
@@ -25,24 +43,127 @@ def build(
     *,
     config: Path | None = None,
     model: str | None = None,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    entities: EntitiesMode = "all",
     progress: Progress | None = None,
 ) -> Graph:
     """The claim graph of every article under ``paths``."""
     lexicon = load_lexicon(config)
-    corpus = read_corpus(paths)
+    corpus = limit_documents(read_corpus(paths))
     nlp = load_model(model)
-    extractions = extract_corpus(corpus, nlp=nlp, lexicon=lexicon, progress=progress)
+    cache = None
+    if cache_dir is not None:
+        cache = ExtractionCache(
+            cache_dir,
+            lexicon=lexicon.digest,
+            model=model_label(nlp),
+            options=f"entities={entities};max={MAX_DOCUMENT_CHARS}",
+        )
+    extractions = extract_corpus(
+        corpus,
+        nlp=nlp,
+        lexicon=lexicon,
+        jobs=jobs,
+        cache=cache,
+        entities=entities,
+        model=model,
+        config=config,
+        progress=progress,
+    )
     return build_graph(corpus, extractions, lexicon=lexicon, model=model_label(nlp))
 
 
+def limit_documents(corpus: Corpus) -> Corpus:
+    """Documents longer than ``MAX_DOCUMENT_CHARS`` keep only their beginning, with a warning;
+    offsets into the body stay valid because the kept part is a prefix."""
+    documents = tuple(_limited(d) for d in corpus.documents)
+    return corpus.model_copy(update={"documents": documents})
+
+
+def _limited(document: Document) -> Document:
+    size = len(document.body)
+    if size <= MAX_DOCUMENT_CHARS:
+        return document
+    note = f"document has {size:,} characters; only the first {MAX_DOCUMENT_CHARS:,} were processed"
+    return document.model_copy(
+        update={"body": document.body[:MAX_DOCUMENT_CHARS], "warnings": (*document.warnings, note)}
+    )
+
+
 def extract_corpus(
-    corpus: Corpus, *, nlp, lexicon: Lexicon, progress: Progress | None = None
+    corpus: Corpus,
+    *,
+    nlp: Language,
+    lexicon: Lexicon,
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
+    entities: EntitiesMode = "all",
+    model: str | None = None,
+    config: Path | None = None,
+    progress: Progress | None = None,
 ) -> list[Extraction]:
-    """Per-document extraction, a pure map in document order."""
-    out: list[Extraction] = []
-    total = len(corpus.documents)
-    for done, document in enumerate(corpus.documents, start=1):
-        out.append(extract_document(document, nlp=nlp, lexicon=lexicon))
+    """Per-document extraction in document order, from the cache where possible."""
+    documents = list(corpus.documents)
+    found: dict[str, Extraction] = {}
+    if cache is not None:
+        for document in documents:
+            hit = cache.get(document)
+            if hit is not None:
+                found[document.id] = hit
+    todo = [d for d in documents if d.id not in found]
+    done = len(found)
+    if progress is not None:
+        progress(done, len(documents))
+    chunks = [todo[i : i + CHUNK_DOCS] for i in range(0, len(todo), CHUNK_DOCS)]
+    for chunk, results in zip(
+        chunks, _run(chunks, nlp, lexicon, jobs, entities, model, config), strict=True
+    ):
+        for document, extraction in zip(chunk, results, strict=True):
+            found[document.id] = extraction
+            if cache is not None:
+                cache.put(document, extraction)
+        done += len(chunk)
         if progress is not None:
-            progress(done, total)
-    return out
+            progress(done, len(documents))
+    return [found[d.id] for d in documents]
+
+
+def _run(
+    chunks: list[list[Document]],
+    nlp: Language,
+    lexicon: Lexicon,
+    jobs: int,
+    entities: EntitiesMode,
+    model: str | None,
+    config: Path | None,
+) -> Iterator[list[Extraction]]:
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield extract_documents(chunk, nlp=nlp, lexicon=lexicon, entities=entities)
+        return
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(model, config)
+    ) as pool:
+        yield from pool.map(_worker_extract, chunks, [entities] * len(chunks))
+
+
+_worker: dict[str, object] = {}
+"""Per worker process: the pipeline and lexicon, loaded once by ``_worker_init``."""
+
+
+def _worker_init(model: str | None, config: Path | None) -> None:
+    _worker["nlp"] = load_model(model)
+    _worker["lexicon"] = load_lexicon(config)
+
+
+def _worker_extract(chunk: list[Document], entities: EntitiesMode) -> list[Extraction]:
+    return extract_documents(
+        chunk,
+        nlp=_worker["nlp"],
+        lexicon=_worker["lexicon"],
+        entities=entities,  # type: ignore[arg-type]
+    )

@@ -11,7 +11,7 @@ people were counted (for "these troops").
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -25,7 +25,7 @@ from claimrec.extract.attribution import (
     sentence_speaker,
 )
 from claimrec.extract.modality import modality
-from claimrec.extract.paragraphs import Piece, pieces
+from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
 from claimrec.extract.quantities import Count, counts
@@ -51,6 +51,7 @@ ENTITY_KINDS: dict[str, MentionKind] = {
     "NORP": "NORP",
 }
 BATCH_SIZE = 64
+NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
 @dataclass
@@ -75,11 +76,32 @@ class _Sentence:
     subjects: dict[int, Mention] = field(default_factory=dict)  # trigger index -> count subject
 
 
-def extract_document(document: Document, *, nlp: Language, lexicon: Lexicon) -> Extraction:
+def extract_document(
+    document: Document, *, nlp: Language, lexicon: Lexicon, entities: str = "all"
+) -> Extraction:
     """Mentions and claims of one document, in reading order."""
-    parts = pieces(document.body)
-    docs = nlp.pipe((p.text for p in parts), batch_size=BATCH_SIZE)
-    return extract_parsed(document, zip(parts, docs, strict=True), lexicon=lexicon)
+    return extract_documents([document], nlp=nlp, lexicon=lexicon, entities=entities)[0]
+
+
+def extract_documents(
+    documents: Sequence[Document], *, nlp: Language, lexicon: Lexicon, entities: str = "all"
+) -> list[Extraction]:
+    """Extractions of several documents, parsed together so ``nlp.pipe`` fills its batches.
+
+    Sentences that may hold a claim get the full pipeline; the others only NER (or nothing,
+    with ``entities="claims"``); see ``paragraphs.plan``. The parsed Docs of these
+    documents are alive only inside this call, so callers bound memory by the batch."""
+    plans = [plan(d.body, lexicon, entities=entities) for d in documents]
+    flat = [p for parts in plans for p in parts]
+    parsed = iter(nlp.pipe((p.text for p in flat if p.parse), batch_size=BATCH_SIZE))
+    names = iter(
+        nlp.pipe((p.text for p in flat if not p.parse), batch_size=BATCH_SIZE, disable=NOT_NER)
+    )
+    out = []
+    for document, parts in zip(documents, plans, strict=True):
+        docs = [(p, next(parsed) if p.parse else next(names)) for p in parts]
+        out.append(extract_parsed(document, docs, lexicon=lexicon))
+    return out
 
 
 def extract_parsed(
@@ -91,6 +113,9 @@ def extract_parsed(
     claims: list[RawClaim] = []
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
+        if not piece.parse:
+            _advance_names(doc, piece, context)
+            continue
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
             claims.extend(_sentence_claims(state))
@@ -347,6 +372,14 @@ def _advance(s: _Sentence) -> None:
         span = subject_span(token, None, s.lexicon)
         if span is not None:
             ctx.subject = _mention(span, _kind(span), s.piece.start)
+
+
+def _advance_names(doc: Doc, piece: Piece, ctx: _Context) -> None:
+    """A stretch seen only by NER: remember the last person named; reported speech stops."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            ctx.person = _mention(ent, "PERSON", piece.start)
+    ctx.speaker = None
 
 
 def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:

@@ -1,4 +1,4 @@
-"""Cutting a document body into the pieces the parser sees.
+"""Cutting a document body into the pieces the pipeline sees, and deciding which to parse.
 
 A paragraph (one line of the body) is the unit of parsing: news text puts a new
 sentence on every line even when it has no final period (titles, bullets), and
@@ -6,6 +6,13 @@ reported speech never carries across a paragraph break. Very long lines are cut
 at sentence punctuation so no piece exceeds the parser's comfortable size.
 Markup tags are blanked with spaces of the same length, so offsets into the
 body stay exact while tags never reach the parser.
+
+The parser is the expensive part, and most sentences cannot hold a claim. A cheap
+pass (``plan``) marks the sentences that can: a number or number word, a date
+word, or a place phrase beside an event word (all from the lexicon's
+``prefilter``). Those, with the sentence before each (a speaker may be named
+there), are parsed; the rest only go through NER, so the entity table still
+knows every name; with ``entities="claims"`` they are skipped altogether.
 """
 
 from __future__ import annotations
@@ -14,10 +21,15 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from claimrec.lexicon import Lexicon
+
 MAX_PIECE_CHARS = 20_000
 _TAG = re.compile(r"<[^<>\n]{1,300}>")
 _CUT = re.compile(r"(?<=[.!?])\s+")
 _ENDS = frozenset(".!?:;\"”’')]")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]?)\.$")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 class Piece(BaseModel):
@@ -28,6 +40,7 @@ class Piece(BaseModel):
     start: int
     text: str
     paragraph: int
+    parse: bool = True
 
 
 def mask_markup(text: str) -> str:
@@ -80,3 +93,76 @@ def _cut(line: str, offset: int, paragraph: int, max_chars: int) -> list[Piece]:
         out.append(Piece(start=offset + begin, text=line[begin:end], paragraph=paragraph))
         begin = end
     return [p for p in out if p.text.strip()]
+
+
+def plan(body: str, lexicon: Lexicon, *, entities: str = "all") -> list[Piece]:
+    """``pieces`` split at sentences into runs to parse and runs only to scan for names."""
+    words = _Prefilter(lexicon)
+    out: list[Piece] = []
+    for piece in pieces(body):
+        sentences = _sentences(piece, words.titles)
+        wanted = [words.candidate(text) for _, text in sentences]
+        parse = [w or (k + 1 < len(wanted) and wanted[k + 1]) for k, w in enumerate(wanted)]
+        for run in _runs(piece, sentences, parse):
+            if run.parse or entities == "all":
+                out.append(run)
+    return out
+
+
+def _sentences(piece: Piece, titles: frozenset[str]) -> list[tuple[int, str]]:
+    """(offset in body, text) of each sentence of a piece, by punctuation alone. A cut that
+    might fall inside a sentence ("Lt. Gen. X", "the U.S. Army") is not made: parsing two
+    sentences together costs little, parsing half a sentence loses its claim."""
+    out = []
+    begin = 0
+    for match in _SENTENCE.finditer(piece.text):
+        before = piece.text[begin : match.start()].rsplit(None, 1)[-1:] or [""]
+        if _ABBREVIATION.search(before[0]) or before[0].lower() in titles:
+            continue
+        out.append((piece.start + begin, piece.text[begin : match.end()]))
+        begin = match.end()
+    out.append((piece.start + begin, piece.text[begin:]))
+    return [(start, text) for start, text in out if text.strip()]
+
+
+def _runs(piece: Piece, sentences: list[tuple[int, str]], parse: list[bool]) -> list[Piece]:
+    runs: list[Piece] = []
+    for (start, text), flag in zip(sentences, parse, strict=True):
+        if runs and runs[-1].parse == flag:
+            last = runs[-1]
+            gap = start - (last.start + len(last.text))
+            runs[-1] = last.model_copy(update={"text": last.text + " " * gap + text})
+        else:
+            runs.append(Piece(start=start, text=text, paragraph=piece.paragraph, parse=flag))
+    return runs
+
+
+class _Prefilter:
+    """The lexicon's cheap tests for "this sentence may hold a claim"."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        pre = lexicon.prefilter
+        self.numbers = frozenset(pre.number_words)
+        self.dates = frozenset(pre.date_words)
+        self.preps = frozenset(lexicon.location_preps)
+        self.titles = lexicon.title_set
+        stems = {
+            w[: max(4, len(w) - 1)] for p in lexicon.predicates.values() for w in p.verbs + p.nouns
+        }
+        self.event_stems = tuple(sorted(stems | set(pre.event_forms)))
+
+    def candidate(self, text: str) -> bool:
+        if any(ch.isdigit() for ch in text):
+            return True
+        words = _WORD.findall(text)
+        lower = [w.lower() for w in words]
+        if any(w in self.numbers or w in self.dates for w in lower):
+            return True
+        return self._place_near_event(words, lower)
+
+    def _place_near_event(self, words: list[str], lower: list[str]) -> bool:
+        places = any(
+            w in self.preps and any(n[:1].isupper() for n in words[k + 1 : k + 3])
+            for k, w in enumerate(lower)
+        )
+        return places and any(w.startswith(self.event_stems) for w in lower)
