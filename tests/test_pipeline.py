@@ -93,13 +93,15 @@ def test_corrupt_cache_entries_are_ignored(tmp_path: Path, seeds_graph: Graph) -
 
 def test_prefilter_parses_claim_sentences_and_their_predecessors(lexicon) -> None:
     body = (
-        "The minister visited the region. She said 300 people were killed. "
-        "The weather was calm. Nothing else happened.\nA quiet line."
+        "Dana Whitlock visited the region. The toll rose to 300 people. "
+        "The weather was calm. She said 40 people were hurt.\nA quiet line."
     )
     pieces = plan(body, lexicon)
     parsed = " ".join(p.text for p in pieces if p.parse)
-    assert "She said 300 people" in parsed and "The minister visited" in parsed
-    assert "The weather was calm" not in parsed
+    assert "The toll rose to 300" in parsed and "She said 40" in parsed
+    assert "Dana Whitlock visited" in parsed  # the toll sentence names no speaker
+    assert "The weather was calm" not in parsed  # "She said" names its own
+    assert "A quiet line" not in parsed
     for piece in pieces:
         assert body[piece.start : piece.start + len(piece.text)] == piece.text
     assert all(p.parse for p in plan(body, lexicon, entities="claims"))

@@ -91,6 +91,7 @@ class Prefilter(LexiconPart):
     number_words: list[str] = []
     date_words: list[str] = []
     event_forms: list[str] = []
+    speech_forms: list[str] = []
 
 
 class Lexicon(LexiconPart):

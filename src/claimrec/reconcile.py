@@ -50,7 +50,8 @@ class _Index:
         story_of: Mapping[str, str | None],
     ):
         self.story_of = story_of
-        self.claim_source: dict[str, str | None] = {}
+        self.names = {e.id: e.name for e in entities}
+        self.unattributed: set[str] = set()  # first claim ids of values with unattributed claims
         self.country_level = country_level
         self.published = {d.id: d.published for d in documents}
         self.copy_of = {d.id: (d.copy_of or d.id) for d in documents}
@@ -91,14 +92,22 @@ class _Index:
 
 
 def fact_key(claim: Claim, index: _Index) -> FactKey:
+    return FactKey(**dict(zip(KEY_FIELDS, _block(claim, index), strict=True)))
+
+
+KEY_FIELDS = ("type", "subject", "predicate", "location", "unit", "story")
+
+
+def _block(claim: Claim, index: _Index) -> tuple:
+    """The blocking key as a plain tuple: cheap to hash for every claim."""
     unit = claim.value.unit if isinstance(claim.value, CountValue) else None
-    return FactKey(
-        type=claim.type,
-        subject=claim.subject,
-        predicate=index.family(claim.predicate),
-        location=index.scope(claim),
-        unit=unit,
-        story=index.story_of.get(claim.doc),
+    return (
+        claim.type,
+        claim.subject,
+        index.family(claim.predicate),
+        index.scope(claim),
+        unit,
+        index.story_of.get(claim.doc),
     )
 
 
@@ -115,15 +124,14 @@ def facts(
     place entities that name a whole country (or a part of it by the country's name),
     which do not narrow a count's scope; ``story_of``: document id -> story label."""
     index = _Index(documents, entities, lexicon, country_level, story_of or {})
-    index.claim_source = {c.id: c.source for c in claims}
-    blocks: dict[str, tuple[FactKey, list[Claim]]] = {}
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = fact_key(claim, index)
-        blocks.setdefault(_key_id(key), (key, []))[1].append(claim)
+        blocks[_block(claim, index)].append(claim)
     out: list[Fact] = []
     edges: list[Edge] = []
-    for fact_id, (key, members) in blocks.items():
-        fact, fact_edges = _fact(fact_id, key, sorted(members, key=lambda c: c.id), index)
+    for block, members in blocks.items():
+        key = FactKey(**dict(zip(KEY_FIELDS, block, strict=True)))
+        fact, fact_edges = _fact(_key_id(key), key, sorted(members, key=lambda c: c.id), index)
         out.append(fact)
         edges.extend(fact_edges)
     out.sort(key=lambda f: f.id)
@@ -203,9 +211,9 @@ def _values(claims: list[Claim], index: _Index) -> list[FactValue]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[value_key(claim.value)].append(claim)
-    names = {eid: e.name for eid, e in index.entity.items()}
+    names = index.names
     out = []
-    for vk in sorted(groups, key=_sortable):
+    for vk in sorted(groups):
         members = groups[vk]
         out.append(
             FactValue(
@@ -216,11 +224,9 @@ def _values(claims: list[Claim], index: _Index) -> list[FactValue]:
                 documents=sorted({c.doc for c in members}),
             )
         )
+        if any(c.source is None for c in members):
+            index.unattributed.add(out[-1].claims[0])
     return out
-
-
-def _sortable(vk: tuple) -> tuple:
-    return tuple(str(x) if not isinstance(x, int | float) else f"{x:020.2f}" for x in vk)
 
 
 def _value_with_sources(value: FactValue, index: _Index) -> str:
@@ -229,14 +235,10 @@ def _value_with_sources(value: FactValue, index: _Index) -> str:
     shown = names[:MAX_NAMES] + (
         [f"{len(names) - MAX_NAMES} more"] if len(names) > MAX_NAMES else []
     )
-    if len(value.sources) < len(value.claims) and not _all_sourced(value, index):
+    if value.claims[0] in index.unattributed:
         shown.append("unattributed")
     docs = len(value.documents)
     return f"{value.label} ({', '.join(shown)}; {docs} article{'s' if docs != 1 else ''})"
-
-
-def _all_sourced(value: FactValue, index: _Index) -> bool:
-    return all(index.claim_source.get(cid) for cid in value.claims)
 
 
 def _revisions(claims: list[Claim], index: _Index) -> tuple[set[str], list[str]]:
@@ -264,54 +266,68 @@ def _revisions(claims: list[Claim], index: _Index) -> tuple[set[str], list[str]]
 
 
 def _clashes(claims: list[Claim], index: _Index) -> set[tuple[str, str]]:
-    """Pairs of claims that cannot both hold, one pair per pair of distinct values."""
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[value_key(claim.value)].append(claim)
-    reps = sorted(groups.items(), key=lambda kv: _sortable(kv[0]))
+    """Pairs of claims that cannot both hold, one pair per pair of distinct values.
+
+    Distinct values are compared first (cheap interval tests); only for incompatible
+    values do the time and revision exceptions matter, and those depend on a claim's
+    time and publication date alone, so each value is reduced to its distinct
+    (time, date) signatures, with one representative claim each."""
+    values: dict[tuple, tuple[Claim, dict[tuple, Claim]]] = {}
+    cumulative = bool(claims) and index.cumulative(claims[0].predicate)
+    timed = cumulative or any(c.time is not None for c in claims)
+    for claim in sorted(claims, key=lambda c: c.id):
+        key = value_key(claim.value)
+        _, signatures = values.setdefault(key, (claim, {}))
+        signatures.setdefault(_signature(claim, index) if timed else NO_TIME, claim)
+    reps = [values[k] for k in sorted(values)]
     pairs: set[tuple[str, str]] = set()
-    for (_, group_a), (_, group_b) in combinations(reps, 2):
-        clash = _first_clash(group_a, group_b, index)
+    for (a, sig_a), (b, sig_b) in combinations(reps, 2):
+        if compatible(a.value, b.value):
+            continue
+        clash = _first_clash(sig_a, sig_b, cumulative, a.value, b.value)
         if clash is not None:
             pairs.add(tuple(sorted(clash)))  # type: ignore[arg-type]
     return pairs
 
 
+Signature = tuple  # (time start, time end, published)
+NO_TIME: Signature = (None, None, None)
+
+
+def _signature(claim: Claim, index: _Index) -> Signature:
+    time = claim.time
+    bounds = (time.start, time.end) if time and time.start and time.end else (None, None)
+    return (*bounds, index.published.get(claim.doc))
+
+
 def _first_clash(
-    group_a: list[Claim], group_b: list[Claim], index: _Index
+    sig_a: dict[Signature, Claim],
+    sig_b: dict[Signature, Claim],
+    cumulative: bool,
+    value_a: object,
+    value_b: object,
 ) -> tuple[str, str] | None:
-    for a in group_a:
-        for b in group_b:
-            if not _can_both_hold(a, b, index):
+    for ka, a in sig_a.items():
+        for kb, b in sig_b.items():
+            if not _excused(ka, kb, cumulative, value_a, value_b):
                 return a.id, b.id
     return None
 
 
-def _can_both_hold(a: Claim, b: Claim, index: _Index) -> bool:
-    if compatible(a.value, b.value):
+def _excused(
+    ka: Signature, kb: Signature, cumulative: bool, value_a: object, value_b: object
+) -> bool:
+    """Whether two incompatible values can both hold after all: their stated times do not
+    overlap, or a running toll rose from an earlier article to a later one."""
+    if None not in (ka[0], ka[1], kb[0], kb[1]) and (ka[1] < kb[0] or kb[1] < ka[0]):
         return True
-    if _different_times(a, b):
-        return True
-    if index.cumulative(a.predicate) and isinstance(a.value, CountValue):
-        return _later_not_lower(a, b, index)
-    return False
-
-
-def _different_times(a: Claim, b: Claim) -> bool:
-    """Both claims carry resolved times, and those times do not overlap."""
-    ta, tb = a.time, b.time
-    if not (ta and tb and ta.start and ta.end and tb.start and tb.end):
+    if not cumulative or not isinstance(value_a, CountValue) or not isinstance(value_b, CountValue):
         return False
-    return ta.end < tb.start or tb.end < ta.start
-
-
-def _later_not_lower(a: Claim, b: Claim, index: _Index) -> bool:
-    """A rising toll across days is an update, not a contradiction."""
-    pa, pb = index.published.get(a.doc), index.published.get(b.doc)
+    pa, pb = ka[2], kb[2]
     if pa is None or pb is None or pa == pb:
         return False
-    early, late = (a, b) if pa < pb else (b, a)
-    return count_interval(late.value)[1] >= count_interval(early.value)[0]  # type: ignore[arg-type]
+    early, late = (value_a, value_b) if pa < pb else (value_b, value_a)
+    return count_interval(late)[1] >= count_interval(early)[0]
 
 
 def _corroborations(claims: list[Claim], index: _Index) -> list[Edge]:

@@ -114,7 +114,11 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _by_preposition(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """The speaker named by "according to X" or "as reported by X"."""
+    text = sent.text.lower()
     for phrase in lexicon.attribution.prepositions:
+        if phrase not in text:
+            continue
         words = phrase.split()
         for i in range(sent.start, sent.end - len(words) + 1):
             if [t.lower_ for t in sent.doc[i : i + len(words)]] != words:

@@ -10,9 +10,10 @@ body stay exact while tags never reach the parser.
 The parser is the expensive part, and most sentences cannot hold a claim. A cheap
 pass (``plan``) marks the sentences that can: a number or number word, a date
 word, or a place phrase beside an event word (all from the lexicon's
-``prefilter``). Those, with the sentence before each (a speaker may be named
-there), are parsed; the rest only go through NER, so the entity table still
-knows every name; with ``entities="claims"`` they are skipped altogether.
+``prefilter``). Those are parsed, with the sentence before each unless the
+sentence names its own speaker ("said", "according"); the rest only go
+through NER, so the entity table still knows every name; with
+``entities="claims"`` they are skipped altogether.
 """
 
 from __future__ import annotations
@@ -102,7 +103,10 @@ def plan(body: str, lexicon: Lexicon, *, entities: str = "all") -> list[Piece]:
     for piece in pieces(body):
         sentences = _sentences(piece, words.titles)
         wanted = [words.candidate(text) for _, text in sentences]
-        parse = [w or (k + 1 < len(wanted) and wanted[k + 1]) for k, w in enumerate(wanted)]
+        needs_context = [
+            w and not words.speaks(text) for w, (_, text) in zip(wanted, sentences, strict=True)
+        ]
+        parse = [w or (k + 1 < len(wanted) and needs_context[k + 1]) for k, w in enumerate(wanted)]
         for run in _runs(piece, sentences, parse):
             if run.parse or entities == "all":
                 out.append(run)
@@ -150,6 +154,12 @@ class _Prefilter:
             w[: max(4, len(w) - 1)] for p in lexicon.predicates.values() for w in p.verbs + p.nouns
         }
         self.event_stems = tuple(sorted(stems | set(pre.event_forms)))
+        self.speech = frozenset(pre.speech_forms)
+
+    def speaks(self, text: str) -> bool:
+        """Whether a sentence names its own speaker ("said", "according to"), so the sentence
+        before it is not needed for attribution."""
+        return any(w.lower() in self.speech for w in _WORD.findall(text))
 
     def candidate(self, text: str) -> bool:
         if any(ch.isdigit() for ch in text):

