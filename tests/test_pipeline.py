@@ -116,3 +116,18 @@ def test_long_documents_are_cut_with_a_warning(tmp_path: Path, nlp, monkeypatch)
     (document,) = graph.documents
     assert any("only the first 2,000" in w for w in document.warnings)
     assert [c.evidence.quote for c in graph.claims if c.type == "count"] == ["12 people"]
+
+
+def test_model_label_without_loading_matches_the_loaded_pipeline(nlp) -> None:
+    from claimrec.nlp import installed_label, model_label
+
+    assert installed_label() == model_label(nlp)
+
+
+def test_fully_cached_build_does_not_load_the_pipeline(tmp_path: Path, monkeypatch) -> None:
+    import claimrec.pipeline as pipeline
+
+    cache = tmp_path / "cache"
+    first = build([SEEDS], cache_dir=cache)
+    monkeypatch.setattr(pipeline, "load_model", lambda *a, **k: pytest.fail("pipeline loaded"))
+    assert graph_json(build([SEEDS], cache_dir=cache)) == graph_json(first)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -43,6 +44,23 @@ def load_model(name: str | None = None) -> Language:
 
 
 def model_label(nlp: Language) -> str:
-    """'name-version', recorded in the graph and in cache keys."""
-    meta = nlp.meta
+    """'lang_name-version', recorded in the graph and in cache keys."""
+    return _label(nlp.meta)
+
+
+def installed_label(name: str | None = None) -> str | None:
+    """The label ``load_model(name)`` would give, read from the pipeline's ``meta.json``
+    without loading its weights (a warm, fully cached build needs no pipeline); None when
+    the meta cannot be found, and the caller loads the pipeline instead."""
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        path = Path(candidate)
+        if not path.is_dir() and spacy.util.is_package(candidate):
+            path = spacy.util.get_package_path(candidate)
+        meta = path / "meta.json"
+        if meta.is_file():
+            return _label(spacy.util.load_meta(meta))
+    return None
+
+
+def _label(meta: dict) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"

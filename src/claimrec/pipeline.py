@@ -26,7 +26,7 @@ from claimrec.extract import extract_documents
 from claimrec.graph import build_graph
 from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import Corpus, Document, Extraction, Graph
-from claimrec.nlp import load_model, model_label
+from claimrec.nlp import installed_label, load_model, model_label
 from claimrec.read import read_corpus
 
 Progress = Callable[[int, int], None]
@@ -51,18 +51,19 @@ def build(
     """The claim graph of every article under ``paths``."""
     lexicon = load_lexicon(config)
     corpus = limit_documents(read_corpus(paths))
-    nlp = load_model(model)
+    label = (installed_label(model) if cache_dir is not None else None) or model_label(
+        load_model(model)
+    )
     cache = None
     if cache_dir is not None:
         cache = ExtractionCache(
             cache_dir,
             lexicon=lexicon.digest,
-            model=model_label(nlp),
+            model=label,
             options=f"entities={entities};max={MAX_DOCUMENT_CHARS}",
         )
     extractions = extract_corpus(
         corpus,
-        nlp=nlp,
         lexicon=lexicon,
         jobs=jobs,
         cache=cache,
@@ -71,7 +72,7 @@ def build(
         config=config,
         progress=progress,
     )
-    return build_graph(corpus, extractions, lexicon=lexicon, model=model_label(nlp))
+    return build_graph(corpus, extractions, lexicon=lexicon, model=label)
 
 
 def limit_documents(corpus: Corpus) -> Corpus:
@@ -94,8 +95,8 @@ def _limited(document: Document) -> Document:
 def extract_corpus(
     corpus: Corpus,
     *,
-    nlp: Language,
     lexicon: Lexicon,
+    nlp: Language | None = None,
     jobs: int = 1,
     cache: ExtractionCache | None = None,
     entities: EntitiesMode = "all",
@@ -103,7 +104,8 @@ def extract_corpus(
     config: Path | None = None,
     progress: Progress | None = None,
 ) -> list[Extraction]:
-    """Per-document extraction in document order, from the cache where possible."""
+    """Per-document extraction in document order, from the cache where possible. The
+    pipeline (``nlp``, else ``load_model(model)``) is loaded only if something is left."""
     documents = list(corpus.documents)
     found: dict[str, Extraction] = {}
     if cache is not None:
@@ -116,6 +118,8 @@ def extract_corpus(
     if progress is not None:
         progress(done, len(documents))
     chunks = [todo[i : i + CHUNK_DOCS] for i in range(0, len(todo), CHUNK_DOCS)]
+    if chunks and nlp is None:
+        nlp = load_model(model)
     for chunk, results in zip(
         chunks, _run(chunks, nlp, lexicon, jobs, entities, model, config), strict=True
     ):
@@ -131,7 +135,7 @@ def extract_corpus(
 
 def _run(
     chunks: list[list[Document]],
-    nlp: Language,
+    nlp: Language | None,
     lexicon: Lexicon,
     jobs: int,
     entities: EntitiesMode,

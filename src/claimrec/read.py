@@ -72,11 +72,18 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _FALLBACK_CODECS = ("cp1252", "latin-1")  # latin-1 decodes any byte, so the chain ends here
+UTF16_ZERO_SHARE = 0.9
+"""Share of NUL high bytes above which a file with NUL bytes and no byte-order mark is
+read as UTF-16: English text in UTF-16 has a NUL in every other byte, binary formats
+have them scattered."""
 _FENCE = "---"
 _CLOSING_FENCE = re.compile(r"^---$", re.MULTILINE)  # re treats only "\n" as a line break
 # C0 controls except tab, newline, form feed (carriage returns are normalized away
 # before counting), plus DEL and the C1 range.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# What ``surrogateescape`` turns undecodable bytes into, and any other non-ASCII text.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII_TEXT = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 class _Skip(Exception):
@@ -377,8 +384,11 @@ def _os_reason(error: OSError) -> str:
 def _decode(raw: bytes) -> _Decoded:
     """Decode as SPEC.md says: BOM-marked UTF-16/32, else UTF-8, else cp1252, else latin-1.
 
-    NUL bytes outside UTF-16/32 mean binary: no text encoding an article would use
-    produces them.
+    NUL bytes outside UTF-16/32 mean binary (no text encoding an article would use
+    produces them), unless every other byte is NUL: UTF-16 saved without a byte-order
+    mark. UTF-8 with a few stray bytes (a name pasted from a cp1252 page) keeps its UTF-8
+    and reads only the stray bytes as cp1252, when the valid non-ASCII UTF-8 characters
+    are at least as many as the stray bytes; otherwise the whole file is cp1252.
     """
     for bom, codec in _BOMS:
         if raw.startswith(bom):
@@ -387,13 +397,19 @@ def _decode(raw: bytes) -> _Decoded:
             except UnicodeDecodeError:
                 raise _Skip(f"undecodable: not valid {codec} after its byte-order mark") from None
     if b"\x00" in raw:
-        raise _Skip("binary (NUL bytes)")
+        utf16 = _bomless_utf16(raw)
+        if utf16 is None:
+            raise _Skip("binary (NUL bytes)")
+        return utf16
     has_bom = raw.startswith(codecs.BOM_UTF8)
     data = raw[len(codecs.BOM_UTF8) :] if has_bom else raw
     try:
         return _Decoded(data.decode("utf-8"), "utf-8-sig" if has_bom else "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_with_stray_bytes(data)
+    if mixed is not None:
+        return mixed
     for codec in _FALLBACK_CODECS:
         try:
             text = data.decode(codec)
@@ -401,6 +417,41 @@ def _decode(raw: bytes) -> _Decoded:
             continue
         return _Decoded(text, codec, (f"not valid UTF-8; decoded as {codec}",))
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _bomless_utf16(raw: bytes) -> _Decoded | None:
+    """UTF-16 without a byte-order mark, or None: the high byte of nearly every character
+    is NUL (Latin-script text) and no low byte is."""
+    if len(raw) % 2:
+        return None
+    even, odd = raw[0::2], raw[1::2]
+    for high, low, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high.count(0) >= UTF16_ZERO_SHARE * len(high) and 0 not in low:
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return _Decoded(text, codec, (f"no byte-order mark; decoded as {codec}",))
+    return None
+
+
+def _utf8_with_stray_bytes(data: bytes) -> _Decoded | None:
+    """UTF-8 whose few invalid bytes are read as cp1252 (latin-1 where cp1252 has no
+    character), or None when the file is not mostly UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_ESCAPED_BYTE.findall(text))
+    if len(_NON_ASCII_TEXT.findall(text)) < stray:
+        return None
+    text = _ESCAPED_BYTE.sub(lambda m: _byte_as_cp1252(ord(m.group()) - 0xDC00), text)
+    note = f"not valid UTF-8 in {stray} byte(s); those bytes decoded as cp1252"
+    return _Decoded(text, "utf-8+cp1252", (note,))
+
+
+def _byte_as_cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # the five bytes cp1252 leaves undefined: latin-1, a C1 control
 
 
 def normalize_newlines(text: str) -> str:

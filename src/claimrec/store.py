@@ -28,14 +28,18 @@ def write_atomic(path: Path, text: str) -> None:
     or the new one, never a part; an interrupted write leaves no temporary behind."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(
-            f"cannot write '{path}': folder '{folder}' does not exist (create it first)"
+        problem = (
+            f"'{folder}' is a file, not a folder"
+            if folder.exists()
+            else f"folder '{folder}' does not exist (create it first)"
         )
+        raise OutputError(f"cannot write '{path}': {problem}")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(
-            f"cannot write '{path}': {exc.strerror or exc} (choose a writable folder)"
+            f"cannot write '{path}': cannot create a file in folder '{folder}' "
+            f"({(exc.strerror or str(exc)).lower()}); choose a writable folder"
         ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -51,7 +55,7 @@ def write_atomic(path: Path, text: str) -> None:
 def load_graph(path: Path) -> Graph:
     """A claim graph from ``path``, or a ``GraphFileError`` saying what is wrong with it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark from an editor is fine
     except FileNotFoundError:
         raise GraphFileError(f"graph file not found: '{path}'") from None
     except IsADirectoryError:
@@ -65,6 +69,11 @@ def load_graph(path: Path) -> Graph:
     except json.JSONDecodeError as exc:
         raise GraphFileError(
             f"'{path}' is not valid JSON (line {exc.lineno}: {exc.msg}); was the file truncated?"
+        ) from None
+    except RecursionError:
+        raise GraphFileError(
+            f"'{path}' is not a claim graph (JSON nested too deeply to read); "
+            "give a file written by `claimrec build`"
         ) from None
     if not isinstance(data, dict) or "schema_version" not in data or "claims" not in data:
         raise GraphFileError(
