@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from claimrec.lexicon import Lexicon
 from claimrec.models import Entity, Extraction, Mention
+from claimrec.unionfind import find, union
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-", "—": "-"})
 _EDGE = re.compile(r"^[\s\"'(\[\-:,.]+|[\s\"')\]\-:,]+$")
@@ -224,19 +225,6 @@ def _lone_person(kind: str, key: str) -> bool:
 # ------------------------------------------------------------------ union-find
 
 
-def _find(parent: dict[Node, Node], node: Node) -> Node:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-    return node
-
-
-def _union(parent: dict[Node, Node], a: Node, b: Node) -> None:
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)
-
-
 def _merge(nodes: list[Node], occurrences: list, lexicon: Lexicon) -> dict[Node, Node]:
     parent: dict[Node, Node] = {n: n for n in sorted(set(nodes))}
     kinds: dict[Node, Counter[str]] = defaultdict(Counter)
@@ -263,10 +251,10 @@ def _resolve_lone_names(parent: dict[Node, Node], occurrences: list) -> None:
         if not matches:
             matches = [full for full in everywhere if key in full.split()]
         if len(matches) == 1:
-            _union(parent, node, ("", matches[0]))
+            union(parent, node, ("", matches[0]))
         else:
             parent.setdefault(("", key), ("", key))
-            _union(parent, node, ("", key))
+            union(parent, node, ("", key))
 
 
 def _fuzzy(parent: dict[Node, Node], kinds: dict[Node, Counter[str]], lexicon: Lexicon) -> None:
@@ -294,7 +282,7 @@ def _fuzzy(parent: dict[Node, Node], kinds: dict[Node, Counter[str]], lexicon: L
         a, b = global_nodes[i], global_nodes[j]
         kind_a, kind_b = kinds[a].most_common(1)[0][0], kinds[b].most_common(1)[0][0]
         if _same_name(keys[i], keys[j], kind_a, kind_b, float(scores[i, j]), lexicon):
-            _union(parent, a, b)
+            union(parent, a, b)
 
 
 def _same_name(a: str, b: str, kind_a: str, kind_b: str, score: float, lexicon: Lexicon) -> bool:
@@ -332,7 +320,7 @@ def _skeleton(token: str) -> str:
 def _build(occurrences: list, parent: dict[Node, Node]) -> EntityTable:
     groups: dict[Node, list] = defaultdict(list)
     for occ in occurrences:
-        groups[_find(parent, occ[4])].append(occ)
+        groups[find(parent, occ[4])].append(occ)
     entities: list[Entity] = []
     ids: dict[tuple[str, str, str], str] = {}
     used: set[str] = set()

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from claimrec.unionfind import find, union
+
 MIN_SHARED = 2
 NEIGHBOURS = 25
 STORY_KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "GROUP"})
@@ -32,11 +34,11 @@ def stories(doc_entities: Mapping[str, Iterable[str]]) -> dict[str, str | None]:
         for entity in sorted(ents):
             for other in postings[entity][-NEIGHBOURS:]:
                 if len(ents & sets[other]) >= MIN_SHARED:
-                    _union(parent, doc, other)
+                    union(parent, doc, other)
             postings[entity].append(doc)
     groups: dict[str, list[str]] = defaultdict(list)
     for doc in sets:
-        groups[_find(parent, doc)].append(doc)
+        groups[find(parent, doc)].append(doc)
     return _labels(list(groups.values()))
 
 
@@ -48,16 +50,3 @@ def _labels(groups: list[list[str]]) -> dict[str, str | None]:
         for doc in group:
             out[doc] = label
     return out
-
-
-def _find(parent: dict[str, str], x: str) -> str:
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
-def _union(parent: dict[str, str], a: str, b: str) -> None:
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
-from rich.segment import Segment
 from rich.text import Text
 
 from claimrec.diff import (
@@ -32,6 +31,7 @@ from claimrec.diff import (
     GraphDiff,
 )
 from claimrec.models import GraphDocument, Status
+from claimrec.render.blocks import Indented, md
 
 NO_CHANGES = "No changes: the same documents, claims, facts and conflicts."
 STYLES = {
@@ -146,7 +146,7 @@ class TextDiff:
         else:
             yield Text(count_line(diff), style=STYLES["count"])
         for note in diff.notes:
-            yield _Indent(Text(f"Note: {note}", style=STYLES["note"]), 2, marker="!")
+            yield Indented(Text(f"Note: {note}", style=STYLES["note"]), 2, marker=("!", ""))
         sections = (
             ("New conflicts", _conflicts_text(diff.conflicts.new, "new")),
             ("Resolved conflicts", _conflicts_text(diff.conflicts.resolved, "resolved")),
@@ -167,11 +167,10 @@ def _conflicts_text(changes: Sequence[ConflictChange], kind: str) -> Iterable[Re
     for change in changes:
         mark = {"new": "✗", "resolved": "✓"}.get(kind, "~")
         style = {"new": "conflict", "resolved": "resolved"}.get(kind, "changed")
-        yield _Indent(
+        yield Indented(
             Text.assemble((change.label, STYLES["value"]), "  ", (change.fact, STYLES["fact_id"])),
             4,
-            marker=mark,
-            marker_style=STYLES[style],
+            marker=(mark, STYLES[style]),
         )
         body: list[RenderableType] = []
         if kind == "resolved":
@@ -181,7 +180,7 @@ def _conflicts_text(changes: Sequence[ConflictChange], kind: str) -> Iterable[Re
             body.append(Text(change.explanation))
             for value in [*change.values, *change.lost]:
                 body.append(_value_text(value, _tag(change, value)))
-        yield _Indent(Group(*body), 4)
+        yield Indented(Group(*body), 4)
 
 
 def _value_text(value: ConflictValue, tag: str) -> Text:
@@ -206,7 +205,7 @@ def _documents_text(diff: GraphDiff) -> Iterable[RenderableType]:
         about = _document_about(doc)
         if about:
             text.append(f"  {about}")
-        yield _Indent(text, 4, marker=MARKS[kind], marker_style=STYLES[kind])
+        yield Indented(text, 4, marker=(MARKS[kind], STYLES[kind]))
 
 
 def _claims_text(diff: GraphDiff) -> Iterable[RenderableType]:
@@ -223,10 +222,8 @@ def _claims_text(diff: GraphDiff) -> Iterable[RenderableType]:
             )
             if entry.claim.modality != "asserted":
                 head.append(f" ({entry.claim.modality})")
-            yield _Indent(head, 4, marker=MARKS[kind], marker_style=STYLES[kind])
-            yield _Indent(
-                _sentence(entry), 6, marker="│", marker_style=STYLES["gutter"], gutter=True
-            )
+            yield Indented(head, 4, marker=(MARKS[kind], STYLES[kind]))
+            yield Indented(_sentence(entry), 6, gutter=("│", STYLES["gutter"]))
     for change in diff.claims.changed:
         yield from _change_text(change)
 
@@ -248,11 +245,11 @@ def _change_text(change: ClaimChange) -> Iterable[RenderableType]:
     if modality:
         head.append(f" ({modality})")
     head.append(f"  [{', '.join(change.changed)}]", style=STYLES["changed"])
-    yield _Indent(head, 4, marker=MARKS["changed"], marker_style=STYLES["changed"])
+    yield Indented(head, 4, marker=(MARKS["changed"], STYLES["changed"]))
     if old.claim.evidence.sentence != new.claim.evidence.sentence:
         was = Text(old.claim.evidence.sentence, style=STYLES["old"])
-        yield _Indent(was, 6, marker="│", marker_style=STYLES["gutter"], gutter=True)
-    yield _Indent(_sentence(new), 6, marker="│", marker_style=STYLES["gutter"], gutter=True)
+        yield Indented(was, 6, gutter=("│", STYLES["gutter"]))
+    yield Indented(_sentence(new), 6, gutter=("│", STYLES["gutter"]))
 
 
 def _sentence(entry: ClaimEntry) -> Text:
@@ -267,7 +264,7 @@ def _sentence(entry: ClaimEntry) -> Text:
 def _facts_text(diff: GraphDiff) -> Iterable[RenderableType]:
     for fact in diff.facts:
         style = STYLES["conflict"] if fact.new_status == "conflict" else ""
-        yield _Indent(
+        yield Indented(
             Text.assemble(
                 fact.label,
                 "  ",
@@ -276,47 +273,8 @@ def _facts_text(diff: GraphDiff) -> Iterable[RenderableType]:
                 (fact.id, STYLES["fact_id"]),
             ),
             4,
-            marker="·",
+            marker=("·", ""),
         )
-
-
-class _Indent:
-    """``renderable`` indented by ``indent`` cells, after a ``marker`` on its first line
-    (or on every line with ``gutter=True``). Lines are not padded to the full width, so
-    plain text carries no trailing spaces."""
-
-    def __init__(
-        self,
-        renderable: RenderableType,
-        indent: int,
-        *,
-        marker: str = "",
-        marker_style: str = "",
-        gutter: bool = False,
-    ) -> None:
-        if len(marker) >= indent:
-            raise ValueError(f"marker {marker!r} needs an indent wider than {indent}")
-        self.renderable = renderable
-        self.indent = indent
-        self.marker = marker
-        self.marker_style = marker_style
-        self.gutter = gutter
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - self.indent, 1)
-        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
-        first = Segment(f"{self.marker} ".rjust(self.indent), console.get_style(self.marker_style))
-        rest = first if self.gutter else Segment(" " * self.indent)
-        for number, line in enumerate(lines):
-            content = list(line)
-            while content and not content[-1].control and not content[-1].text.rstrip():
-                content.pop()
-            if content and not content[-1].control:
-                content[-1] = Segment(content[-1].text.rstrip(), content[-1].style)
-            if content:
-                yield first if number == 0 else rest
-            yield from content
-            yield Segment.line()
 
 
 def render_text(diff: GraphDiff, console: Console) -> None:
@@ -326,21 +284,14 @@ def render_text(diff: GraphDiff, console: Console) -> None:
 
 # -------------------------------------------------------------------------- markdown
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|~"} | {"\n": " ", "\r": " "})
-
-
-def _md(text: str) -> str:
-    """Inline Markdown (also safe in a table cell): special characters escaped."""
-    return text.translate(_MD_SPECIAL)
-
 
 def _md_sentence(entry: ClaimEntry) -> str:
     sentence, quote = entry.claim.evidence.sentence, entry.claim.evidence.quote
     start = sentence.find(quote) if quote else -1
     if start < 0:
-        return _md(sentence)
+        return md(sentence)
     end = start + len(quote)
-    return f"{_md(sentence[:start])}**{_md(sentence[start:end])}**{_md(sentence[end:])}"
+    return f"{md(sentence[:start])}**{md(sentence[start:end])}**{md(sentence[end:])}"
 
 
 def render_markdown(diff: GraphDiff) -> str:
@@ -348,7 +299,7 @@ def render_markdown(diff: GraphDiff) -> str:
     out = [f"## Claim graph diff: {headline(diff)}", ""]
     out += [NO_CHANGES if diff.summary.empty else count_line(diff), ""]
     for note in diff.notes:
-        out += [f"> **Note:** {_md(note)}", ""]
+        out += [f"> **Note:** {md(note)}", ""]
     out += _md_conflicts("New conflicts", diff.conflicts.new)
     out += _md_resolved(diff.conflicts.resolved)
     out += _md_conflicts("Conflicts whose values changed", diff.conflicts.changed)
@@ -364,16 +315,16 @@ def _md_conflicts(title: str, changes: Sequence[ConflictChange]) -> list[str]:
     out = [f"### {title}", ""]
     for change in changes:
         out += [
-            f"**{_md(change.label)}** `{change.fact}` — {_md(change.explanation)}",
+            f"**{md(change.label)}** `{change.fact}` — {md(change.explanation)}",
             "",
             "| Value | Sources | Documents | |",
             "| --- | --- | --- | --- |",
         ]
         for value in [*change.values, *change.lost]:
             tag = _tag(change, value)
-            label = f"~~{_md(value.label)}~~" if tag == "lost" else _md(value.label)
+            label = f"~~{md(value.label)}~~" if tag == "lost" else md(value.label)
             documents = ", ".join(f"`{d}`" for d in value.documents)
-            out.append(f"| {label} | {_md(_who(value.source_names))} | {documents} | {tag} |")
+            out.append(f"| {label} | {md(_who(value.source_names))} | {documents} | {tag} |")
         out.append("")
     return out
 
@@ -388,9 +339,9 @@ def _md_resolved(changes: Sequence[ConflictChange]) -> list[str]:
         "| --- | --- | --- |",
     ]
     for change in changes:
-        values = "; ".join(f"{_md(v.label)} ({_md(_who(v.source_names))})" for v in change.values)
-        now = f"{_status(change.new_status)}: {_md(change.explanation)}"
-        out.append(f"| **{_md(change.label)}** `{change.fact}` | {values} | {now} |")
+        values = "; ".join(f"{md(v.label)} ({md(_who(v.source_names))})" for v in change.values)
+        now = f"{_status(change.new_status)}: {md(change.explanation)}"
+        out.append(f"| **{md(change.label)}** `{change.fact}` | {values} | {now} |")
     return [*out, ""]
 
 
@@ -401,7 +352,7 @@ def _md_documents(diff: GraphDiff) -> list[str]:
         return []
     out = ["### Documents", "", "| | Document | About |", "| --- | --- | --- |"]
     for kind, doc in rows:
-        out.append(f"| {kind} | `{doc.id}` | {_md(_document_about(doc))} |")
+        out.append(f"| {kind} | `{doc.id}` | {md(_document_about(doc))} |")
     return [*out, ""]
 
 
@@ -421,24 +372,24 @@ def _md_claims(diff: GraphDiff) -> list[str]:
             if entry.claim.modality != "asserted":
                 what += f" ({entry.claim.modality})"
             out.append(
-                f"| {kind} | `{entry.claim.doc}` | {_md(what)} | {_md(entry.label)} "
-                f"| {_md(_source(entry))} | {_md_sentence(entry)} |"
+                f"| {kind} | `{entry.claim.doc}` | {md(what)} | {md(entry.label)} "
+                f"| {md(_source(entry))} | {_md_sentence(entry)} |"
             )
     for change in claims.changed:
         old, new = change.old, change.new
-        value = _md(new.label) if old.label == new.label else f"{_md(old.label)} → {_md(new.label)}"
-        source = _md(_source(new))
+        value = md(new.label) if old.label == new.label else f"{md(old.label)} → {md(new.label)}"
+        source = md(_source(new))
         if _source(old) != _source(new):
-            source = f"{_md(_source(old))} → {source}"
+            source = f"{md(_source(old))} → {source}"
         what = _what(new)
         modality = _modality(change)
         if modality:
             what += f" ({modality})"
         sentence = _md_sentence(new)
         if old.claim.evidence.sentence != new.claim.evidence.sentence:
-            sentence = f"~~{_md(old.claim.evidence.sentence)}~~<br>{sentence}"
+            sentence = f"~~{md(old.claim.evidence.sentence)}~~<br>{sentence}"
         out.append(
-            f"| changed ({', '.join(change.changed)}) | `{change.doc}` | {_md(what)} | {value} "
+            f"| changed ({', '.join(change.changed)}) | `{change.doc}` | {md(what)} | {value} "
             f"| {source} | {sentence} |"
         )
     return [*out, ""]
@@ -452,7 +403,7 @@ def _md_facts(diff: GraphDiff) -> list[str]:
         status = f"{_status(fact.old_status)} → {_status(fact.new_status)}"
         if fact.new_status == "conflict":
             status = f"**{status}**"
-        out.append(f"| {_md(fact.label)} `{fact.id}` | {status} | {_md(fact.explanation)} |")
+        out.append(f"| {md(fact.label)} `{fact.id}` | {status} | {md(fact.explanation)} |")
     return [*out, ""]
 
 

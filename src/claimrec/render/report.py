@@ -25,7 +25,6 @@ from typing import Literal
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
-from rich.segment import Segment
 from rich.text import Text
 
 from claimrec.models import (
@@ -40,6 +39,7 @@ from claimrec.models import (
     Modality,
     Record,
 )
+from claimrec.render.blocks import Indented, md
 from claimrec.values import count_label, label
 
 ReportFormat = Literal["text", "markdown", "json"]
@@ -368,60 +368,6 @@ class TextReport:
         yield Text(summary_line(report.summary), style=STYLES["summary"])
 
 
-class Indented:
-    """``renderable`` indented by ``indent`` cells: after a ``marker`` on the first line (a
-    hanging indent), after a ``gutter`` on every line (a block quote), or after spaces.
-    Lines are not padded to the full width, so plain text carries no trailing spaces."""
-
-    def __init__(
-        self,
-        renderable: RenderableType,
-        indent: int,
-        *,
-        marker: tuple[str, str] | None = None,
-        gutter: tuple[str, str] | None = None,
-    ) -> None:
-        for name, mark in (("marker", marker), ("gutter", gutter)):
-            if mark is not None and len(mark[0]) >= indent:
-                raise ValueError(f"{name} {mark[0]!r} needs an indent wider than {indent}")
-        if indent < 0:
-            raise ValueError(f"indent must be 0 or more, got {indent}")
-        self.renderable = renderable
-        self.indent = indent
-        self.marker = marker
-        self.gutter = gutter
-
-    def _prefix(self, console: Console, mark: tuple[str, str] | None) -> Segment:
-        if mark is None:
-            return Segment(" " * self.indent)
-        return Segment(f"{mark[0]} ".rjust(self.indent), console.get_style(mark[1]))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - self.indent, 1)
-        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
-        first, rest = (
-            self._prefix(console, self.marker or self.gutter),
-            self._prefix(console, self.gutter),
-        )
-        for number, line in enumerate(lines):
-            content = _rstrip(line)
-            if content and self.indent:
-                yield first if number == 0 else rest
-            yield from content
-            yield Segment.line()
-
-
-def _rstrip(line: list[Segment]) -> list[Segment]:
-    """A rendered line without trailing whitespace."""
-    out = list(line)
-    while out and not out[-1].control and not out[-1].text.rstrip():
-        out.pop()
-    if out and not out[-1].control:
-        last = out[-1]
-        out[-1] = Segment(last.text.rstrip(), last.style)
-    return out
-
-
 def _conflict_text(conflict: ConflictReport) -> Iterable[RenderableType]:
     yield Text.assemble(
         ("CONFLICT ", STYLES["conflict"]),
@@ -487,13 +433,8 @@ def render_text(report: Report, console: Console) -> None:
 
 # ---------------------------------------------------------------------- markdown
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"} | {"\n": " ", "\r": " "})
+
 _MD_BLOCK_START = re.compile(r"^(?:[#=+-]|\d+(?=[.)]))")
-
-
-def _md(text: str) -> str:
-    """Inline Markdown: special characters escaped, line breaks turned into spaces."""
-    return text.translate(_MD_SPECIAL)
 
 
 def _md_block(text: str) -> str:
@@ -511,9 +452,9 @@ def _md_sentence(quote: Quote) -> str:
     """The quoted sentence with the quote in bold."""
     sentence, start = quote.sentence, quote.quote_start
     if start is None:
-        return _md_block(_md(sentence))
+        return _md_block(md(sentence))
     end = start + len(quote.quote)
-    marked = f"{_md(sentence[:start])}**{_md(sentence[start:end])}**{_md(sentence[end:])}"
+    marked = f"{md(sentence[:start])}**{md(sentence[start:end])}**{md(sentence[end:])}"
     return _md_block(marked)
 
 
@@ -528,8 +469,8 @@ def render_markdown(report: Report) -> str:
         out += [f"## Agreed by several independent sources: {len(report.agreements)}", ""]
         for agreement in report.agreements:
             sources = _plural(agreement.independent_sources, "independent source")
-            values = "; ".join(_md(v) for v in agreement.values)
-            out.append(f"- **{_md(agreement.question.text)}** {values} ({sources})")
+            values = "; ".join(md(v) for v in agreement.values)
+            out.append(f"- **{md(agreement.question.text)}** {values} ({sources})")
         out.append("")
     out += ["---", "", summary_line(report.summary), ""]
     return "\n".join(out)
@@ -537,47 +478,47 @@ def render_markdown(report: Report) -> str:
 
 def _conflict_markdown(conflict: ConflictReport) -> list[str]:
     out = [
-        f"## {_md(conflict.question.text)}",
+        f"## {md(conflict.question.text)}",
         "",
-        f"`{conflict.fact}` — {_md(conflict.explanation)}",
+        f"`{conflict.fact}` — {md(conflict.explanation)}",
         "",
         "| Value | Sources | Documents |",
         "| --- | --- | --- |",
     ]
     for value in conflict.values:
-        sources = "; ".join(_md(s) for s in _who_all(value))
+        sources = "; ".join(md(s) for s in _who_all(value))
         documents = ", ".join(f"`{d}`" for d in value.documents)
-        out.append(f"| {_md(value.label)} | {sources} | {documents} |")
+        out.append(f"| {md(value.label)} | {sources} | {documents} |")
     out.append("")
     for value in conflict.values:
-        out += [f"### {_md(value.label)}", ""]
+        out += [f"### {md(value.label)}", ""]
         for quote in value.quotes:
             out += [
                 f"> {_md_sentence(quote)}",
                 ">",
-                f"> — {_md(_who(quote))}, {_md_document(quote.doc)}",
+                f"> — {md(_who(quote))}, {_md_document(quote.doc)}",
                 "",
             ]
     consensus = conflict.consensus
-    line = f"**Consensus:** {_md(consensus.label) if consensus.label else 'none'}"
+    line = f"**Consensus:** {md(consensus.label) if consensus.label else 'none'}"
     if consensus.note:
-        line += f" — {_md(consensus.note)}"
+        line += f" — {md(consensus.note)}"
     out += [line, ""]
     if conflict.revisions:
         out += ["**Revisions:**", ""]
-        out += [f"- {_md(r)}" for r in conflict.revisions]
+        out += [f"- {md(r)}" for r in conflict.revisions]
         out.append("")
     return out
 
 
 def _md_document(doc: DocumentRef) -> str:
     about = ", ".join(
-        _md(part)
+        md(part)
         for part in (doc.outlet, doc.published.isoformat() if doc.published else None)
         if part
     )
     if doc.title:
-        title = f"*{_md(doc.title)}*"
+        title = f"*{md(doc.title)}*"
         about = f"{about}: {title}" if about else title
     return f"`{doc.id}` ({about})" if about else f"`{doc.id}`"
 
