@@ -101,6 +101,17 @@ SIGN_CASES: list[tuple[str, float]] = [
     ("0", 0),
 ]
 
+# Absurd but well-formed figures are read as written (the extractor keeps them, and they
+# show up as conflicts); past 2**53 a float cannot hold every integer, so they are close,
+# not exact. The length cap keeps the largest below 1e201, far from overflow.
+ABSURD_CASES: list[tuple[str, float]] = [
+    ("1,000,000,000,000,000", 10**15),
+    ("1 000 000 000 000 000", 10**15),
+    ("1000000000000000", 10**15),
+    ("1,000,000,000,000,000,000,000", 10**21),
+    ("9" * MAX_INPUT_CHARS, float("9" * MAX_INPUT_CHARS)),
+]
+
 NOT_NUMBERS: list[str] = [
     "",
     "   ",
@@ -140,7 +151,7 @@ NOT_NUMBERS: list[str] = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    DIGIT_CASES + SCALE_CASES + WORD_CASES + UNICODE_CASES + SIGN_CASES,
+    DIGIT_CASES + SCALE_CASES + WORD_CASES + UNICODE_CASES + SIGN_CASES + ABSURD_CASES,
 )
 def test_parse_number_reads_value(text: str, expected: float) -> None:
     """Every documented spelling of a number gives its exact value."""
@@ -319,6 +330,15 @@ def test_digits_round_trip(n: int, sep: str) -> None:
     """Plain digits and every thousands separator news text uses read back exactly."""
     assert parse_number(f"{n}") == n
     assert parse_number(f"{n:,}") == n
+    assert parse_number(f"{n:,}".replace(",", sep)) == n
+    assert parse_number(f"{n:,}".replace(",", ".")) == n
+
+
+@PROPERTY
+@given(st.integers(0, 2**53), st.sampled_from(SEPARATORS))
+def test_large_integers_round_trip(n: int, sep: str) -> None:
+    """Every integer a float holds exactly, up to 2**53, reads back exactly."""
+    assert parse_number(f"{n}") == n
     assert parse_number(f"{n:,}".replace(",", sep)) == n
     assert parse_number(f"{n:,}".replace(",", ".")) == n
 

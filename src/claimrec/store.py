@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -42,6 +43,7 @@ def write_atomic(path: Path, text: str) -> None:
             f"({(exc.strerror or str(exc)).lower()}); choose a writable folder"
         ) from None
     try:
+        os.fchmod(fd, _file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)
@@ -50,6 +52,17 @@ def write_atomic(path: Path, text: str) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write '{path}': {exc.strerror or exc}") from None
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions ``path`` should get: those of the file it replaces, else what the
+    umask gives a new file (``mkstemp`` alone would leave every output private, 0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def load_graph(path: Path) -> Graph:
