@@ -162,8 +162,29 @@ def build(
             _write(text, output)
     except ClaimrecError as exc:
         raise _fail(exc) from None
+    except KeyboardInterrupt:
+        typer.echo("claimrec: interrupted; no output was written", err=True)
+        raise typer.Exit(code=130) from None
+    _warn_documents(graph)
     if report:
         _print_report(graph, Format.text)
+
+
+MAX_WARNINGS = 20
+
+
+def _warn_documents(graph: Graph) -> None:
+    """One stderr line per skipped document and per document warning, so nothing is lost
+    silently; the same facts are in the graph's ``documents``."""
+    lines = [f"claimrec: skipped {d.path}: {d.skipped}" for d in graph.documents if d.skipped]
+    lines += [f"claimrec: warning: {d.path}: {w}" for d in graph.documents for w in d.warnings]
+    for line in lines[:MAX_WARNINGS]:
+        typer.echo(line, err=True)
+    if len(lines) > MAX_WARNINGS:
+        typer.echo(
+            f"claimrec: ... and {len(lines) - MAX_WARNINGS} more (see documents[] in the graph)",
+            err=True,
+        )
 
 
 @app.command()

@@ -100,6 +100,7 @@ class Lexicon(LexiconPart):
     units: dict[str, Unit]
     military_context: list[str]
     demonym_unit_class: str = "people"
+    max_count: int = 10_000_000_000
     hedges: Hedges
     approx_suffixes: list[str] = []
     predicates: dict[str, Predicate]
@@ -246,6 +247,8 @@ def _read_config(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(f"config file not found: '{path}'") from None
+    except IsADirectoryError:
+        raise ConfigError(f"config '{path}' is a folder; give a YAML file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file '{path}': {exc}") from None
     try:

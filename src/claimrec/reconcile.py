@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations, pairwise
@@ -266,25 +267,50 @@ def _revisions(claims: list[Claim], index: _Index) -> tuple[set[str], list[str]]
 
 
 def _clashes(claims: list[Claim], index: _Index) -> set[tuple[str, str]]:
-    """Pairs of claims that cannot both hold, one pair per pair of distinct values.
+    """Pairs of claims that cannot both hold: for each distinct value, one pair with the
+    nearest value entirely above it that clashes, so edges grow with the number of values,
+    not its square.
 
-    Distinct values are compared first (cheap interval tests); only for incompatible
-    values do the time and revision exceptions matter, and those depend on a claim's
-    time and publication date alone, so each value is reduced to its distinct
-    (time, date) signatures, with one representative claim each."""
-    values: dict[tuple, tuple[Claim, dict[tuple, Claim]]] = {}
+    Two intervals are incompatible exactly when one lies entirely above the other, so
+    scanning upward from each value finds every clash there is. Only then do the time and
+    revision exceptions matter, and those depend on a claim's time and publication date
+    alone, so each value is reduced to its distinct (time, date) signatures."""
+    values: dict[tuple, dict[Signature, Claim]] = {}
     cumulative = bool(claims) and index.cumulative(claims[0].predicate)
     timed = cumulative or any(c.time is not None for c in claims)
+    first: dict[tuple, Claim] = {}
     for claim in sorted(claims, key=lambda c: c.id):
         key = value_key(claim.value)
-        _, signatures = values.setdefault(key, (claim, {}))
-        signatures.setdefault(_signature(claim, index) if timed else NO_TIME, claim)
-    reps = [values[k] for k in sorted(values)]
+        first.setdefault(key, claim)
+        values.setdefault(key, {}).setdefault(_signature(claim, index) if timed else NO_TIME, claim)
+    keys = sorted(values)
+    if not keys or not isinstance(first[keys[0]].value, CountValue):
+        return _pairwise_clashes(keys, first, values, cumulative)
+    spans = {k: count_interval(first[k].value) for k in keys}  # type: ignore[arg-type]
+    by_low = sorted(keys, key=lambda k: (spans[k][0], k))
+    lows = [spans[k][0] for k in by_low]
     pairs: set[tuple[str, str]] = set()
-    for (a, sig_a), (b, sig_b) in combinations(reps, 2):
-        if compatible(a.value, b.value):
+    for key in keys:
+        start = bisect_right(lows, spans[key][1])
+        for above in by_low[start:]:
+            clash = _first_clash(
+                values[key], values[above], cumulative, first[key].value, first[above].value
+            )
+            if clash is not None:
+                pairs.add(tuple(sorted(clash)))  # type: ignore[arg-type]
+                break
+    return pairs
+
+
+def _pairwise_clashes(
+    keys: list[tuple], first: dict[tuple, Claim], values: dict[tuple, dict], cumulative: bool
+) -> set[tuple[str, str]]:
+    """Dates: compare the (few) distinct values pairwise."""
+    pairs: set[tuple[str, str]] = set()
+    for a, b in combinations(keys, 2):
+        if compatible(first[a].value, first[b].value):
             continue
-        clash = _first_clash(sig_a, sig_b, cumulative, a.value, b.value)
+        clash = _first_clash(values[a], values[b], cumulative, first[a].value, first[b].value)
         if clash is not None:
             pairs.add(tuple(sorted(clash)))  # type: ignore[arg-type]
     return pairs

@@ -11,6 +11,7 @@ people were counted (for "these troops").
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from claimrec.extract.attribution import (
     continues_speech,
     sentence_speaker,
 )
+from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
@@ -99,7 +101,7 @@ def extract_documents(
     )
     out = []
     for document, parts in zip(documents, plans, strict=True):
-        docs = [(p, next(parsed) if p.parse else next(names)) for p in parts]
+        docs = ((p, next(parsed) if p.parse else next(names)) for p in parts)
         out.append(extract_parsed(document, docs, lexicon=lexicon))
     return out
 
@@ -186,7 +188,7 @@ def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
 
 def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
     for ent in map(_without_possessive, s.sent.ents):
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _bare_number(ent.text):
             continue
         value = resolve_date(ent.text, published=s.document.published)
         trigger = find_trigger(ent.root, s.lexicon) or _event_verb(ent.root, value)
@@ -209,6 +211,16 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
             ),
             evidence=_evidence(s, ent),
         )
+
+
+_BARE_NUMBER = re.compile(r"^[\d.,\s]+[kK]?$")
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+
+
+def _bare_number(text: str) -> bool:
+    """A DATE span that is only a number ("10k", "12,000") is not a date; a year is."""
+    text = text.strip()
+    return bool(_BARE_NUMBER.match(text)) and not _YEAR.match(text)
 
 
 def _without_possessive(ent: Span) -> Span:
@@ -239,7 +251,7 @@ def _location_claims(s: _Sentence) -> Iterator[RawClaim]:
         if predicate is not None:
             subject, guessed = _subject(s, None, token)
             source, penalty, hearsay = _source(s, token)
-            place = _mention(phrase, "LOC", s.piece.start)
+            place = mention(phrase, "LOC", s.piece.start)
             yield RawClaim(
                 doc=s.document.id,
                 type="location",
@@ -269,7 +281,7 @@ def _subject(
     anaphoric group ("these troops", "they", "the first group of 2,600 troops")."""
     span = subject_span(unit, trigger, s.lexicon)
     if span is not None:
-        return _mention(span, _kind(span), s.piece.start), False
+        return mention(span, _kind(span), s.piece.start), False
     if trigger is not None and trigger.i in s.subjects:
         return s.subjects[trigger.i], False
     if anaphoric or (trigger is not None and is_anaphoric(trigger, s.lexicon)):
@@ -302,7 +314,7 @@ def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> M
     if trigger is None or entry is None or not entry.locative:
         return None
     phrases = place_phrases(trigger.token, unit, s.lexicon)
-    return _mention(phrases[0], "LOC", s.piece.start) if phrases else None
+    return mention(phrases[0], "LOC", s.piece.start) if phrases else None
 
 
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
@@ -334,12 +346,6 @@ def _evidence(s: _Sentence, span: Span) -> Evidence:
     )
 
 
-def _mention(span: Span, kind: MentionKind, offset: int) -> Mention:
-    return Mention(
-        text=span.text, kind=kind, start=offset + span.start_char, end=offset + span.end_char
-    )
-
-
 def _kind(span: Span) -> MentionKind:
     return ENTITY_KINDS.get(span.label_ or span.root.ent_type_, "NORP")
 
@@ -367,18 +373,18 @@ def _advance(s: _Sentence) -> None:
             ctx.speaker = None
     for ent in s.sent.ents:
         if ent.label_ == "PERSON":
-            ctx.person = _mention(ent, "PERSON", s.piece.start)
+            ctx.person = mention(ent, "PERSON", s.piece.start)
     for token in topic_nouns(s.sent, s.lexicon):
         span = subject_span(token, None, s.lexicon)
         if span is not None:
-            ctx.subject = _mention(span, _kind(span), s.piece.start)
+            ctx.subject = mention(span, _kind(span), s.piece.start)
 
 
 def _advance_names(doc: Doc, piece: Piece, ctx: _Context) -> None:
     """A stretch seen only by NER: remember the last person named; reported speech stops."""
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            ctx.person = _mention(ent, "PERSON", piece.start)
+            ctx.person = mention(ent, "PERSON", piece.start)
     ctx.speaker = None
 
 
@@ -386,7 +392,7 @@ def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         if kind is not None and ent.text.strip():
-            yield _mention(ent, kind, offset)
+            yield mention(ent, kind, offset)
 
 
 def _with_slots(claims: list[RawClaim]) -> Iterator[RawClaim]:

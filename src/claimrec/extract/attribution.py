@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claimrec.extract.mentions import mention
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
 
@@ -134,7 +135,7 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     named = _named_inside(head)
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
-        return Attribution(_mention(named, kind, offset), named.text, via)
+        return Attribution(mention(named, kind, offset), named.text, via)
     tokens = _phrase(head)
     if not tokens:
         return None
@@ -161,7 +162,7 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
         kind = NAMED[head.ent_type_]  # type: ignore[assignment]
     else:
         kind = "GROUP"
-    return Attribution(_mention(span, kind, offset), span.text, via)
+    return Attribution(mention(span, kind, offset), span.text, via)
 
 
 def _named_inside(head: Token) -> Span | None:
@@ -205,12 +206,6 @@ def _phrase(head: Token) -> list[Token]:
             chunk = []
         chunk.append(token)
     return [t for t in chunk if t.i <= head.i]
-
-
-def _mention(span: Span, kind: MentionKind, offset: int) -> Mention:
-    return Mention(
-        text=span.text, kind=kind, start=offset + span.start_char, end=offset + span.end_char
-    )
 
 
 def continues_speech(sent: Span, lexicon: Lexicon) -> bool:

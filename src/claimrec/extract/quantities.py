@@ -45,6 +45,8 @@ SCALE_WORDS = frozenset(
     }
 )
 _GLUED_RANGE = re.compile(r"^\d[\d,.]*[-–—]\d[\d,.]*$")  # "41,000–44,000" as one token
+_K_SUFFIX = re.compile(r"^\d+(?:[.,]\d+)?[kK]$")
+EXPONENTS = frozenset({"^", "**", "e", "E"})
 CONNECTORS = frozenset({"to", "-", "–", "—", "and", "or", "of"})
 CURRENCY = frozenset({"$", "€", "£", "¥", "₹", "usd", "eur", "dollars", "euros", "pounds"})
 NUMERIC_DEPS = frozenset({"nummod", "quantmod", "compound", "advmod", "amod", "npadvmod"})
@@ -76,6 +78,8 @@ def counts(sent: Span, lexicon: Lexicon) -> list[Count]:
 
 
 def _is_numberish(token: Token) -> bool:
+    if _K_SUFFIX.match(token.text):  # "10k": NER may call it a date
+        return True
     if token.ent_type_ in NOT_COUNT_LABELS:
         return False
     low = token.lower_
@@ -114,7 +118,7 @@ def _number_runs(sent: Span) -> list[Span]:
                 and j + 1 < sent.end
                 and _is_numberish(doc[j + 1])
                 and doc[j].lower_ != "of"
-            ):
+            ) or _thousands_space(doc, j, sent.end):
                 j += 2
             else:
                 break
@@ -132,14 +136,28 @@ def _number_runs(sent: Span) -> list[Span]:
     return runs
 
 
+def _thousands_space(doc, j: int, end: int) -> bool:
+    """ "12 000" with a thin or no-break space, which the tokenizer keeps as its own token."""
+    return (
+        doc[j].is_space
+        and j + 1 < end
+        and len(doc[j + 1].text) == 3
+        and doc[j + 1].text.isdigit()
+        and doc[j - 1].text[-1:].isdigit()
+    )
+
+
 def _has_digit_or_word(token: Token) -> bool:
     return (
-        token.like_num or token.lower_ in SCALE_WORDS or _GLUED_RANGE.match(token.text) is not None
+        token.like_num
+        or token.lower_ in SCALE_WORDS
+        or _GLUED_RANGE.match(token.text) is not None
+        or _K_SUFFIX.match(token.text) is not None
     )
 
 
 def _count(number: Span, sent: Span, lexicon: Lexicon) -> Count | None:
-    if _preceded_by_currency(number) or _followed_by_non_count(number):
+    if _preceded_by_currency(number) or _followed_by_non_count(number) or _exponent(number):
         return None
     rng = parse_range(number.text)
     if rng is None or (rng.low is None and rng.high is None):
@@ -152,7 +170,7 @@ def _count(number: Span, sent: Span, lexicon: Lexicon) -> Count | None:
     if unit_class is None:
         return None
     hedge_start, kind = _hedge(number, lexicon)
-    value = _value(rng, kind, _approx_suffix(number, lexicon), unit_class)
+    value = _value(rng, kind, _approx_suffix(number, lexicon), unit_class, lexicon.max_count)
     if value is None:
         return None
     doc = sent.doc
@@ -178,7 +196,7 @@ def _measured(number: Span, rng: NumberRange, lexicon: Lexicon) -> Count | None:
         return None
     noun, measure = found
     hedge_start, kind = _hedge(number, lexicon)
-    value = _value(rng, kind, _approx_suffix(number, lexicon), measure.unit)
+    value = _value(rng, kind, _approx_suffix(number, lexicon), measure.unit, lexicon.max_count)
     if value is None:
         return None
     span = number.doc[hedge_start : number.end]
@@ -209,6 +227,14 @@ def _measure_noun(token: Token, lexicon: Lexicon) -> tuple[Token, Measure] | Non
                         return child, measure
             return None
     return None
+
+
+def _exponent(number: Span) -> bool:
+    """ "10^15": neither side of a power is a count."""
+    doc = number.doc
+    before = doc[number.start - 1].text if number.start > 0 else ""
+    after = doc[number.end].text if number.end < len(doc) else ""
+    return before in EXPONENTS or after in EXPONENTS
 
 
 def _preceded_by_currency(number: Span) -> bool:
@@ -322,16 +348,16 @@ def _approx_suffix(number: Span, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _value(rng: NumberRange, kind: str | None, suffix: str | None, unit: str) -> CountValue | None:
-    low = _int(rng.low)
-    high = _int(rng.high)
-    if (low is not None and low <= 0) or (high is not None and high <= 0):
+def _value(
+    rng: NumberRange, kind: str | None, suffix: str | None, unit: str, cap: int
+) -> CountValue | None:
+    """The stated interval after the hedge; None for zero, negative or implausible counts."""
+    low, high = _int(rng.low), _int(rng.high)
+    if any(x is not None and (x <= 0 or x > cap) for x in (low, high)):
         return None
     approximate = rng.vague or kind in {"approx", "approx_max"} or suffix == "approx"
     if kind == "min" or suffix == "min":
-        high = None if rng.low == rng.high else high
-        if kind == "min":
-            high = None
+        high = None
     elif kind in {"max", "approx_max"}:
         low = None
     return CountValue(low=low, high=high, approximate=approximate, unit=unit, vague=rng.vague)

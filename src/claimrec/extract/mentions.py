@@ -1,0 +1,18 @@
+"""Mentions from spaCy spans, with offsets into the document body."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claimrec.models import Mention, MentionKind
+
+
+def mention(span: Span, kind: MentionKind, offset: int) -> Mention:
+    """A mention of ``span`` (in a piece starting at ``offset``); its text has whitespace
+    folded, because masked markup leaves runs of spaces."""
+    return Mention(
+        text=" ".join(span.text.split()),
+        kind=kind,
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+    )
