@@ -83,8 +83,17 @@ class _Namer:
         self.lex = lexicon
         self.directions = {d.lower() for d in lexicon.directions}
         self.heads = {h.lower() for h in lexicon.location_heads}
+        self._names: dict[tuple[str, str], tuple[str, str]] = {}
 
     def name(self, mention: Mention) -> tuple[str, str]:
+        """(display name, kind) of a mention; memoized, as the same names recur throughout."""
+        key = (mention.text, mention.kind)
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = self._name(mention)
+        return found
+
+    def _name(self, mention: Mention) -> tuple[str, str]:
         text = clean(mention.text)
         kind: str = mention.kind
         if kind == "PERSON":
