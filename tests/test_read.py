@@ -10,6 +10,7 @@ import codecs
 import datetime as dt
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -479,10 +480,11 @@ def test_split_front_matter(
 
 def test_bad_yaml_warning_names_the_problem_and_line() -> None:
     _, _, warnings = split_front_matter("---\ntitle: ok\nurl: [x\n---\nB")
-    assert warnings == [
-        "front matter is not valid YAML (expected ',' or ']', but got '<stream end>' on line 4);"
-        " ignored"
-    ]
+    # The problem's wording is PyYAML's (libyaml and the pure-Python loader differ).
+    assert len(warnings) == 1
+    assert re.fullmatch(
+        r"front matter is not valid YAML \(.*',' or '\]'.* on line 4\); ignored", warnings[0]
+    )
 
 
 def test_document_gets_front_matter_fields_and_offsets(tmp_path: Path) -> None:
