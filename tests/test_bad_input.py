@@ -27,13 +27,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from clirun import one_error_line, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import FIXTURES, SEEDS
-from typer.testing import CliRunner
 
 from claimrec import read, store
-from claimrec.cli import app
 from claimrec.errors import OutputError
 from claimrec.models import Graph, GraphDocument
 from claimrec.pipeline import build
@@ -45,24 +44,6 @@ IS_ROOT = os.geteuid() == 0
 BUILD_BUDGET_S = 60
 """The whole bad corpus, 50 MB line and 100,000 numbers included, builds within this."""
 ARTICLE = "The Velmora coast guard said 55 passengers were rescued near Port Maren.\n"
-
-runner = CliRunner()
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def one_error_line(result, *, contains: str) -> str:
-    """Exit 2, nothing on stdout, one ``claimrec: error:`` line on stderr, no traceback."""
-    assert result.exit_code == 2, result.output
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("claimrec: error: ")
-    assert contains in lines[0], lines[0]
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 @cache

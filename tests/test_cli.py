@@ -8,26 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from clirun import one_error_line, run
 from paths import ROOT, SEEDS
-from typer.testing import CliRunner
 
 from claimrec.cli import app
 from claimrec.models import Graph
-
-runner = CliRunner()
-
-
-def run(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def one_error_line(result, *, contains: str) -> None:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("claimrec: error: ")
-    assert contains in lines[0]
-    assert "Traceback" not in result.output
 
 
 def test_build_writes_a_valid_graph(tmp_path: Path, nlp) -> None:
