@@ -8,7 +8,7 @@ in ``claimrec.render.diff`` and exit codes in ``fails``. The sections:
 - **claims** added, removed and changed. Claims are matched by id first. A claim
   id derives from its document and its own sentence and quote, so it survives
   edits elsewhere in the document and the addition of other documents, but *not*
-  an edit of its own sentence: a figure corrected from "10,000" to "12,000" gives
+  an edit of its own sentence: a figure corrected from "4,000" to "5,000" gives
   the corrected claim a new id. So, second, the removed and added claims of one
   document are paired when they agree on type, predicate and subject and their
   sentences are at least ``SENTENCE_SIMILARITY`` alike (rapidfuzz ``fuzz.ratio``,

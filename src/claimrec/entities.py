@@ -3,15 +3,15 @@
 A mention's name is first cleaned by rule (titles, possessives, "the", quote
 marks, hyphens), then mapped through the lexicon (aliases such as "U.S.",
 nationality adjectives to their country, synonyms in descriptive names so
-"spy agency" and "intelligence agency" agree). Names with the same key are one
+"spy agency" and "intelligence agency" agree, as the lexicon says). Names with the same key are one
 entity. Then three merges, each guarded against false friends:
 - a lone surname or given name joins the one full name in the same document
-  that contains it ("Budanov" -> "Kyrylo Budanov"); if two full names share it,
+  that contains it ("Whitlock" -> "Dana Whitlock"); if two full names share it,
   it joins neither;
 - person names with equal token counts whose every token is nearly equal
-  (transliterations: "Zelensky"/"Zelenskyy"), found in bulk with rapidfuzz;
-- other names nearly equal as a whole *and* token by token, so "North Korea"
-  and "South Korea" (one token apart entirely) stay apart.
+  (transliterations: "Mohammed"/"Muhammad"), found in bulk with rapidfuzz;
+- other names nearly equal as a whole *and* token by token, so "North Kestova"
+  and "South Kestova" (one token apart entirely) stay apart.
 Anonymous speakers ("a senior official") are never merged across documents.
 """
 
@@ -141,7 +141,7 @@ class _Namer:
     def core(self, text: str) -> str:
         """A place phrase without its owner's possessive, lowercase directions and place
         nouns: the proper name it is about. A capitalised direction is part of a name
-        ("North Kestova"); a place noun is dropped when lowercase or last ("Kursk Region")."""
+        ("North Kestova"); a place noun is dropped when lowercase or last ("Marren Province")."""
         rest = (re.sub(r"^[^']+'s? ", "", text) if "'" in text else text).split()
         last = len(rest) - 1
         words = [
@@ -177,7 +177,7 @@ class _Namer:
 
 
 def _before_possessive(text: str) -> str:
-    """A person's name ends at a possessive: "Zelensky's Victory Plan" is about Zelensky."""
+    """A person's name ends at a possessive: "Whitlock's Recovery Plan" is about Whitlock."""
     head, sep, _ = text.partition("'s ")
     return head if sep else text
 
@@ -306,7 +306,7 @@ def _same_name(a: str, b: str, kind_a: str, kind_b: str, score: float, lexicon: 
 
 def _same_token(x: str, y: str, threshold: int) -> bool:
     """Equal, nearly equal, or the same consonants in the same order: transliterations
-    differ mostly in vowels ("Mohammed"/"Muhammad", "Zelensky"/"Zelenskyy")."""
+    differ mostly in vowels ("Mohammed"/"Muhammad", "Volodymir"/"Volodymyr")."""
     if x == y:
         return True
     if x[0] != y[0] or x + "a" == y or y + "a" == x:  # Daniel/Daniela are two people

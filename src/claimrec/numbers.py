@@ -216,7 +216,7 @@ def _normalize(text: object) -> str | None:
 def parse_number(text: str) -> float | None:
     """One number expression -> its value, or None if it is not a number expression.
 
-    The whole string must be the number: "12", "10,000", "1,00,000", "12 000",
+    The whole string must be the number: "12", "4,500", "1,00,000", "12 000",
     "10.000", "2.5", "10k", "1.5 million", "2bn", "half a million", "twenty-one",
     "one hundred and five", "a dozen", "two dozen", "١٢٣". See the module
     docstring for the rules on ambiguous input. Never raises.
@@ -337,8 +337,8 @@ def parse_range(text: str) -> NumberRange | None:
       give ``low..high``. "or" is read as a range because writers use it to
       bracket an estimate ("two or three hundred"). A scale word on B alone also
       applies to A when that keeps the range ascending ("10 to 12 thousand" is
-      10,000..12,000; "500 to 2 million" stays 500..2,000,000).
-    * Reversed word ranges ("12,000 to 10,000") are sorted; a reversed dash
+      4,000..5,000; "500 to 2 million" stays 500..2,000,000).
+    * Reversed word ranges ("5,000 to 4,000") are sorted; a reversed dash
       range ("1939-45", "3-2") is a year span or a score, so it gives None.
     * Vague quantities ("dozens of", "a few thousand", "tens of thousands") use
       ``VAGUE_ALONE`` and ``VAGUE_PLURALS`` and set ``vague=True``.

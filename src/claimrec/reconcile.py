@@ -231,7 +231,7 @@ def _values(claims: list[Claim], index: _Index) -> list[FactValue]:
 
 
 def _value_with_sources(value: FactValue, index: _Index) -> str:
-    """ "12,000 (South Korea's intelligence agency, 2 articles)": who, and in how many articles."""
+    """ "5,000 (Kestova's intelligence agency; 2 articles)": who, and in how many articles."""
     names = sorted(index.entity[s].name for s in value.sources if s in index.entity)
     shown = names[:MAX_NAMES] + (
         [f"{len(names) - MAX_NAMES} more"] if len(names) > MAX_NAMES else []

@@ -1,9 +1,9 @@
 """Claim values as intervals: how they read, and when two of them can both be true.
 
 A count value is an interval of integers. "About X" stands for X within a
-relative tolerance (``APPROX_TOLERANCE``, 5% by default: "about 11,000" is
-10,450 to 11,550), because a person who writes "about 11,000" would not be
-contradicted by 11,200 but would be by 12,000. Open sides stay open. Two values
+relative tolerance (``APPROX_TOLERANCE``, 5% by default: "about 2,000" is
+1,900 to 2,100), because a person who writes "about 2,000" would not be
+contradicted by 2,050 but would be by 2,200. Open sides stay open. Two values
 are compatible exactly when their (widened) intervals overlap; on a line,
 intervals that overlap pairwise share a point, so pairwise checks suffice.
 """
@@ -62,7 +62,7 @@ def dates_compatible(
 def label(
     value: CountValue | DateValue | LocationValue, *, entity_names: dict[str, str] | None = None
 ) -> str:
-    """How a person would write the value: "at least 10,000", "about 11,000", "10,000-12,000"."""
+    """How a person would write the value: "at least 4,000", "about 2,000", "4,000-5,000"."""
     if isinstance(value, CountValue):
         return count_label(value)
     if isinstance(value, DateValue):

@@ -218,7 +218,7 @@ _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
 def _bare_number(text: str) -> bool:
-    """A DATE span that is only a number ("10k", "12,000") is not a date; a year is."""
+    """A DATE span that is only a number ("10k", "4,500") is not a date; a year is."""
     text = text.strip()
     return bool(_BARE_NUMBER.match(text)) and not _YEAR.match(text)
 
@@ -278,7 +278,7 @@ def _subject(
 
     A count's own group comes first; then the subject of a count on the same trigger;
     then the trigger's named agent. Earlier text supplies the subject only for an
-    anaphoric group ("these troops", "they", "the first group of 2,600 troops")."""
+    anaphoric group ("these troops", "they", "the first group of 800 troops")."""
     span = subject_span(unit, trigger, s.lexicon)
     if span is not None:
         return mention(span, _kind(span), s.piece.start), False

@@ -8,8 +8,8 @@ Three patterns cover reported speech in news:
 - neither, right after a sentence that had reported speech in the same
   paragraph: the speech continues ("She said X. The toll could rise ...").
 The speaker phrase is cleaned into a ``Mention``: a named person inside it wins
-("Ukraine's intelligence chief, Lt. Gen. X" -> X); a statement noun gives way to
-its modifiers ("South Korean military assessments" -> South Korean military);
+("Teravia's army chief, Maj. Gen. X" -> X); a statement noun gives way to
+its modifiers ("Kestovan army assessments" -> Kestovan army);
 a generic head makes the source anonymous ("a senior official").
 """
 

@@ -2,7 +2,7 @@
 
 A place is the object of a locative preposition ("in", "near", "to") that is a
 named place (GPE, LOC, FAC), a place noun from the lexicon with a proper name in
-it ("Russia's western Kursk region": the parser may not tag the name, the head
+it ("Teravia's northern Marren province": the parser may not tag the name, the head
 "region" tells), or a proper noun after a strongly spatial preposition ("near
 Drenov", even when NER calls it a person). Coordinated places count too ("the X
 region and neighbouring Y").
@@ -93,7 +93,7 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     for k, obj in enumerate(objects):
         if k + 1 < len(objects) and any(c.dep_ == "case" for c in obj.children):
-            continue  # "in Russia's far east" parsed as two objects: the first owns the second
+            continue  # "in Teravia's far north" parsed as two objects: the first owns the second
         owner = (
             objects[k - 1] if k and any(c.dep_ == "case" for c in objects[k - 1].children) else None
         )

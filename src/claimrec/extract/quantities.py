@@ -1,10 +1,10 @@
 """Finding counts in a parsed paragraph: the number words, their hedge, and what they count.
 
-A count is a run of number tokens ("10,000", "ten thousand", "10,000 to 12,000"),
+A count is a run of number tokens ("4,500", "ten thousand", "4,000 to 5,000"),
 the hedge right before it ("at least", "an estimated"), and the noun it counts,
-found through the parse: the head of a ``nummod`` ("10,000 soldiers"), the object
-of a partitive "of" ("2,600 of these troops"), or a nationality noun
-("3,000 Ukrainians"). Only nouns the lexicon lists as people (or a nationality)
+found through the parse: the head of a ``nummod`` ("4,500 soldiers"), the object
+of a partitive "of" ("800 of these troops"), or a nationality noun
+("3,000 Kestovans"). Only nouns the lexicon lists as people (or a nationality)
 make a count, so "four brigades", "Article 4" and "2.5 years" never do.
 """
 
@@ -63,7 +63,7 @@ class Count:
     anchor: Token  # where the parse path to predicate and source starts
     value: CountValue
     written_out: bool
-    nationality: Token | None  # "3,000 Ukrainians": the unit is itself a nationality
+    nationality: Token | None  # "3,000 Kestovans": the unit is itself a nationality
     predicate: str | None = None  # implied by a measure noun ("the toll rose to 600")
 
 
@@ -101,7 +101,7 @@ def _looks_like_code(token: Token) -> bool:
 
 
 def _number_runs(sent: Span) -> list[Span]:
-    """Maximal runs of number tokens, joined by range connectors ("10,000 to 12,000")."""
+    """Maximal runs of number tokens, joined by range connectors ("4,000 to 5,000")."""
     doc = sent.doc
     runs: list[Span] = []
     i = sent.start
@@ -278,7 +278,7 @@ def _outer(number: Span, last: Token) -> Token:
 
 
 def _noun_of(head: Token) -> Token | None:
-    """The noun a number modifies, walking through "North Korean infantry troops" compounds."""
+    """The noun a number modifies, walking through "Kestovan infantry troops" compounds."""
     token = head
     while token.dep_ == "compound" and token.head.i > token.i:
         token = token.head
@@ -286,7 +286,7 @@ def _noun_of(head: Token) -> Token | None:
 
 
 def _partitive_object(last: Token, number: Span) -> Token | None:
-    """The object of a partitive "of" ("2,600 of these troops", "dozens of protesters")."""
+    """The object of a partitive "of" ("800 of these troops", "dozens of protesters")."""
     for carrier in (last, *[t for t in number if t.dep_ not in {"quantmod"}]):
         for child in carrier.children:
             if child.lower_ == "of" and child.dep_ == "prep":

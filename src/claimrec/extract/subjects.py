@@ -1,8 +1,8 @@
 """Whose troops, casualties or protesters a claim counts: the claim's subject.
 
 The subject is the nationality or country that qualifies the counted noun
-("North Korean soldiers", "Ukraine's losses", "3,000 Ukrainians"), or the
-named agent of the trigger ("X is sending 12,000 men"). Pronouns and bare
+("Kestovan soldiers", "Teravia's losses", "3,000 Kestovans"), or the
+named agent of the trigger ("X is sending 4,500 men"). Pronouns and bare
 nouns ("these troops", "they") have no subject of their own; the caller falls
 back to the previous subject in the document, at lower confidence.
 """
@@ -69,7 +69,7 @@ def _clause_subject(trigger: Token) -> Token | None:
 
 
 def _partitive_qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
-    """A group qualified by its members ("the first group of 2,600 Ukrainian troops")."""
+    """A group qualified by its members ("the first group of 800 Kestovan troops")."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

@@ -80,7 +80,7 @@ class ValueReport(Record):
 
 
 class Question(Record):
-    """What a fact answers, in words: "North Korea — deployment: how many troops?"."""
+    """What a fact answers, in words: "Kestova — deployment: how many troops?"."""
 
     text: str
     type: ClaimType
@@ -210,7 +210,7 @@ def report_model(graph: Graph) -> Report:
 
 def question(key: FactKey, entity_names: dict[str, str]) -> Question:
     """The question a fact key stands for, with entity ids resolved to names:
-    "North Korea — deployment in Kursk: how many troops?"."""
+    "Kestova — deployment in Marren: how many troops?"."""
     subject = entity_names.get(key.subject, key.subject) if key.subject else None
     place = entity_names.get(key.location, key.location) if key.location else None
     story = _story_name(key.story, entity_names) if key.story else None
