@@ -92,10 +92,6 @@ class _Index:
         return "unattributed"
 
 
-def fact_key(claim: Claim, index: _Index) -> FactKey:
-    return FactKey(**dict(zip(KEY_FIELDS, _block(claim, index), strict=True)))
-
-
 KEY_FIELDS = ("type", "subject", "predicate", "location", "unit", "story")
 
 
