@@ -10,6 +10,7 @@ unreadable or invalid entry is treated as missing, never as an error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -32,10 +33,23 @@ def default_cache_dir() -> Path:
     return Path(base) / "claimrec"
 
 
+@functools.cache
+def code_digest() -> str:
+    """Hash of claimrec's own source files: a changed extractor never reads an entry written
+    by an older one, even when the version number was not bumped (a development checkout,
+    an editable install)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class ExtractionCache:
     def __init__(self, folder: Path, *, lexicon: str, model: str, options: str) -> None:
         self.folder = folder
-        self.salt = f"{__version__}\x1f{model}\x1f{lexicon}\x1f{options}"
+        self.salt = f"{__version__}\x1f{code_digest()}\x1f{model}\x1f{lexicon}\x1f{options}"
 
     def key(self, document: Document) -> str:
         blob = f"{self.salt}\x1f{document.id}\x1f{document.sha256}".encode()

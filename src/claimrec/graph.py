@@ -8,6 +8,7 @@ anything already there.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
@@ -39,8 +40,10 @@ def build_graph(
 ) -> Graph:
     """The claim graph of a read corpus and its per-document extractions."""
     table = entity_table(extractions, lexicon)
+    published = {d.id: d.published for d in corpus.documents}
     claims = sorted(
-        (_claim(raw, table) for ex in extractions for raw in ex.claims), key=lambda c: c.id
+        (_claim(raw, table, published.get(raw.doc)) for ex in extractions for raw in ex.claims),
+        key=lambda c: c.id,
     )
     documents = _documents(corpus, claims)
     story_of = stories(table.doc_entities(STORY_KINDS))
@@ -63,7 +66,15 @@ def build_graph(
     )
 
 
-def _claim(raw: RawClaim, table: EntityTable) -> Claim:
+def as_of(raw: RawClaim, published: dt.date | None) -> dt.date | None:
+    """The day a claim speaks for: the start of its stated time when it has one, else the
+    day its document was published (SPEC.md)."""
+    if raw.time is not None and raw.time.start is not None:
+        return raw.time.start
+    return published
+
+
+def _claim(raw: RawClaim, table: EntityTable, published: dt.date | None) -> Claim:
     location = table.id_of(raw.doc, raw.location)
     value = raw.value
     if raw.type == "location":
@@ -74,9 +85,11 @@ def _claim(raw: RawClaim, table: EntityTable) -> Claim:
         type=raw.type,
         subject=table.id_of(raw.doc, raw.subject),
         predicate=raw.predicate,
+        measure=raw.measure,
         value=value,
         location=location,
         time=raw.time,
+        as_of=as_of(raw, published),
         source=table.id_of(raw.doc, raw.source),
         source_text=raw.source.text if raw.source else None,
         modality=raw.modality,

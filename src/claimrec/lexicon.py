@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from claimrec.errors import ConfigError
 
@@ -34,6 +34,7 @@ class Unit(LexiconPart):
 
 class Predicate(LexiconPart):
     family: str
+    measure: str | None = None  # what a count under this predicate counts (one of `measures`)
     locative: bool = False
     cumulative: bool = False
     subject_nouns: bool = False
@@ -103,6 +104,7 @@ class Lexicon(LexiconPart):
     max_count: int = 10_000_000_000
     hedges: Hedges
     approx_suffixes: list[str] = []
+    measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []
     measure_nouns: dict[str, Measure] = {}
@@ -124,11 +126,27 @@ class Lexicon(LexiconPart):
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 
+    @model_validator(mode="after")
+    def _known_measures(self) -> Lexicon:
+        """A predicate's measure must be one of ``measures``: the set stays closed."""
+        for name, entry in self.predicates.items():
+            if entry.measure is not None and entry.measure not in self.measures:
+                raise ValueError(
+                    f"predicates.{name}.measure {entry.measure!r} is not listed in measures"
+                )
+        return self
+
     @cached_property
     def digest(self) -> str:
         """Content hash: caches and graphs record which lexicon produced them."""
         blob = json.dumps(self.model_dump(by_alias=True), sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
+
+    def measure_of(self, predicate: str) -> str:
+        """The measure a count under ``predicate`` states; ``other`` when the lexicon says
+        nothing more than that people were counted."""
+        entry = self.predicates.get(predicate)
+        return entry.measure if entry is not None and entry.measure else "other"
 
     @cached_property
     def verb_predicates(self) -> dict[str, str]:

@@ -19,7 +19,7 @@ SCHEMA_VERSION = "1.0"
 
 ClaimType = Literal["count", "date", "location"]
 Modality = Literal["asserted", "reported", "expected", "possible", "negated"]
-Status = Literal["single", "consistent", "conflict"]
+Status = Literal["single", "consistent", "updated", "conflict"]
 EdgeKind = Literal["contains", "attributed_to", "about", "member_of", "contradicts", "corroborates"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "unknown"]
 
@@ -125,6 +125,10 @@ class RawClaim(Record):
     slot: str = Field(description="Content-derived key, stable across unrelated edits.")
     subject: Mention | None = None
     predicate: str
+    measure: str = Field(
+        default="other",
+        description="For a count: what is counted, from the lexicon's closed set of measures.",
+    )
     value: CountValue | DateValue | TimeRef | None = None
     location: Mention | None = None
     time: TimeRef | None = None
@@ -177,9 +181,17 @@ class Claim(Record):
     type: ClaimType
     subject: str | None
     predicate: str
+    measure: str = Field(
+        default="other",
+        description="For a count: what is counted ('deaths', 'injured', 'force', ... or 'other').",
+    )
     value: Annotated[CountValue | DateValue | LocationValue, Field(union_mode="smart")]
     location: str | None = None
     time: TimeRef | None = None
+    as_of: dt.date | None = Field(
+        default=None,
+        description="The day the claim speaks for: its stated time, else the document's date.",
+    )
     source: str | None = None
     source_text: str | None = None
     modality: Modality = "asserted"
@@ -204,6 +216,28 @@ class FactValue(Record):
     documents: list[str]
 
 
+ReasonKind = Literal[
+    "clash",
+    "update",
+    "revision",
+    "superseded",
+    "hedged",
+    "projection",
+    "compatible",
+    "multi_valued",
+]
+
+
+class Reason(Record):
+    """One structured ground for a fact's status; renderers turn these into words."""
+
+    kind: ReasonKind
+    values: list[str] = Field(default=[], description="Labels of the values concerned.")
+    claims: list[str] = []
+    sources: list[str] = []
+    dates: list[dt.date] = []
+
+
 class Fact(Record):
     id: str
     key: FactKey
@@ -211,6 +245,7 @@ class Fact(Record):
     values: list[FactValue]
     status: Status
     explanation: str
+    reasons: list[Reason] = []
     multi_valued: bool = False
     independent_sources: int = 0
     consensus: CountValue | None = None

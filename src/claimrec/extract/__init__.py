@@ -168,6 +168,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         slot="",
         subject=subject,
         predicate=predicate,
+        measure=s.lexicon.measure_of(predicate),
         value=count.value,
         location=place,
         time=_time(s, anchor),
