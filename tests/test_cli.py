@@ -77,7 +77,7 @@ def test_missing_path(tmp_path: Path) -> None:
 
 def test_folder_without_articles(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("a,b\n")
-    one_error_line(run("build", str(tmp_path)), contains="no .txt or .md articles")
+    one_error_line(run("build", str(tmp_path)), contains="no articles (.txt, .md")
 
 
 def test_bad_config_yaml(tmp_path: Path) -> None:

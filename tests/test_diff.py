@@ -326,7 +326,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "not JSON": (tmp / "not.json", "is not valid JSON"),
         "not a graph": (tmp / "list.json", "not a claim graph"),
         "unknown version": (tmp / "future.json", "schema_version '9.0'"),
-        "empty folder": (tmp / "empty", "no .txt or .md articles"),
+        "empty folder": (tmp / "empty", "no articles (.txt, .md"),
     }
 
 
@@ -560,7 +560,8 @@ def test_text_renderer_writes_plain_text_to_the_console_given():
     render_text(result, Console(file=out, width=100, no_color=True, force_terminal=False))
     text = out.getvalue()
     assert "~ a  protested (count)  12,000 → 15,000  unattributed  [value]" in text
-    assert "│ Police said 12,000 people attended the protest." in text
+    assert "    - Police said 12,000 people attended the protest." in text
+    assert "    + Police said 15,000 people attended the protest." in text
     assert not ANSI.search(text)
 
 

@@ -99,10 +99,10 @@ def test_relative_path_arguments_give_relative_ids(
         pytest.param(
             {"empty/notes.pdf": b"x", "empty/.h/a.txt": ARTICLE},
             "empty",
-            "no .txt or .md articles under '{p}'",
+            "no articles (.txt, .md, .html/.htm or .jsonl) under '{p}'",
             id="no-articles",
         ),
-        pytest.param({"x.pdf": b"x"}, "x.pdf", "not a .txt or .md article: '{p}'", id="wrong-ext"),
+        pytest.param({"x.pdf": b"x"}, "x.pdf", "not an article file: '{p}'", id="wrong-ext"),
     ],
 )
 def test_path_errors(
@@ -424,17 +424,18 @@ GOOD = "---\ntitle: Attack on X\noutlet: Daily\nurl: https://e.x/1\npublished: 2
             id="bad-yaml",
         ),
         pytest.param(
-            "---\npublished: 2024-13-45\n---\nB",
-            {},
+            "---\ntitle: T\npublished: 2024-13-45\n---\nB",
+            {"title": "T"},
             "B",
-            "front matter is not valid YAML (month must be in 1..12)",
+            "front matter 'published' is not a date ('2024-13-45'",
             id="bad-yaml-date",
         ),
         pytest.param(
             "---\ntitle: T\npublished: not a date\n---\nB",
             {"title": "T"},
             "B",
-            "front matter 'published' is not an ISO date ('not a date'); ignored",
+            "front matter 'published' is not a date ('not a date'; write e.g. 2025-02-04,"
+            " February 4, 2025, 4 Feb 2025 or 2025/02/04); ignored",
             id="published-not-a-date",
         ),
         pytest.param(

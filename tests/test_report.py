@@ -503,8 +503,8 @@ def test_report_respects_no_color(seeds_file):
     assert "\x1b[1;31m" not in plain.stdout
 
 
-def test_build_report_prints_the_same_report(seeds_file):
-    built = runner.invoke(app, ["build", str(SEEDS), "--report"])
+def test_build_report_prints_the_same_report(seeds_file, tmp_path):
+    built = runner.invoke(app, ["build", str(SEEDS), "--report", "-o", str(tmp_path / "g.json")])
     assert built.exit_code == 0, built.output
     reported = runner.invoke(app, ["report", str(seeds_file)])
     assert built.stdout == reported.stdout

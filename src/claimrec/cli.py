@@ -7,13 +7,14 @@ appear only with ``--debug``.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import click
 import typer
@@ -25,6 +26,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from typer.core import TyperGroup
 
 from claimrec import __version__
 from claimrec.cache import default_cache_dir
@@ -33,12 +35,53 @@ from claimrec.models import Graph
 from claimrec.pipeline import build as build_graph
 from claimrec.store import graph_json, load_graph, write_atomic
 
+
+class ClaimrecGroup(TyperGroup):
+    """Click's usage errors (unknown option, missing argument, bad choice) as one
+    ``claimrec: error:`` line and exit 2, like every other user mistake, instead of
+    click's boxed multi-line message."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            result = super().main(*args, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+            return _exit(2, standalone_mode)
+        except click.ClickException as exc:
+            typer.echo(f"claimrec: error: {usage_error_line(exc)}", err=True)
+            return _exit(exc.exit_code, standalone_mode)
+        except click.Abort:
+            typer.echo("claimrec: aborted", err=True)
+            return _exit(1, standalone_mode)
+        code = result if isinstance(result, int) else 0
+        return _exit(code, standalone_mode)
+
+
+def _exit(code: int, standalone_mode: bool) -> int:
+    if standalone_mode:
+        sys.exit(code)
+    return code
+
+
+def usage_error_line(exc: click.ClickException) -> str:
+    """click's message on one line, lower-cased first word, with where to find help."""
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    message = message[:1].lower() + message[1:]
+    context = getattr(exc, "ctx", None)
+    if context is not None:
+        message += f" (see '{context.command_path} --help')"
+    return message
+
+
 app = typer.Typer(
     name="claimrec",
+    cls=ClaimrecGroup,
     help="Claim-level fact reconciliation for news: where do the sources disagree?",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    suggest_commands=False,  # click suggests already; typer's would repeat it
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -57,16 +100,30 @@ def _fail(exc: ClaimrecError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+class ProgressMode(StrEnum):
+    auto = "auto"
+    lines = "lines"
+    none = "none"
+
+
+def _progress_lines(done: int, total: int) -> None:
+    typer.echo(f"claimrec: extracted {done}/{total} documents", err=True)
+
+
 class EntitiesOption(StrEnum):
     all = "all"
     claims = "claims"
 
 
 @contextmanager
-def build_progress() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar with documents/s on stderr, only when stderr is a terminal."""
+def build_progress(mode: ProgressMode) -> Iterator[Callable[[int, int], None] | None]:
+    """Extraction progress on stderr: ``auto`` a bar when stderr is a terminal (else
+    nothing), ``lines`` one plain line per batch of documents (for logs), ``none``."""
     console = Console(stderr=True)
-    if not console.is_terminal:
+    if mode == ProgressMode.lines:
+        yield _progress_lines
+        return
+    if mode == ProgressMode.none or not console.is_terminal:
         yield None
         return
     columns = (
@@ -107,14 +164,41 @@ def main_options(
     """Claim-level fact reconciliation for news: where do the sources disagree?"""
 
 
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", help="Extraction cache folder (default: ~/.cache/claimrec)."),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")
+]
+ProgressOption = Annotated[
+    ProgressMode,
+    typer.Option(
+        "--progress",
+        help="auto: a bar when stderr is a terminal; lines: a line per batch (logs); none.",
+    ),
+]
+
+
 @app.command()
 def build(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (.txt, .md), read recursively.")
+        list[Path],
+        typer.Argument(
+            help="Article files or folders (.txt, .md, .html/.htm, .jsonl), read recursively."
+        ),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the graph JSON here (default: stdout)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write the graph JSON here (default: stdout; with --report: "
+            "NAME.graph.json in the current folder, NAME from the first PATH).",
+        ),
     ] = None,
     config: Annotated[
         Path | None, typer.Option("--config", help="YAML lexicon that extends the packaged one.")
@@ -126,16 +210,10 @@ def build(
     report: Annotated[
         bool, typer.Option("--report", help="Print the contradiction report after building.")
     ] = False,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction.")
-    ] = 1,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option("--cache-dir", help="Extraction cache folder (default: ~/.cache/claimrec)."),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")
-    ] = False,
+    jobs: JobsOption = 1,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    progress: ProgressOption = ProgressMode.auto,
     entities: Annotated[
         EntitiesOption,
         typer.Option(
@@ -145,21 +223,21 @@ def build(
     ] = EntitiesOption.all,
 ) -> None:
     """Build the claim graph of a folder of articles."""
-    cache = None if no_cache else (cache_dir or default_cache_dir())
+    if report and output is None:
+        output = default_graph_file(paths[0])
     try:
-        with build_progress() as progress:
-            graph = build_graph(
-                paths,
-                config=config,
-                model=model,
-                jobs=jobs,
-                cache_dir=cache,
-                entities=entities.value,
-                progress=progress,
-            )
-        text = graph_json(graph)
-        if output is not None or not report:
-            _write(text, output)
+        graph = _build(
+            paths,
+            config=config,
+            model=model,
+            jobs=jobs,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+            entities=entities,
+            progress=progress,
+            warn=False,
+        )
+        _write(graph_json(graph), output)
     except ClaimrecError as exc:
         raise _fail(exc) from None
     except KeyboardInterrupt:
@@ -167,7 +245,46 @@ def build(
         raise typer.Exit(code=130) from None
     _warn_documents(graph)
     if report:
+        typer.echo(f"claimrec: graph written to {output}", err=True)
         _print_report(graph, Format.text)
+
+
+def default_graph_file(path: Path) -> Path:
+    """Where ``build --report`` puts the graph when no ``-o`` is given (stdout holds the
+    report): ``NAME.graph.json`` in the current folder, NAME the first PATH's name
+    (``seeds/`` -> ``seeds.graph.json``, ``.`` -> the current folder's name)."""
+    name = Path(os.path.abspath(path)).stem or "claimrec"
+    return Path(f"{name}.graph.json")
+
+
+def _build(
+    paths: list[Path],
+    *,
+    config: Path | None,
+    model: str | None,
+    jobs: int,
+    cache_dir: Path | None,
+    no_cache: bool,
+    progress: ProgressMode = ProgressMode.auto,
+    entities: EntitiesOption = EntitiesOption.all,
+    warn: bool = True,
+) -> Graph:
+    """The build both ``build`` and ``diff`` run: cache, workers, a progress bar on a
+    terminal, and (with ``warn``) the skipped files and warnings on stderr."""
+    cache = None if no_cache else (cache_dir or default_cache_dir())
+    with build_progress(progress) as report_progress:
+        graph = build_graph(
+            paths,
+            config=config,
+            model=model,
+            jobs=jobs,
+            cache_dir=cache,
+            entities=entities.value,
+            progress=report_progress,
+        )
+    if warn:
+        _warn_documents(graph)
+    return graph
 
 
 MAX_WARNINGS = 20
@@ -208,8 +325,34 @@ def schema() -> None:
     typer.echo(json.dumps(Graph.model_json_schema(), indent=1, sort_keys=True))
 
 
+@app.command()
+def lexicon(
+    show: Annotated[
+        bool,
+        typer.Option("--show", help="Print where the packaged lexicon.yaml is (the default)."),
+    ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Check this YAML lexicon against the packaged one."),
+    ] = None,
+) -> None:
+    """Where the packaged lexicon is (the file to copy keys from for --config), and
+    whether a --config file is valid."""
+    from claimrec.lexicon import load_lexicon, packaged_path
+
+    if show or config is None:
+        typer.echo(packaged_path())
+    if config is not None:
+        try:
+            load_lexicon(config)
+        except ClaimrecError as exc:
+            raise _fail(exc) from None
+        typer.echo(f"claimrec: {config} is a valid lexicon extension", err=True)
+
+
 class FailOn(StrEnum):
     new_conflicts = "new-conflicts"
+    changed_conflicts = "changed-conflicts"
     any_change = "any-change"
     none = "none"
 
@@ -229,7 +372,8 @@ def diff(
         FailOn,
         typer.Option(
             "--fail-on",
-            help="Exit 1 on new-conflicts (a conflict not in OLD), any-change, or none.",
+            help="Exit 1 on new-conflicts (a conflict not in OLD), changed-conflicts (also a "
+            "conflict that gained or lost a value), any-change, or none.",
         ),
     ] = FailOn.new_conflicts,
     config: Annotated[
@@ -240,6 +384,10 @@ def diff(
         str | None,
         typer.Option("--model", help="spaCy pipeline for building folders."),
     ] = None,
+    jobs: JobsOption = 1,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    progress: ProgressOption = ProgressMode.auto,
 ) -> None:
     """Compare two claim graphs: documents, claims, facts and conflicts that changed.
 
@@ -249,7 +397,17 @@ def diff(
 
     try:
         graphs = [
-            build_graph([path], config=config, model=model) if path.is_dir() else load_graph(path)
+            _build(
+                [path],
+                config=config,
+                model=model,
+                jobs=jobs,
+                cache_dir=cache_dir,
+                no_cache=no_cache,
+                progress=progress,
+            )
+            if path.is_dir()
+            else load_graph(path)
             for path in (old, new)
         ]
     except ClaimrecError as exc:

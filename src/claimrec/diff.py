@@ -67,7 +67,7 @@ COMPARED_FIELDS: tuple[Literal["value", "source", "modality"], ...] = (
 )
 
 ChangeField = Literal["value", "source", "modality", "wording"]
-FailOn = Literal["new-conflicts", "any-change", "none"]
+FailOn = Literal["new-conflicts", "changed-conflicts", "any-change", "none"]
 
 
 class ClaimEntry(Record):
@@ -203,9 +203,12 @@ def diff_graphs(old: Graph, new: Graph, *, similarity: float = SENTENCE_SIMILARI
 
 
 def fails(diff: GraphDiff, *, on: FailOn) -> bool:
-    """Whether a CI gate set to ``on`` should fail on this diff."""
+    """Whether a CI gate set to ``on`` should fail on this diff. ``changed-conflicts`` is
+    the stricter conflict gate: a new conflict, or one that gained or lost a value."""
     if on == "new-conflicts":
         return diff.summary.conflicts_new > 0
+    if on == "changed-conflicts":
+        return diff.summary.conflicts_new + diff.summary.conflicts_changed > 0
     if on == "any-change":
         return not diff.summary.empty
     return False

@@ -7,8 +7,11 @@ user's file is reported with the file name instead of being silently ignored.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import types
+import typing
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -252,12 +255,65 @@ def load_lexicon(config: Path | None = None) -> Lexicon:
         return Lexicon.model_validate(data)
     except ValidationError as exc:
         where = f"config file '{config}'" if config else "packaged lexicon"
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(
-            f"{where}: {first['msg'].lower()} at '{loc}' (see the packaged lexicon.yaml for the "
-            "expected keys)"
-        ) from None
+        raise ConfigError(f"{where}: {_problem(exc)}; the packaged lexicon, with every key, "
+                          f"is {packaged_path()}") from None
+
+
+def packaged_path() -> str:
+    """Where the packaged lexicon.yaml really is (inside the installed package)."""
+    return str(resources.files("claimrec").joinpath("data/lexicon.yaml"))
+
+
+def _problem(exc: ValidationError) -> str:
+    """The first problem, an unknown key first (a misspelt key also makes a required one
+    look missing), with the nearest valid key when one is close."""
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    loc = tuple(str(p) for p in first["loc"])
+    where = ".".join(loc)
+    if first["type"] != "extra_forbidden":
+        return f"{first['msg'].lower()} at '{where}'"
+    valid = _keys_at(loc[:-1])
+    near = difflib.get_close_matches(loc[-1], valid, n=1, cutoff=0.6)
+    hint = f" (did you mean '{near[0]}'?)" if near else ""
+    return f"unknown key '{where}'{hint}"
+
+
+def _keys_at(parent: tuple[str, ...]) -> list[str]:
+    """The keys the lexicon allows under ``parent`` (a path of keys), or none when that
+    place takes free keys (a mapping of units, aliases ...)."""
+    current: Any = Lexicon
+    for part in parent:
+        current = _model_or_container(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = _field(current, part)
+            if field is None:
+                return []
+            current = field.annotation
+        elif typing.get_origin(current) in (dict, list, tuple):
+            args = typing.get_args(current)
+            current = args[-1] if typing.get_origin(current) is dict else args[0]
+        else:
+            return []
+    current = _model_or_container(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _model_or_container(annotation: Any) -> Any:
+    """``X | None`` as ``X``."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
+        return args[0]
+    return annotation
+
+
+def _field(model: type[BaseModel], key: str) -> Any:
+    for name, field in model.model_fields.items():
+        if key in (name, field.alias):
+            return field
+    return None
 
 
 def _read_config(path: Path) -> dict[str, Any]:

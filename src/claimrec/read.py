@@ -12,7 +12,11 @@ travels as a warning string on the ``Document``.
 
 Rules beyond SPEC.md, chosen here:
 
-* Walking: every ``.txt``/``.md`` file (suffix compared case-insensitively) under a folder,
+* Formats: ``.txt`` and ``.md`` are read as they are (with optional front matter);
+  ``.html``/``.htm`` pages give their article text and ``.jsonl`` files one document per
+  line (see ``formats.py``). A JSON Lines record's id is the file's id, ``#`` and the
+  record's ``id`` or line number; its ``path`` is the file's path, ``:`` and the line.
+* Walking: every article file (suffix compared case-insensitively) under a folder,
   recursively. Names starting with ``.`` (hidden folders and files: ``.git``, editor
   backups, macOS ``._x.txt`` resource forks) are not articles and are not visited, except
   a PATH given explicitly. Symlinked folders are followed, but every folder is entered
@@ -34,7 +38,6 @@ Rules beyond SPEC.md, chosen here:
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import hashlib
 import os
 import re
@@ -46,6 +49,7 @@ from typing import NamedTuple
 import yaml
 
 from claimrec.errors import InputError
+from claimrec.formats import Article, html_article, jsonl_records, metadata
 from claimrec.models import Corpus, Document, SkippedDocument
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,7 +60,10 @@ MAX_BYTES = 64 * 1024 * 1024
 """Largest file read (64 MiB): far above any article (a 50 MB file is still read), low
 enough that a stray database dump or video renamed ``.txt`` cannot exhaust memory."""
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".jsonl"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIX = ".jsonl"
+KINDS = ".txt, .md, .html/.htm or .jsonl"
 
 CONTROL_SHARE_LIMIT = 0.10
 """Share of control characters above which decoded text is treated as binary. Articles
@@ -66,7 +73,19 @@ CONTROL_SAMPLE_CHARS = 65_536
 """Control characters are counted in this many leading characters: binary shows at once,
 and a 50 MB article should not be scanned twice."""
 
-KNOWN_KEYS = ("title", "outlet", "url", "published")
+KNOWN_KEYS = ("title", "outlet", "url", "published", "date")
+
+
+class _FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader without YAML's timestamp type: dates arrive as text and are read
+    by ``formats.parse_date``, so an impossible date ("2025-13-45") costs that field only,
+    not the whole header (PyYAML raises on it)."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
+}
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 LE first: its byte-order mark starts with the UTF-16 LE one.
@@ -140,7 +159,7 @@ def read_corpus(paths: Sequence[Path]) -> Corpus:
     renamed (the later PATH's file gets its folder name as prefix, plus a warning).
     """
     if not paths:
-        raise InputError("no PATH given (give a folder of .txt/.md articles)")
+        raise InputError(f"no PATH given (give a folder of articles: {KINDS})")
     found: list[_Found] = []
     unreadable: list[_Result] = []
     for index, given in enumerate(paths):
@@ -150,10 +169,11 @@ def read_corpus(paths: Sequence[Path]) -> Corpus:
     if not found:
         names = ", ".join(repr(str(given)) for given in paths)
         hint = f" ({len(unreadable)} folder(s) could not be read)" if unreadable else ""
-        raise InputError(f"no .txt or .md articles under {names}{hint}")
+        raise InputError(f"no articles ({KINDS}) under {names}{hint}")
     results = [
-        _Result(read_document(item.path, root=item.root), item.index, item.prefix)
+        _Result(document, item.index, item.prefix)
         for item in _unique_files(found)
+        for document in read_file(item.path, root=item.root)
     ]
     named = _assign_unique_ids(results + unreadable)
     documents = [item for item in named if isinstance(item, Document)]
@@ -177,7 +197,7 @@ def _discover(given: Path, index: int) -> tuple[list[_Found], list[_Result]]:
         if given.is_symlink():
             raise InputError(f"broken symlink: {str(given)!r} points to nothing") from None
         raise InputError(
-            f"no such file or folder: {str(given)!r} (give a folder of .txt/.md articles)"
+            f"no such file or folder: {str(given)!r} (give a folder of articles: {KINDS})"
         ) from None
     except OSError as error:
         raise InputError(f"cannot read {str(given)!r}: {_os_reason(error)}") from None
@@ -185,13 +205,13 @@ def _discover(given: Path, index: int) -> tuple[list[_Found], list[_Result]]:
         return _discover_folder(given, index)
     if not stat.S_ISREG(info.st_mode):
         raise InputError(
-            f"not a file or folder: {str(given)!r} (give a folder of .txt/.md articles)"
+            f"not a file or folder: {str(given)!r} (give a folder of articles: {KINDS})"
         )
     if _is_article_name(given.name):
         prefix = Path(os.path.abspath(given)).parent.name or "root"
         return [_Found(given, given.parent, index, prefix, _via_symlink(given))], []
     raise InputError(
-        f"not a .txt or .md article: {str(given)!r} (give .txt/.md files or folders of them)"
+        f"not an article file: {str(given)!r} (give {KINDS} files or folders of them)"
     )
 
 
@@ -314,34 +334,110 @@ def _rename(
 # ------------------------------------------------------------------------- document
 
 
+def read_file(path: Path, *, root: Path) -> list[Document | SkippedDocument]:
+    """The documents of one article file: one, or one per line of a ``.jsonl`` file.
+    Never raises for a bad file or line; those come back as ``SkippedDocument``s."""
+    if path.suffix.lower() == JSONL_SUFFIX:
+        return read_jsonl(path, root=root)
+    return [read_document(path, root=root)]
+
+
 def read_document(path: Path, *, root: Path) -> Document | SkippedDocument:
     """Read one article file; never raises for a bad file, returns a ``SkippedDocument``.
 
     ``root`` is the folder given on the command line (for a file given directly, its
     parent): ``id`` and ``path`` are relative to it and '/'-separated, ``id`` without the
-    extension. ``path`` must lie under ``root``.
+    extension. ``path`` must lie under ``root``. A ``.jsonl`` file holds many documents:
+    use ``read_file``.
     """
     rel = path.relative_to(root)
     doc_id, doc_path = rel.with_suffix("").as_posix(), rel.as_posix()
     try:
-        raw = _read_bytes(path)
-        decoded = _decode(raw)
-        text = normalize_newlines(decoded.text)
-        _check_text(text)
-        meta, body, meta_warnings = split_front_matter(text)
-        if body.isspace() or not body:
+        raw, decoded, text = _read_text(path)
+        if path.suffix.lower() in HTML_SUFFIXES:
+            article = _page(text)
+        else:
+            meta, body, meta_warnings = split_front_matter(text)
+            article = Article(body=body, meta=meta, warnings=tuple(meta_warnings))
+        if article.body.isspace() or not article.body:
             raise _Skip("whitespace only: no text after the front matter")
     except _Skip as skip:
         return SkippedDocument(id=doc_id, path=doc_path, reason=skip.reason)
+    return _document(
+        article,
+        id=doc_id,
+        path=doc_path,
+        encoding=decoded.encoding,
+        raw=raw,
+        warnings=decoded.warnings,
+    )
+
+
+def read_jsonl(path: Path, *, root: Path) -> list[Document | SkippedDocument]:
+    """One document per line of a JSON Lines file (``formats.jsonl_records``); a line that
+    is not an article is skipped with its line number, and the rest are read."""
+    rel = path.relative_to(root)
+    file_id, file_path = rel.with_suffix("").as_posix(), rel.as_posix()
+    try:
+        _, decoded, text = _read_text(path)
+    except _Skip as skip:
+        return [SkippedDocument(id=file_id, path=file_path, reason=skip.reason)]
+    out: list[Document | SkippedDocument] = []
+    for record in jsonl_records(text):
+        doc_id, doc_path = f"{file_id}#{record.key}", f"{file_path}:{record.line}"
+        if record.article is None:
+            reason = record.reason or "unusable"
+            out.append(SkippedDocument(id=doc_id, path=doc_path, reason=reason))
+            continue
+        out.append(
+            _document(
+                record.article,
+                id=doc_id,
+                path=doc_path,
+                encoding=decoded.encoding,
+                raw=record.raw.encode("utf-8", errors="surrogatepass"),
+                warnings=decoded.warnings,
+            )
+        )
+    if not out:
+        out.append(SkippedDocument(id=file_id, path=file_path, reason="no records"))
+    return out
+
+
+def _read_text(path: Path) -> tuple[bytes, _Decoded, str]:
+    """The file's bytes, how they decoded, and the checked, newline-normalized text."""
+    raw = _read_bytes(path)
+    decoded = _decode(raw)
+    text = normalize_newlines(decoded.text)
+    _check_text(text)
+    return raw, decoded, text
+
+
+def _page(text: str) -> Article:
+    article = html_article(text)
+    if article is None:
+        raise _Skip("no article text in the HTML page (only navigation or boilerplate)")
+    return article
+
+
+def _document(
+    article: Article,
+    *,
+    id: str,
+    path: str,
+    encoding: str,
+    raw: bytes,
+    warnings: tuple[str, ...],
+) -> Document:
     return Document.model_validate(
         {
-            **meta,
-            "id": doc_id,
-            "path": doc_path,
-            "encoding": decoded.encoding,
+            **article.meta,
+            "id": id,
+            "path": path,
+            "encoding": encoding,
             "sha256": hashlib.sha256(raw).hexdigest(),
-            "body": body,
-            "warnings": (*decoded.warnings, *meta_warnings),
+            "body": article.body,
+            "warnings": (*warnings, *article.warnings),
         }
     )
 
@@ -507,10 +603,10 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
 def _parse_front_matter(source: str) -> tuple[dict[str, object], list[str]]:
     """Parse the YAML between the fences into known, checked fields plus warnings."""
     try:
-        data = yaml.load(source, Loader=SAFE_LOADER)
+        data = yaml.load(source, Loader=_FrontMatterLoader)
     except yaml.YAMLError as error:
         return {}, [f"front matter is not valid YAML ({_yaml_problem(error)}); ignored"]
-    except ValueError as error:  # e.g. a YAML timestamp with month 13
+    except ValueError as error:
         return {}, [f"front matter is not valid YAML ({error}); ignored"]
     if data is None:
         return {}, []
@@ -523,16 +619,8 @@ def _parse_front_matter(source: str) -> tuple[dict[str, object], list[str]]:
             f"unknown front matter keys ignored: {', '.join(unknown)}"
             f" (known: {', '.join(KNOWN_KEYS)})"
         )
-    meta: dict[str, object] = {}
-    for key in KNOWN_KEYS:
-        if data.get(key) is None:
-            continue
-        value = _published(data[key]) if key == "published" else _text_value(data[key])
-        if value is None:
-            warnings.append(_bad_value_warning(key, data[key]))
-        elif value != "":
-            meta[key] = value
-    return meta, warnings
+    meta, field_warnings = metadata(data, where="front matter")
+    return meta, warnings + field_warnings
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:
@@ -547,35 +635,3 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
 def _yaml_kind(data: object) -> str:
     kinds = {list: "a list", str: "plain text", int: "a number", float: "a number"}
     return kinds.get(type(data), f"a {type(data).__name__}")
-
-
-def _text_value(value: object) -> str | None:
-    """A scalar as stripped text (YAML may read ``title: 1984`` as a number); else None."""
-    if isinstance(value, str | int | float | dt.date):
-        return str(value).strip()
-    return None
-
-
-def _published(value: object) -> dt.date | None:
-    """An ISO date from a YAML date, datetime or ISO string; None if it is none of those."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
-        return None
-
-
-def _bad_value_warning(key: str, value: object) -> str:
-    if key == "published":
-        return f"front matter 'published' is not an ISO date ({value!r}); ignored"
-    return f"front matter {key!r} is not text ({_yaml_kind(value)}); ignored"

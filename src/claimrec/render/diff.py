@@ -224,11 +224,23 @@ def _claims_text(diff: GraphDiff) -> Iterable[RenderableType]:
                 head.append(f" ({entry.claim.modality})")
             yield Indented(head, 4, marker=(MARKS[kind], STYLES[kind]))
             yield Indented(_sentence(entry), 6, gutter=("│", STYLES["gutter"]))
-    for change in diff.claims.changed:
-        yield from _change_text(change)
+    for group in _by_sentence(diff.claims.changed):
+        for change in group:
+            yield _change_head(change)
+        yield from _sentence_pair(group[0])
 
 
-def _change_text(change: ClaimChange) -> Iterable[RenderableType]:
+def _by_sentence(changes: Sequence[ClaimChange]) -> list[list[ClaimChange]]:
+    """Changed claims grouped by their (document, old sentence, new sentence), in first-seen
+    order, so an edited sentence with three figures is shown once, under its three claims."""
+    groups: dict[tuple[str, str, str], list[ClaimChange]] = {}
+    for change in changes:
+        key = (change.doc, change.old.claim.evidence.sentence, change.new.claim.evidence.sentence)
+        groups.setdefault(key, []).append(change)
+    return list(groups.values())
+
+
+def _change_head(change: ClaimChange) -> RenderableType:
     old, new = change.old, change.new
     value = new.label if old.label == new.label else f"{old.label} → {new.label}"
     source = _source(new) if _source(old) == _source(new) else f"{_source(old)} → {_source(new)}"
@@ -245,11 +257,19 @@ def _change_text(change: ClaimChange) -> Iterable[RenderableType]:
     if modality:
         head.append(f" ({modality})")
     head.append(f"  [{', '.join(change.changed)}]", style=STYLES["changed"])
-    yield Indented(head, 4, marker=(MARKS["changed"], STYLES["changed"]))
-    if old.claim.evidence.sentence != new.claim.evidence.sentence:
-        was = Text(old.claim.evidence.sentence, style=STYLES["old"])
-        yield Indented(was, 6, gutter=("│", STYLES["gutter"]))
-    yield Indented(_sentence(new), 6, gutter=("│", STYLES["gutter"]))
+    return Indented(head, 4, marker=(MARKS["changed"], STYLES["changed"]))
+
+
+def _sentence_pair(change: ClaimChange) -> Iterable[RenderableType]:
+    """The edited sentence as ``-`` old / ``+`` new lines, readable without colour (pipes,
+    CI logs); an unedited sentence once, under the usual gutter."""
+    old, new = change.old, change.new
+    if old.claim.evidence.sentence == new.claim.evidence.sentence:
+        yield Indented(_sentence(new), 6, gutter=("│", STYLES["gutter"]))
+        return
+    was = Text(old.claim.evidence.sentence, style=STYLES["old"])
+    yield Indented(was, 6, gutter=(MARKS["removed"], STYLES["removed"]))
+    yield Indented(_sentence(new), 6, gutter=(MARKS["added"], STYLES["added"]))
 
 
 def _sentence(entry: ClaimEntry) -> Text:
