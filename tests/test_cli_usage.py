@@ -59,6 +59,8 @@ def test_help_shows_flags_as_flags(command: str, flag: str) -> None:
 def test_help_shows_arguments_in_capitals() -> None:
     out = run("build", "-h").stdout
     assert "PATHS..." in out and "{paths}" not in out
+    assert "Article files or folders" in out  # arguments keep their help
+    assert "OLD snapshot" in run("diff", "-h").stdout
     assert "--report " in out and "<bool>" not in out
 
 
