@@ -26,6 +26,11 @@ TRACK_LEFT, TRACK_RIGHT = 4.0, 96.0  # percent of the track width given to the s
 APPROX_SPREAD = 0.05  # "about N" is drawn as a band of N ± 5%
 ROW_HEIGHT = 24
 
+LEGEND = (
+    "dot: exact · bar: range · arrow: open bound (at least / up to) · soft band: about · "
+    "hollow dashed: hedged · faded: superseded · green band: consensus"
+)
+
 SVG_DEFS = (
     '<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>'
     '<marker id="arrow-r" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
@@ -162,7 +167,7 @@ def interval_chart(
             f"{''.join(_mark(scale, m) for m in row.marks)}</svg></div>"
         )
     out.append(_axis_row(scale, fmt, consensus))
-    out.append("</figure>")
+    out.append(f'<figcaption class="legend">{LEGEND}</figcaption></figure>')
     return "".join(out)
 
 

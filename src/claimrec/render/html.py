@@ -49,6 +49,7 @@ HEDGED = frozenset({"expected", "possible", "negated"})
 MAIN_STORY = "main"
 UNATTRIBUTED = "none"
 OPEN_DOCUMENTS = 12  # up to this many documents, the document view starts unfolded
+LONG_EXPLANATION = 320  # characters; a longer explanation folds
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -324,7 +325,7 @@ class _Page:
             f'<h3><span class="badge {fact.status}">{fact.status}</span> {escape(text)} '
             f'<a class="permalink" href="#{anchor("fact", fact.id)}" '
             'title="link to this fact">#</a></h3>',
-            f'<p class="explanation">{escape(fact.explanation)}</p>',
+            _explanation(fact.explanation),
         ]
         if fact.key.type in ("count", "date"):
             out.append(
@@ -390,7 +391,7 @@ class _Page:
                 )
                 marks.setdefault(f"{text}|{claim.modality}|{mark.superseded}", mark)
             rows.append(Row(voice=name, detail=detail, marks=list(marks.values())))
-        return sorted(rows, key=lambda r: (r.voice.casefold(), r.voice, r.detail or ""))
+        return sorted(rows, key=_row_order)
 
     def band(self, fact: Fact) -> Band | None:
         value = fact.consensus
@@ -607,6 +608,27 @@ class _Page:
             f'<span class="tag" id="{anchor("clm", claim.id)}" data-claim="{escape(claim.id)}">'
             f"{escape(' · '.join(parts))}</span>"
         )
+
+
+def _row_order(row: Row) -> tuple:
+    """Rows low to high by their first value (open-bottom values first), so the chart
+    reads as a ladder; ties by name."""
+    mark = row.marks[0] if row.marks else None
+    low = mark.low if mark and mark.low is not None else float("-inf")
+    high = mark.high if mark and mark.high is not None else float("inf")
+    return (low, high, row.voice.casefold(), row.voice, row.detail or "")
+
+
+def _explanation(text: str) -> str:
+    """The fact's explanation; a long one (dozens of values) folds after its start, so the
+    chart stays near the heading."""
+    if len(text) <= LONG_EXPLANATION:
+        return f'<p class="explanation">{escape(text)}</p>'
+    cut = text.rfind(" ", 0, LONG_EXPLANATION)
+    return (
+        f'<details class="explanation"><summary>{escape(text[:cut])} …</summary>'
+        f"<p>{escape(text)}</p></details>"
+    )
 
 
 def _place(
