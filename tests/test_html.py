@@ -497,3 +497,47 @@ def test_seeds_page_structure(seeds_graph: Graph) -> None:
     assert len(tree.xpath('//article[contains(@class,"fact")]')) == len(differing)
     for claim in seeds_graph.claims:
         assert tree.xpath(f'//section[@id="documents"]//*[@id="{anchor("clm", claim.id)}"]')
+
+
+# ------------------------------------------------------------------------------ cli
+
+
+def test_cli_report_html_to_a_file(tmp_path) -> None:
+    from clirun import run
+
+    from claimrec.store import graph_json
+
+    graph_file = tmp_path / "g.json"
+    graph_file.write_text(graph_json(graph_of(THREE_VOICES)), encoding="utf-8")
+    result = run("report", str(graph_file), "--format", "html", "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == render_html(graph_of(THREE_VOICES))
+    to_stdout = run("report", str(graph_file), "--format", "html")
+    assert to_stdout.stdout == render_html(graph_of(THREE_VOICES))
+
+
+def test_cli_report_markdown_to_a_file(tmp_path) -> None:
+    from clirun import run
+
+    from claimrec.store import graph_json
+
+    graph_file = tmp_path / "g.json"
+    graph_file.write_text(graph_json(graph_of(THREE_VOICES)), encoding="utf-8")
+    result = run("report", str(graph_file), "--format", "markdown", "-o", str(tmp_path / "r.md"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Contradiction report")
+
+
+def test_cli_build_writes_html(tmp_path, nlp) -> None:
+    from clirun import run
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Officials in Talvern said 300 residents were evacuated.\n")
+    (corpus / "b.txt").write_text("Mayor Ilse Marwen said 450 residents were evacuated.\n")
+    out = tmp_path / "r.html"
+    result = run("build", str(corpus), "-o", str(tmp_path / "g.json"), "--html", str(out))
+    assert result.exit_code == 0, result.output
+    tree = lxml_html.document_fromstring(out.read_text(encoding="utf-8"))
+    assert len(tree.xpath('//section[@id="documents"]//span[@class="tag"]')) >= 2
