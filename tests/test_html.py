@@ -541,3 +541,27 @@ def test_cli_build_writes_html(tmp_path, nlp) -> None:
     assert result.exit_code == 0, result.output
     tree = lxml_html.document_fromstring(out.read_text(encoding="utf-8"))
     assert len(tree.xpath('//section[@id="documents"]//span[@class="tag"]')) >= 2
+
+
+def test_a_large_corpus_shows_paragraphs_with_claims(monkeypatch) -> None:
+    import claimrec.render.html as html_module
+
+    graph = graph_of(THREE_VOICES)
+    filler = "The valley road reopened at dawn."
+    docs = [
+        d.model_copy(
+            update={"body": f"{d.body}\n\n{filler}\n\n{d.body.replace('residents', 'goats')}"}
+        )
+        for d in graph.documents
+    ]
+    graph = graph.model_copy(update={"documents": docs})
+    monkeypatch.setattr(html_module, "FULL_TEXT_BUDGET", 10)
+    tree = page(graph)
+    (documents,) = tree.xpath('//section[@id="documents"]')
+    text = documents.text_content()
+    assert filler not in text and "goats" not in text and "[…]" in text
+    for claim in graph.claims:
+        (tag,) = documents.xpath(f'.//*[@id="{anchor("clm", claim.id)}"]')
+        assert tag.getparent().text == claim.evidence.quote
+    monkeypatch.setattr(html_module, "FULL_TEXT_BUDGET", 10**9)
+    assert filler in page(graph).xpath('string(//section[@id="documents"])')

@@ -33,7 +33,8 @@ def chromium_path() -> str | None:
 CHROMIUM = chromium_path()
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
-    reason="no chromium on PATH (install Debian's: apt-get install -y chromium; .ci/run does)",
+    reason="no chromium found ($CLAIMREC_CHROMIUM or PATH); install Debian's: "
+    "apt-get install -y chromium (.ci/run does)",
 )
 
 

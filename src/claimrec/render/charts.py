@@ -149,10 +149,18 @@ def interval_chart(
     """An interval chart: one grid row per voice and an axis row; empty string when no
     value has a finite bound to place."""
     finite = [b for row in rows for m in row.marks for b in (m.low, m.high) if b is not None]
-    if consensus is not None:
-        finite += [b for b in (consensus.low, consensus.high) if b is not None]
+    finite += [  # room for the soft band of "about" values
+        b * (1 + side * APPROX_SPREAD)
+        for row in rows
+        for m in row.marks
+        if m.approximate
+        for side, b in ((-1, m.low), (1, m.high))
+        if b is not None
+    ]
     if not finite:
         return ""
+    if consensus is not None:
+        finite += [b for b in (consensus.low, consensus.high) if b is not None]
     scale = Scale(finite, floor=None if dates else 0.0)
     fmt: Callable[[float], str] = _day if dates else _number
     out = [f'<figure class="chart" aria-label="{escape(caption)}">']

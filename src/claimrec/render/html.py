@@ -49,6 +49,7 @@ HEDGED = frozenset({"expected", "possible", "negated"})
 MAIN_STORY = "main"
 UNATTRIBUTED = "none"
 OPEN_DOCUMENTS = 12  # up to this many documents, the document view starts unfolded
+FULL_TEXT_BUDGET = 4_000_000  # characters of article text shown in full; past it, excerpts
 LONG_EXPLANATION = 320  # characters; a longer explanation folds
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -118,6 +119,8 @@ class _Page:
             key=lambda f: (STATUSES.index(f.status), *self._importance(f), f.id),
         )
         self.has_block = {f.id for f in self.blocks}
+        text = sum(len(d.body or "") for d in graph.documents)
+        self.excerpts = text > FULL_TEXT_BUDGET  # show paragraphs with claims, not whole bodies
         self.superseded = {
             cid
             for f in graph.facts
@@ -547,6 +550,11 @@ class _Page:
         docs = [d for d in self.graph.documents if d.skipped is None]
         unfold = len(docs) <= OPEN_DOCUMENTS
         out = ['<section id="documents"><h2>Documents</h2>']
+        if self.excerpts:
+            out.append(
+                '<p class="muted">A large corpus: each article shows only the paragraphs '
+                "that hold its claims; […] marks what was left out.</p>"
+            )
         out += [self.document(d, by_doc.get(d.id, []), unfold) for d in docs]
         skipped = [d for d in self.graph.documents if d.skipped is not None]
         if skipped:
@@ -583,14 +591,23 @@ class _Page:
         found in the body (an older graph without bodies) are listed after it."""
         body = doc.body or ""
         placed, lost = _place(body, claims)
-        out, at = [], 0
-        for start, end, group in placed:
-            out.append(escape(body[at:start]))
-            tags = "".join(self.tag(c) for c in group)
-            kind = group[0].type
-            out.append(f'<mark class="ent {kind}">{escape(body[start:end])}{tags}</mark>')
-            at = end
-        out.append(escape(body[at:]))
+        regions = _excerpts(body, placed) if self.excerpts else [(0, len(body))]
+        out = []
+        for number, (first, last) in enumerate(regions):
+            if self.excerpts and (number or first):
+                out.append('<span class="gap"> […]\n\n</span>')
+            at = first
+            for start, end, group in placed:
+                if start < first or end > last:
+                    continue
+                out.append(escape(body[at:start]))
+                tags = "".join(self.tag(c) for c in group)
+                kind = group[0].type
+                out.append(f'<mark class="ent {kind}">{escape(body[start:end])}{tags}</mark>')
+                at = end
+            out.append(escape(body[at:last]))
+        if self.excerpts and regions and regions[-1][1] < len(body.rstrip()):
+            out.append('<span class="gap"> […]</span>')
         text = f'<div class="text">{"".join(out)}</div>' if body else ""
         if lost:
             note = "text not in the graph" if not body else "not found in the text"
@@ -652,6 +669,24 @@ def _place(
         else:
             merged.append((start, end, [claim]))
     return merged, lost
+
+
+def _excerpts(body: str, placed: Sequence[tuple[int, int, list[Claim]]]) -> list[tuple[int, int]]:
+    """The paragraphs (blank-line separated) that hold a marked span, as ``(start, end)``
+    offsets in text order, widened where a span crosses a paragraph break."""
+    paragraphs, at = [], 0
+    for block in body.split("\n\n"):
+        paragraphs.append((at, at + len(block)))
+        at += len(block) + 2
+    regions: list[tuple[int, int]] = []
+    for start, end, _ in placed:
+        first = next(p[0] for p in paragraphs if p[1] >= start)
+        last = next(p[1] for p in paragraphs if p[1] >= end)
+        if regions and first <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], last))
+        else:
+            regions.append((first, last))
+    return regions
 
 
 def _highlight(sentence: str, quote: str) -> str:
