@@ -162,3 +162,29 @@ def test_dangling_references_are_nulled_and_counted(tmp_path: Path) -> None:
     assert result.dangling > 0
     db = sqlite3.connect(tmp_path / "g.db")
     assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_datasette_shows_the_tables_and_their_relations(tmp_path: Path) -> None:
+    """Only where the optional extra is installed (pip install 'claimrec[datasette]')."""
+    pytest.importorskip(
+        "datasette", reason="datasette is optional: pip install 'claimrec[datasette]'"
+    )
+    import asyncio
+
+    from datasette.app import Datasette
+
+    path = tmp_path / "graph.db"
+    write_sqlite(graph_of(THREE_VOICES), path)
+
+    async def browse() -> tuple[list[str], dict, int]:
+        ds = Datasette(files=[str(path)])
+        tables = (await ds.client.get("/graph.json")).json()["tables"]
+        claim = (await ds.client.get("/graph/claims.json?_shape=array&_labels=on&_size=1")).json()
+        found = (await ds.client.get("/graph/claims.json?_search=Talvern&_shape=array")).json()
+        return [t["name"] for t in tables], claim[0], len(found)
+
+    names, claim, found = asyncio.run(browse())
+    assert set(TABLES) <= set(names)
+    assert claim["source"] == {"value": "ent:ilse-marwen", "label": "Ilse Marwen"}
+    assert claim["doc"]["value"].startswith("d")
+    assert found == 4
