@@ -154,9 +154,19 @@ def test_filters_hide_what_they_should(
     page.close()
 
 
+def forty_voices() -> Graph:
+    """Forty sources with long names and forty different figures."""
+    name = "Spokesperson {} of the Talvern Valley Emergency Relief Coordination Committee"
+    return graph_of([Voice(name.format(i), count(i * 53, i * 53 + i)) for i in range(1, 41)])
+
+
+GRAPHS = {"two facts": two_facts, "forty voices": forty_voices}
+
+
 @pytest.mark.parametrize("width", [1280, 400])
-def test_screenshots_are_not_blank(browser, tmp_path: Path, width: int) -> None:
-    page, errors = open_page(browser, two_facts(), tmp_path, width=width)
+@pytest.mark.parametrize("graph", sorted(GRAPHS))
+def test_screenshots_are_not_blank(browser, tmp_path: Path, width: int, graph: str) -> None:
+    page, errors = open_page(browser, GRAPHS[graph](), tmp_path, width=width)
     shot = tmp_path / f"page-{width}.png"
     page.screenshot(path=str(shot), full_page=True)
     png = shot.read_bytes()
@@ -175,3 +185,17 @@ def test_screenshots_are_not_blank(browser, tmp_path: Path, width: int) -> None:
     blank.close()
     assert errors == []
     page.close()
+
+
+def test_readable_without_javascript(browser, tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(render_html(two_facts()), encoding="utf-8")
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(path.as_uri())
+    assert not page.is_visible("#filters"), "filters need the script, so they stay hidden"
+    assert len(visible_facts(page)) == 2
+    assert page.eval_on_selector_all("figure.chart .mark", "els => els.length") > 0
+    context.close()
