@@ -565,3 +565,10 @@ def test_a_large_corpus_shows_paragraphs_with_claims(monkeypatch) -> None:
         assert tag.getparent().text == claim.evidence.quote
     monkeypatch.setattr(html_module, "FULL_TEXT_BUDGET", 10**9)
     assert filler in page(graph).xpath('string(//section[@id="documents"])')
+
+
+def test_a_value_with_nothing_to_place_is_named_in_its_row() -> None:
+    voices = [Voice("Ilse Marwen", count(None, None)), Voice("Borek Lund", count(50, 50))]
+    tree = page(graph_of(voices))
+    (text,) = tree.xpath('//svg//text[@class="unplaced"]')
+    assert "no figure to place" in text.text

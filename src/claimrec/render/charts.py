@@ -204,8 +204,11 @@ def _mark(scale: Scale, mark: Mark) -> str:
     mid = ROW_HEIGHT // 2
     title = f"<title>{escape(mark.label)}</title>"
     low, high = mark.low, mark.high
-    if low is None and high is None:
-        return ""
+    if low is None and high is None:  # "earlier this year", "dozens": nothing to place
+        return (
+            f'<text class="unplaced" x="{_pct(TRACK_LEFT)}" y="{mid + 4}">'
+            f"{escape(mark.label)}: no figure to place</text>"
+        )
     band = _approx_band(scale, mark) if mark.approximate else ""
     if low is not None and high is not None and low == high:
         return (
