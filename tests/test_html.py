@@ -572,3 +572,19 @@ def test_a_value_with_nothing_to_place_is_named_in_its_row() -> None:
     tree = page(graph_of(voices))
     (text,) = tree.xpath('//svg//text[@class="unplaced"]')
     assert "no figure to place" in text.text
+
+
+@pytest.mark.parametrize(
+    ("reason", "css"),
+    [
+        (Reason(kind="superseded", values=["400"]), "superseded"),  # named by label only
+        (Reason(kind="hedged", values=["400"]), "hedged"),
+        (Reason(kind="clash", values=["400", "50"]), None),
+    ],
+)
+def test_reasons_naming_values_mark_them(reason: Reason, css: str | None) -> None:
+    voices = [Voice("Ilse Marwen", count(400, 400)), Voice("Borek Lund", count(50, 50))]
+    tree = page(graph_of(voices, reasons=(reason,)))
+    for name in ("superseded", "hedged"):
+        found = [m.text_content() for m in marks(tree, name)]
+        assert found == (["400"] if name == css else [])

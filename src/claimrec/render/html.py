@@ -116,18 +116,13 @@ class _Page:
             self.story_names.setdefault(self.story_of_fact[fact.id], name)
         self.blocks = sorted(
             (f for f in graph.facts if len(f.values) > 1),
-            key=lambda f: (STATUSES.index(f.status), *self._importance(f), f.id),
+            key=lambda f: (_status_rank(f.status), *self._importance(f), f.id),
         )
         self.has_block = {f.id for f in self.blocks}
         text = sum(len(d.body or "") for d in graph.documents)
         self.excerpts = text > FULL_TEXT_BUDGET  # show paragraphs with claims, not whole bodies
-        self.superseded = {
-            cid
-            for f in graph.facts
-            for r in f.reasons
-            if r.kind == "superseded"
-            for cid in r.claims
-        }
+        self.superseded = _claims_of_reasons(graph.facts, "superseded")
+        self.hedged = _claims_of_reasons(graph.facts, "hedged")
 
     # ----------------------------------------------------------------- helpers
 
@@ -225,7 +220,7 @@ class _Page:
     def status_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUSES, 0)
         for fact in self.graph.facts:
-            counts[fact.status] += 1
+            counts[fact.status] = counts.get(fact.status, 0) + 1
         return counts
 
     def filters(self) -> str:
@@ -389,7 +384,7 @@ class _Page:
                     high=high,
                     label=f"{text} ({claim.modality})" if hedged else text,
                     approximate=approx,
-                    hedged=claim.modality in HEDGED,
+                    hedged=claim.modality in HEDGED or claim.id in self.hedged,
                     superseded=claim.id in self.superseded,
                 )
                 marks.setdefault(f"{text}|{claim.modality}|{mark.superseded}", mark)
@@ -418,7 +413,7 @@ class _Page:
                     high=high,
                     label=self.claim_label(claim),
                     voice=self.voice_name(self.voice(claim), claim)[0],
-                    hedged=claim.modality in HEDGED,
+                    hedged=claim.modality in HEDGED or claim.id in self.hedged,
                     superseded=claim.id in self.superseded,
                 )
             )
@@ -625,6 +620,24 @@ class _Page:
             f'<span class="tag" id="{anchor("clm", claim.id)}" data-claim="{escape(claim.id)}">'
             f"{escape(' · '.join(parts))}</span>"
         )
+
+
+def _status_rank(status: str) -> int:
+    return STATUSES.index(status) if status in STATUSES else len(STATUSES)
+
+
+def _claims_of_reasons(facts: Iterable[Fact], kind: str) -> set[str]:
+    """The claims that reasons of ``kind`` name: by claim id, or else by value label."""
+    out: set[str] = set()
+    for fact in facts:
+        for reason in fact.reasons:
+            if reason.kind != kind:
+                continue
+            out.update(reason.claims)
+            if not reason.claims:
+                named = set(reason.values)
+                out.update(c for v in fact.values if v.label in named for c in v.claims)
+    return out
 
 
 def _row_order(row: Row) -> tuple:
