@@ -199,3 +199,21 @@ def test_readable_without_javascript(browser, tmp_path: Path) -> None:
     assert len(visible_facts(page)) == 2
     assert page.eval_on_selector_all("figure.chart .mark", "els => els.length") > 0
     context.close()
+
+
+def test_dark_mode_and_print(browser, tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(render_html(two_facts()), encoding="utf-8")
+    backgrounds = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(path.as_uri())
+        backgrounds[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        if scheme == "light":
+            page.emulate_media(media="print")
+            assert not page.is_visible("#filters") and not page.is_visible("nav")
+            assert len(visible_facts(page)) == 2
+        context.close()
+    assert backgrounds["light"] == "rgb(255, 255, 255)"
+    assert backgrounds["dark"] != backgrounds["light"]

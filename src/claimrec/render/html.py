@@ -378,11 +378,10 @@ class _Page:
             for claim in claims:
                 low, high, approx = self.bounds(claim)
                 text = self.claim_label(claim)
-                hedged = claim.modality in HEDGED or claim.modality == "reported"
                 mark = Mark(
                     low=low,
                     high=high,
-                    label=f"{text} ({claim.modality})" if hedged else text,
+                    label=f"{text} ({claim.modality})" if claim.modality != "asserted" else text,
                     approximate=approx,
                     hedged=claim.modality in HEDGED or claim.id in self.hedged,
                     superseded=claim.id in self.superseded,
