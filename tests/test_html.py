@@ -491,12 +491,23 @@ def test_seeds_page_matches_golden(seeds_graph: Graph) -> None:
     assert golden.render(seeds_graph) == expected, "run `make goldens` and review the diff"
 
 
-def test_seeds_page_structure(seeds_graph: Graph) -> None:
-    tree = page(seeds_graph)
-    differing = [f for f in seeds_graph.facts if len(f.values) > 1]
+@pytest.fixture(params=["seeds_graph", "corpus_graph"])
+def built_graph(request) -> Graph:
+    return request.getfixturevalue(request.param)
+
+
+def test_built_page_structure(built_graph: Graph) -> None:
+    tree = page(built_graph)
+    differing = [f for f in built_graph.facts if len(f.values) > 1]
     assert len(tree.xpath('//article[contains(@class,"fact")]')) == len(differing)
-    for claim in seeds_graph.claims:
+    for claim in built_graph.claims:
         assert tree.xpath(f'//section[@id="documents"]//*[@id="{anchor("clm", claim.id)}"]')
+    articles = {d.url for d in built_graph.documents if d.url}
+    external = [u for u in tree.xpath("//@href | //@src") if not u.startswith("#")]
+    assert set(external) <= articles
+    stories = {f.key.story for f in built_graph.facts}
+    options = tree.xpath('//select[@name="story"]/option[@value!=""]')
+    assert len(options) == len(stories)
 
 
 # ------------------------------------------------------------------------------ cli
@@ -588,3 +599,14 @@ def test_reasons_naming_values_mark_them(reason: Reason, css: str | None) -> Non
     for name in ("superseded", "hedged"):
         found = [m.text_content() for m in marks(tree, name)]
         assert found == (["400"] if name == css else [])
+
+
+def test_ids_are_unique_and_every_internal_link_lands(built_graph: Graph) -> None:
+    tree = page(built_graph)
+    ids = [e.get("id") for e in tree.xpath("//*[@id]")]
+    assert len(ids) == len(set(ids))
+    targets = {h[1:] for h in tree.xpath("//a/@href") if h.startswith("#")}
+    assert targets and targets <= set(ids), targets - set(ids)
+    assert tree.xpath("//*[@marker-end]") and all(
+        m == "url(#arrow-r)" for m in tree.xpath("//@marker-end")
+    )
