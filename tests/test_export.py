@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from clirun import one_error_line, run
-from test_html import THREE_VOICES, Voice, count, graph_of
+from html_builders import THREE_VOICES, Voice, count, graph_of
 
 from claimrec.export import graph_tables, write_csv, write_sqlite
 from claimrec.models import Graph

@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from test_html import THREE_VOICES, Voice, count, graph_of
+from html_builders import THREE_VOICES, Voice, count, graph_of
 
 from claimrec.models import Graph
 from claimrec.render.html import render_html
