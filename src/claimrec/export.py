@@ -385,7 +385,13 @@ def write_sqlite(graph: Graph, path: Path) -> Export:
 
     tables, dangling = graph_tables(graph)
     folder = _folder(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write '{path}': cannot create a file in folder '{folder}' "
+            f"({(exc.strerror or str(exc)).lower()}); choose a writable folder"
+        ) from None
     os.close(fd)
     try:
         db = sqlite_utils.Database(tmp, recreate=True)
