@@ -198,6 +198,6 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path, monkeypatch) -> None
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(export_module.tempfile, "mkstemp", refuse)
-    with pytest.raises(OutputError, match="permission denied; choose a writable folder"):
+    with pytest.raises(OutputError, match=r"\(permission denied\); choose a writable folder"):
         write_sqlite(graph_of(THREE_VOICES), tmp_path / "g.db")
     assert list(tmp_path.iterdir()) == []
