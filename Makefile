@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint goldens bench clean check-python
+.PHONY: run test lint goldens bench docs clean check-python
 
 # claimrec needs Python 3.11 or newer (pyproject.toml). Check before creating .venv, so an
 # unsupported Python never leaves a broken .venv behind for later runs to reuse.
@@ -28,7 +28,7 @@ $(STAMP): $(BIN)/python pyproject.toml requirements-model.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/claimrec build seeds/ --report -o seeds.graph.json
+	$(BIN)/claimrec build seeds/ --report -o seeds.graph.json --html seeds.report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -38,6 +38,10 @@ lint: $(STAMP)
 
 goldens: $(STAMP)
 	$(BIN)/python -m tests.goldens
+
+# The README's screenshot of a conflict block, drawn by headless Debian chromium.
+docs: $(STAMP)
+	$(BIN)/python docs/screenshot.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -9,6 +9,10 @@ stdout line.
     python bench/workloads.py reconcile [--claims 100000] [--seed S]
         Build synthetic ``Claim`` models (not timed), then time
         ``claimrec.reconcile.facts`` alone.
+    python bench/workloads.py html GRAPH.json [-o REPORT.html]
+        Time ``claimrec.render.html.render_html`` on a built graph (loading the graph
+        is timed apart) and report the page's size; the issue's targets for a
+        2,000-article graph are 5 s and 10 MB.
 """
 
 from __future__ import annotations
@@ -114,6 +118,31 @@ def reconcile(n: int, seed: int) -> dict[str, object]:
     }
 
 
+def html(graph_file: Path, output: Path | None) -> dict[str, object]:
+    from claimrec.render.html import render_html
+    from claimrec.store import load_graph
+
+    started = time.perf_counter()
+    graph = load_graph(graph_file)
+    loaded = time.perf_counter()
+    page = render_html(graph)
+    rendered = time.perf_counter()
+    size = len(page.encode("utf-8"))
+    if output is not None:
+        output.write_text(page, encoding="utf-8")
+    return {
+        "documents": len(graph.documents),
+        "claims": len(graph.claims),
+        "facts": len(graph.facts),
+        "fact_blocks": sum(1 for f in graph.facts if len(f.values) > 1),
+        "load_seconds": round(loaded - started, 3),
+        "render_seconds": round(rendered - loaded, 3),
+        "size_mb": round(size / 1e6, 2),
+        "pass": rendered - loaded <= 5.0 and size <= 10e6,
+        "max_rss_mb": round(_rss_mb(), 1),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="one benchmark workload, in this process")
     sub = parser.add_subparsers(dest="workload", required=True)
@@ -123,9 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     rec = sub.add_parser("reconcile")
     rec.add_argument("--claims", type=int, default=100_000)
     rec.add_argument("--seed", type=int, default=20250601)
+    page = sub.add_parser("html")
+    page.add_argument("graph", type=Path)
+    page.add_argument("-o", "--output", type=Path, help="also write the page here")
     args = parser.parse_args(argv)
     if args.workload == "baseline":
         result = baseline(args.folder, args.batch_size)
+    elif args.workload == "html":
+        result = html(args.graph, args.output)
     else:
         result = reconcile(args.claims, args.seed)
     print(json.dumps(result, sort_keys=True))

@@ -48,9 +48,16 @@ class Golden:
         return GOLDEN_DIR / self.name
 
 
+def html_report(graph: Graph) -> str:
+    from claimrec.render.html import render_html
+
+    return render_html(graph)
+
+
 GOLDENS: list[Golden] = [
     Golden("seeds_report.md", SEEDS, markdown_report),
     Golden("seeds_report.txt", SEEDS, text_report),
+    Golden("seeds_report.html", SEEDS, html_report),
 ]
 
 

@@ -89,6 +89,7 @@ class Format(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 def _fail(exc: ClaimrecError) -> typer.Exit:
@@ -221,6 +222,10 @@ def build(
             help="all: every name in the text; claims: only names near claims (faster).",
         ),
     ] = EntitiesOption.all,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the HTML report (one self-contained file) here."),
+    ] = None,
 ) -> None:
     """Build the claim graph of a folder of articles."""
     if report and output is None:
@@ -238,6 +243,10 @@ def build(
             warn=False,
         )
         _write(graph_json(graph), output)
+        if html is not None:
+            from claimrec.render.html import render_html
+
+            write_atomic(html, render_html(graph))
     except ClaimrecError as exc:
         raise _fail(exc) from None
     except KeyboardInterrupt:
@@ -308,15 +317,73 @@ def _warn_documents(graph: Graph) -> None:
 def report(
     graph_file: Annotated[Path, typer.Argument(help="A graph JSON written by `claimrec build`.")],
     format: Annotated[
-        Format, typer.Option("--format", help="text, markdown or json.")
+        Format, typer.Option("--format", help="text, markdown, json or html.")
     ] = Format.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the report to this file (default: stdout)."),
+    ] = None,
 ) -> None:
-    """Print the contradiction report of a claim graph."""
+    """Print the contradiction report of a claim graph (html: one self-contained page)."""
     try:
         graph = load_graph(graph_file)
+        if format == Format.html or output is not None:
+            _write(_report_text(graph, format), output)
+            return
     except ClaimrecError as exc:
         raise _fail(exc) from None
     _print_report(graph, format)
+
+
+def _report_text(graph: Graph, format: Format) -> str:
+    """The report as one string, for a file: HTML, or the other formats as a pipe gets them."""
+    if format == Format.html:
+        from claimrec.render.html import render_html
+
+        return render_html(graph)
+    from io import StringIO
+
+    from claimrec.render.report import render_report
+
+    out = StringIO()
+    render_report(graph, format=format.value, console=Console(file=out, no_color=True, width=100))
+    return out.getvalue()
+
+
+@app.command()
+def export(
+    graph_file: Annotated[Path, typer.Argument(help="A graph JSON written by `claimrec build`.")],
+    sqlite: Annotated[
+        Path | None,
+        typer.Option("--sqlite", help="Write a SQLite database here (open it with `datasette`)."),
+    ] = None,
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Write one CSV file per table into this folder.")
+    ] = None,
+) -> None:
+    """Write the graph as tables (documents, entities, claims, facts, fact_values, edges)."""
+    from claimrec.export import write_csv, write_sqlite
+
+    if sqlite is None and csv is None:
+        raise _fail(ClaimrecError("nothing to export: give --sqlite FILE and/or --csv DIR"))
+    try:
+        graph = load_graph(graph_file)
+        results = []
+        if sqlite is not None:
+            results.append((sqlite, write_sqlite(graph, sqlite)))
+        if csv is not None:
+            results.append((csv, write_csv(graph, csv)))
+    except ClaimrecError as exc:
+        raise _fail(exc) from None
+    for target, result in results:
+        rows = ", ".join(f"{n} {name}" for name, n in result.counts.items())
+        typer.echo(f"claimrec: wrote {target}: {rows}", err=True)
+        if result.dangling:
+            typer.echo(
+                f"claimrec: warning: {result.dangling} references to ids missing from the "
+                "graph were written as empty",
+                err=True,
+            )
 
 
 @app.command()

@@ -115,6 +115,7 @@ def _documents(corpus: Corpus, claims: Sequence[Claim]) -> list[GraphDocument]:
             claims=per_doc.get(d.id, 0),
             copy_of=copy_of.get(d.id),
             warnings=list(d.warnings),
+            body=d.body,
         )
         for d in corpus.documents
     ]

@@ -165,6 +165,11 @@ class GraphDocument(Record):
         default=None, description="Why the document was skipped, if it was."
     )
     warnings: list[str] = []
+    body: str | None = Field(
+        default=None,
+        description="The body as read (evidence offsets index into it), so a report can show "
+        "each claim in its text; None for skipped documents and older graphs.",
+    )
 
 
 class Entity(Record):
