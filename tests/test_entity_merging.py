@@ -1,0 +1,498 @@
+"""Entity merging beyond equal names: acronyms, transliterations and name particles, short
+forms of organisations, affiliations; and what the text says about names around NER's
+mentions (``extract/links.py``).
+
+Three tables: merges over hand-made mentions (no spaCy), links read from a body around
+hand-made mentions (no spaCy), and a few sentences through the whole extraction. Every
+name is invented.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from builders import extraction, mention
+
+from claimrec.entities import EntityTable, entity_table
+from claimrec.extract import extract_document
+from claimrec.extract.links import linked_mentions
+from claimrec.lexicon import Lexicon
+from claimrec.models import Document, Entity, Extraction, Mention, MentionKind, MentionLink
+
+Corpus = dict[str, list[tuple[str, MentionKind]]]
+Ref = tuple[str, str]  # (document id, mention text as written)
+SAME, APART = True, False
+
+
+def build(corpus: Corpus, lexicon: Lexicon, links: dict[str, list[MentionLink]] | None = None):
+    extractions = [extraction(doc, *mentions) for doc, mentions in corpus.items()]
+    if links:
+        extractions = [
+            e.model_copy(update={"links": tuple(links.get(e.doc, []))}) for e in extractions
+        ]
+    return entity_table(extractions, lexicon)
+
+
+def entity_of(table: EntityTable, corpus: Corpus, ref: Ref) -> Entity:
+    doc, text = ref
+    kind = next(k for t, k in corpus[doc] if t == text)
+    entity_id = table.id_of(doc, mention(text, kind))
+    assert entity_id is not None, f"no entity for {ref}"
+    return next(e for e in table.entities if e.id == entity_id)
+
+
+def row(name: str, corpus: Corpus, a: Ref, b: Ref, same: bool, bug=None) -> object:
+    return pytest.param(corpus, a, b, same, id=name, marks=[bug] if bug else [])
+
+
+# ------------------------------------------------------------------------ merges
+
+MERGES = [
+    # acronyms
+    row(
+        "acronym joins its long form across documents",
+        {"a": [("Marren Relief Service", "ORG")], "b": [("MRS", "ORG")]},
+        ("a", "Marren Relief Service"),
+        ("b", "MRS"),
+        SAME,
+    ),
+    row(
+        "acronym skips function words",
+        {"a": [("Office for Coastal Rescue", "ORG")], "b": [("OCR", "ORG")]},
+        ("a", "Office for Coastal Rescue"),
+        ("b", "OCR"),
+        SAME,
+    ),
+    row(
+        "acronym of the name before a last 'and' conjunct, after a country",
+        {"a": [("US Bureau of Tide Safety and Training", "ORG")], "b": [("BTS", "ORG")]},
+        ("a", "US Bureau of Tide Safety and Training"),
+        ("b", "BTS"),
+        SAME,
+    ),
+    row(
+        "acronym of a name with lowercase words",
+        {"a": [("Fédération générale des marins", "ORG")], "b": [("FGM", "ORG")]},
+        ("a", "Fédération générale des marins"),
+        ("b", "FGM"),
+        SAME,
+    ),
+    row(
+        "acronym with two long forms joins neither",
+        {
+            "a": [("Kestova Rail Authority", "ORG"), ("Kestova Relief Agency", "ORG")],
+            "b": [("KRA", "ORG")],
+        },
+        ("a", "Kestova Rail Authority"),
+        ("b", "KRA"),
+        APART,
+    ),
+    row(
+        "acronym of another name",
+        {"a": [("Marren Water Board", "ORG")], "b": [("KRA", "ORG")]},
+        ("a", "Marren Water Board"),
+        ("b", "KRA"),
+        APART,
+    ),
+    row(
+        "capitalised word is no acronym of a person",
+        {"a": [("Dana Whitlock", "PERSON")], "b": [("DW", "ORG")]},
+        ("a", "Dana Whitlock"),
+        ("b", "DW"),
+        APART,
+    ),
+    # transliterations and particles
+    row(
+        "transliteration x/ks and a dropped vowel",
+        {"a": [("Aleksandr Volkan", "PERSON")], "b": [("Alexander Volkan", "PERSON")]},
+        ("a", "Aleksandr Volkan"),
+        ("b", "Alexander Volkan"),
+        SAME,
+    ),
+    row(
+        "transliteration ou/u and vowels",
+        {"a": [("Yusuf Tarkanov", "PERSON")], "b": [("Yousef Tarkanov", "PERSON")]},
+        ("a", "Yusuf Tarkanov"),
+        ("b", "Yousef Tarkanov"),
+        SAME,
+    ),
+    row(
+        "article particle and q/k",
+        {"a": [("Samir al-Qadiri", "PERSON")], "b": [("Samir Kadiri", "PERSON")]},
+        ("a", "Samir al-Qadiri"),
+        ("b", "Samir Kadiri"),
+        SAME,
+    ),
+    row(
+        "lone surname with its particle joins the full name",
+        {"a": [("Nadia al-Faris", "PERSON"), ("Al-Faris", "PERSON")]},
+        ("a", "Al-Faris"),
+        ("a", "Nadia al-Faris"),
+        SAME,
+    ),
+    row(
+        "lone respelled surname joins the full name",
+        {"a": [("Karim al-Hashemi", "PERSON"), ("Hashimi", "PERSON")]},
+        ("a", "Hashimi"),
+        ("a", "Karim al-Hashemi"),
+        SAME,
+    ),
+    row(
+        "patronymic dropped",
+        {"a": [("Tariq bin Saleh al-Mansur", "PERSON")], "b": [("Tariq al-Mansur", "PERSON")]},
+        ("a", "Tariq bin Saleh al-Mansur"),
+        ("b", "Tariq al-Mansur"),
+        SAME,
+    ),
+    row(
+        "short name of two longer people joins neither",
+        {
+            "a": [("Tariq bin Saleh al-Mansur", "PERSON")],
+            "b": [("Tariq bin Omar al-Mansur", "PERSON")],
+            "c": [("Tariq al-Mansur", "PERSON")],
+        },
+        ("c", "Tariq al-Mansur"),
+        ("a", "Tariq bin Saleh al-Mansur"),
+        APART,
+    ),
+    row(
+        "different given names, same transliterated surname",
+        {"a": [("Yusuf Tarkanov", "PERSON")], "b": [("Yusra Tarkanov", "PERSON")]},
+        ("a", "Yusuf Tarkanov"),
+        ("b", "Yusra Tarkanov"),
+        APART,
+    ),
+    row(
+        "particle is no name: two people named al-",
+        {"a": [("Nadia al-Faris", "PERSON")], "b": [("Nadia al-Bakri", "PERSON")]},
+        ("a", "Nadia al-Faris"),
+        ("b", "Nadia al-Bakri"),
+        APART,
+    ),
+    # generic short forms
+    row(
+        "the coast guard is the one coast guard of its document",
+        {"a": [("Kestovan Coast Guard", "ORG"), ("the coast guard", "GROUP")]},
+        ("a", "the coast guard"),
+        ("a", "Kestovan Coast Guard"),
+        SAME,
+    ),
+    row(
+        "the agency is the one organisation of its document",
+        {"a": [("Marren Health Organization", "ORG"), ("agency", "GROUP")]},
+        ("a", "agency"),
+        ("a", "Marren Health Organization"),
+        SAME,
+    ),
+    row(
+        "the union is the one workers' organisation",
+        {"a": [("United Ferry Workers", "ORG"), ("Kestrel Lines", "ORG"), ("union", "GROUP")]},
+        ("a", "union"),
+        ("a", "United Ferry Workers"),
+        SAME,
+    ),
+    row(
+        "police in a sentence's first word",
+        {"a": [("Marren Metropolitan Police", "ORG"), ("Police", "GROUP")]},
+        ("a", "Police"),
+        ("a", "Marren Metropolitan Police"),
+        SAME,
+    ),
+    row(
+        "two fire brigades: the short form joins neither (1)",
+        {
+            "a": [
+                ("Marren Fire Brigade", "ORG"),
+                ("Kestova Fire Brigade", "ORG"),
+                ("fire brigade", "GROUP"),
+            ]
+        },
+        ("a", "fire brigade"),
+        ("a", "Marren Fire Brigade"),
+        APART,
+    ),
+    row(
+        "two fire brigades: the short form joins neither (2)",
+        {
+            "a": [
+                ("Marren Fire Brigade", "ORG"),
+                ("Kestova Fire Brigade", "ORG"),
+                ("fire brigade", "GROUP"),
+            ]
+        },
+        ("a", "fire brigade"),
+        ("a", "Kestova Fire Brigade"),
+        APART,
+    ),
+    row(
+        "multi-word short form joins the one in the corpus",
+        {"a": [("Kestovan Coast Guard", "ORG")], "b": [("coast guard", "GROUP")]},
+        ("b", "coast guard"),
+        ("a", "Kestovan Coast Guard"),
+        SAME,
+    ),
+    row(
+        "one-word short form stays in its document",
+        {"a": [("Marren Metropolitan Police", "ORG")], "b": [("police", "GROUP")]},
+        ("b", "police"),
+        ("a", "Marren Metropolitan Police"),
+        APART,
+    ),
+    row(
+        "the agency is not a hospital",
+        {"a": [("Saint Halloran Hospital", "ORG"), ("agency", "GROUP")]},
+        ("a", "agency"),
+        ("a", "Saint Halloran Hospital"),
+        APART,
+    ),
+    row(
+        "short form is not the organisation it modifies",
+        {"a": [("Marren Police Prefecture", "ORG"), ("police", "GROUP")]},
+        ("a", "police"),
+        ("a", "Marren Police Prefecture"),
+        APART,
+    ),
+    row(
+        "word order of a ministry",
+        {"a": [("interior ministry", "GROUP")], "b": [("ministry of the interior", "ORG")]},
+        ("a", "interior ministry"),
+        ("b", "ministry of the interior"),
+        SAME,
+    ),
+    row(
+        "two ministries",
+        {"a": [("interior ministry", "GROUP")], "b": [("education ministry", "GROUP")]},
+        ("a", "interior ministry"),
+        ("b", "education ministry"),
+        APART,
+    ),
+    # proper short forms
+    row(
+        "the end of one longer name",
+        {"a": [("Kestova Committee of the Blue Lantern", "ORG")], "b": [("Blue Lantern", "ORG")]},
+        ("a", "Kestova Committee of the Blue Lantern"),
+        ("b", "Blue Lantern"),
+        SAME,
+    ),
+    row(
+        "the end of two longer names",
+        {
+            "a": [("Marren Assembly Plant", "ORG")],
+            "b": [("Kestova Assembly Plant", "ORG")],
+            "c": [("Assembly Plant", "ORG")],
+        },
+        ("c", "Assembly Plant"),
+        ("a", "Marren Assembly Plant"),
+        APART,
+    ),
+    row(
+        "two plants with one head",
+        {"a": [("Marren Assembly Plant", "ORG")], "b": [("Kestova Assembly Plant", "ORG")]},
+        ("a", "Marren Assembly Plant"),
+        ("b", "Kestova Assembly Plant"),
+        APART,
+    ),
+]
+
+
+@pytest.mark.parametrize(("corpus", "a", "b", "same"), MERGES)
+def test_merge(corpus: Corpus, a: Ref, b: Ref, same: bool, lexicon: Lexicon) -> None:
+    table = build(corpus, lexicon)
+    assert (entity_of(table, corpus, a).id == entity_of(table, corpus, b).id) is same
+
+
+def test_stated_alias_beats_an_ambiguous_acronym(lexicon: Lexicon) -> None:
+    corpus: Corpus = {
+        "a": [("Kestova Rail Authority", "ORG"), ("Kestova Relief Agency", "ORG"), ("KRA", "ORG")],
+        "b": [("KRA", "ORG")],
+    }
+    link = MentionLink(
+        kind="alias", a=mention("Kestova Relief Agency", "ORG"), b=mention("KRA", "ORG")
+    )
+    table = build(corpus, lexicon, {"a": [link]})
+    relief = entity_of(table, corpus, ("a", "Kestova Relief Agency"))
+    assert entity_of(table, corpus, ("b", "KRA")) == relief
+    assert entity_of(table, corpus, ("a", "Kestova Rail Authority")) != relief
+    assert relief.name == "Kestova Relief Agency"
+
+
+def test_affiliation_links_a_person_without_merging(lexicon: Lexicon) -> None:
+    corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Red Cross", "ORG")]}
+    link = MentionLink(
+        kind="affiliation",
+        a=mention("Tomas Brandt", "PERSON"),
+        b=mention("Marren Red Cross", "ORG"),
+    )
+    table = build(corpus, lexicon, {"a": [link]})
+    person = entity_of(table, corpus, ("a", "Tomas Brandt"))
+    body = entity_of(table, corpus, ("a", "Marren Red Cross"))
+    assert person.id != body.id
+    assert person.affiliation == body.id
+    assert body.affiliation is None
+
+
+def test_no_affiliation_without_a_link(lexicon: Lexicon) -> None:
+    corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Red Cross", "ORG")]}
+    table = build(corpus, lexicon)
+    assert all(e.affiliation is None for e in table.entities)
+
+
+# ------------------------------------------------------------------------ links from the body
+
+
+def at(body: str, text: str, kind: MentionKind, nth: int = 0) -> Mention:
+    """A mention of the ``nth`` occurrence of ``text`` in ``body``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return Mention(text=text, kind=kind, start=start, end=start + len(text))
+
+
+def links_of(body: str, ents: list[tuple[str, MentionKind]], lexicon: Lexicon):
+    mentions, links = linked_mentions(body, [at(body, t, k) for t, k in ents], lexicon)
+    pairs = {(link.kind, link.a.text, link.b.text) for link in links}
+    return {m.text for m in mentions}, pairs
+
+
+LINKS = [
+    (
+        "The Marren Relief Service (MRS) said forty people were rescued.",
+        [("Marren Relief Service", "ORG")],
+        {("alias", "Marren Relief Service", "MRS")},
+    ),
+    (
+        "The Marren Relief Service(MRS) said forty people were rescued.",
+        [("Marren Relief Service(MRS", "ORG")],
+        {("alias", "Marren Relief Service", "MRS")},
+    ),
+    (
+        "The PRESS RELEASE — Fédération générale des marins (FGM) called a strike.",
+        [],
+        {("alias", "Fédération générale des marins", "FGM")},
+    ),
+    (
+        "Rescuers from the MRS (Marren Relief Service) arrived.",
+        [],
+        {("alias", "Marren Relief Service", "MRS")},
+    ),
+    ("The boat (MRS) sank.", [], set()),
+    (
+        "Dana Whitlock, a spokeswoman for the Marren Red Cross, said forty had died.",
+        [("Dana Whitlock", "PERSON"), ("Marren Red Cross", "ORG")],
+        {("affiliation", "Dana Whitlock", "Marren Red Cross")},
+    ),
+    (
+        "Marren Red Cross spokesman Tomas Brandt said forty had died.",
+        [("Marren Red Cross", "ORG"), ("Tomas Brandt", "PERSON")],
+        {("affiliation", "Tomas Brandt", "Marren Red Cross")},
+    ),
+    (
+        "Kestova's foreign ministry spokesman, Samir al-Qadiri, gave a figure.",
+        [("Kestova", "GPE"), ("Samir al-Qadiri", "PERSON")],
+        {("affiliation", "Samir al-Qadiri", "Kestova")},
+    ),
+    (
+        "Tomas Brandt of the Marren Red Cross counted forty.",
+        [("Tomas Brandt", "PERSON"), ("Marren Red Cross", "ORG")],
+        {("affiliation", "Tomas Brandt", "Marren Red Cross")},
+    ),
+    (
+        "Dana Whitlock met the Marren Red Cross on Monday.",
+        [("Dana Whitlock", "PERSON"), ("Marren Red Cross", "ORG")],
+        set(),
+    ),
+    (
+        "Dana Whitlock, who praised Kestrel Lines, said forty had died.",
+        [("Dana Whitlock", "PERSON"), ("Kestrel Lines", "ORG")],
+        set(),
+    ),
+    (
+        "Médecins du Lac / Doctors of the Lake said forty were treated.",
+        [("Médecins du Lac", "ORG"), ("Doctors of the Lake", "ORG")],
+        {("alias", "Médecins du Lac", "Doctors of the Lake")},
+    ),
+    ("Kestrel/Ardent said forty were laid off.", [("Kestrel", "ORG"), ("Ardent", "ORG")], set()),
+]
+
+
+@pytest.mark.parametrize(("body", "ents", "expected"), LINKS, ids=[r[0][:40] for r in LINKS])
+def test_links(body: str, ents, expected: set, lexicon: Lexicon) -> None:
+    _, links = links_of(body, ents, lexicon)
+    assert links == expected
+
+
+MENTIONS = [
+    # (body, NER's mentions, a mention text that must be there, one that must not)
+    ('"I cannot say," Mr Halloran said.', [("Halloran", "PERSON")], "Mr Halloran", "Halloran"),
+    (
+        "Interior Minister Dana Whitlock said forty had died.",
+        [("Dana Whitlock", "PERSON")],
+        "Interior Minister Dana Whitlock",
+        "Minister Dana Whitlock",
+    ),
+    (
+        "Dr. Ilse Varga said forty had died.",
+        [("Ilse Varga", "PERSON")],
+        "Dr. Ilse Varga",
+        "Ilse Varga",
+    ),
+    (
+        "Relatives of Ilse Varga said forty had died.",
+        [("Ilse Varga", "PERSON")],
+        "Ilse Varga",
+        None,
+    ),
+    (
+        "Ilse Varga opened an inquiry.\nVarga said forty had died.",
+        [("Ilse Varga", "PERSON")],
+        "Varga",
+        None,
+    ),
+    (
+        "The Marren Relief Service(MRS) said so.",
+        [("Marren Relief Service(MRS", "ORG")],
+        "MRS",
+        "Marren Relief Service(MRS",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "ents", "present", "absent"), MENTIONS, ids=[r[0][:40] for r in MENTIONS]
+)
+def test_mentions(body: str, ents, present: str, absent: str | None, lexicon: Lexicon) -> None:
+    texts, _ = links_of(body, ents, lexicon)
+    assert present in texts
+    if absent is not None:
+        assert absent not in texts
+
+
+def test_lone_surname_needs_a_full_name(lexicon: Lexicon) -> None:
+    texts, _ = links_of("Varga said forty had died. Varga left.", [("Varga", "PERSON")], lexicon)
+    assert texts == {"Varga"}
+
+
+# ------------------------------------------------------------------------ through extraction
+
+
+def extract(nlp, lexicon: Lexicon, text: str) -> Extraction:
+    doc = Document(
+        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
+    )
+    return extract_document(doc, nlp=nlp, lexicon=lexicon)
+
+
+def entity_named(table: EntityTable, alias: str) -> Entity:
+    return next(e for e in table.entities if alias in e.aliases)
+
+
+def test_defined_acronym_and_spokesman_through_extraction(nlp, lexicon: Lexicon) -> None:
+    text = (
+        "The Marren Relief Service (MRS) said 40 people were rescued on Monday. "
+        "MRS spokesman Tomas Brandt said 12 people were still missing."
+    )
+    table = entity_table([extract(nlp, lexicon, text)], lexicon)
+    service = entity_named(table, "MRS")
+    assert "Marren Relief Service" in service.aliases
+    assert entity_named(table, "Tomas Brandt").affiliation == service.id
