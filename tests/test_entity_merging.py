@@ -332,6 +332,19 @@ def test_affiliation_links_a_person_without_merging(lexicon: Lexicon) -> None:
     assert body.affiliation is None
 
 
+def test_name_without_its_country_is_an_alias(lexicon: Lexicon) -> None:
+    corpus: Corpus = {
+        "a": [("US Bureau of Tide Safety", "ORG")],
+        "b": [("Kestova Tide Board", "ORG")],
+    }
+    table = build(corpus, lexicon)
+    assert (
+        "Bureau of Tide Safety"
+        in entity_of(table, corpus, ("a", "US Bureau of Tide Safety")).aliases
+    )
+    assert entity_of(table, corpus, ("b", "Kestova Tide Board")).aliases == ["Kestova Tide Board"]
+
+
 def test_no_affiliation_without_a_link(lexicon: Lexicon) -> None:
     corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Red Cross", "ORG")]}
     table = build(corpus, lexicon)
@@ -411,6 +424,16 @@ LINKS = [
         "Médecins du Lac / Doctors of the Lake said forty were treated.",
         [("Médecins du Lac", "ORG"), ("Doctors of the Lake", "ORG")],
         {("alias", "Médecins du Lac", "Doctors of the Lake")},
+    ),
+    (
+        "The charity Médecins du Lac (Doctors of the Lake) said forty were treated.",
+        [("Médecins du Lac", "ORG")],
+        {("alias", "Médecins du Lac", "Doctors of the Lake")},
+    ),
+    (
+        "Marren Red Cross (Kestova Lines) said forty were treated.",
+        [],
+        set(),
     ),
     ("Kestrel/Ardent said forty were laid off.", [("Kestrel", "ORG"), ("Ardent", "ORG")], set()),
 ]

@@ -274,6 +274,16 @@ class _Keys:
             return True
         return self.head(full) in self.classes.get(short[-1], frozenset({short[-1]}))
 
+    def unqualified(self, name: str) -> str | None:
+        """An organisation's name without a leading country ("US Bureau of Tide Safety" ->
+        "Bureau of Tide Safety"), the form the rest of the world writes it in."""
+        first, _, rest = name.partition(" ")
+        if len(rest.split()) < 2 or not rest[:1].isupper():
+            return None
+        if first.lower() in self.lex.country_set or first.lower() in self.lex.alias_index:
+            return rest
+        return None
+
     def readings(self, name: str) -> set[str]:
         return acronym_readings(re.split(r"[\s\-/]+", name.replace("'s ", " ")), self.lex)
 
@@ -315,7 +325,7 @@ def entity_table(extractions: Iterable[Extraction], lexicon: Lexicon) -> EntityT
     merger.tails()
     merger.lone_names()
     merger.short_forms()
-    table = _build(occurrences, merger.parent)
+    table = _build(occurrences, merger.parent, keys)
     _affiliate(table, extractions)
     table.country_level = frozenset(
         e.id for e in table.entities if e.type in {"GPE", "LOC"} and namer.country_level(e.name)
@@ -590,7 +600,7 @@ def _skeleton(token: str) -> str:
 # ------------------------------------------------------------------ entities
 
 
-def _build(occurrences: list[_Occurrence], parent: dict[Node, Node]) -> EntityTable:
+def _build(occurrences: list[_Occurrence], parent: dict[Node, Node], keys: _Keys) -> EntityTable:
     groups: dict[Node, list[_Occurrence]] = defaultdict(list)
     for occ in occurrences:
         groups[find(parent, occ.node)].append(occ)
@@ -602,9 +612,10 @@ def _build(occurrences: list[_Occurrence], parent: dict[Node, Node]) -> EntityTa
         name = _canonical(members)
         kind = Counter(m.kind for m in members).most_common(1)[0][0]
         entity_id = _entity_id(name, kind, root, used)
-        aliases = sorted(
-            {name} | {clean(m.mention.text) for m in members} | {m.name for m in members}
-        )
+        names = {name} | {clean(m.mention.text) for m in members} | {m.name for m in members}
+        if kind in ORGANISATIONS:
+            names |= {u for n in names if (u := keys.unqualified(n)) is not None}
+        aliases = sorted(names)
         entities.append(
             Entity(
                 id=entity_id,

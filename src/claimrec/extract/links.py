@@ -40,7 +40,9 @@ def linked_mentions(
     """``mentions`` refined from the body, plus the links the text states between them."""
     defined, aliases = _definitions(body, lexicon)
     mentions = [_trim_glued(m) for m in mentions] + defined
-    aliases += list(_renamings(body, mentions))
+    renamed, renamings = _renamings(body, mentions, lexicon)
+    mentions += renamed
+    aliases += renamings
     affiliations = list(_affiliations(body, mentions, lexicon))
     titled = {m: _titled(body, m, lexicon) for m in mentions}
     mentions = [titled[m] for m in mentions]
@@ -96,17 +98,48 @@ def _long_form(body: str, end: int, acronym: str, lexicon: Lexicon) -> Mention |
     return None
 
 
-def _renamings(body: str, mentions: list[Mention]) -> Iterator[MentionLink]:
+def _renamings(
+    body: str, mentions: list[Mention], lexicon: Lexicon
+) -> tuple[list[Mention], list[MentionLink]]:
     """An organisation's name given with another beside it, in brackets or after a
     slash ("Médecins Sans Frontières / Doctors Without Borders"): a translation or a
-    former name. Both must be names of two words or more, so "Kestrel/Ardent" (two
-    companies) is no renaming."""
-    for a, b in pairwise(sorted(mentions, key=lambda m: (m.start, -m.end))):
-        if a.kind != "ORG" or b.kind != "ORG" or min(len(a.text.split()), len(b.text.split())) < 2:
+    former name. One side must be an organisation the document names, and both names of
+    two words or more, so "Kestrel/Ardent" (two companies) is no renaming."""
+    known = {m.text.removeprefix("the ").removeprefix("The ") for m in mentions if m.kind == "ORG"}
+    found: list[Mention] = []
+    links: list[MentionLink] = []
+    for match in _renamed(lexicon).finditer(body):
+        if match.group(2) == "(" and body[match.end() : match.end() + 1] != ")":
             continue
-        between, after = body[a.end : b.start], body[b.end : b.end + 1]
-        if re.fullmatch(r"[ \t]+/[ \t]+", between) or (between == " (" and after == ")"):
-            yield MentionLink(kind="alias", a=a, b=b)
+        first = _known_tail(match.group(1), known)
+        second = match.group(3)
+        if first is None and second not in known:
+            continue
+        first = first or match.group(1)
+        start = match.end(1) - len(first)
+        a = Mention(text=first, kind="ORG", start=start, end=match.end(1))
+        b = Mention(text=second, kind="ORG", start=match.start(3), end=match.end(3))
+        found += [a, b]
+        links.append(MentionLink(kind="alias", a=a, b=b))
+    return found, links
+
+
+def _renamed(lexicon: Lexicon) -> re.Pattern[str]:
+    """Two names, each capitalised words joined by the small words names keep ("of the")."""
+    small = "|".join(re.escape(w) for w in lexicon.merging.acronym_skip if w.islower())
+    word = r"[A-Z][\w'’.-]*"
+    name = rf"{word}(?:[ \t]+(?:(?:{small})[ \t]+){{0,2}}{word})+"
+    return re.compile(rf"({name})([ \t]+/[ \t]+|[ \t]+\()({name})")
+
+
+def _known_tail(text: str, known: set[str]) -> str | None:
+    """The longest run of ``text``'s last words that is a known name, if any."""
+    words = text.split()
+    for k in range(len(words), 1, -1):
+        tail = " ".join(words[-k:])
+        if tail in known:
+            return tail
+    return None
 
 
 def _trim_glued(mention: Mention) -> Mention:
