@@ -170,6 +170,20 @@ MERGES = [
         ("b", "Nadia al-Bakri"),
         APART,
     ),
+    row(
+        "a capitalised given name that is also a particle stays a name",
+        {"a": [("Ben Carrow", "PERSON"), ("Sarah Carrow", "PERSON")]},
+        ("a", "Ben Carrow"),
+        ("a", "Sarah Carrow"),
+        APART,
+    ),
+    row(
+        "lowercase particle: the surname joins",
+        {"a": [("Pieter van Doorn", "PERSON"), ("van Doorn", "PERSON")]},
+        ("a", "van Doorn"),
+        ("a", "Pieter van Doorn"),
+        SAME,
+    ),
     # generic short forms
     row(
         "the coast guard is the one coast guard of its document",
@@ -489,6 +503,13 @@ def test_mentions(body: str, ents, present: str, absent: str | None, lexicon: Le
     assert present in texts
     if absent is not None:
         assert absent not in texts
+
+
+def test_a_month_is_no_recurring_surname(lexicon: Lexicon) -> None:
+    texts, _ = links_of(
+        "Ilse May spoke on Monday. In May forty had died.", [("Ilse May", "PERSON")], lexicon
+    )
+    assert texts == {"Ilse May"}
 
 
 def test_lone_surname_needs_a_full_name(lexicon: Lexicon) -> None:

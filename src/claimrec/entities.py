@@ -238,10 +238,18 @@ class _Keys:
                     key = " ".join([*rest, tokens[0]])
         return key
 
-    def core(self, key: str) -> list[str]:
-        """A person key without particles ("al", "van"), each token respelled the one way
-        transliterations agree on ("Yousef" and "Yusuf" -> "iusef", "iusuf")."""
-        tokens = [t for t in key.split() if t not in self.particles] or key.split()
+    def core(self, name: str) -> list[str]:
+        """A person's name as merge tokens: without particles ("al-" or a lowercase "bin",
+        "van", "de"; a capitalised "Ben" or "Van" standing alone is a name), each token
+        respelled the one way transliterations agree on ("Yousef"/"Yusuf" -> "iusef"/"iusuf")."""
+        parts: list[tuple[str, bool]] = []
+        for word in name.split():
+            pieces = [p for p in re.split(r"[-‐‑]", word) if p]
+            for i, piece in enumerate(pieces):
+                attached = i == 0 and len(pieces) > 1
+                particle = piece.lower() in self.particles and (piece.islower() or attached)
+                parts += [(t, particle) for t in key_of(piece).split()]
+        tokens = [t for t, particle in parts if not particle] or [t for t, _ in parts]
         return [self.respell(t) for t in tokens]
 
     def respell(self, token: str) -> str:
@@ -340,7 +348,7 @@ def _occurrences(extraction: Extraction, namer: _Namer, keys: _Keys) -> Iterator
         key = keys.key(name, kind)
         if not key:
             continue
-        core = keys.core(key)
+        core = keys.core(name)
         if kind in {"ORG", "GROUP"} and len(core) == 1 and core[0] in surnames:
             kind = "PERSON"  # NER often tags a lone surname as an organisation
         short = (kind == "PERSON" and len(core) == 1) or keys.generic(name, kind)
@@ -363,7 +371,7 @@ def _person_tokens(named: list[tuple[Mention, str, str]], keys: _Keys) -> set[st
     """Surnames (last core tokens) of the multi-word person names in one document."""
     tokens: set[str] = set()
     for _, name, kind in named:
-        core = keys.core(key_of(name))
+        core = keys.core(name)
         if kind == "PERSON" and len(core) > 1:
             tokens.add(core[-1])
     return tokens
@@ -418,7 +426,7 @@ class _Merger:
         """Person names that are one spelling apart token by token (transliterations), or
         one name with middle names or patronymics dropped ("Ana Lucia Reyes" / "Ana Reyes")."""
         nodes = sorted(self.global_nodes(frozenset({"PERSON"})))
-        cores = [self.keys.core(n[1]) for n in nodes]
+        cores = [self.keys.core(self.name(n)) for n in nodes]
         if len(nodes) >= 2:
             flat = [" ".join(c) for c in cores]
             scores = process.cdist(
@@ -506,13 +514,13 @@ class _Merger:
         for o in self.occurrences:
             if o.kind != "PERSON" or o.node[0] != o.doc:
                 continue
-            [token] = self.keys.core(o.node[1])[:1] or [""]
+            [token] = self.keys.core(o.name)[:1] or [""]
 
             def holders(pool: set[Node], token: str = token) -> list[Node]:
                 return [
                     n
                     for n in pool
-                    if any(_same_token(token, t, threshold) for t in self.keys.core(n[1]))
+                    if any(_same_token(token, t, threshold) for t in self.keys.core(self.name(n)))
                 ]
 
             self.resolve(o.node, holders(full_by_doc[o.doc]), holders(everywhere))

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from itertools import pairwise
@@ -29,6 +30,7 @@ _EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,9}) \(([^()\n]{3,120})\)")
 _WORD = re.compile(r"[^\s()\[\]{},;:!?\"“”—–]+")
 _STOP = re.compile(r"[.;:!?\n—–\"“”()]")
 _NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+_CALENDAR = frozenset(n for n in [*calendar.month_name, *calendar.day_name] if n)
 BODIES = frozenset({"ORG", "GPE", "GROUP"})
 MAX_GAP = 80  # characters between a person and an organisation tied by a role
 LONG_FORM_SLACK = 4  # words a long form may have beyond one per letter ("of", "the", ...)
@@ -186,16 +188,20 @@ def _title_before(body: str, end: int, lexicon: Lexicon) -> int | None:
 
 
 def _surnames(body: str, mentions: list[Mention], lexicon: Lexicon) -> Iterator[Mention]:
-    """Recurrences of a full name's surname that no mention covers."""
+    """Recurrences of a full name's surname that no mention covers (not a month or a day's
+    name, which a surname can also be)."""
     taken = sorted((m.start, m.end) for m in mentions)
     surnames = {
-        m.text.split()[-1] for m in mentions if m.kind == "PERSON" and len(m.text.split()) > 1
+        re.sub(r"['’]s?$", "", m.text.split()[-1])
+        for m in mentions
+        if m.kind == "PERSON" and len(m.text.split()) > 1
     }
     for surname in sorted(surnames):
         if (
             len(surname) < 3
             or not _NAME_WORD.fullmatch(surname)
-            or surname.lower() in (lexicon.title_set)
+            or surname.lower() in lexicon.title_set
+            or surname in _CALENDAR  # "May" the month is no one's surname
         ):
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
