@@ -435,6 +435,16 @@ LINKS = [
         set(),
     ),
     (
+        "Dana Whitlock, who praised the rescue chief of Kestrel Lines, said forty had died.",
+        [("Dana Whitlock", "PERSON"), ("Kestrel Lines", "ORG")],
+        set(),
+    ),
+    (
+        "Kestova said on Friday that its chief Dana Whitlock had resigned.",
+        [("Kestova", "GPE"), ("Dana Whitlock", "PERSON")],
+        set(),
+    ),
+    (
         "Médecins du Lac / Doctors of the Lake said forty were treated.",
         [("Médecins du Lac", "ORG"), ("Doctors of the Lake", "ORG")],
         {("alias", "Médecins du Lac", "Doctors of the Lake")},
@@ -510,6 +520,12 @@ def test_a_month_is_no_recurring_surname(lexicon: Lexicon) -> None:
         "Ilse May spoke on Monday. In May forty had died.", [("Ilse May", "PERSON")], lexicon
     )
     assert texts == {"Ilse May"}
+
+
+def test_a_common_word_opening_a_sentence_is_no_surname(lexicon: Lexicon) -> None:
+    body = "Ilse Hand spoke. Hand luggage was lost, she said, and Hand left. A hand was hurt."
+    mentions, _ = linked_mentions(body, [at(body, "Ilse Hand", "PERSON")], lexicon)
+    assert [m.start for m in mentions if m.text == "Hand"] == [body.index("and Hand") + 4]
 
 
 def test_lone_surname_needs_a_full_name(lexicon: Lexicon) -> None:

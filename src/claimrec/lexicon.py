@@ -111,6 +111,8 @@ class Merging(LexiconPart):
     short_form_classes: dict[str, list[str]] = {}
     # Role nouns that tie a person to an organisation ("Y spokesman X").
     affiliation_roles: list[str] = []
+    # Words that never modify a role, so a clause between two names ties no one to the other.
+    function_words: list[str] = []
 
 
 class Lexicon(LexiconPart):

@@ -30,6 +30,7 @@ _EXPANDED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,9}) \(([^()\n]{3,120})\)")
 _WORD = re.compile(r"[^\s()\[\]{},;:!?\"“”—–]+")
 _STOP = re.compile(r"[.;:!?\n—–\"“”()]")
 _NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\"“”]\s+|\n\s*)$")
 _CALENDAR = frozenset(n for n in [*calendar.month_name, *calendar.day_name] if n)
 BODIES = frozenset({"ORG", "GPE", "GROUP"})
 MAX_GAP = 80  # characters between a person and an organisation tied by a role
@@ -188,8 +189,9 @@ def _title_before(body: str, end: int, lexicon: Lexicon) -> int | None:
 
 
 def _surnames(body: str, mentions: list[Mention], lexicon: Lexicon) -> Iterator[Mention]:
-    """Recurrences of a full name's surname that no mention covers (not a month or a day's
-    name, which a surname can also be)."""
+    """Recurrences of a full name's surname that no mention covers: not a month or a day's
+    name, and, when the surname is also a lowercase word of the text, not at a sentence's
+    start."""
     taken = sorted((m.start, m.end) for m in mentions)
     surnames = {
         re.sub(r"['’]s?$", "", m.text.split()[-1])
@@ -204,7 +206,10 @@ def _surnames(body: str, mentions: list[Mention], lexicon: Lexicon) -> Iterator[
             or surname in _CALENDAR  # "May" the month is no one's surname
         ):
             continue
+        common = re.search(rf"(?<![\w-]){re.escape(surname.lower())}(?![\w-])", body)
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", body):
+            if common and _SENTENCE_START.search(body, max(0, match.start() - 3), match.start()):
+                continue  # "Hand grenades ...": a common word opening a sentence
             if not any(a < match.end() and match.start() < b for a, b in taken):
                 yield Mention(text=surname, kind="PERSON", start=match.start(), end=match.end())
 
@@ -213,14 +218,19 @@ def _surnames(body: str, mentions: list[Mention], lexicon: Lexicon) -> Iterator[
 
 
 def _affiliations(body: str, mentions: list[Mention], lexicon: Lexicon) -> Iterator[MentionLink]:
-    """Person and organisation named next to each other with a role between them."""
+    """Person and organisation named next to each other with a role between them; the words
+    before the role modify it ("foreign ministry spokesman"), so none is a function word
+    ("who praised the rescue chief of ..." ties no one)."""
     roles = "|".join(
         re.escape(r) for r in sorted(lexicon.merging.affiliation_roles, key=len, reverse=True)
     )
     if not roles:
         return
     role = rf"(?:{roles})"
-    words = r"(?:[\w'’-]+\s+){0,3}?"
+    function = "|".join(re.escape(w) for w in lexicon.merging.function_words)
+    words = (
+        rf"(?:(?!(?:{function})\s)[\w'’-]+\s+){{0,3}}?" if function else r"(?:[\w'’-]+\s+){0,3}?"
+    )
     person_first = re.compile(
         rf",\s+(?:(?:a|an|the)\s+)?{words}{role}\s+(?:for|of|at|with|from)\s+(?:the\s+)?",
         re.IGNORECASE,
