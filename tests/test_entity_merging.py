@@ -281,6 +281,41 @@ MERGES = [
         ("b", "education ministry"),
         APART,
     ),
+    row(
+        "a country's short form is the short form when no other country's is named",
+        {"a": [("French interior ministry", "GROUP")], "b": [("interior ministry", "GROUP")]},
+        ("a", "French interior ministry"),
+        ("b", "interior ministry"),
+        SAME,
+    ),
+    row(
+        "two countries' ministries: the bare one joins neither",
+        {
+            "a": [("French interior ministry", "GROUP")],
+            "b": [("interior ministry", "GROUP")],
+            "c": [("German interior ministry", "GROUP")],
+        },
+        ("a", "French interior ministry"),
+        ("b", "interior ministry"),
+        APART,
+    ),
+    row(
+        "two countries' ministries stay apart",
+        {
+            "a": [("French interior ministry", "GROUP")],
+            "c": [("German interior ministry", "GROUP")],
+        },
+        ("a", "French interior ministry"),
+        ("c", "German interior ministry"),
+        APART,
+    ),
+    row(
+        "a country's short form joins the named body of its document",
+        {"a": [("Marren Coast Guard", "ORG"), ("Greek coast guard", "GROUP")]},
+        ("a", "Greek coast guard"),
+        ("a", "Marren Coast Guard"),
+        SAME,
+    ),
     # proper short forms
     row(
         "the end of one longer name",

@@ -265,6 +265,14 @@ class _Keys:
         tokens = self.key(name, kind).split()
         return bool(tokens) and tokens[-1] in self.heads
 
+    def qualified(self, name: str, kind: str) -> str | None:
+        """The key of the generic short form inside "<Country>'s <short form>" ("France's
+        interior ministry", as "French interior ministry" is named), else None."""
+        owner, sep, rest = name.partition("'s ")
+        if not sep or owner.lower() not in self.lex.country_set or not self.generic(rest, kind):
+            return None
+        return self.key(rest, kind)
+
     def head(self, tokens: list[str]) -> str:
         """An organisation's head noun: the word before its first "of"/"for", else the last."""
         for i, token in enumerate(tokens[1:], start=1):
@@ -351,7 +359,11 @@ def _occurrences(extraction: Extraction, namer: _Namer, keys: _Keys) -> Iterator
         core = keys.core(name)
         if kind in {"ORG", "GROUP"} and len(core) == 1 and core[0] in surnames:
             kind = "PERSON"  # NER often tags a lone surname as an organisation
-        short = (kind == "PERSON" and len(core) == 1) or keys.generic(name, kind)
+        short = (
+            (kind == "PERSON" and len(core) == 1)
+            or keys.generic(name, kind)
+            or keys.qualified(name, kind) is not None
+        )
         scope = extraction.doc if kind == "ANON" or short else ""
         yield _Occurrence(extraction.doc, mention, name, kind, (scope, key), short)
 
@@ -523,7 +535,7 @@ class _Merger:
                     if any(_same_token(token, t, threshold) for t in self.keys.core(self.name(n)))
                 ]
 
-            self.resolve(o.node, holders(full_by_doc[o.doc]), holders(everywhere))
+            self.resolve(o.node, holders(full_by_doc[o.doc]), holders(everywhere), o.node[1])
 
     def short_forms(self) -> None:
         """A generic short form joins the one organisation of its document it fits; a
@@ -540,28 +552,35 @@ class _Merger:
         for o in self.occurrences:
             if not o.node[0] and o.node in self.kinds and o.kind in ORGANISATIONS:
                 roots_in[o.doc].add(find(self.parent, o.node))
+        owners: dict[str, set[str]] = defaultdict(set)
+        for o in self.occurrences:
+            if (bare := self.keys.qualified(o.name, o.kind)) is not None:
+                owners[bare].add(o.node[1])
         for o in self.occurrences:
             if not o.short or o.kind == "PERSON" or o.node[0] != o.doc:
                 continue
-            short = o.node[1].split()
+            bare = self.keys.qualified(o.name, o.kind)
+            short = (bare or o.node[1]).split()
 
             def fitting(roots: Iterable[Node], short: list[str] = short) -> list[Node]:
                 return [r for r in roots if any(self.keys.fits(short, k) for k in keys_of[r])]
 
             wider = fitting(keys_of) if len(short) >= 2 else []
-            self.resolve(o.node, fitting(roots_in[o.doc]), wider)
+            # "France's interior ministry" is "interior ministry" unless another country's is named
+            corpus = bare if bare is not None and len(owners[bare]) == 1 else o.node[1]
+            self.resolve(o.node, fitting(roots_in[o.doc]), wider, corpus)
 
-    def resolve(self, node: Node, local: list[Node], wider: list[Node]) -> None:
+    def resolve(self, node: Node, local: list[Node], wider: list[Node], corpus: str) -> None:
         """Join the one ``local`` candidate; when there is none, the one ``wider`` one;
-        otherwise the corpus-wide node of the same key."""
+        otherwise the corpus-wide node of key ``corpus``."""
         if self.join_if_one(node, local) or (not local and self.join_if_one(node, wider)):
             return
         if find(self.parent, node)[0]:
-            self._join_corpus(node)
+            self._join_corpus(node, corpus)
 
-    def _join_corpus(self, node: Node) -> None:
-        """An unresolved short name joins the corpus-wide node of the same key."""
-        corpus = ("", node[1])
+    def _join_corpus(self, node: Node, key: str) -> None:
+        """An unresolved short name joins the corpus-wide node of ``key``."""
+        corpus = ("", key)
         self.parent.setdefault(corpus, corpus)
         union(self.parent, node, corpus)
 
