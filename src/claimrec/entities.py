@@ -21,8 +21,9 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -35,6 +36,7 @@ _EDGE = re.compile(r"^[\s\"'(\[\-:,.]+|[\s\"')\]\-:,]+$")
 _POSSESSIVE = re.compile(r"'s?$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
+_MISSING = object()
 SKELETON_MIN_RATIO = 75  # Mohammed/Muhammad 75 merge; Brendan/Brandon 71, Hassan/Hussein 61 not
 Node = tuple[str, str]  # (scope, key): scope is "" for corpus-wide names, a doc id otherwise
 
@@ -225,8 +227,28 @@ class _Keys:
         table = words.transliterations
         self._variants = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
         self._table = table
+        self._cache: dict[tuple[str, str, str], Any] = {}
 
     def key(self, name: str, kind: str) -> str:
+        return self._memo("key", name, kind, self._key)
+
+    def generic(self, name: str, kind: str) -> bool:
+        return self._memo("generic", name, kind, self._generic)
+
+    def qualified(self, name: str, kind: str) -> str | None:
+        return self._memo("qualified", name, kind, self._qualified)
+
+    def core(self, name: str) -> list[str]:
+        return self._memo("core", name, "", lambda n, _: self._core(n))
+
+    def _memo(self, what: str, name: str, kind: str, compute: Callable[[str, str], Any]) -> Any:
+        """Names recur throughout a corpus: each shape is computed once per name."""
+        found = self._cache.get((what, name, kind), _MISSING)
+        if found is _MISSING:
+            found = self._cache[(what, name, kind)] = compute(name, kind)
+        return found
+
+    def _key(self, name: str, kind: str) -> str:
         """The merge key: a slug, with "ministry of (the) interior" read as "interior
         ministry" so the two word orders of one organisation agree."""
         key = key_of(name)
@@ -238,7 +260,7 @@ class _Keys:
                     key = " ".join([*rest, tokens[0]])
         return key
 
-    def core(self, name: str) -> list[str]:
+    def _core(self, name: str) -> list[str]:
         """A person's name as merge tokens: without particles ("al-" or a lowercase "bin",
         "van", "de"; a capitalised "Ben" or "Van" standing alone is a name), each token
         respelled the one way transliterations agree on ("Yousef"/"Yusuf" -> "iusef"/"iusuf")."""
@@ -257,7 +279,7 @@ class _Keys:
             return token
         return self._variants.sub(lambda m: self._table[m.group(0)], token)
 
-    def generic(self, name: str, kind: str) -> bool:
+    def _generic(self, name: str, kind: str) -> bool:
         """A lowercase descriptive name whose head is an organisation noun ("the coast
         guard", "Police" opening a sentence): it names whichever body its document means."""
         if kind not in {"ORG", "GROUP"} or not name or name[1:] != name[1:].lower():
@@ -265,7 +287,7 @@ class _Keys:
         tokens = self.key(name, kind).split()
         return bool(tokens) and tokens[-1] in self.heads
 
-    def qualified(self, name: str, kind: str) -> str | None:
+    def _qualified(self, name: str, kind: str) -> str | None:
         """The key of the generic short form inside "<Country>'s <short form>" ("France's
         interior ministry", as "French interior ministry" is named), else None."""
         owner, sep, rest = name.partition("'s ")
@@ -404,6 +426,8 @@ class _Merger:
         self.kinds: dict[Node, Counter[str]] = defaultdict(Counter)
         self.names_of: dict[Node, Counter[str]] = defaultdict(Counter)
         self.by_mention: dict[tuple[str, str, str], Node] = {}
+        self._names: dict[Node, str] = {}
+        self._cores: dict[Node, list[str]] = {}
         for o in occurrences:
             self.kinds[o.node][o.kind] += 1
             self.names_of[o.node][o.name] += 1
@@ -413,8 +437,16 @@ class _Merger:
         return self.kinds[node].most_common(1)[0][0]
 
     def name(self, node: Node) -> str:
-        counts = self.names_of[node]
-        return max(counts, key=lambda n: (counts[n], n))
+        """The node's most frequent name (memoized: the merges ask often)."""
+        if node not in self._names:
+            counts = self.names_of[node]
+            self._names[node] = max(counts, key=lambda n: (counts[n], n))
+        return self._names[node]
+
+    def core(self, node: Node) -> list[str]:
+        if node not in self._cores:
+            self._cores[node] = self.keys.core(self.name(node))
+        return self._cores[node]
 
     def global_nodes(self, kinds: frozenset[str]) -> list[Node]:
         return [n for n in self.parent if not n[0] and n in self.kinds and self.kind(n) in kinds]
@@ -438,7 +470,7 @@ class _Merger:
         """Person names that are one spelling apart token by token (transliterations), or
         one name with middle names or patronymics dropped ("Ana Lucia Reyes" / "Ana Reyes")."""
         nodes = sorted(self.global_nodes(frozenset({"PERSON"})))
-        cores = [self.keys.core(self.name(n)) for n in nodes]
+        cores = [self.core(n) for n in nodes]
         if len(nodes) >= 2:
             flat = [" ".join(c) for c in cores]
             scores = process.cdist(
@@ -515,65 +547,84 @@ class _Merger:
                 self.join_if_one(node, ends[node[1]])
 
     def lone_names(self) -> None:
-        """A lone name joins the single full name in its document containing it, else the
-        single one in the corpus; otherwise it joins the corpus-wide node of the same name."""
+        """A lone name joins the single full name in its document containing it (spelled the
+        same, else respelled), else the single one in the corpus; otherwise it joins the
+        corpus-wide node of the same name."""
         full_by_doc: dict[str, set[Node]] = defaultdict(set)
+        exact: dict[str, dict[str, set[Node]]] = defaultdict(lambda: defaultdict(set))
+        by_initial: dict[str, set[tuple[str, Node]]] = defaultdict(set)
         for o in self.occurrences:
             if o.kind == "PERSON" and not o.node[0]:
                 full_by_doc[o.doc].add(o.node)
-        everywhere = set().union(*full_by_doc.values()) if full_by_doc else set()
+                for token in self.core(o.node):
+                    exact[o.doc][token].add(o.node)
+                    by_initial[token[:1]].add((token, o.node))
         threshold = self.keys.lex.person_token_similarity
-        for o in self.occurrences:
-            if o.kind != "PERSON" or o.node[0] != o.doc:
-                continue
+        everywhere: dict[str, list[Node]] = {}
+
+        def holders(token: str) -> list[Node]:
+            if token not in everywhere:
+                found = {n for t, n in by_initial[token[:1]] if _same_token(token, t, threshold)}
+                everywhere[token] = sorted(found)
+            return everywhere[token]
+
+        for o in self._short_occurrences(lambda o: o.kind == "PERSON"):
             [token] = self.keys.core(o.name)[:1] or [""]
-
-            def holders(pool: set[Node], token: str = token) -> list[Node]:
-                return [
-                    n
-                    for n in pool
-                    if any(_same_token(token, t, threshold) for t in self.keys.core(self.name(n)))
-                ]
-
-            self.resolve(o.node, holders(full_by_doc[o.doc]), holders(everywhere), o.node[1])
+            local = sorted(exact[o.doc].get(token, ())) or [
+                n
+                for n in sorted(full_by_doc[o.doc])
+                if any(_same_token(token, t, threshold) for t in self.core(n))
+            ]
+            self.resolve(o.node, local, lambda token=token: holders(token), o.node[1])
 
     def short_forms(self) -> None:
         """A generic short form joins the one organisation of its document it fits; a
         multi-word one ("the coast guard") may also join the one in the corpus."""
         keys_of: dict[Node, list[list[str]]] = defaultdict(list)
-        proper = [
-            n
-            for n in self.global_nodes(ORGANISATIONS)
-            if not self.keys.generic(self.name(n), self.kind(n))
-        ]
-        for node in proper:
-            keys_of[find(self.parent, node)].append(node[1].split())
+        for node in self.global_nodes(ORGANISATIONS):
+            if not self.keys.generic(self.name(node), self.kind(node)):
+                keys_of[find(self.parent, node)].append(node[1].split())
         roots_in: dict[str, set[Node]] = defaultdict(set)
-        for o in self.occurrences:
-            if not o.node[0] and o.node in self.kinds and o.kind in ORGANISATIONS:
-                roots_in[o.doc].add(find(self.parent, o.node))
         owners: dict[str, set[str]] = defaultdict(set)
         for o in self.occurrences:
+            if not o.node[0] and o.kind in ORGANISATIONS:
+                roots_in[o.doc].add(find(self.parent, o.node))
             if (bare := self.keys.qualified(o.name, o.kind)) is not None:
                 owners[bare].add(o.node[1])
-        for o in self.occurrences:
-            if not o.short or o.kind == "PERSON" or o.node[0] != o.doc:
-                continue
+        corpus_fits: dict[tuple[str, ...], list[Node]] = {}
+
+        def fitting(roots: Iterable[Node], short: tuple[str, ...]) -> list[Node]:
+            return [r for r in roots if any(self.keys.fits(list(short), k) for k in keys_of[r])]
+
+        def wider(short: tuple[str, ...]) -> list[Node]:
+            if len(short) < 2:
+                return []
+            if short not in corpus_fits:
+                corpus_fits[short] = fitting(sorted(keys_of), short)
+            return corpus_fits[short]
+
+        for o in self._short_occurrences(lambda o: o.kind != "PERSON"):
             bare = self.keys.qualified(o.name, o.kind)
-            short = (bare or o.node[1]).split()
-
-            def fitting(roots: Iterable[Node], short: list[str] = short) -> list[Node]:
-                return [r for r in roots if any(self.keys.fits(short, k) for k in keys_of[r])]
-
-            wider = fitting(keys_of) if len(short) >= 2 else []
+            short = tuple((bare or o.node[1]).split())
             # "France's interior ministry" is "interior ministry" unless another country's is named
             corpus = bare if bare is not None and len(owners[bare]) == 1 else o.node[1]
-            self.resolve(o.node, fitting(roots_in[o.doc]), wider, corpus)
+            local = fitting(sorted(roots_in[o.doc]), short)
+            self.resolve(o.node, local, lambda short=short: wider(short), corpus)
 
-    def resolve(self, node: Node, local: list[Node], wider: list[Node], corpus: str) -> None:
+    def _short_occurrences(self, keep: Callable[[_Occurrence], bool]) -> Iterator[_Occurrence]:
+        """One occurrence per document-scoped short node that ``keep`` accepts."""
+        seen: set[Node] = set()
+        for o in self.occurrences:
+            if o.short and o.node[0] == o.doc and o.node not in seen and keep(o):
+                seen.add(o.node)
+                yield o
+
+    def resolve(
+        self, node: Node, local: list[Node], wider: Callable[[], list[Node]], corpus: str
+    ) -> None:
         """Join the one ``local`` candidate; when there is none, the one ``wider`` one;
         otherwise the corpus-wide node of key ``corpus``."""
-        if self.join_if_one(node, local) or (not local and self.join_if_one(node, wider)):
+        if self.join_if_one(node, local) or (not local and self.join_if_one(node, wider())):
             return
         if find(self.parent, node)[0]:
             self._join_corpus(node, corpus)
