@@ -3,16 +3,29 @@
 A mention's name is first cleaned by rule (titles, possessives, "the", quote
 marks, hyphens), then mapped through the lexicon (aliases such as "U.S.",
 nationality adjectives to their country, synonyms in descriptive names so
-"spy agency" and "intelligence agency" agree, as the lexicon says). Names with the same key are one
-entity. Then three merges, each guarded against false friends:
-- a lone surname or given name joins the one full name in the same document
-  that contains it ("Whitlock" -> "Dana Whitlock"); if two full names share it,
-  it joins neither;
-- person names with equal token counts whose every token is nearly equal
-  (transliterations: "Mohammed"/"Muhammad"), found in bulk with rapidfuzz;
+"spy agency" and "intelligence agency" agree). Names with the same key are one
+entity ("ministry of the interior" keys as "interior ministry"). Then these merges,
+each guarded against false friends, every "exactly one fits" counted over sets
+already merged:
+- names the text itself ties: an acronym defined beside its long form, a name given
+  with its translation (alias links from extraction, ``extract/links.py``);
+- person names whose tokens, without particles ("al-", a lowercase "van") and with
+  common respellings ("x"/"ks", "ou"/"u"), are nearly equal one by one
+  ("Mohammed"/"Muhammad", "Yusuf"/"Yousef"), found in bulk with rapidfuzz; a name
+  with middle names or a patronymic dropped joins the one longer name;
 - other names nearly equal as a whole *and* token by token, so "North Kestova"
-  and "South Kestova" (one token apart entirely) stay apart.
-Anonymous speakers ("a senior official") are never merged across documents.
+  and "South Kestova" (one token apart entirely) stay apart;
+- an acronym joins the one long name in the corpus it abbreviates ("WHO");
+- a proper name that ends exactly one longer one joins it ("Red Cross");
+- a lone surname or given name joins the one full name in the same document
+  that contains it ("Whitlock" -> "Dana Whitlock"), else the one in the corpus;
+  if two full names share it, it joins neither;
+- a generic short form ("the coast guard", "the agency", "French interior ministry")
+  joins the one organisation of its document it fits (by its ending or its head's
+  class, from the lexicon); a multi-word one may join the one in the corpus.
+Anonymous speakers ("a senior official") are never merged across documents. A person
+the text ties to an organisation by a role keeps their own entity, with the
+organisation's id as ``affiliation``.
 """
 
 from __future__ import annotations

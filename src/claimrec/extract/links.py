@@ -1,11 +1,10 @@
 """What the text itself says about names, read from the body around NER's mentions.
 
-- Two multi-word names of one organisation given side by side, in brackets or after a
-  slash ("Médecins Sans Frontières / Doctors Without Borders"), are an alias link.
-
 - An acronym defined beside its long form ("State Emergency Service (SES)", glued as
   "Service(SES)", or "SES (State Emergency Service)") gives both names and an alias link,
   even when NER missed the long form or fused the two.
+- Two multi-word names of one organisation given side by side, in brackets or after a
+  slash ("Médecins Sans Frontières / Doctors Without Borders"), are an alias link.
 - A person named with a title ("Mr Halloran", "Interior Minister Dana Whitlock") is
   mentioned with the title, so the titled form is one of the entity's aliases.
 - A surname of a person named in full recurs alone ("Halloran opened an inquiry"): each
