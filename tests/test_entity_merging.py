@@ -316,6 +316,34 @@ MERGES = [
         ("a", "Marren Coast Guard"),
         SAME,
     ),
+    # a title for the person
+    row(
+        "the minister is the one minister of its document",
+        {"a": [("Interior Minister Dana Whitlock", "PERSON"), ("minister", "GROUP")]},
+        ("a", "minister"),
+        ("a", "Interior Minister Dana Whitlock"),
+        SAME,
+    ),
+    row(
+        "two ministers: the minister is neither",
+        {
+            "a": [
+                ("Interior Minister Dana Whitlock", "PERSON"),
+                ("Prime Minister Ilse Varga", "PERSON"),
+                ("minister", "GROUP"),
+            ]
+        },
+        ("a", "minister"),
+        ("a", "Interior Minister Dana Whitlock"),
+        APART,
+    ),
+    row(
+        "the minister of another document",
+        {"a": [("Interior Minister Dana Whitlock", "PERSON")], "b": [("minister", "GROUP")]},
+        ("b", "minister"),
+        ("a", "Interior Minister Dana Whitlock"),
+        APART,
+    ),
     # proper short forms
     row(
         "the end of one longer name",
@@ -561,6 +589,14 @@ def test_a_common_word_opening_a_sentence_is_no_surname(lexicon: Lexicon) -> Non
     body = "Ilse Hand spoke. Hand luggage was lost, she said, and Hand left. A hand was hurt."
     mentions, _ = linked_mentions(body, [at(body, "Ilse Hand", "PERSON")], lexicon)
     assert [m.start for m in mentions if m.text == "Hand"] == [body.index("and Hand") + 4]
+
+
+def test_a_name_inside_a_title_is_dropped(lexicon: Lexicon) -> None:
+    body = "Interior Minister Dana Whitlock said forty had died."
+    ents = [("Interior", "ORG"), ("Dana Whitlock", "PERSON")]
+    texts, links = links_of(body, ents, lexicon)
+    assert texts == {"Interior Minister Dana Whitlock"}
+    assert links == set()
 
 
 def test_lone_surname_needs_a_full_name(lexicon: Lexicon) -> None:

@@ -241,6 +241,7 @@ class _Keys:
         self._variants = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
         self._table = table
         self._cache: dict[tuple[str, str, str], Any] = {}
+        self.titles = frozenset(key_of(t) for t in lexicon.titles)
 
     def key(self, name: str, kind: str) -> str:
         return self._memo("key", name, kind, self._key)
@@ -260,6 +261,14 @@ class _Keys:
         if found is _MISSING:
             found = self._cache[(what, name, kind)] = compute(name, kind)
         return found
+
+    def role(self, name: str, kind: str) -> str | None:
+        """The title a lowercase "the minister" is ("minister"), else None: it names the one
+        person of its document named with that title."""
+        if kind not in ORGANISATIONS or name != name.lower():
+            return None
+        key = key_of(name)
+        return key if key in self.titles else None
 
     def _key(self, name: str, kind: str) -> str:
         """The merge key: a slug, with "ministry of (the) interior" read as "interior
@@ -375,6 +384,7 @@ def entity_table(extractions: Iterable[Extraction], lexicon: Lexicon) -> EntityT
     merger.acronyms()
     merger.tails()
     merger.lone_names()
+    merger.roles()
     merger.short_forms()
     table = _build(occurrences, merger.parent, keys)
     _affiliate(table, extractions)
@@ -398,6 +408,7 @@ def _occurrences(extraction: Extraction, namer: _Namer, keys: _Keys) -> Iterator
             (kind == "PERSON" and len(core) == 1)
             or keys.generic(name, kind)
             or keys.qualified(name, kind) is not None
+            or keys.role(name, kind) is not None
         )
         scope = extraction.doc if kind == "ANON" or short else ""
         yield _Occurrence(extraction.doc, mention, name, kind, (scope, key), short)
@@ -590,6 +601,20 @@ class _Merger:
             ]
             self.resolve(o.node, local, lambda token=token: holders(token), o.node[1])
 
+    def roles(self) -> None:
+        """ "The minister" joins the one person its document names with that title
+        ("Interior Minister Dana Whitlock"); otherwise it stays a corpus-wide role."""
+        titled: dict[str, set[tuple[str, Node]]] = defaultdict(set)
+        for o in self.occurrences:
+            written = key_of(clean(o.mention.text))
+            name = key_of(o.name)
+            if o.kind == "PERSON" and written != name and written.endswith(" " + name):
+                titled[o.doc].add((written[: -len(name) - 1], o.node))
+        for o in self._short_occurrences(lambda o: self.keys.role(o.name, o.kind) is not None):
+            role = o.node[1]
+            people = [n for t, n in titled[o.doc] if t == role or t.endswith(" " + role)]
+            self.resolve(o.node, people, list, role)
+
     def short_forms(self) -> None:
         """A generic short form joins the one organisation of its document it fits; a
         multi-word one ("the coast guard") may also join the one in the corpus."""
@@ -616,7 +641,9 @@ class _Merger:
                 corpus_fits[short] = fitting(sorted(keys_of), short)
             return corpus_fits[short]
 
-        for o in self._short_occurrences(lambda o: o.kind != "PERSON"):
+        for o in self._short_occurrences(
+            lambda o: o.kind != "PERSON" and self.keys.role(o.name, o.kind) is None
+        ):
             bare = self.keys.qualified(o.name, o.kind)
             short = tuple((bare or o.node[1]).split())
             # "France's interior ministry" is "interior ministry" unless another country's is named

@@ -6,7 +6,8 @@
 - Two multi-word names of one organisation given side by side, in brackets or after a
   slash ("Médecins Sans Frontières / Doctors Without Borders"), are an alias link.
 - A person named with a title ("Mr Halloran", "Interior Minister Dana Whitlock") is
-  mentioned with the title, so the titled form is one of the entity's aliases.
+  mentioned with the title, so the titled form is one of the entity's aliases; a name
+  NER found inside the title ("Interior") is dropped.
 - A surname of a person named in full recurs alone ("Halloran opened an inquiry"): each
   recurrence NER missed is a mention of that person.
 - A person tied to an organisation by a role ("X, a spokesperson for Y", "Y spokesman X",
@@ -47,10 +48,14 @@ def linked_mentions(
     aliases += renamings
     affiliations = list(_affiliations(body, mentions, lexicon))
     titled = {m: _titled(body, m, lexicon) for m in mentions}
-    mentions = [titled[m] for m in mentions]
+    titles = [(t.start, m.start) for m, t in titled.items() if t.start < m.start]
+    # "Interior" in "Interior Minister Dana Whitlock" is part of a title, not an organisation
+    inside = {m for m in mentions if any(a <= m.start and m.end <= b for a, b in titles)}
+    mentions = [titled[m] for m in mentions if m not in inside]
     affiliations = [
         link.model_copy(update={"a": titled.get(link.a, link.a), "b": titled.get(link.b, link.b)})
         for link in affiliations
+        if link.b not in inside
     ]
     mentions += list(_surnames(body, mentions, lexicon))
     return mentions, aliases + affiliations
