@@ -627,3 +627,28 @@ def test_defined_acronym_and_spokesman_through_extraction(nlp, lexicon: Lexicon)
     service = entity_named(table, "MRS")
     assert "Marren Relief Service" in service.aliases
     assert entity_named(table, "Tomas Brandt").affiliation == service.id
+
+
+AFFILIATED = [
+    (
+        "Kestova Relief Agency director Dana Whitlock said 40 people died.",
+        "Dana Whitlock",
+        "Kestova Relief Agency",
+    ),
+    (
+        "Dana Whitlock, a spokeswoman for the Kestova Red Cross, said 40 people died.",
+        "Dana Whitlock",
+        "Kestova Red Cross",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"), AFFILIATED, ids=[r[1] + r[2] for r in AFFILIATED]
+)
+def test_affiliation_through_extraction(
+    nlp, lexicon: Lexicon, text: str, person: str, body: str
+) -> None:
+    table = entity_table([extract(nlp, lexicon, text)], lexicon)
+    assert entity_named(table, person).affiliation == entity_named(table, body).id
+    assert entity_named(table, person).id != entity_named(table, body).id
