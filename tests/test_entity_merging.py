@@ -247,11 +247,32 @@ MERGES = [
         SAME,
     ),
     row(
-        "one-word short form stays in its document",
+        "one-word short form joins the one in the corpus",
         {"a": [("Marren Metropolitan Police", "ORG")], "b": [("police", "GROUP")]},
         ("b", "police"),
         ("a", "Marren Metropolitan Police"),
+        SAME,
+    ),
+    row(
+        "two forces in the corpus: the short form of a third document joins neither",
+        {
+            "a": [("Marren Metropolitan Police", "ORG")],
+            "b": [("Kestova National Police", "ORG")],
+            "c": [("police", "GROUP")],
+        },
+        ("c", "police"),
+        ("a", "Marren Metropolitan Police"),
         APART,
+    ),
+    row(
+        "its own document's force beats the corpus's two",
+        {
+            "a": [("Marren Metropolitan Police", "ORG"), ("police", "GROUP")],
+            "b": [("Kestova National Police", "ORG")],
+        },
+        ("a", "police"),
+        ("a", "Marren Metropolitan Police"),
+        SAME,
     ),
     row(
         "the agency is not a hospital",

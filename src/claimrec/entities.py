@@ -22,7 +22,7 @@ already merged:
   if two full names share it, it joins neither;
 - a generic short form ("the coast guard", "the agency", "French interior ministry")
   joins the one organisation of its document it fits (by its ending or its head's
-  class, from the lexicon); a multi-word one may join the one in the corpus.
+  class, from the lexicon); when none there fits, the one in the corpus.
 Anonymous speakers ("a senior official") are never merged across documents. A person
 the text ties to an organisation by a role keeps their own entity, with the
 organisation's id as ``affiliation``.
@@ -616,8 +616,8 @@ class _Merger:
             self.resolve(o.node, people, list, role)
 
     def short_forms(self) -> None:
-        """A generic short form joins the one organisation of its document it fits; a
-        multi-word one ("the coast guard") may also join the one in the corpus."""
+        """A generic short form joins the one organisation of its document it fits; when
+        none there fits, the one in the corpus ("police" in a story with one police force)."""
         keys_of: dict[Node, list[list[str]]] = defaultdict(list)
         for node in self.global_nodes(ORGANISATIONS):
             if not self.keys.generic(self.name(node), self.kind(node)):
@@ -635,8 +635,6 @@ class _Merger:
             return [r for r in roots if any(self.keys.fits(list(short), k) for k in keys_of[r])]
 
         def wider(short: tuple[str, ...]) -> list[Node]:
-            if len(short) < 2:
-                return []
             if short not in corpus_fits:
                 corpus_fits[short] = fitting(sorted(keys_of), short)
             return corpus_fits[short]
