@@ -97,8 +97,8 @@ MERGES = [
     ),
     row(
         "capitalised word is no acronym of a person",
-        {"a": [("Dana Whitlock", "PERSON")], "b": [("DW", "ORG")]},
-        ("a", "Dana Whitlock"),
+        {"a": [("Nadia Orrin", "PERSON")], "b": [("DW", "ORG")]},
+        ("a", "Nadia Orrin"),
         ("b", "DW"),
         APART,
     ),
@@ -112,9 +112,9 @@ MERGES = [
     ),
     row(
         "transliteration ou/u and vowels",
-        {"a": [("Yusuf Tarkanov", "PERSON")], "b": [("Yousef Tarkanov", "PERSON")]},
-        ("a", "Yusuf Tarkanov"),
-        ("b", "Yousef Tarkanov"),
+        {"a": [("Yunus Tarkanov", "PERSON")], "b": [("Younous Tarkanov", "PERSON")]},
+        ("a", "Yunus Tarkanov"),
+        ("b", "Younous Tarkanov"),
         SAME,
     ),
     row(
@@ -158,8 +158,8 @@ MERGES = [
     ),
     row(
         "different given names, same transliterated surname",
-        {"a": [("Yusuf Tarkanov", "PERSON")], "b": [("Yusra Tarkanov", "PERSON")]},
-        ("a", "Yusuf Tarkanov"),
+        {"a": [("Yunus Tarkanov", "PERSON")], "b": [("Yusra Tarkanov", "PERSON")]},
+        ("a", "Yunus Tarkanov"),
         ("b", "Yusra Tarkanov"),
         APART,
     ),
@@ -208,9 +208,9 @@ MERGES = [
     ),
     row(
         "police in a sentence's first word",
-        {"a": [("Marren Metropolitan Police", "ORG"), ("Police", "GROUP")]},
+        {"a": [("Marren City Police", "ORG"), ("Police", "GROUP")]},
         ("a", "Police"),
-        ("a", "Marren Metropolitan Police"),
+        ("a", "Marren City Police"),
         SAME,
     ),
     row(
@@ -248,30 +248,30 @@ MERGES = [
     ),
     row(
         "one-word short form joins the one in the corpus",
-        {"a": [("Marren Metropolitan Police", "ORG")], "b": [("police", "GROUP")]},
+        {"a": [("Marren City Police", "ORG")], "b": [("police", "GROUP")]},
         ("b", "police"),
-        ("a", "Marren Metropolitan Police"),
+        ("a", "Marren City Police"),
         SAME,
     ),
     row(
         "two forces in the corpus: the short form of a third document joins neither",
         {
-            "a": [("Marren Metropolitan Police", "ORG")],
+            "a": [("Marren City Police", "ORG")],
             "b": [("Kestova National Police", "ORG")],
             "c": [("police", "GROUP")],
         },
         ("c", "police"),
-        ("a", "Marren Metropolitan Police"),
+        ("a", "Marren City Police"),
         APART,
     ),
     row(
         "its own document's force beats the corpus's two",
         {
-            "a": [("Marren Metropolitan Police", "ORG"), ("police", "GROUP")],
+            "a": [("Marren City Police", "ORG"), ("police", "GROUP")],
             "b": [("Kestova National Police", "ORG")],
         },
         ("a", "police"),
-        ("a", "Marren Metropolitan Police"),
+        ("a", "Marren City Police"),
         SAME,
     ),
     row(
@@ -290,44 +290,44 @@ MERGES = [
     ),
     row(
         "word order of a ministry",
-        {"a": [("interior ministry", "GROUP")], "b": [("ministry of the interior", "ORG")]},
-        ("a", "interior ministry"),
-        ("b", "ministry of the interior"),
+        {"a": [("environment ministry", "GROUP")], "b": [("ministry of the environment", "ORG")]},
+        ("a", "environment ministry"),
+        ("b", "ministry of the environment"),
         SAME,
     ),
     row(
         "two ministries",
-        {"a": [("interior ministry", "GROUP")], "b": [("education ministry", "GROUP")]},
-        ("a", "interior ministry"),
-        ("b", "education ministry"),
+        {"a": [("transport ministry", "GROUP")], "b": [("fisheries ministry", "GROUP")]},
+        ("a", "transport ministry"),
+        ("b", "fisheries ministry"),
         APART,
     ),
     row(
         "a country's short form is the short form when no other country's is named",
-        {"a": [("French interior ministry", "GROUP")], "b": [("interior ministry", "GROUP")]},
-        ("a", "French interior ministry"),
-        ("b", "interior ministry"),
+        {"a": [("French transport ministry", "GROUP")], "b": [("transport ministry", "GROUP")]},
+        ("a", "French transport ministry"),
+        ("b", "transport ministry"),
         SAME,
     ),
     row(
         "two countries' ministries: the bare one joins neither",
         {
-            "a": [("French interior ministry", "GROUP")],
-            "b": [("interior ministry", "GROUP")],
-            "c": [("German interior ministry", "GROUP")],
+            "a": [("French transport ministry", "GROUP")],
+            "b": [("transport ministry", "GROUP")],
+            "c": [("German transport ministry", "GROUP")],
         },
-        ("a", "French interior ministry"),
-        ("b", "interior ministry"),
+        ("a", "French transport ministry"),
+        ("b", "transport ministry"),
         APART,
     ),
     row(
         "two countries' ministries stay apart",
         {
-            "a": [("French interior ministry", "GROUP")],
-            "c": [("German interior ministry", "GROUP")],
+            "a": [("French transport ministry", "GROUP")],
+            "c": [("German transport ministry", "GROUP")],
         },
-        ("a", "French interior ministry"),
-        ("c", "German interior ministry"),
+        ("a", "French transport ministry"),
+        ("c", "German transport ministry"),
         APART,
     ),
     row(
@@ -340,29 +340,29 @@ MERGES = [
     # a title for the person
     row(
         "the minister is the one minister of its document",
-        {"a": [("Interior Minister Dana Whitlock", "PERSON"), ("minister", "GROUP")]},
+        {"a": [("Interior Minister Nadia Orrin", "PERSON"), ("minister", "GROUP")]},
         ("a", "minister"),
-        ("a", "Interior Minister Dana Whitlock"),
+        ("a", "Interior Minister Nadia Orrin"),
         SAME,
     ),
     row(
         "two ministers: the minister is neither",
         {
             "a": [
-                ("Interior Minister Dana Whitlock", "PERSON"),
+                ("Interior Minister Nadia Orrin", "PERSON"),
                 ("Prime Minister Ilse Varga", "PERSON"),
                 ("minister", "GROUP"),
             ]
         },
         ("a", "minister"),
-        ("a", "Interior Minister Dana Whitlock"),
+        ("a", "Interior Minister Nadia Orrin"),
         APART,
     ),
     row(
         "the minister of another document",
-        {"a": [("Interior Minister Dana Whitlock", "PERSON")], "b": [("minister", "GROUP")]},
+        {"a": [("Interior Minister Nadia Orrin", "PERSON")], "b": [("minister", "GROUP")]},
         ("b", "minister"),
-        ("a", "Interior Minister Dana Whitlock"),
+        ("a", "Interior Minister Nadia Orrin"),
         APART,
     ),
     # proper short forms
@@ -416,15 +416,15 @@ def test_stated_alias_beats_an_ambiguous_acronym(lexicon: Lexicon) -> None:
 
 
 def test_affiliation_links_a_person_without_merging(lexicon: Lexicon) -> None:
-    corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Red Cross", "ORG")]}
+    corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Relief Society", "ORG")]}
     link = MentionLink(
         kind="affiliation",
         a=mention("Tomas Brandt", "PERSON"),
-        b=mention("Marren Red Cross", "ORG"),
+        b=mention("Marren Relief Society", "ORG"),
     )
     table = build(corpus, lexicon, {"a": [link]})
     person = entity_of(table, corpus, ("a", "Tomas Brandt"))
-    body = entity_of(table, corpus, ("a", "Marren Red Cross"))
+    body = entity_of(table, corpus, ("a", "Marren Relief Society"))
     assert person.id != body.id
     assert person.affiliation == body.id
     assert body.affiliation is None
@@ -444,7 +444,7 @@ def test_name_without_its_country_is_an_alias(lexicon: Lexicon) -> None:
 
 
 def test_no_affiliation_without_a_link(lexicon: Lexicon) -> None:
-    corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Red Cross", "ORG")]}
+    corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Relief Society", "ORG")]}
     table = build(corpus, lexicon)
     assert all(e.affiliation is None for e in table.entities)
 
@@ -489,14 +489,14 @@ LINKS = [
     ),
     ("The boat (MRS) sank.", [], set()),
     (
-        "Dana Whitlock, a spokeswoman for the Marren Red Cross, said forty had died.",
-        [("Dana Whitlock", "PERSON"), ("Marren Red Cross", "ORG")],
-        {("affiliation", "Dana Whitlock", "Marren Red Cross")},
+        "Nadia Orrin, a spokeswoman for the Marren Relief Society, said forty had died.",
+        [("Nadia Orrin", "PERSON"), ("Marren Relief Society", "ORG")],
+        {("affiliation", "Nadia Orrin", "Marren Relief Society")},
     ),
     (
-        "Marren Red Cross spokesman Tomas Brandt said forty had died.",
-        [("Marren Red Cross", "ORG"), ("Tomas Brandt", "PERSON")],
-        {("affiliation", "Tomas Brandt", "Marren Red Cross")},
+        "Marren Relief Society spokesman Tomas Brandt said forty had died.",
+        [("Marren Relief Society", "ORG"), ("Tomas Brandt", "PERSON")],
+        {("affiliation", "Tomas Brandt", "Marren Relief Society")},
     ),
     (
         "Kestova's foreign ministry spokesman, Samir al-Qadiri, gave a figure.",
@@ -504,28 +504,28 @@ LINKS = [
         {("affiliation", "Samir al-Qadiri", "Kestova")},
     ),
     (
-        "Tomas Brandt of the Marren Red Cross counted forty.",
-        [("Tomas Brandt", "PERSON"), ("Marren Red Cross", "ORG")],
-        {("affiliation", "Tomas Brandt", "Marren Red Cross")},
+        "Tomas Brandt of the Marren Relief Society counted forty.",
+        [("Tomas Brandt", "PERSON"), ("Marren Relief Society", "ORG")],
+        {("affiliation", "Tomas Brandt", "Marren Relief Society")},
     ),
     (
-        "Dana Whitlock met the Marren Red Cross on Monday.",
-        [("Dana Whitlock", "PERSON"), ("Marren Red Cross", "ORG")],
+        "Nadia Orrin met the Marren Relief Society on Monday.",
+        [("Nadia Orrin", "PERSON"), ("Marren Relief Society", "ORG")],
         set(),
     ),
     (
-        "Dana Whitlock, who praised Kestrel Lines, said forty had died.",
-        [("Dana Whitlock", "PERSON"), ("Kestrel Lines", "ORG")],
+        "Nadia Orrin, who praised Kestrel Lines, said forty had died.",
+        [("Nadia Orrin", "PERSON"), ("Kestrel Lines", "ORG")],
         set(),
     ),
     (
-        "Dana Whitlock, who praised the rescue chief of Kestrel Lines, said forty had died.",
-        [("Dana Whitlock", "PERSON"), ("Kestrel Lines", "ORG")],
+        "Nadia Orrin, who praised the rescue chief of Kestrel Lines, said forty had died.",
+        [("Nadia Orrin", "PERSON"), ("Kestrel Lines", "ORG")],
         set(),
     ),
     (
-        "Kestova said on Friday that its chief Dana Whitlock had resigned.",
-        [("Kestova", "GPE"), ("Dana Whitlock", "PERSON")],
+        "Kestova said on Friday that its chief Nadia Orrin had resigned.",
+        [("Kestova", "GPE"), ("Nadia Orrin", "PERSON")],
         set(),
     ),
     (
@@ -539,7 +539,7 @@ LINKS = [
         {("alias", "Médecins du Lac", "Doctors of the Lake")},
     ),
     (
-        "Marren Red Cross (Kestova Lines) said forty were treated.",
+        "Marren Relief Society (Kestova Lines) said forty were treated.",
         [],
         set(),
     ),
@@ -557,10 +557,10 @@ MENTIONS = [
     # (body, NER's mentions, a mention text that must be there, one that must not)
     ('"I cannot say," Mr Halloran said.', [("Halloran", "PERSON")], "Mr Halloran", "Halloran"),
     (
-        "Interior Minister Dana Whitlock said forty had died.",
-        [("Dana Whitlock", "PERSON")],
-        "Interior Minister Dana Whitlock",
-        "Minister Dana Whitlock",
+        "Interior Minister Nadia Orrin said forty had died.",
+        [("Nadia Orrin", "PERSON")],
+        "Interior Minister Nadia Orrin",
+        "Minister Nadia Orrin",
     ),
     (
         "Dr. Ilse Varga said forty had died.",
@@ -607,16 +607,16 @@ def test_a_month_is_no_recurring_surname(lexicon: Lexicon) -> None:
 
 
 def test_a_common_word_opening_a_sentence_is_no_surname(lexicon: Lexicon) -> None:
-    body = "Ilse Hand spoke. Hand luggage was lost, she said, and Hand left. A hand was hurt."
-    mentions, _ = linked_mentions(body, [at(body, "Ilse Hand", "PERSON")], lexicon)
-    assert [m.start for m in mentions if m.text == "Hand"] == [body.index("and Hand") + 4]
+    body = "Ilse Frost spoke. Frost damage was lost, she said, and Frost left. A frost was hard."
+    mentions, _ = linked_mentions(body, [at(body, "Ilse Frost", "PERSON")], lexicon)
+    assert [m.start for m in mentions if m.text == "Frost"] == [body.index("and Frost") + 4]
 
 
 def test_a_name_inside_a_title_is_dropped(lexicon: Lexicon) -> None:
-    body = "Interior Minister Dana Whitlock said forty had died."
-    ents = [("Interior", "ORG"), ("Dana Whitlock", "PERSON")]
+    body = "Interior Minister Nadia Orrin said forty had died."
+    ents = [("Interior", "ORG"), ("Nadia Orrin", "PERSON")]
     texts, links = links_of(body, ents, lexicon)
-    assert texts == {"Interior Minister Dana Whitlock"}
+    assert texts == {"Interior Minister Nadia Orrin"}
     assert links == set()
 
 
@@ -652,14 +652,14 @@ def test_defined_acronym_and_spokesman_through_extraction(nlp, lexicon: Lexicon)
 
 AFFILIATED = [
     (
-        "Kestova Relief Agency director Dana Whitlock said 40 people died.",
-        "Dana Whitlock",
+        "Kestova Relief Agency director Nadia Orrin said 40 people died.",
+        "Nadia Orrin",
         "Kestova Relief Agency",
     ),
     (
-        "Dana Whitlock, a spokeswoman for the Kestova Red Cross, said 40 people died.",
-        "Dana Whitlock",
-        "Kestova Red Cross",
+        "Nadia Orrin, a spokeswoman for the Kestova Relief Society, said 40 people died.",
+        "Nadia Orrin",
+        "Kestova Relief Society",
     ),
 ]
 

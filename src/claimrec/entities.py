@@ -4,23 +4,23 @@ A mention's name is first cleaned by rule (titles, possessives, "the", quote
 marks, hyphens), then mapped through the lexicon (aliases such as "U.S.",
 nationality adjectives to their country, synonyms in descriptive names so
 "spy agency" and "intelligence agency" agree). Names with the same key are one
-entity ("ministry of the interior" keys as "interior ministry"). Then these merges,
+entity ("ministry of the environment" keys as "environment ministry"). Then these merges,
 each guarded against false friends, every "exactly one fits" counted over sets
 already merged:
 - names the text itself ties: an acronym defined beside its long form, a name given
   with its translation (alias links from extraction, ``extract/links.py``);
 - person names whose tokens, without particles ("al-", a lowercase "van") and with
   common respellings ("x"/"ks", "ou"/"u"), are nearly equal one by one
-  ("Mohammed"/"Muhammad", "Yusuf"/"Yousef"), found in bulk with rapidfuzz; a name
+  ("Mohammed"/"Muhammad", "Yunus"/"Younous"), found in bulk with rapidfuzz; a name
   with middle names or a patronymic dropped joins the one longer name;
 - other names nearly equal as a whole *and* token by token, so "North Kestova"
   and "South Kestova" (one token apart entirely) stay apart;
-- an acronym joins the one long name in the corpus it abbreviates ("WHO");
-- a proper name that ends exactly one longer one joins it ("Red Cross");
+- an acronym joins the one long name in the corpus it abbreviates ("KRA");
+- a proper name that ends exactly one longer one joins it ("Blue Lantern");
 - a lone surname or given name joins the one full name in the same document
-  that contains it ("Whitlock" -> "Dana Whitlock"), else the one in the corpus;
+  that contains it ("Orrin" -> "Nadia Orrin"), else the one in the corpus;
   if two full names share it, it joins neither;
-- a generic short form ("the coast guard", "the agency", "French interior ministry")
+- a generic short form ("the coast guard", "the agency", "French transport ministry")
   joins the one organisation of its document it fits (by its ending or its head's
   class, from the lexicon); when none there fits, the one in the corpus.
 Anonymous speakers ("a senior official") are never merged across documents. A person
@@ -271,7 +271,7 @@ class _Keys:
         return key if key in self.titles else None
 
     def _key(self, name: str, kind: str) -> str:
-        """The merge key: a slug, with "ministry of (the) interior" read as "interior
+        """The merge key: a slug, with "ministry of (the) environment" read as "environment
         ministry" so the two word orders of one organisation agree."""
         key = key_of(name)
         if kind in {"ORG", "GROUP"}:
@@ -285,7 +285,7 @@ class _Keys:
     def _core(self, name: str) -> list[str]:
         """A person's name as merge tokens: without particles ("al-" or a lowercase "bin",
         "van", "de"; a capitalised "Ben" or "Van" standing alone is a name), each token
-        respelled the one way transliterations agree on ("Yousef"/"Yusuf" -> "iusef"/"iusuf")."""
+        respelled the one way transliterations agree on ("Younous"/"Yunus" -> "iunus")."""
         parts: list[tuple[str, bool]] = []
         for word in name.split():
             pieces = [p for p in re.split(r"[-‐‑]", word) if p]
@@ -311,7 +311,7 @@ class _Keys:
 
     def _qualified(self, name: str, kind: str) -> str | None:
         """The key of the generic short form inside "<Country>'s <short form>" ("France's
-        interior ministry", as "French interior ministry" is named), else None."""
+        transport ministry", as "French transport ministry" is named), else None."""
         owner, sep, rest = name.partition("'s ")
         if not sep or owner.lower() not in self.lex.country_set or not self.generic(rest, kind):
             return None
@@ -326,7 +326,7 @@ class _Keys:
 
     def fits(self, short: list[str], full: list[str]) -> bool:
         """Whether a generic short form can name an organisation: the full name ends with it
-        ("fire brigade" / "London Fire Brigade") or its head is of the short form's class
+        ("fire brigade" / "Marren Fire Brigade") or its head is of the short form's class
         ("the agency" / "... Health Organization")."""
         if len(full) <= len(short) and full != short:
             return False
@@ -351,7 +351,7 @@ class _Keys:
 def acronym_readings(words: list[str], lexicon: Lexicon) -> set[str]:
     """The acronyms a long name (as words) can have: initials of its content words or of
     all its words, with or without a leading country ("US ..."), whole or before a last
-    "and" conjunct ("Centers for Disease Control and Prevention" -> CDC)."""
+    "and" conjunct ("Bureau of Tide Safety and Training" -> BTS)."""
     words = [w for w in words if w]
     variants = [words]
     if words and (
@@ -542,7 +542,7 @@ class _Merger:
         return {k for counts in self.kinds.values() for k in counts}
 
     def acronyms(self) -> None:
-        """An acronym joins the one long name in the corpus it abbreviates ("WHO")."""
+        """An acronym joins the one long name in the corpus it abbreviates ("KRA")."""
         longs: dict[str, list[Node]] = defaultdict(list)
         for node in self.global_nodes(ORGANISATIONS):
             if len(node[1].split()) >= 2:
@@ -555,7 +555,7 @@ class _Merger:
                 self.join_if_one(node, longs.get(letters, []))
 
     def tails(self) -> None:
-        """A proper organisation name that is the end of one longer one ("Red Cross")."""
+        """A proper organisation name that is the end of one longer one ("Blue Lantern")."""
         nodes = [
             n
             for n in self.global_nodes(ORGANISATIONS)
@@ -603,7 +603,7 @@ class _Merger:
 
     def roles(self) -> None:
         """ "The minister" joins the one person its document names with that title
-        ("Interior Minister Dana Whitlock"); otherwise it stays a corpus-wide role."""
+        ("Interior Minister Nadia Orrin"); otherwise it stays a corpus-wide role."""
         titled: dict[str, set[tuple[str, Node]]] = defaultdict(set)
         for o in self.occurrences:
             written = key_of(clean(o.mention.text))
@@ -644,7 +644,8 @@ class _Merger:
         ):
             bare = self.keys.qualified(o.name, o.kind)
             short = tuple((bare or o.node[1]).split())
-            # "France's interior ministry" is "interior ministry" unless another country's is named
+            # "France's transport ministry" is "transport ministry" unless another country's is
+            # named
             corpus = bare if bare is not None and len(owners[bare]) == 1 else o.node[1]
             local = fitting(sorted(roots_in[o.doc]), short)
             self.resolve(o.node, local, lambda short=short: wider(short), corpus)
@@ -748,7 +749,7 @@ def _build(occurrences: list[_Occurrence], parent: dict[Node, Node], keys: _Keys
 
 
 def _canonical(members: list[_Occurrence]) -> str:
-    """The most frequent normalized name, preferring proper names ("Metropolitan Police"
+    """The most frequent normalized name, preferring proper names ("Marren City Police"
     over "police") and then fuller names on ties."""
     counts = Counter(m.name for m in members)
     return max(counts, key=lambda n: (n != n.lower(), len(n.split()) > 1, counts[n], len(n), n))

@@ -103,7 +103,7 @@ class Merging(LexiconPart):
     name_particles: list[str] = []
     # Spelling variants of one sound, rewritten before person tokens are compared.
     transliterations: dict[str, str] = {}
-    # Words an acronym skips: "International Organization for Migration" -> IOM.
+    # Words an acronym skips: "Office for Coastal Rescue" -> OCR.
     acronym_skip: list[str] = []
     # Head nouns that make a lowercase phrase a generic short form ("the coast guard").
     short_form_heads: list[str] = []

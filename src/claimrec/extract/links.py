@@ -4,8 +4,8 @@
   "Service(SES)", or "SES (State Emergency Service)") gives both names and an alias link,
   even when NER missed the long form or fused the two.
 - Two multi-word names of one organisation given side by side, in brackets or after a
-  slash ("Médecins Sans Frontières / Doctors Without Borders"), are an alias link.
-- A person named with a title ("Mr Halloran", "Interior Minister Dana Whitlock") is
+  slash ("Médecins du Lac / Doctors of the Lake"), are an alias link.
+- A person named with a title ("Mr Halloran", "Interior Minister Nadia Orrin") is
   mentioned with the title, so the titled form is one of the entity's aliases; a name
   NER found inside the title ("Interior") is dropped.
 - A surname of a person named in full recurs alone ("Halloran opened an inquiry"): each
@@ -49,7 +49,7 @@ def linked_mentions(
     affiliations = list(_affiliations(body, mentions, lexicon))
     titled = {m: _titled(body, m, lexicon) for m in mentions}
     titles = [(t.start, m.start) for m, t in titled.items() if t.start < m.start]
-    # "Interior" in "Interior Minister Dana Whitlock" is part of a title, not an organisation
+    # "Interior" in "Interior Minister Nadia Orrin" is part of a title, not an organisation
     inside = {m for m in mentions if any(a <= m.start and m.end <= b for a, b in titles)}
     mentions = [titled[m] for m in mentions if m not in inside]
     affiliations = [
@@ -109,7 +109,7 @@ def _renamings(
     body: str, mentions: list[Mention], lexicon: Lexicon
 ) -> tuple[list[Mention], list[MentionLink]]:
     """An organisation's name given with another beside it, in brackets or after a
-    slash ("Médecins Sans Frontières / Doctors Without Borders"): a translation or a
+    slash ("Médecins du Lac / Doctors of the Lake"): a translation or a
     former name. One side must be an organisation the document names, and both names of
     two words or more, so "Kestrel/Ardent" (two companies) is no renaming."""
     known = {m.text.removeprefix("the ").removeprefix("The ") for m in mentions if m.kind == "ORG"}
