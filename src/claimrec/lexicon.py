@@ -98,6 +98,26 @@ class Prefilter(LexiconPart):
     speech_forms: list[str] = []
 
 
+class Merging(LexiconPart):
+    """Words the entity merger reads (see ``entities.py``): how names vary and how
+    organisations are called once they have been named."""
+
+    # Particles that are no name of their own: "al-Hashimi" is matched as "Hashimi".
+    name_particles: list[str] = []
+    # Spelling variants of one sound, rewritten before person tokens are compared.
+    transliterations: dict[str, str] = {}
+    # Words an acronym skips: "Office for Coastal Rescue" -> OCR.
+    acronym_skip: list[str] = []
+    # Head nouns that make a lowercase phrase a generic short form ("the coast guard").
+    short_form_heads: list[str] = []
+    # A generic head may name an organisation whose own head is one of these.
+    short_form_classes: dict[str, list[str]] = {}
+    # Role nouns that tie a person to an organisation ("Y spokesman X").
+    affiliation_roles: list[str] = []
+    # Words that never modify a role, so a clause between two names ties no one to the other.
+    function_words: list[str] = []
+
+
 class Lexicon(LexiconPart):
     """The validated, merged lexicon. Lookup tables are derived once and cached."""
 
@@ -123,6 +143,7 @@ class Lexicon(LexiconPart):
     aliases: dict[str, list[str]] = {}
     person_token_similarity: int = 85
     name_similarity: int = 92
+    merging: Merging = Merging()
     demonyms: dict[str, str]
     countries: list[str] = []
     prefilter: Prefilter = Prefilter()

@@ -138,12 +138,23 @@ class RawClaim(Record):
     evidence: Evidence
 
 
+class MentionLink(Record):
+    """Two mentions the text itself ties together. ``alias``: one thing under two names
+    ("State Emergency Service (SES)"); ``affiliation``: ``a``, a person, speaks for or
+    belongs to ``b``, an organisation ("X, a spokesperson for Y"), the two kept apart."""
+
+    kind: Literal["alias", "affiliation"]
+    a: Mention
+    b: Mention
+
+
 class Extraction(Record):
     """Everything extraction found in one document: a pure function of its text."""
 
     doc: str
     mentions: tuple[Mention, ...]
     claims: tuple[RawClaim, ...]
+    links: tuple[MentionLink, ...] = ()
 
 
 # -------------------------------------------------------------------------- graph
@@ -178,6 +189,12 @@ class Entity(Record):
     type: str
     aliases: list[str]
     mentions: int
+    affiliation: str | None = Field(
+        default=None,
+        description="For a person: the id of the organisation the text says they speak for "
+        "('X, a spokesperson for Y', 'Y spokesman X'); the two stay separate entities, so "
+        "reconciliation may treat them as one voice.",
+    )
 
 
 class Claim(Record):

@@ -25,6 +25,7 @@ from claimrec.extract.attribution import (
     continues_speech,
     sentence_speaker,
 )
+from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
@@ -122,7 +123,13 @@ def extract_parsed(
             state = _Sentence(sent, piece, document, lexicon, context)
             claims.extend(_sentence_claims(state))
             _advance(state)
-    return Extraction(doc=document.id, mentions=tuple(mentions), claims=tuple(_with_slots(claims)))
+    mentions, links = linked_mentions(document.body, mentions, lexicon)
+    return Extraction(
+        doc=document.id,
+        mentions=tuple(mentions),
+        claims=tuple(_with_slots(claims)),
+        links=tuple(links),
+    )
 
 
 # ------------------------------------------------------------------ per sentence
