@@ -127,11 +127,11 @@ def test_not_counts_of_people(nlp, lexicon, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Interior Minister Dana Whitlock said 300 people were killed.", "Dana Whitlock"),
-        ("At least 300 people were killed, Dana Whitlock said.", "Dana Whitlock"),
-        ("At least 300 people were killed, said Dana Whitlock.", "Dana Whitlock"),
+        ("Interior Minister Maria Lindqvist said 300 people were killed.", "Maria Lindqvist"),
+        ("At least 300 people were killed, Maria Lindqvist said.", "Maria Lindqvist"),
+        ("At least 300 people were killed, said Maria Lindqvist.", "Maria Lindqvist"),
         ("According to the Red Cross, 300 people were killed.", "Red Cross"),
-        ("Dana Whitlock told reporters that 300 people were killed.", "Dana Whitlock"),
+        ("Maria Lindqvist told reporters that 300 people were killed.", "Maria Lindqvist"),
         ("The health ministry reports that 300 people were killed.", "health ministry"),
         (
             "A senior police official who spoke on condition of anonymity said"
@@ -152,25 +152,25 @@ def test_source(nlp, lexicon, text: str, source: str | None) -> None:
 
 
 def test_reported_speech_carries_to_the_next_sentence(nlp, lexicon) -> None:
-    text = "Dana Whitlock said 300 people were killed. The toll could rise to 500."
+    text = "Maria Lindqvist said 300 people were killed. The toll could rise to 500."
     found = counts(nlp, lexicon, text)
     assert [c.source.text if c.source else None for c in found] == [
-        "Dana Whitlock",
-        "Dana Whitlock",
+        "Maria Lindqvist",
+        "Maria Lindqvist",
     ]
     assert found[1].confidence < found[0].confidence
 
 
 def test_speech_does_not_carry_to_a_new_actor(nlp, lexicon) -> None:
-    text = "Dana Whitlock said 300 people were killed. Both parties signed the truce on Friday."
+    text = "Maria Lindqvist said 300 people were killed. Both parties signed the truce on Friday."
     claims = extract(nlp, lexicon, text).claims
     assert all(c.source is None for c in claims if c.evidence.sentence.startswith("Both"))
 
 
 def test_pronoun_source_resolves_to_the_last_person(nlp, lexicon) -> None:
-    text = "Dana Whitlock visited the site. She said 300 people were killed."
+    text = "Maria Lindqvist visited the site. She said 300 people were killed."
     claim = only_count(nlp, lexicon, text)
-    assert claim.source is not None and claim.source.text == "Dana Whitlock"
+    assert claim.source is not None and claim.source.text == "Maria Lindqvist"
 
 
 @pytest.mark.parametrize(

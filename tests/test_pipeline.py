@@ -93,13 +93,13 @@ def test_corrupt_cache_entries_are_ignored(tmp_path: Path, seeds_graph: Graph) -
 
 def test_prefilter_parses_claim_sentences_and_their_predecessors(lexicon) -> None:
     body = (
-        "Dana Whitlock visited the region. The toll rose to 300 people. "
+        "Maria Lindqvist visited the region. The toll rose to 300 people. "
         "The weather was calm. She said 40 people were hurt.\nA quiet line."
     )
     pieces = plan(body, lexicon)
     parsed = " ".join(p.text for p in pieces if p.parse)
     assert "The toll rose to 300" in parsed and "She said 40" in parsed
-    assert "Dana Whitlock visited" in parsed  # the toll sentence names no speaker
+    assert "Maria Lindqvist visited" in parsed  # the toll sentence names no speaker
     assert "The weather was calm" not in parsed  # "She said" names its own
     assert "A quiet line" not in parsed
     for piece in pieces:

@@ -194,7 +194,7 @@ class _Namer:
 
 
 def _before_possessive(text: str) -> str:
-    """A person's name ends at a possessive: "Whitlock's Recovery Plan" is about Whitlock."""
+    """A person's name ends at a possessive: "Lindqvist's Recovery Plan" is about Lindqvist."""
     head, sep, _ = text.partition("'s ")
     return head if sep else text
 
