@@ -127,7 +127,10 @@ MERGES = [
     ),
     row(
         "two-word title",
-        {"a": [("Interior Minister Maria Lindqvist", "PERSON")], "b": [("Maria Lindqvist", "PERSON")]},
+        {
+            "a": [("Interior Minister Maria Lindqvist", "PERSON")],
+            "b": [("Maria Lindqvist", "PERSON")],
+        },
         ("a", "Interior Minister Maria Lindqvist"),
         ("b", "Maria Lindqvist"),
         SAME,
