@@ -8,6 +8,7 @@ built in code, so it needs no spaCy. Golden files are rewritten by
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from io import StringIO
@@ -31,6 +32,7 @@ from claimrec.models import (
     Graph,
     GraphDocument,
     LocationValue,
+    Reason,
 )
 from claimrec.render.report import (
     Report,
@@ -160,7 +162,14 @@ CONFLICT = Fact(
     status="conflict",
     explanation="Sources disagree: 5,000 vs at least 9,000.",
     independent_sources=2,
-    revisions=["Anna Berg revised 4,000 (2025-01-01) to 5,000 (2025-02-01)"],
+    reasons=[
+        Reason(
+            kind="revision",
+            values=["4,000", "5,000"],
+            sources=["ent:anna-berg", "ent:anna-berg"],
+            dates=[dt.date(2025, 1, 1), dt.date(2025, 2, 1)],
+        )
+    ],
 )
 AGREEMENT = Fact(
     id="fact:2",
@@ -300,11 +309,16 @@ def test_question_text(key, expected):
 
 def test_consensus_is_labelled():
     fact = CONFLICT.model_copy(
-        update={"consensus": troops(5000, 5000), "consensus_note": "2 of 2 allow 5,000."}
+        update={"consensus": troops(5000, 5000), "consensus_support": 2, "consensus_voices": 2}
     )
     conflict = report_model(small_graph(fact)).conflicts[0]
-    assert (conflict.consensus.label, conflict.consensus.note) == ("5,000", "2 of 2 allow 5,000.")
-    assert "Consensus: 5,000 — 2 of 2 allow 5,000." in text_of(small_graph(fact))
+    assert (conflict.consensus.label, conflict.consensus.note) == (
+        "5,000",
+        "2 of 2 independent sources in the latest window allow 5,000, a strict majority.",
+    )
+    assert (
+        "Consensus: 5,000 — 2 of 2 independent sources in the latest window allow 5,000"
+    ) in " ".join(text_of(small_graph(fact)).split())
 
 
 # ------------------------------------------------------------------ text

@@ -57,6 +57,12 @@ def _fail(exc: ClaimrecError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+class StoriesOption(StrEnum):
+    folders = "folders"
+    auto = "auto"
+    one = "one"
+
+
 class EntitiesOption(StrEnum):
     all = "all"
     claims = "claims"
@@ -143,6 +149,23 @@ def build(
             help="all: every name in the text; claims: only names near claims (faster).",
         ),
     ] = EntitiesOption.all,
+    stories: Annotated[
+        StoriesOption,
+        typer.Option(
+            "--stories",
+            help="folders: one story per folder (default); auto: cluster mixed feeds; "
+            "one: everything is one story.",
+        ),
+    ] = StoriesOption.folders,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--window",
+            min=0,
+            help="Days apart two figures may be and still speak for the same moment "
+            "(default 0: the same day).",
+        ),
+    ] = 0,
 ) -> None:
     """Build the claim graph of a folder of articles."""
     cache = None if no_cache else (cache_dir or default_cache_dir())
@@ -156,6 +179,8 @@ def build(
                 cache_dir=cache,
                 entities=entities.value,
                 progress=progress,
+                stories=stories.value,
+                window_days=window,
             )
         text = graph_json(graph)
         if output is not None or not report:

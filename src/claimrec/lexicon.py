@@ -95,6 +95,21 @@ class Prefilter(LexiconPart):
     speech_forms: list[str] = []
 
 
+class ReconcileWords(LexiconPart):
+    """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
+
+    cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
+    part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
+    part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
+    part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
+    part_window: int = 3  # words either side of the figure searched for a part-of marker
+    withdrawn: list[str] = []  # just before a figure: its source takes it back
+    withdrawn_window: int = 6
+    stated_update: list[str] = []  # a later figure that says it replaces an earlier one
+    hedged_past: list[str] = []  # "might have been": a hedged estimate, not a projection
+    voice_roles: list[str] = []  # "X, a spokesperson for Y": X speaks as Y
+
+
 class Lexicon(LexiconPart):
     """The validated, merged lexicon. Lookup tables are derived once and cached."""
 
@@ -123,6 +138,7 @@ class Lexicon(LexiconPart):
     demonyms: dict[str, str]
     countries: list[str] = []
     prefilter: Prefilter = Prefilter()
+    reconcile: ReconcileWords = ReconcileWords()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

@@ -37,9 +37,11 @@ from claimrec.models import (
     GraphDocument,
     LocationValue,
     Modality,
+    Reason,
     Record,
 )
 from claimrec.render.blocks import Indented, md
+from claimrec.render.explain import voice_name
 from claimrec.values import count_label, label
 
 ReportFormat = Literal["text", "markdown", "json"]
@@ -180,7 +182,7 @@ def report_model(graph: Graph) -> Report:
             values=tuple(value_report(v) for v in fact.values),
             explanation=fact.explanation,
             consensus=_consensus(fact),
-            revisions=tuple(fact.revisions),
+            revisions=tuple(_revision(r, names) for r in fact.reasons if r.kind == "revision"),
         )
         for fact in facts
         if fact.status == "conflict"
@@ -217,7 +219,10 @@ def question(key: FactKey, entity_names: dict[str, str]) -> Question:
     predicate = key.predicate.replace("_", " ")
     what = f"{predicate} in {place}" if place else predicate
     if key.type == "count":
-        ask = f"how many {key.unit}?" if key.unit else "how many?"
+        counted = key.unit or (key.measure if key.measure not in (None, "other") else None)
+        ask = f"how many ({counted})?" if counted and not key.unit else (
+            f"how many {counted}?" if counted else "how many?"
+        )
     elif key.type == "date":
         ask = "when?"
     else:
@@ -229,7 +234,7 @@ def question(key: FactKey, entity_names: dict[str, str]) -> Question:
         text=text,
         type=key.type,
         subject=subject,
-        predicate=key.predicate,
+        predicate=predicate,
         unit=key.unit,
         place=place,
         story=story,
@@ -257,8 +262,35 @@ def _consensus(fact: Fact) -> Consensus:
     return Consensus(
         label=count_label(value) if value is not None else None,
         value=value,
-        note=fact.consensus_note,
+        note=_consensus_note(fact),
     )
+
+
+def _consensus_note(fact: Fact) -> str | None:
+    """Why there is a consensus, or why not, from the fact's counts of voices."""
+    n, of = fact.consensus_support, fact.consensus_voices
+    if fact.consensus is not None:
+        return (
+            f"{n} of {of} independent sources in the latest window allow "
+            f"{count_label(fact.consensus)}, a strict majority."
+        )
+    if fact.no_consensus == "tie":
+        return f"No consensus: a tie, {n} of {of} independent sources at most agree."
+    if fact.no_consensus == "no_majority":
+        return f"No consensus: at most {n} of {of} independent sources agree, no majority."
+    if fact.no_consensus == "no_values":
+        return "No consensus: no stated figure in the latest window."
+    return None
+
+
+def _revision(reason: Reason, names: dict[str, str]) -> str:
+    """ "Anna Berg revised 4,000 (2025-01-01) to 5,000 (2025-02-01)"."""
+    who = voice_name(reason.sources[0], names) if reason.sources else "A source"
+    ends = [
+        f"{value} ({reason.dates[i].isoformat()})" if i < len(reason.dates) else value
+        for i, value in enumerate(reason.values[:2])
+    ]
+    return f"{who} revised {' to '.join(ends)}"
 
 
 def _document_ref(doc_id: str, document: GraphDocument | None) -> DocumentRef:
