@@ -13,8 +13,9 @@ whose measure is ``other`` keeps its unit too. Scope is a place narrower than a 
 count is stated for it, else ``part`` for an increment or subset ("another 3,000",
 "nine of them"), which is never compared with a total. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.)
-A subject that cannot own what a measure counts is dropped from the key: the claim's own source, a person, or a place
-the corpus names as where things happen and not a country (where, not whose).
+A subject that cannot own what a measure counts is dropped from the key: the claim's
+own source, a person, or a place the corpus names as where things happen and not a
+country (where, not whose).
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -118,9 +119,7 @@ class _Context:
         self.country_level = country_level
         self.places = frozenset(c.location for c in claims if c.location is not None)
         self.window = dt.timedelta(days=max(0, window_days))
-        self.voices = Voices(
-            claims, documents=documents, entities=entities, cues=lexicon.reconcile
-        )
+        self.voices = Voices(claims, documents=documents, entities=entities, cues=lexicon.reconcile)
 
     def family(self, predicate: str) -> str:
         entry = self.lexicon.predicates.get(predicate)
@@ -257,9 +256,7 @@ def _entry(claim: Claim, ctx: _Context) -> _Entry:
 def _role(claim: Claim, ctx: _Context) -> ValueRole:
     if is_withdrawn(claim.evidence, ctx.cues):
         return "superseded"
-    if claim.modality == "negated" or (
-        isinstance(claim.value, CountValue) and claim.value.vague
-    ):
+    if claim.modality == "negated" or (isinstance(claim.value, CountValue) and claim.value.vague):
         return "not_asserted"
     if claim.modality == "expected":
         return "projection"
@@ -271,8 +268,10 @@ def _role(claim: Claim, ctx: _Context) -> ValueRole:
 def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[Edge]]:
     entries = [_entry(c, ctx) for c in claims]
     entries = _mark_superseded(entries)
-    multi = key.type == "location" or key.scope == PART or (
-        key.type == "date" and not ctx.once(claims[0].predicate)
+    multi = (
+        key.type == "location"
+        or key.scope == PART
+        or (key.type == "date" and not ctx.once(claims[0].predicate))
     )
     reasons: list[Reason] = []
     edges: list[Edge] = []
@@ -357,9 +356,7 @@ def _mark_superseded(entries: list[_Entry]) -> list[_Entry]:
 
 
 def _replace(e: _Entry, role: ValueRole) -> _Entry:
-    return _Entry(
-        claim=e.claim, voice=e.voice, day=e.day, last=e.last, role=role, order=e.order
-    )
+    return _Entry(claim=e.claim, voice=e.voice, day=e.day, last=e.last, role=role, order=e.order)
 
 
 def _revisions(entries: list[_Entry], ctx: _Context) -> tuple[list[_Entry], list[Reason]]:
@@ -669,9 +666,7 @@ def _consensus(live: list[_Entry], ctx: _Context) -> _Consensus:
         missing: NoConsensus = "tie" if support * 2 == len(voices) else "no_majority"
         return _Consensus(support=support, voices=len(voices), missing=missing)
     holding = [e.claim for (lo, hi), e in intervals if lo <= best <= hi]
-    return _Consensus(
-        value=_stated_overlap(holding, best), support=support, voices=len(voices)
-    )
+    return _Consensus(value=_stated_overlap(holding, best), support=support, voices=len(voices))
 
 
 def _stated_overlap(claims: list[Claim], point: float) -> CountValue:

@@ -110,8 +110,10 @@ def _consistent(fact: Fact, names: Mapping[str, str]) -> str:
     who = f"{voices} independent source{'s' if voices != 1 else ''}"
     live = [v for v in fact.values if v.role in ("stated", "hedged")]
     if fact.multi_valued:
-        what = "Parts of a total" if any(r.kind == "part" for r in fact.reasons) else (
-            "Places" if fact.key.type == "location" else "Dates of a recurring event"
+        what = (
+            "Parts of a total"
+            if any(r.kind == "part" for r in fact.reasons)
+            else ("Places" if fact.key.type == "location" else "Dates of a recurring event")
         )
         labels = ", ".join(v.label for v in fact.values)
         return f"{what} are not exclusive; {who} give {labels}."
