@@ -19,6 +19,8 @@ from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
     Corpus,
+    CountValue,
+    DateValue,
     Edge,
     Extraction,
     Fact,
@@ -27,6 +29,7 @@ from claimrec.models import (
     GraphDocument,
     LocationValue,
     RawClaim,
+    TimeRef,
 )
 from claimrec.reconcile import reconcile
 from claimrec.render.explain import explanation
@@ -96,7 +99,7 @@ def as_of(raw: RawClaim, published: dt.date | None) -> dt.date | None:
 
 def _claim(raw: RawClaim, table: EntityTable, published: dt.date | None) -> Claim:
     location = table.id_of(raw.doc, raw.location)
-    value = raw.value
+    value: CountValue | DateValue | TimeRef | LocationValue | None = raw.value
     if raw.type == "location":
         value = LocationValue(entity=location or "")
     return Claim(

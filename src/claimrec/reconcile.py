@@ -459,15 +459,15 @@ def _first_clash(
 ) -> tuple[_Entry, _Entry] | None:
     undated_b = [e for e in side_b if e.day is None]
     dated_b = sorted((e for e in side_b if e.day is not None), key=_when)
-    starts = [e.day for e in dated_b]
+    starts = [e.day for e in dated_b if e.day is not None]
     longest = max((e.last - e.day for e in dated_b if e.last and e.day), default=dt.timedelta())
     for a in sorted(side_a, key=_when):
         if not timed or a.day is None:
             candidates: Iterable[_Entry] = side_b
         else:
             assert a.last is not None
-            lo = bisect_left(starts, a.day - ctx.window - longest)  # type: ignore[arg-type]
-            hi = bisect_right(starts, a.last + ctx.window)  # type: ignore[arg-type]
+            lo = bisect_left(starts, a.day - ctx.window - longest)
+            hi = bisect_right(starts, a.last + ctx.window)
             candidates = [*dated_b[lo:hi], *undated_b]
         for b in candidates:
             if b.voice != a.voice and (not timed or _same_window(a, b, ctx)):
