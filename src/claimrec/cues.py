@@ -20,95 +20,91 @@ from claimrec.lexicon import ReconcileWords
 from claimrec.models import Evidence
 
 _WORD = re.compile(r"[\w][\w'’-]*")
-Phrases = frozenset[tuple[str, ...]]
+_EDGE = r"[\w'’-]"
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower())
 
 
 @lru_cache(maxsize=64)
-def phrases(items: tuple[str, ...]) -> Phrases:
-    """Lexicon phrases as word tuples, for matching against word lists."""
-    return frozenset(tuple(words(item)) for item in items if words(item))
+def pattern(items: tuple[str, ...], not_before: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """One regex finding any lexicon phrase as whole words (any spacing, any case), not
+    followed by a word of ``not_before`` ("more" but not "more than")."""
+    phrases = sorted({" ".join(words(i)) for i in items if words(i)}, key=lambda p: (-len(p), p))
+    if not phrases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    blocked = "|".join(map(re.escape, not_before))
+    guard = rf"(?!\s+(?:{blocked})(?!{_EDGE}))" if blocked else ""
+    return re.compile(rf"(?<!{_EDGE})(?:{alternatives})(?!{_EDGE}){guard}", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65_536)
-def _split(sentence: str, quote: str) -> tuple[list[str], list[str], list[str]]:
-    """The words of the sentence before the quote, of the quote, and after it (the quote
-    alone when it cannot be found in the sentence). Cached: claims share sentences."""
+def _split(evidence: Evidence) -> tuple[str, str, str]:
+    """The sentence before the quote, the quote, and after it (the quote alone when it
+    cannot be found in the sentence)."""
+    sentence, quote = evidence.sentence, evidence.quote
     at = sentence.find(quote)
     if at < 0:
-        return [], words(quote), []
-    return words(sentence[:at]), words(quote), words(sentence[at + len(quote) :])
+        return "", quote, ""
+    return sentence[:at], quote, sentence[at + len(quote) :]
 
 
-def _sentence(evidence: Evidence) -> list[str]:
-    before, quote, after = _split(evidence.sentence, evidence.quote)
-    return before + quote + after
+def _last_words(text: str, n: int) -> str:
+    return " ".join(text.split()[-n:]) if n > 0 else ""
 
 
-def _matches(
-    tokens: list[str],
-    wanted: Phrases,
-    *,
-    not_before: Iterable[str] = (),
-    not_after: Iterable[str] = (),
-) -> bool:
-    firsts, sizes = _shape(wanted)
-    if firsts.isdisjoint(tokens):
-        return False  # the common case, decided without building n-grams
-    blocked_next, blocked_prev = set(not_before), set(not_after)
-    for size in sizes:
-        for i in range(len(tokens) - size + 1):
-            if tokens[i] not in firsts or tuple(tokens[i : i + size]) not in wanted:
-                continue
-            following = tokens[i + size] if i + size < len(tokens) else ""
-            previous = tokens[i - 1] if i > 0 else ""
-            if following in blocked_next or previous in blocked_prev:
-                continue
+def _first_words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n]) if n > 0 else ""
+
+
+def _found(text: str, regex: re.Pattern[str] | None, not_after: Iterable[str] = ()) -> bool:
+    """Whether ``regex`` matches ``text`` at a place not preceded by a word of
+    ``not_after`` ("more" but not "or more")."""
+    if regex is None:
+        return False
+    blocked = set(not_after)
+    for match in regex.finditer(text):
+        previous = text[: match.start()].split()[-1:] if blocked else []
+        if not previous or previous[0].lower() not in blocked:
             return True
     return False
 
 
-@lru_cache(maxsize=64)
-def _shape(wanted: Phrases) -> tuple[frozenset[str], tuple[int, ...]]:
-    return frozenset(p[0] for p in wanted), tuple(sorted({len(p) for p in wanted}))
-
-
 def sentence_words(evidence: Evidence) -> set[str]:
     """The set of words of the claim's sentence."""
-    return set(_sentence(evidence))
+    return set(words(evidence.sentence))
 
 
 def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the figure counts an increment or a subset ("another 3,000", "the first
     contingent of 1,500", "nine of them"), never the total."""
-    before, quote, after = _split(evidence.sentence, evidence.quote)
+    regex = pattern(tuple(cues.part_of), tuple(cues.part_of_not_before))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False  # the common case, decided by one scan of the sentence
+    before, quote, after = _split(evidence)
     window = cues.part_window
-    tokens = before[-window:] + quote + after[:window]
-    return _matches(
-        tokens,
-        phrases(tuple(cues.part_of)),
-        not_before=cues.part_of_not_before,
-        not_after=cues.part_of_not_after,
-    )
+    text = f"{_last_words(before, window)} {quote} {_first_words(after, window)}"
+    return _found(text, regex, cues.part_of_not_after)
 
 
 def is_withdrawn(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words just before the figure take it back ("withdrew its count of 60",
     "not the 60 it announced")."""
-    before, quote, _ = _split(evidence.sentence, evidence.quote)
-    tokens = before[-cues.withdrawn_window :] + quote[:2]
-    return _matches(tokens, phrases(tuple(cues.withdrawn)))
+    regex = pattern(tuple(cues.withdrawn))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False  # the common case, decided by one scan of the sentence
+    before, quote, _ = _split(evidence)
+    text = f"{_last_words(before, cues.withdrawn_window)} {_first_words(quote, 2)}"
+    return _found(text, regex)
 
 
 def states_update(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the sentence presents its figure as replacing an earlier one."""
-    return _matches(_sentence(evidence), phrases(tuple(cues.stated_update)))
+    return _found(evidence.sentence, pattern(tuple(cues.stated_update)))
 
 
 def is_hedged_past(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether a modal speaks of the past ("might have been killed"): a hedged estimate of
     what happened, which can clash, unlike a projection ("could rise to")."""
-    return _matches(_sentence(evidence), phrases(tuple(cues.hedged_past)))
+    return _found(evidence.sentence, pattern(tuple(cues.hedged_past)))

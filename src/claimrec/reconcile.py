@@ -94,6 +94,8 @@ class _Entry:
     last: dt.date | None  # end of a stated period, else ``day``
     role: ValueRole
     order: tuple[bool, dt.date, str]  # dated first, by day, then claim id
+    span: tuple[float, float] | None  # a count's interval (values.count_interval)
+    vkey: tuple[object, ...]  # values.value_key: which distinct value it states
 
 
 class _Context:
@@ -250,6 +252,8 @@ def _entry(claim: Claim, ctx: _Context) -> _Entry:
         last=last if last is None or day is None or last >= day else day,
         role=_role(claim, ctx),
         order=(day is None, day or dt.date.min, claim.id),
+        span=count_interval(claim.value) if isinstance(claim.value, CountValue) else None,
+        vkey=value_key(claim.value),
     )
 
 
@@ -339,14 +343,14 @@ def _mark_superseded(entries: list[_Entry]) -> list[_Entry]:
     withdrawn: dict[tuple, dt.date | None] = {}
     for e in entries:
         if e.role == "superseded":
-            k = value_key(e.claim.value)
+            k = e.vkey
             seen = withdrawn.get(k, e.day)
             withdrawn[k] = None if seen is None or e.day is None else max(seen, e.day)
     if not withdrawn:
         return entries
     out = []
     for e in entries:
-        k = value_key(e.claim.value)
+        k = e.vkey
         if k in withdrawn and e.role in ("stated", "hedged"):
             until = withdrawn[k]
             if until is None or e.day is None or e.day <= until:
@@ -356,29 +360,51 @@ def _mark_superseded(entries: list[_Entry]) -> list[_Entry]:
 
 
 def _replace(e: _Entry, role: ValueRole) -> _Entry:
-    return _Entry(claim=e.claim, voice=e.voice, day=e.day, last=e.last, role=role, order=e.order)
+    return _Entry(
+        claim=e.claim,
+        voice=e.voice,
+        day=e.day,
+        last=e.last,
+        role=role,
+        order=e.order,
+        span=e.span,
+        vkey=e.vkey,
+    )
+
+
+def _fits(a: _Entry, b: _Entry) -> bool:
+    """Whether two claims' values can both hold (``values.compatible``, fast for counts)."""
+    if a.span is not None and b.span is not None:
+        return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
+    return compatible(a.claim.value, b.claim.value)
 
 
 def _revisions(entries: list[_Entry], ctx: _Context) -> tuple[list[_Entry], list[Reason]]:
     """A voice that changes its own figure revises it: a revision reason for each change
-    in its own timeline (undated claims last), and its earlier figure is set aside (role
-    ``revised``) when the latest one is dated in a later window."""
+    in its own timeline (undated claims last; the most recent ``MAX_TIMELINE`` changes of
+    the fact are kept), and its earlier figure is set aside (role ``revised``) when the
+    latest one is dated in a later window."""
     by_voice: dict[str, list[_Entry]] = defaultdict(list)
     for e in entries:
         if e.role in ("stated", "hedged"):
             by_voice[e.voice].append(e)
     revised: set[str] = set()
-    reasons: list[Reason] = []
+    changes: list[tuple[_Entry, _Entry]] = []
     for _, own in sorted(by_voice.items()):
-        own.sort(key=lambda e: (*_when(e)[:2], e.claim.doc, e.claim.evidence.start))
+        if len(own) < 2:
+            continue
+        own.sort(key=lambda e: (e.order[0], e.order[1], e.claim.doc, e.claim.evidence.start))
         latest = own[-1]
-        for e in own[:-1]:
-            later = e.day is not None and latest.day is not None and latest.day - e.day > ctx.window
-            if later and not compatible(e.claim.value, latest.claim.value):
-                revised.add(e.claim.id)
-        changes = [(a, b) for a, b in pairwise(own) if not compatible(a.claim.value, b.claim.value)]
-        for a, b in changes[-MAX_TIMELINE:]:
-            reasons.append(_pair_reason("revision", a, b, ctx))
+        if latest.day is not None:
+            before = latest.day - ctx.window
+            revised.update(
+                e.claim.id
+                for e in own[:-1]
+                if e.day is not None and e.day < before and not _fits(e, latest)
+            )
+        changes += [(a, b) for a, b in pairwise(own) if not _fits(a, b)]
+    changes.sort(key=lambda pair: (pair[1].order, pair[0].order))
+    reasons = [_pair_reason("revision", a, b, ctx) for a, b in changes[-MAX_TIMELINE:]]
     out = [_replace(e, "revised") if e.claim.id in revised else e for e in entries]
     return out, reasons
 
@@ -431,7 +457,7 @@ def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
     the few distinct values pairwise."""
     by_value: dict[tuple, list[_Entry]] = defaultdict(list)
     for e in live:
-        by_value[value_key(e.claim.value)].append(e)
+        by_value[e.vkey].append(e)
     keys = sorted(by_value)
     reasons = []
     if keys and isinstance(by_value[keys[0]][0].claim.value, CountValue):
@@ -506,7 +532,7 @@ def _unstated_changes(live: list[_Entry], ctx: _Context) -> list[Reason]:
                 continue
             assert isinstance(earlier.claim.value, CountValue)
             if count_interval(earlier.claim.value)[0] > high:
-                pair = (value_key(earlier.claim.value), value_key(e.claim.value))
+                pair = (value_key(earlier.claim.value), e.vkey)
                 reasons.setdefault(pair, _pair_reason("unstated_change", earlier, e, ctx))
             break
     return list(reasons.values())
@@ -543,7 +569,7 @@ def _timeline(live: list[_Entry], ctx: _Context) -> list[Reason]:
     previous: _Entry | None = None
     for window in windows:
         current = _representative(window)
-        if previous is not None and not compatible(previous.claim.value, current.claim.value):
+        if previous is not None and not _fits(previous, current):
             steps.append((previous, current))
         previous = current
     return [_pair_reason("update", a, b, ctx) for a, b in steps[-MAX_TIMELINE:]]
@@ -554,7 +580,7 @@ def _representative(window: list[_Entry]) -> _Entry:
     voices: dict[tuple, set[str]] = defaultdict(set)
     first: dict[tuple, _Entry] = {}
     for e in window:
-        k = value_key(e.claim.value)
+        k = e.vkey
         voices[k].add(e.voice)
         first.setdefault(k, e)
     best = max(sorted(voices), key=lambda k: len(voices[k]))
@@ -565,21 +591,30 @@ def _representative(window: list[_Entry]) -> _Entry:
 
 
 def _values(entries: list[_Entry], ctx: _Context) -> list[FactValue]:
-    groups: dict[tuple, list[_Entry]] = defaultdict(list)
+    groups: dict[tuple[object, ...], list[_Entry]] = defaultdict(list)
     for e in entries:
-        groups[value_key(e.claim.value)].append(e)
+        groups[e.vkey].append(e)
     out = []
-    for vk in sorted(groups):
+    for vk in sorted(groups):  # type: ignore[type-var]
         members = groups[vk]
+        claims, sources, docs, days, voices = [], set(), set(), set(), set()
+        for e in members:
+            claims.append(e.claim.id)
+            docs.add(e.claim.doc)
+            voices.add(e.voice)
+            if e.claim.source:
+                sources.add(e.claim.source)
+            if e.day is not None:
+                days.add(e.day)
         out.append(
             FactValue(
                 value=members[0].claim.value,
                 label=_label(members[0].claim.value, ctx),
-                claims=[e.claim.id for e in members],
-                sources=sorted({e.claim.source for e in members if e.claim.source}),
-                documents=sorted({e.claim.doc for e in members}),
-                as_of=sorted({e.day for e in members if e.day is not None}),
-                voices=sorted({e.voice for e in members}),
+                claims=claims,
+                sources=sorted(sources),
+                documents=sorted(docs),
+                as_of=sorted(days),
+                voices=sorted(voices),
                 role=_value_role(members),
             )
         )
@@ -614,20 +649,17 @@ def _labels(values: Iterable[Value]) -> list[str]:
 
 
 def _edge(source: str, target: str, kind: EdgeKind) -> Edge:
-    """An edge between two claim ids this stage just read from validated claims: built
-    without re-validation, since tens of thousands are made on a big corpus."""
-    return Edge.model_construct(source=source, target=target, kind=kind)
+    return Edge(source=source, target=target, kind=kind)
 
 
 def _corroborations(live: list[_Entry]) -> list[Edge]:
     """Independent voices stating the same value, chained in id order."""
     groups: dict[tuple, dict[str, Claim]] = defaultdict(dict)
-    for e in sorted(live, key=lambda e: e.claim.id):
-        groups[value_key(e.claim.value)].setdefault(e.voice, e.claim)
+    for e in live:  # in claim id order, as the fact's claims are
+        groups[e.vkey].setdefault(e.voice, e.claim)
     edges = []
     for firsts in groups.values():
-        chain = sorted(firsts.values(), key=lambda c: c.id)
-        edges += [_edge(a.id, b.id, "corroborates") for a, b in pairwise(chain)]
+        edges += [_edge(a.id, b.id, "corroborates") for a, b in pairwise(firsts.values())]
     return edges
 
 

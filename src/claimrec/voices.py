@@ -40,9 +40,17 @@ class Voices:
         self.entity = {e.id: e for e in entities}
         self.copy_of = {d.id: (d.copy_of or d.id) for d in documents}
         self.outlet = {d.id: d.outlet.lower() for d in documents if d.outlet}
+        self._known: dict[tuple[str | None, str], str] = {}
         self.speaks_for = _affiliations(claims, self.entity, _word_pattern(cues.voice_roles))
 
     def voice(self, claim: Claim) -> str:
+        key = (claim.source, claim.doc)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = self._voice(claim)
+        return found
+
+    def _voice(self, claim: Claim) -> str:
         entity = self.entity.get(claim.source or "")
         if entity is None or entity.type == "ANON" or self._is_outlet(claim, entity):
             return f"doc:{self.copy_of.get(claim.doc, claim.doc)}"
