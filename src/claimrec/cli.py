@@ -31,6 +31,7 @@ from claimrec.cache import default_cache_dir
 from claimrec.errors import ClaimrecError
 from claimrec.models import Graph
 from claimrec.pipeline import build as build_graph
+from claimrec.render.report import ReportFilter
 from claimrec.store import graph_json, load_graph, write_atomic
 
 app = typer.Typer(
@@ -179,7 +180,7 @@ def build(
                 cache_dir=cache,
                 entities=entities.value,
                 progress=progress,
-                stories=stories.value,
+                stories=stories.value,  # type: ignore[arg-type]
                 window_days=window,
             )
         text = graph_json(graph)
@@ -214,17 +215,39 @@ def _warn_documents(graph: Graph) -> None:
 
 @app.command()
 def report(
-    graph_file: Annotated[Path, typer.Argument(help="A graph JSON written by `claimrec build`.")],
+    graph_file: Annotated[
+        str,
+        typer.Argument(help="A graph JSON written by `claimrec build`, or - for stdin."),
+    ],
     format: Annotated[
         Format, typer.Option("--format", help="text, markdown or json.")
     ] = Format.text,
+    fact: Annotated[
+        str | None, typer.Option("--fact", help="Show only this fact (its id).")
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Show only facts this source speaks in (part of a name)."),
+    ] = None,
+    story: Annotated[
+        str | None, typer.Option("--story", help="Show only facts of this story.")
+    ] = None,
+    all_facts: Annotated[
+        bool, typer.Option("--all", help="Also list facts stated by a single claim.")
+    ] = False,
 ) -> None:
     """Print the contradiction report of a claim graph."""
+    from claimrec.store import parse_graph
+
     try:
-        graph = load_graph(graph_file)
+        if graph_file == "-":
+            graph = parse_graph(sys.stdin.read(), name="<stdin>")
+        else:
+            graph = load_graph(Path(graph_file))
     except ClaimrecError as exc:
         raise _fail(exc) from None
-    _print_report(graph, format)
+    filters = ReportFilter(fact=fact, source=source, story=story, all=all_facts)
+    _print_report(graph, format, filters)
 
 
 @app.command()
@@ -292,14 +315,13 @@ def diff(
         raise typer.Exit(code=1)
 
 
-def _print_report(graph: Graph, format: Format) -> None:
+def _print_report(graph: Graph, format: Format, filters: ReportFilter | None = None) -> None:
     """The report on stdout: rich picks colours for a terminal (and honours NO_COLOR),
-    plain text when piped; markdown and json are written exactly as rendered."""
-    from rich.console import Console
-
+    plain text when piped, wrapped at the terminal's width up to 100 columns; markdown and
+    json are written exactly as rendered."""
     from claimrec.render.report import render_report
 
-    render_report(graph, format=format.value, console=Console(highlight=False))
+    render_report(graph, format=format.value, filters=filters)
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from claimrec.models import Fact, FactValue, Reason
+from claimrec.models import CountValue, Fact, FactValue, Reason
+from claimrec.values import count_interval
 
 MAX_NAMES = 3
 MAX_STEPS = 4
@@ -91,18 +92,9 @@ def _conflict(fact: Fact, names: Mapping[str, str]) -> str:
 
 
 def _updated(fact: Fact, names: Mapping[str, str]) -> str:
-    steps = [r for r in fact.reasons if r.kind in ("update", "revision")]
-    steps.sort(key=lambda r: (r.dates[-1] if r.dates else dt.date.min, r.kind))
-    text = ""
-    if steps:
-        verb = _verb(steps[0])
-        shown = steps[-MAX_STEPS:]
-        text = f"The figure {verb} " + ", then ".join(step(r, names) for r in shown) + "."
+    steps = timeline(fact, names)[-MAX_STEPS:]
+    text = f"Values differ only over time: the figure {', then '.join(steps)}." if steps else ""
     return (text or "Values differ only over time.") + _set_aside(fact)
-
-
-def _verb(reason: Reason) -> str:
-    return "was revised" if reason.kind == "revision" else "changed over time"
 
 
 def _consistent(fact: Fact, names: Mapping[str, str]) -> str:
@@ -132,3 +124,25 @@ def _set_aside(fact: Fact) -> str:
         elif reason.kind == "projection":
             notes.append(f" Projections, not compared: {', '.join(reason.values)}.")
     return "".join(notes)
+
+
+def timeline(fact: Fact, names: Mapping[str, str]) -> list[str]:
+    """An updated fact's steps in date order: "rose from 12 (Tue 4 Mar 2025, police) to
+    at least 20 (Thu 6 Mar 2025, union)"; a source's own change reads "revised"."""
+    spans = {v.label: _span(v) for v in fact.values}
+    steps = [r for r in fact.reasons if r.kind in ("update", "revision") and len(r.values) == 2]
+    steps.sort(key=lambda r: (r.dates[-1] if r.dates else dt.date.max, r.kind, r.claims))
+    out = []
+    for reason in steps:
+        a, b = (spans.get(v) for v in reason.values)
+        verb = "changed"
+        if a is not None and b is not None:
+            verb = "rose" if b[0] > a[1] else "fell" if b[1] < a[0] else "changed"
+        if reason.kind == "revision":
+            verb = {"rose": "revised up", "fell": "revised down"}.get(verb, "revised")
+        out.append(f"{verb} {step(reason, names)}")
+    return out
+
+
+def _span(value: FactValue) -> tuple[float, float] | None:
+    return count_interval(value.value) if isinstance(value.value, CountValue) else None
