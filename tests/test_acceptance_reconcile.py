@@ -274,3 +274,27 @@ def test_facts_never_cross_stories(lexicon: Lexicon) -> None:
     claims = [toll("c1", people(12), "floods/a", POLICE), toll("c2", people(300), "quake/b", UNION)]
     result = reconcile(claims, documents=documents, entities=ENTITIES, lexicon=lexicon)
     assert sorted(str(f.key.story) for f in result.facts) == ["floods", "quake"]
+
+
+def test_a_figure_reported_earlier_in_the_day_is_no_rival(lexicon: Lexicon) -> None:
+    fact = only(
+        [
+            toll(
+                "c1",
+                count(79, None, unit="people"),
+                "a",
+                COAST_GUARD,
+                "The coast guard said at least 79 people died.",
+            ),
+            toll(
+                "c2",
+                people(59),
+                "b",
+                None,
+                "Earlier in the day it was reported that 59 people had died.",
+            ),
+        ],
+        docs("a", "b"),
+        lexicon,
+    )
+    assert fact.status != "conflict"

@@ -108,3 +108,9 @@ def is_hedged_past(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether a modal speaks of the past ("might have been killed"): a hedged estimate of
     what happened, which can clash, unlike a projection ("could rise to")."""
     return _found(evidence.sentence, pattern(tuple(cues.hedged_past)))
+
+
+def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the sentence places its figure before the article's own moment ("earlier
+    in the day it was reported that ...", "initially")."""
+    return _found(evidence.sentence, pattern(tuple(cues.earlier)))

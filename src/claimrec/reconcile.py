@@ -48,13 +48,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from claimrec.cues import is_hedged_past, is_part, is_withdrawn, states_update
+from claimrec.cues import is_earlier, is_hedged_past, is_part, is_withdrawn, states_update
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -77,6 +78,10 @@ from claimrec.values import compatible, count_interval, label, value_key
 from claimrec.voices import Voices
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# A name after a locative preposition is a place whatever type entity typing gave it
+# ("In Paris, police counted ..."), except a person.
+FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
+MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
 MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
@@ -119,9 +124,34 @@ class _Context:
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
         self.country_level = country_level
-        self.places = frozenset(c.location for c in claims if c.location is not None)
+        self.places: frozenset[str] = frozenset()
         self.window = dt.timedelta(days=max(0, window_days))
+        self.place_of = {
+            a: e.id
+            for e in entities
+            if e.type in FRAMING_TYPES and e.id not in country_level
+            for a in e.aliases
+            if len(a) >= MIN_PLACE and a[:1].isupper()
+        }
+        self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        self.places = frozenset(
+            place
+            for c in claims
+            if c.type == "count"
+            for place in (c.location, self.framing_place(c))
+            if place is not None
+        ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(claims, documents=documents, entities=entities, cues=lexicon.reconcile)
+
+    def framing_place(self, claim: Claim) -> str | None:
+        if self.place_at is None:
+            return None
+        sentence, quote = claim.evidence.sentence, claim.evidence.quote
+        at = sentence.find(quote)
+        found = self.place_at.match(sentence)
+        if found is None and at >= 0:
+            found = self.place_at.match(sentence, at + len(quote))
+        return self.place_of.get(found.group(1)) if found is not None else None
 
     def family(self, predicate: str) -> str:
         entry = self.lexicon.predicates.get(predicate)
@@ -184,16 +214,29 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
         return subject
     if entity.type in NOT_OWNERS or subject == claim.location:
         return None
-    if entity.type in PLACE_TYPES and subject in ctx.places and subject not in ctx.country_level:
+    if subject in ctx.places and subject not in ctx.country_level:
         return None  # the corpus names it as where things happen: a place, not an owner
     return subject
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
-    location = claim.location
+    """The place a count is stated for, when narrower than a country: the claim's
+    location, else a place framing its sentence ("In X, police counted ...") or following
+    its figure ("... 12,400 marchers in X")."""
+    location = claim.location or ctx.framing_place(claim)
     if location is None or location in ctx.country_level or location not in ctx.entity:
         return None
     return location
+
+
+def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
+    """ "In X" / " in the X": a locative preposition and a known place name, matched at a
+    given position (a sentence's start, or just after a claim's figure)."""
+    if not places or not preps:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+    return re.compile(rf"\s*(?i:{words})\s+(?:the\s+)?({names})\b")
 
 
 def _key_id(key: FactKey) -> str:
@@ -496,7 +539,7 @@ def _first_clash(
             hi = bisect_right(starts, a.last + ctx.window)
             candidates = [*dated_b[lo:hi], *undated_b]
         for b in candidates:
-            if b.voice != a.voice and (not timed or _same_window(a, b, ctx)):
+            if b.voice != a.voice and (not timed or _same_moment(a, b, ctx)):
                 return (a, b) if _when(a) <= _when(b) else (b, a)
     return None
 
@@ -504,6 +547,13 @@ def _first_clash(
 def _when(e: _Entry) -> tuple[bool, dt.date, str]:
     """Sort key: dated claims by day, undated last, then by id."""
     return e.order
+
+
+def _same_moment(a: _Entry, b: _Entry, ctx: _Context) -> bool:
+    """One window, and neither figure said to be an earlier state ("earlier in the day")."""
+    if not _same_window(a, b, ctx):
+        return False
+    return not (is_earlier(a.claim.evidence, ctx.cues) or is_earlier(b.claim.evidence, ctx.cues))
 
 
 def _same_window(a: _Entry, b: _Entry, ctx: _Context) -> bool:
