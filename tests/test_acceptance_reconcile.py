@@ -9,7 +9,7 @@ import pytest
 from builders import claim, count, document, entity, exact
 
 from claimrec.lexicon import Lexicon
-from claimrec.models import Claim, CountValue, Evidence, Fact, GraphDocument, Modality
+from claimrec.models import Claim, CountValue, Evidence, Fact, GraphDocument, Modality, TimeRef
 from claimrec.reconcile import reconcile
 from claimrec.render.explain import explanation
 
@@ -298,3 +298,25 @@ def test_a_figure_reported_earlier_in_the_day_is_no_rival(lexicon: Lexicon) -> N
         lexicon,
     )
     assert fact.status != "conflict"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said 480 people had died in the March 3 earthquake.",
+        "Officials said 480 people have died since Monday's earthquake.",
+    ],
+)
+def test_a_running_total_dated_by_its_event_speaks_for_its_report(
+    sentence: str, lexicon: Lexicon
+) -> None:
+    """The date names the quake, not the count: 480 reported on Wednesday is Wednesday's
+    figure, so a higher figure on Thursday is an update, not a clash with Monday's."""
+    text = "March 3" if "March 3" in sentence else "Monday"
+    stated = toll("c1", people(480), "wed", AGENCY, sentence).model_copy(
+        update={"time": TimeRef(text=text, start=MON, end=MON), "as_of": MON}
+    )
+    later = toll("c2", people(700), "thu", POLICE)
+    fact = only([stated, later], [document("wed", D(2025, 3, 5)), document("thu", THU)], lexicon)
+    assert fact.status == "updated"
+    assert {v.label: v.as_of for v in fact.values}["480"] == [D(2025, 3, 5)]

@@ -119,6 +119,7 @@ class _Context:
         self.lexicon = lexicon
         self.cues = lexicon.reconcile
         self.cumulative_measures = frozenset(lexicon.reconcile.cumulative_measures)
+        self.event_time = _event_time_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.published = {d.id: d.published for d in documents}
@@ -163,8 +164,17 @@ class _Context:
 
     def day(self, claim: Claim) -> dt.date | None:
         """The day a claim speaks for: ``as_of``, else its stated time's start, else its
-        document's date; None when its stated time cannot be resolved ("last month")."""
+        document's date; None when its stated time cannot be resolved ("last month").
+        A running total's stated time that dates the event rather than the count ("died
+        in the March 3 earthquake", "since Monday's quake") leaves it at its article's
+        date: the total speaks for when it was reported."""
         time = claim.time
+        if (
+            time is not None
+            and claim.measure in self.cumulative_measures
+            and self.event_time.search(_time_context(claim)) is not None
+        ):
+            return self.published.get(claim.doc)
         if time is not None and time.start is None:
             return None
         if claim.as_of is not None:
@@ -227,6 +237,26 @@ def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     if location is None or location in ctx.country_level or location not in ctx.entity:
         return None
     return location
+
+
+def _time_context(claim: Claim) -> str:
+    """The claim's stated time with the words around it in its sentence, marked ``@T@``:
+    "died in the @T@ earthquake"."""
+    time = claim.time
+    sentence = claim.evidence.sentence
+    if time is None or not time.text or time.text not in sentence:
+        return ""
+    at = sentence.index(time.text)
+    end = at + len(time.text)
+    return f"{sentence[max(0, at - 20) : at]}@T@{sentence[end : end + 30]}"
+
+
+def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A time that dates a one-off event, not a count: "since @T@", or "@T@('s)" followed
+    by an event noun (the nouns of the lexicon's ``once`` predicates)."""
+    nouns = sorted({n for p in lexicon.predicates.values() if p.once for n in p.nouns}, key=len)
+    event = "|".join(re.escape(n) for n in reversed(nouns)) or "(?!)"
+    return re.compile(rf"(?i:\bsince\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
 
 
 def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
