@@ -765,3 +765,11 @@ def test_fact_id_depends_only_on_its_key(lexicon: Lexicon) -> None:
     )
     assert alone.id in {f.id for f in grown}
     assert next(f for f in grown if f.id == alone.id).claims == ["c1", "c2"]
+
+
+def test_cycle_collection_is_restored_after_reconcile(lexicon: Lexicon) -> None:
+    import gc
+
+    assert gc.isenabled()
+    run(CORPUS, lexicon)
+    assert gc.isenabled()

@@ -46,12 +46,14 @@ its distinct values, with claims bucketed by day.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
@@ -291,6 +293,40 @@ def reconcile(
     ``country_level``: place entities that name a whole country, which do not narrow a
     count's scope; ``window_days``: how many days apart two figures may be and still
     speak for the same moment (0: the same day)."""
+    with _without_cycle_collection():
+        return _reconcile(
+            claims,
+            documents=documents,
+            entities=entities,
+            lexicon=lexicon,
+            country_level=country_level,
+            window_days=window_days,
+        )
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Reconcile makes a few small objects per claim and frees them by reference counting
+    (it builds no cycles); left on, the cyclic collector rescans every live claim again
+    and again, half the run time on 100,000 claims. It is restored on the way out."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _reconcile(
+    claims: Sequence[Claim],
+    *,
+    documents: Sequence[GraphDocument],
+    entities: Sequence[Entity],
+    lexicon: Lexicon,
+    country_level: frozenset[str],
+    window_days: int,
+) -> Reconciliation:
     ctx = _Context(
         claims,
         documents=documents,
