@@ -320,3 +320,20 @@ def test_a_running_total_dated_by_its_event_speaks_for_its_report(
     fact = only([stated, later], [document("wed", D(2025, 3, 5)), document("thu", THU)], lexicon)
     assert fact.status == "updated"
     assert {v.label: v.as_of for v in fact.values}["480"] == [D(2025, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "one_voice"),
+    [
+        ("Ilse Marek, a spokesperson for the textile workers' union, said 25 died.", True),
+        ("The textile workers' union director Ilse Marek said 25 died.", True),
+        ("Ilse Marek said 25 died.", False),
+    ],
+)
+def test_an_organisation_and_its_spokesperson_are_one_voice(
+    sentence: str, one_voice: bool, lexicon: Lexicon
+) -> None:
+    union = toll("c1", people(25), "a", UNION, "The textile workers' union said 25 died.")
+    person = toll("c2", people(25), "b", "ent:ilse-marek", sentence)
+    fact = only([union, person], docs("a", "b"), lexicon)
+    assert (fact.independent_sources == 1) is one_voice
