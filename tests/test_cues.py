@@ -23,6 +23,7 @@ def said(sentence: str, quote: str) -> Evidence:
         ("Twelve were hurt, nine of them firefighters.", "nine of them", True),
         ("Officials said 400 more troops would follow.", "400 more troops", True),
         ("An additional 200 medics arrived.", "200 medics", True),
+        ("Nine of its own nurses have died.", "Nine of its own nurses", True),
         ("More than 3,000 troops crossed the river.", "More than 3,000 troops", False),
         ("Some 10,000 or more people marched.", "10,000 or more people", False),
         ("Kestova has sent 12,000 troops in all.", "12,000 troops", False),
