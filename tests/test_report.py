@@ -244,7 +244,7 @@ CONFLICT Freedonia — deployment: how many troops?  fact:1
   Revisions:
   - Anna Berg revised 4,000 (2025-01-01) to 5,000 (2025-02-01)
 
--------------- Agreed by several independent sources: 1 fact --------------
+-------------- Consistent across independent sources: 1 fact --------------
 ✓ Freedonia — deployment: where? Kursk (2 independent sources)
 
 Read 2 documents (1 skipped): 5 claims in 3 facts — 1 conflict, 0 updated,

@@ -110,7 +110,7 @@ def test_updated_facts_read_as_a_timeline(graph_file: Path) -> None:
         "[flood] Injured: how many (injured)? revised up from 8 (Tue 4 Mar 2025, Kestovan "
         "agency) to 11 (Tue 4 Mar 2025, Kestovan agency)"
     ) in out
-    assert "Agreed by several" not in out  # different values are never agreement
+    assert "Consistent across" not in out  # different values are never agreement
 
 
 @pytest.mark.parametrize(

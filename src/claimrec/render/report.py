@@ -11,8 +11,10 @@ the renderers only lay that model out:
 * ``render_json(report)`` returns the conflicts and the summary as canonical JSON.
 * ``render_report(graph, format=..., console=...)`` is what the CLI calls.
 
-Conflicts come first, in full; then facts on which several independent sources agree,
-one line each; then a one-line summary. Single-source facts appear only in the counts.
+The stories compared come first; then conflicts in full, most important first; then
+facts updated over time, as timelines; then facts whose values several independent
+sources give and can all be true ("consistent", never called agreement when the values
+differ), one line each; with ``--all`` the facts stated once; then a one-line summary.
 """
 
 from __future__ import annotations
@@ -534,7 +536,7 @@ class TextReport:
             count = _plural(len(report.agreements), "fact")
             yield Text()
             yield Rule(
-                Text(f"Agreed by several independent sources: {count}", style=STYLES["title"]),
+                Text(f"Consistent across independent sources: {count}", style=STYLES["title"]),
                 characters="-",
                 style=STYLES["rule"],
             )
@@ -677,7 +679,7 @@ def render_markdown(report: Report) -> str:
             out.append(f"- **{md(update.question.text)}** {steps}")
         out.append("")
     if report.agreements:
-        out += [f"## Agreed by several independent sources: {len(report.agreements)}", ""]
+        out += [f"## Consistent across independent sources: {len(report.agreements)}", ""]
         for agreement in report.agreements:
             sources = _plural(agreement.independent_sources, "independent source")
             values = "; ".join(md(v) for v in agreement.values)
