@@ -337,3 +337,34 @@ def test_an_organisation_and_its_spokesperson_are_one_voice(
     person = toll("c2", people(25), "b", "ent:ilse-marek", sentence)
     fact = only([union, person], docs("a", "b"), lexicon)
     assert (fact.independent_sources == 1) is one_voice
+
+
+def test_a_count_stated_for_a_city_is_not_compared_with_the_national_one(
+    lexicon: Lexicon,
+) -> None:
+    lusk = entity("ent:lusk", "Lusk", "GPE")
+
+    def crowd(cid: str, n: int, doc: str, source: str, sentence: str) -> Claim:
+        c = claim(cid, people(n), doc=doc, source=source, predicate="protested", subject=None)
+        quote = next(q for q in (f"{n:,} people", f"{n:,} marchers", f"{n:,}") if q in sentence)
+        return c.model_copy(update={"evidence": said(sentence, quote)})
+
+    claims = [
+        crowd(
+            "c1", 90_000, "a", AGENCY, "Some 90,000 people marched nationwide, the ministry said."
+        ),
+        crowd("c2", 8_000, "b", POLICE, "In Lusk, police counted 8,000 marchers."),
+        crowd(
+            "c3",
+            6_000,
+            "c",
+            UNION,
+            "A research firm that counts the Lusk march put the crowd at 6,000.",
+        ),
+        crowd("c4", 7_500, "d", HOSPITAL, "Organisers said 7,500 people marched in Lusk."),
+    ]
+    result = reconcile(
+        claims, documents=docs("a", "b", "c", "d"), entities=[*ENTITIES, lusk], lexicon=lexicon
+    )
+    by_place = {f.key.location: sorted(f.claims) for f in result.facts}
+    assert by_place == {None: ["c1"], "ent:lusk": ["c2", "c3", "c4"]}

@@ -137,6 +137,7 @@ class _Context:
             if len(a) >= MIN_PLACE and a[:1].isupper()
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        self._event_patterns: dict[str, re.Pattern[str] | None] = {}
         self.places = frozenset(
             place
             for c in claims
@@ -147,6 +148,9 @@ class _Context:
         self.voices = Voices(claims, documents=documents, entities=entities, cues=lexicon.reconcile)
 
     def framing_place(self, claim: Claim) -> str | None:
+        """A known place named for the counted event: framing the sentence ("In X, ..."),
+        right after the figure ("... marchers in X"), or before the event's own noun ("the
+        X march put the crowd at ...")."""
         if self.place_at is None:
             return None
         sentence, quote = claim.evidence.sentence, claim.evidence.quote
@@ -154,7 +158,19 @@ class _Context:
         found = self.place_at.match(sentence)
         if found is None and at >= 0:
             found = self.place_at.match(sentence, at + len(quote))
+        if found is None:
+            named = self._place_event(claim.predicate)
+            found = named.search(sentence) if named is not None else None
         return self.place_of.get(found.group(1)) if found is not None else None
+
+    def _place_event(self, predicate: str) -> re.Pattern[str] | None:
+        if predicate not in self._event_patterns:
+            entry = self.lexicon.predicates.get(predicate)
+            nouns = sorted(entry.nouns, key=len, reverse=True) if entry else []
+            self._event_patterns[predicate] = (
+                _place_event_pattern(nouns, self.place_of) if nouns else None
+            )
+        return self._event_patterns[predicate]
 
     def family(self, predicate: str) -> str:
         entry = self.lexicon.predicates.get(predicate)
@@ -263,12 +279,22 @@ def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
     """ "In X" / " in the X": a locative preposition and a known place name, matched at a
-    given position (a sentence's start, or just after a claim's figure)."""
+    given position (a sentence's start, or just after a claim's figure, with at most two
+    lowercase words between: "8,000 people marched in X")."""
     if not places or not preps:
         return None
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
-    return re.compile(rf"\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+    return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+
+
+def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
+    """ "the X march": a known place name right before one of the event's nouns."""
+    if not places:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    events = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"\b({names})(?:'s|’s)?\s+(?i:{events})\b")
 
 
 def _key_id(key: FactKey) -> str:
