@@ -138,6 +138,7 @@ class _Context:
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
         self._event_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._framing: dict[str, str | None] = {}
         self.places = frozenset(
             place
             for c in claims
@@ -153,6 +154,13 @@ class _Context:
         X march put the crowd at ...")."""
         if self.place_at is None:
             return None
+        if claim.id in self._framing:
+            return self._framing[claim.id]
+        found_place = self._framing[claim.id] = self._find_framing_place(claim)
+        return found_place
+
+    def _find_framing_place(self, claim: Claim) -> str | None:
+        assert self.place_at is not None
         sentence, quote = claim.evidence.sentence, claim.evidence.quote
         at = sentence.find(quote)
         found = self.place_at.match(sentence)
