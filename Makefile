@@ -35,6 +35,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 goldens: $(STAMP)
 	$(BIN)/python -m tests.goldens

@@ -11,7 +11,7 @@ a fixed seed) it measures, each in a fresh process:
   changed (one sentence with a new figure appended);
 
 and once, the reconcile stage alone on 100,000 synthetic claims
-(``bench/workloads.py reconcile``; only ``claimrec.reconcile.facts`` is timed).
+(``bench/workloads.py reconcile``; only ``claimrec.reconcile.reconcile`` is timed).
 
 Seconds are wall-clock from process start to exit (interpreter start, imports and model
 loading included, for the baseline too), except reconcile, which is the ``facts`` call.

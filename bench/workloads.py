@@ -8,7 +8,7 @@ stdout line.
         discarded as they come).
     python bench/workloads.py reconcile [--claims 100000] [--seed S]
         Build synthetic ``Claim`` models (not timed), then time
-        ``claimrec.reconcile.facts`` alone.
+        ``claimrec.reconcile.reconcile`` alone.
     python bench/workloads.py html GRAPH.json [-o REPORT.html]
         Time ``claimrec.render.html.render_html`` on a built graph (loading the graph
         is timed apart) and report the page's size; the issue's targets for a
@@ -82,23 +82,24 @@ def reconcile(n: int, seed: int) -> dict[str, object]:
     from claims import workload
 
     from claimrec.lexicon import load_lexicon
-    from claimrec.reconcile import facts
+    from claimrec.reconcile import reconcile
 
     started = time.perf_counter()
     lexicon = load_lexicon()
     work = workload(n, seed=seed)
     generated = time.perf_counter()
+    documents = [d.model_copy(update={"story": work.story_of.get(d.id)}) for d in work.documents]
     gc.collect()
     before_mb = _rss_mb()
     start = time.perf_counter()
-    fact_list, edges = facts(
+    result = reconcile(
         work.claims,
-        documents=work.documents,
+        documents=documents,
         entities=work.entities,
         lexicon=lexicon,
         country_level=work.country_level,
-        story_of=work.story_of,
     )
+    fact_list, edges = result.facts, result.edges
     seconds = time.perf_counter() - start
     sizes = sorted((len(f.claims) for f in fact_list), reverse=True)
     return {

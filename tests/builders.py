@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from claimrec.lexicon import load_lexicon
 from claimrec.models import (
     Claim,
     CountValue,
@@ -20,6 +21,8 @@ from claimrec.models import (
     RawClaim,
     TimeRef,
 )
+
+_LEXICON = load_lexicon()
 
 
 def mention(text: str, kind: MentionKind = "PERSON", start: int = 0) -> Mention:
@@ -92,7 +95,9 @@ def claim(
     predicate: str = "deployed",
     location: str | None = None,
     time: TimeRef | None = None,
+    measure: str | None = None,
 ) -> Claim:
+    """A claim; a count's ``measure`` defaults to the one the lexicon gives its predicate."""
     if isinstance(value, CountValue):
         kind = "count"
     elif isinstance(value, DateValue):
@@ -105,6 +110,7 @@ def claim(
         type=kind,
         subject=subject,
         predicate=predicate,
+        measure=measure or (_LEXICON.measure_of(predicate) if kind == "count" else "other"),
         value=value,
         location=location,
         time=time,

@@ -16,7 +16,8 @@ from builders import about, claim, count, date_value, document, entity, exact, t
 
 from claimrec.lexicon import Lexicon
 from claimrec.models import Claim, CountValue, Edge, Fact, FactKey, LocationValue, Modality
-from claimrec.reconcile import facts
+from claimrec.reconcile import reconcile
+from claimrec.render.explain import explanation
 from claimrec.values import compatible, count_interval
 
 D = dt.date
@@ -84,13 +85,14 @@ def vague(c: Claim) -> Claim:
 def run(
     claims: list[Claim], lexicon: Lexicon, *, documents: list = DOCUMENTS
 ) -> tuple[list[Fact], list[Edge]]:
-    return facts(
+    result = reconcile(
         claims,
         documents=documents,
         entities=ENTITIES,
         lexicon=lexicon,
         country_level=COUNTRY_LEVEL,
     )
+    return result.facts, result.edges
 
 
 def one_fact(claims: list[Claim], lexicon: Lexicon) -> tuple[Fact, list[Edge]]:
@@ -174,7 +176,7 @@ STATUS = [
             claim("c1", exact(10_000), doc="oct1-a", source=MINISTRY),
             claim("c2", exact(12_000), doc="oct2-a", source=MINISTRY),
         ],
-        "consistent",
+        "updated",
     ),
     row(
         "same source, two figures on one day",
@@ -182,7 +184,7 @@ STATUS = [
             claim("c1", exact(10_000), doc="oct1-a", source=MINISTRY),
             claim("c2", exact(12_000), doc="oct1-b", source=MINISTRY),
         ],
-        "conflict",
+        "updated",
     ),
     row(
         "same source, one article undated: no order, no revision",
@@ -190,7 +192,7 @@ STATUS = [
             claim("c1", exact(10_000), doc="undated", source=MINISTRY),
             claim("c2", exact(12_000), doc="oct2-a", source=MINISTRY),
         ],
-        "conflict",
+        "updated",
     ),
     row(
         "rising toll on later days",
@@ -199,7 +201,7 @@ STATUS = [
             killed("c2", people(150), "oct2-a", MINISTRY),
             killed("c3", people(180), "oct3", RESZKE),
         ],
-        "consistent",
+        "updated",
     ),
     row(
         "toll falling on a later day",
@@ -231,7 +233,7 @@ STATUS = [
             claim("c1", exact(10_000), doc="oct1-a", source=AGENCY),
             claim("c2", exact(12_000), doc="oct2-a", source=MINISTRY),
         ],
-        "conflict",
+        "updated",
     ),
     row(
         "times that do not overlap",
@@ -239,7 +241,7 @@ STATUS = [
             claim("c1", exact(10_000), doc="oct1-a", source=AGENCY, time=JUNE),
             claim("c2", exact(12_000), doc="oct1-b", source=MINISTRY, time=SEPTEMBER),
         ],
-        "consistent",
+        "updated",
     ),
     row(
         "times that overlap",
@@ -263,7 +265,7 @@ STATUS = [
             claim("c1", exact(10_000), doc="oct1-a", source=AGENCY, time=JUNE),
             claim("c2", exact(12_000), doc="oct1-b", source=MINISTRY),
         ],
-        "conflict",
+        "updated",
     ),
     row(
         "several places",
@@ -339,7 +341,7 @@ def test_status(claims: list[Claim], status: str, lexicon: Lexicon) -> None:
     assert fact.status == status
     assert fact.claims == sorted(c.id for c in claims)
     assert bool(pairs(edges, "contradicts")) is (status == "conflict")
-    assert fact.explanation
+    assert explanation(fact, {})  # worded by the renderer, from the reasons
 
 
 def test_single_claim(lexicon: Lexicon) -> None:
@@ -356,10 +358,10 @@ def test_revision_sets_the_earlier_claim_aside(lexicon: Lexicon) -> None:
     earlier = claim("c1", exact(10_000), doc="oct1-a", source=MINISTRY)
     later = claim("c2", exact(12_000), doc="oct2-a", source=MINISTRY)
     fact, edges = one_fact([later, earlier], lexicon)
-    assert fact.status == "consistent"
-    assert len(fact.revisions) == 1
+    assert fact.status == "updated"
+    assert [r.kind for r in fact.reasons] == ["revision"]
     assert fact.claims == ["c1", "c2"]  # set aside, not dropped
-    assert {v.label for v in fact.values} == {"10,000", "12,000"}
+    assert {v.label: v.role for v in fact.values} == {"10,000": "revised", "12,000": "stated"}
     assert fact.consensus is None
     assert pairs(edges, "contradicts") == set()
 
@@ -372,20 +374,21 @@ def test_a_compatible_update_is_no_revision(lexicon: Lexicon) -> None:
         ],
         lexicon,
     )
-    assert (fact.status, fact.revisions) == ("consistent", [])
+    assert (fact.status, fact.reasons) == ("consistent", [])
 
 
 def test_a_revision_sets_aside_only_the_sources_own_claim(lexicon: Lexicon) -> None:
     fact, edges = one_fact(
         [
             claim("c1", exact(10_000), doc="oct1-a", source=MINISTRY),
-            claim("c2", exact(10_000), doc="oct1-b", source=AGENCY),
+            claim("c2", exact(10_000), doc="oct2-b", source=AGENCY),
             claim("c3", exact(12_000), doc="oct2-a", source=MINISTRY),
         ],
         lexicon,
     )
     assert fact.status == "conflict"
-    assert len(fact.revisions) == 1
+    assert [r.kind for r in fact.reasons if r.kind == "revision"] == ["revision"]
+    assert {v.label: v.role for v in fact.values} == {"10,000": "stated", "12,000": "stated"}
     assert pairs(edges, "contradicts") == {("c2", "c3")}
 
 
@@ -413,7 +416,8 @@ def test_claims_at_different_times_share_a_fact(lexicon: Lexicon) -> None:
         ],
         lexicon,
     )
-    assert (fact.status, len(fact.values)) == ("consistent", 2)
+    assert (fact.status, len(fact.values)) == ("updated", 2)
+    assert [r.kind for r in fact.reasons] == ["update"]
     assert pairs(edges, "contradicts") == set()
 
 
@@ -526,7 +530,7 @@ def test_conflict_has_contradicts_edges_and_a_consensus(lexicon: Lexicon) -> Non
     )
     assert fact.status == "conflict"
     assert fact.consensus == exact(10_000)
-    assert fact.consensus_note
+    assert (fact.consensus_support, fact.consensus_voices, fact.no_consensus) == (2, 3, None)
     assert pairs(edges, "corroborates") == {("c1", "c2")}
     contradicts = pairs(edges, "contradicts")
     assert contradicts and all("c3" in pair for pair in contradicts)
@@ -629,9 +633,15 @@ GROUPING = [
         False,
     ),
     row(
-        "different units",
+        "different words counted, one measure",
         claim("c1", exact(10_000)),
         claim("c2", exact(10_000, unit="officers")),
+        True,
+    ),
+    row(
+        "different units, no measure",
+        claim("c1", exact(10_000), measure="other"),
+        claim("c2", exact(10_000, unit="officers"), measure="other"),
         False,
     ),
     row(
@@ -694,9 +704,9 @@ def test_fact_key(lexicon: Lexicon) -> None:
         lexicon,
     )
     assert sorted((f.key for f in found), key=lambda k: str(k.location)) == [
-        FactKey(type="count", subject=KESTOVA, predicate="deployment", unit="troops"),
+        FactKey(type="count", subject=KESTOVA, predicate="deployment", measure="force"),
         FactKey(
-            type="count", subject=KESTOVA, predicate="deployment", location=VORSK, unit="troops"
+            type="count", subject=KESTOVA, predicate="deployment", measure="force", location=VORSK
         ),
     ]
 
@@ -714,8 +724,8 @@ CORPUS = [
     killed("c08", people(100), "oct1-a", AGENCY),
     killed("c09", people(150), "oct2-a", MINISTRY),
     killed("c10", people(170), "oct2-b", WIRE),
-    claim("c11", exact(500, unit="officers"), doc="oct3", source=OFFICIAL_1),
-    claim("c12", exact(600, unit="officers"), doc="oct3", source=OFFICIAL_1),
+    claim("c11", exact(500, unit="officers"), doc="oct3", source=OFFICIAL_1, measure="other"),
+    claim("c12", exact(600, unit="officers"), doc="oct3", source=OFFICIAL_1, measure="other"),
     claim("c13", date_value("June 1", D(2024, 6, 1)), predicate="signed", doc="oct1-a"),
 ]
 
@@ -740,7 +750,7 @@ def test_facts_are_sorted_by_content_derived_id(lexicon: Lexicon) -> None:
     assert ids == sorted(ids)
     assert len(set(ids)) == len(ids) == 6
     assert all(i.startswith("fact:") for i in ids)
-    assert {f.status for f in found} == {"single", "consistent", "conflict"}
+    assert {f.status for f in found} == {"single", "consistent", "conflict", "updated"}
 
 
 def test_fact_id_depends_only_on_its_key(lexicon: Lexicon) -> None:
@@ -755,3 +765,11 @@ def test_fact_id_depends_only_on_its_key(lexicon: Lexicon) -> None:
     )
     assert alone.id in {f.id for f in grown}
     assert next(f for f in grown if f.id == alone.id).claims == ["c1", "c2"]
+
+
+def test_cycle_collection_is_restored_after_reconcile(lexicon: Lexicon) -> None:
+    import gc
+
+    assert gc.isenabled()
+    run(CORPUS, lexicon)
+    assert gc.isenabled()

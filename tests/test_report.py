@@ -8,6 +8,7 @@ built in code, so it needs no spaCy. Golden files are rewritten by
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from io import StringIO
@@ -31,6 +32,7 @@ from claimrec.models import (
     Graph,
     GraphDocument,
     LocationValue,
+    Reason,
 )
 from claimrec.render.report import (
     Report,
@@ -160,7 +162,14 @@ CONFLICT = Fact(
     status="conflict",
     explanation="Sources disagree: 5,000 vs at least 9,000.",
     independent_sources=2,
-    revisions=["Anna Berg revised 4,000 (2025-01-01) to 5,000 (2025-02-01)"],
+    reasons=[
+        Reason(
+            kind="revision",
+            values=["4,000", "5,000"],
+            sources=["ent:anna-berg", "ent:anna-berg"],
+            dates=[dt.date(2025, 1, 1), dt.date(2025, 2, 1)],
+        )
+    ],
 )
 AGREEMENT = Fact(
     id="fact:2",
@@ -215,6 +224,7 @@ def text_of(graph_or_report: Graph | Report, *, width: int = 80, **console_optio
 
 SMALL_TEXT = """\
 ==================== Contradiction report: 1 conflict =====================
+Stories compared: 1 (all 2 documents).
 
 CONFLICT Freedonia — deployment: how many troops?  fact:1
   Sources disagree: 5,000 vs at least 9,000.
@@ -234,11 +244,11 @@ CONFLICT Freedonia — deployment: how many troops?  fact:1
   Revisions:
   - Anna Berg revised 4,000 (2025-01-01) to 5,000 (2025-02-01)
 
--------------- Agreed by several independent sources: 1 fact --------------
+-------------- Consistent across independent sources: 1 fact --------------
 ✓ Freedonia — deployment: where? Kursk (2 independent sources)
 
-Read 2 documents (1 skipped): 5 claims in 3 facts — 1 conflict, 1
-consistent, 1 single.
+Read 2 documents (1 skipped): 5 claims in 3 facts — 1 conflict, 0 updated,
+1 consistent, 1 single.
 """
 
 
@@ -300,11 +310,16 @@ def test_question_text(key, expected):
 
 def test_consensus_is_labelled():
     fact = CONFLICT.model_copy(
-        update={"consensus": troops(5000, 5000), "consensus_note": "2 of 2 allow 5,000."}
+        update={"consensus": troops(5000, 5000), "consensus_support": 2, "consensus_voices": 2}
     )
     conflict = report_model(small_graph(fact)).conflicts[0]
-    assert (conflict.consensus.label, conflict.consensus.note) == ("5,000", "2 of 2 allow 5,000.")
-    assert "Consensus: 5,000 — 2 of 2 allow 5,000." in text_of(small_graph(fact))
+    assert (conflict.consensus.label, conflict.consensus.note) == (
+        "5,000",
+        "2 of 2 independent sources in the latest window allow 5,000, a strict majority.",
+    )
+    assert (
+        "Consensus: 5,000 — 2 of 2 independent sources in the latest window allow 5,000"
+    ) in " ".join(text_of(small_graph(fact)).split())
 
 
 # ------------------------------------------------------------------ text
@@ -395,13 +410,23 @@ def test_markdown_escapes_and_quotes():
     assert "- Anna Berg revised 4,000 (2025-01-01) to 5,000 (2025-02-01)" in md
     assert "- **Freedonia — deployment: where?** Kursk (2 independent sources)" in md
     assert md.endswith(
-        "Read 2 documents (1 skipped): 5 claims in 3 facts — 1 conflict, 1 consistent, 1 single.\n"
+        "Read 2 documents (1 skipped): 5 claims in 3 facts — 1 conflict, 0 updated, "
+        "1 consistent, 1 single.\n"
     )
 
 
-def test_json_lists_conflicts_only():
+def test_json_has_every_section_of_the_text():
     data = json.loads(render_json(report_model(small_graph(SINGLE, AGREEMENT, CONFLICT))))
-    assert sorted(data) == ["conflicts", "summary"]
+    assert sorted(data) == [
+        "agreements",
+        "conflicts",
+        "singles",
+        "stories",
+        "summary",
+        "updates",
+    ]
+    assert data["stories"] == [{"documents": 2, "label": None, "name": "main"}]
+    assert [a["fact"] for a in data["agreements"]] == ["fact:2"]
     [conflict] = data["conflicts"]
     assert conflict["fact"] == "fact:1"
     assert conflict["question"]["text"] == "Freedonia — deployment: how many troops?"
@@ -411,6 +436,7 @@ def test_json_lists_conflicts_only():
     assert conflict["values"][0]["quotes"][0]["quote"] == "5,000 troops"
     assert conflict["explanation"] == "Sources disagree: 5,000 vs at least 9,000."
     assert conflict["consensus"] == {"label": None, "note": None, "value": None}
+    assert (conflict["independent_sources"], conflict["spread"]) == (2, 0.444)
     assert data["summary"]["skipped"] == 1
 
 

@@ -33,6 +33,7 @@ from claimrec.cache import default_cache_dir
 from claimrec.errors import ClaimrecError
 from claimrec.models import Graph
 from claimrec.pipeline import build as build_graph
+from claimrec.render.report import ReportFilter
 from claimrec.store import graph_json, load_graph, write_atomic
 
 
@@ -109,6 +110,12 @@ class ProgressMode(StrEnum):
 
 def _progress_lines(done: int, total: int) -> None:
     typer.echo(f"claimrec: extracted {done}/{total} documents", err=True)
+
+
+class StoriesOption(StrEnum):
+    folders = "folders"
+    auto = "auto"
+    one = "one"
 
 
 class EntitiesOption(StrEnum):
@@ -226,6 +233,23 @@ def build(
         Path | None,
         typer.Option("--html", help="Also write the HTML report (one self-contained file) here."),
     ] = None,
+    stories: Annotated[
+        StoriesOption,
+        typer.Option(
+            "--stories",
+            help="folders: one story per folder (default); auto: cluster mixed feeds; "
+            "one: everything is one story.",
+        ),
+    ] = StoriesOption.folders,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--window",
+            min=0,
+            help="Days apart two figures may be and still speak for the same moment "
+            "(default 0: the same day).",
+        ),
+    ] = 0,
 ) -> None:
     """Build the claim graph of a folder of articles."""
     if report and output is None:
@@ -240,6 +264,8 @@ def build(
             no_cache=no_cache,
             entities=entities,
             progress=progress,
+            stories=stories,
+            window=window,
             warn=False,
         )
         _write(graph_json(graph), output)
@@ -276,6 +302,8 @@ def _build(
     no_cache: bool,
     progress: ProgressMode = ProgressMode.auto,
     entities: EntitiesOption = EntitiesOption.all,
+    stories: StoriesOption = StoriesOption.folders,
+    window: int = 0,
     warn: bool = True,
 ) -> Graph:
     """The build both ``build`` and ``diff`` run: cache, workers, a progress bar on a
@@ -290,6 +318,8 @@ def _build(
             cache_dir=cache,
             entities=entities.value,
             progress=report_progress,
+            stories=stories.value,  # type: ignore[arg-type]
+            window_days=window,
         )
     if warn:
         _warn_documents(graph)
@@ -315,7 +345,10 @@ def _warn_documents(graph: Graph) -> None:
 
 @app.command()
 def report(
-    graph_file: Annotated[Path, typer.Argument(help="A graph JSON written by `claimrec build`.")],
+    graph_file: Annotated[
+        str,
+        typer.Argument(help="A graph JSON written by `claimrec build`, or - for stdin."),
+    ],
     format: Annotated[
         Format, typer.Option("--format", help="text, markdown, json or html.")
     ] = Format.text,
@@ -323,19 +356,38 @@ def report(
         Path | None,
         typer.Option("-o", "--output", help="Write the report to this file (default: stdout)."),
     ] = None,
+    fact: Annotated[
+        str | None, typer.Option("--fact", help="Show only this fact (its id).")
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Show only facts this source speaks in (part of a name)."),
+    ] = None,
+    story: Annotated[
+        str | None, typer.Option("--story", help="Show only facts of this story.")
+    ] = None,
+    all_facts: Annotated[
+        bool, typer.Option("--all", help="Also list facts stated by a single claim.")
+    ] = False,
 ) -> None:
     """Print the contradiction report of a claim graph (html: one self-contained page)."""
+    from claimrec.store import parse_graph
+
     try:
-        graph = load_graph(graph_file)
+        if graph_file == "-":
+            graph = parse_graph(sys.stdin.read(), name="<stdin>")
+        else:
+            graph = load_graph(Path(graph_file))
+        filters = ReportFilter(fact=fact, source=source, story=story, all=all_facts)
         if format == Format.html or output is not None:
-            _write(_report_text(graph, format), output)
+            _write(_report_text(graph, format, filters), output)
             return
     except ClaimrecError as exc:
         raise _fail(exc) from None
-    _print_report(graph, format)
+    _print_report(graph, format, filters)
 
 
-def _report_text(graph: Graph, format: Format) -> str:
+def _report_text(graph: Graph, format: Format, filters: ReportFilter | None = None) -> str:
     """The report as one string, for a file: HTML, or the other formats as a pipe gets them."""
     if format == Format.html:
         from claimrec.render.html import render_html
@@ -346,7 +398,12 @@ def _report_text(graph: Graph, format: Format) -> str:
     from claimrec.render.report import render_report
 
     out = StringIO()
-    render_report(graph, format=format.value, console=Console(file=out, no_color=True, width=100))
+    render_report(
+        graph,
+        format=format.value,
+        console=Console(file=out, no_color=True, width=100),
+        filters=filters,
+    )
     return out.getvalue()
 
 
@@ -492,14 +549,13 @@ def diff(
         raise typer.Exit(code=1)
 
 
-def _print_report(graph: Graph, format: Format) -> None:
+def _print_report(graph: Graph, format: Format, filters: ReportFilter | None = None) -> None:
     """The report on stdout: rich picks colours for a terminal (and honours NO_COLOR),
-    plain text when piped; markdown and json are written exactly as rendered."""
-    from rich.console import Console
-
+    plain text when piped, wrapped at the terminal's width up to 100 columns; markdown and
+    json are written exactly as rendered."""
     from claimrec.render.report import render_report
 
-    render_report(graph, format=format.value, console=Console(highlight=False))
+    render_report(graph, format=format.value, filters=filters)
 
 
 def _terminate(signum: int, frame: object) -> None:

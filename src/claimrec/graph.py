@@ -19,16 +19,21 @@ from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
     Corpus,
+    CountValue,
+    DateValue,
     Edge,
     Extraction,
+    Fact,
     Generator,
     Graph,
     GraphDocument,
     LocationValue,
     RawClaim,
+    TimeRef,
 )
-from claimrec.reconcile import facts
-from claimrec.stories import STORY_KINDS, stories
+from claimrec.reconcile import reconcile
+from claimrec.render.explain import explanation
+from claimrec.stories import STORY_KINDS, StoryMode, story_of
 
 
 def claim_id(doc: str, slot: str) -> str:
@@ -36,34 +41,52 @@ def claim_id(doc: str, slot: str) -> str:
 
 
 def build_graph(
-    corpus: Corpus, extractions: Sequence[Extraction], *, lexicon: Lexicon, model: str
+    corpus: Corpus,
+    extractions: Sequence[Extraction],
+    *,
+    lexicon: Lexicon,
+    model: str,
+    stories: StoryMode = "folders",
+    window_days: int = 0,
 ) -> Graph:
-    """The claim graph of a read corpus and its per-document extractions."""
+    """The claim graph of a read corpus and its per-document extractions. ``stories``:
+    how documents are split into stories (SPEC.md); ``window_days``: how far apart two
+    figures may be dated and still speak for one moment."""
     table = entity_table(extractions, lexicon)
     published = {d.id: d.published for d in corpus.documents}
     claims = sorted(
         (_claim(raw, table, published.get(raw.doc)) for ex in extractions for raw in ex.claims),
         key=lambda c: c.id,
     )
-    documents = _documents(corpus, claims)
-    story_of = stories(table.doc_entities(STORY_KINDS))
-    fact_list, fact_edges = facts(
+    labels = story_of(
+        [d.id for d in corpus.documents],
+        mode=stories,
+        doc_entities=table.doc_entities(STORY_KINDS) if stories == "auto" else None,
+    )
+    documents = _documents(corpus, claims, labels)
+    result = reconcile(
         claims,
         documents=documents,
         entities=table.entities,
         lexicon=lexicon,
         country_level=table.country_level,
-        story_of=story_of,
+        window_days=window_days,
     )
-    edges = _edges(claims, fact_list, fact_edges)
+    names = {e.id: e.name for e in table.entities}
+    facts = [_explained(f, names) for f in result.facts]
     return Graph(
         generator=Generator(version=__version__, model=model, lexicon=lexicon.digest),
         documents=documents,
         entities=table.entities,
         claims=claims,
-        facts=fact_list,
-        edges=edges,
+        facts=facts,
+        edges=_edges(claims, facts, result.edges),
     )
+
+
+def _explained(fact: Fact, names: dict[str, str]) -> Fact:
+    """The fact with SPEC.md's readable ``explanation``, worded by the renderer."""
+    return fact.model_copy(update={"explanation": explanation(fact, names)})
 
 
 def as_of(raw: RawClaim, published: dt.date | None) -> dt.date | None:
@@ -76,7 +99,7 @@ def as_of(raw: RawClaim, published: dt.date | None) -> dt.date | None:
 
 def _claim(raw: RawClaim, table: EntityTable, published: dt.date | None) -> Claim:
     location = table.id_of(raw.doc, raw.location)
-    value = raw.value
+    value: CountValue | DateValue | TimeRef | LocationValue | None = raw.value
     if raw.type == "location":
         value = LocationValue(entity=location or "")
     return Claim(
@@ -98,7 +121,9 @@ def _claim(raw: RawClaim, table: EntityTable, published: dt.date | None) -> Clai
     )
 
 
-def _documents(corpus: Corpus, claims: Sequence[Claim]) -> list[GraphDocument]:
+def _documents(
+    corpus: Corpus, claims: Sequence[Claim], labels: dict[str, str | None]
+) -> list[GraphDocument]:
     per_doc: dict[str, int] = {}
     for claim in claims:
         per_doc[claim.doc] = per_doc.get(claim.doc, 0) + 1
@@ -116,6 +141,7 @@ def _documents(corpus: Corpus, claims: Sequence[Claim]) -> list[GraphDocument]:
             copy_of=copy_of.get(d.id),
             warnings=list(d.warnings),
             body=d.body,
+            story=labels.get(d.id),
         )
         for d in corpus.documents
     ]
@@ -123,7 +149,9 @@ def _documents(corpus: Corpus, claims: Sequence[Claim]) -> list[GraphDocument]:
     return sorted(out, key=lambda d: (d.id, d.path))
 
 
-def _edges(claims: Sequence[Claim], fact_list: Sequence, fact_edges: Sequence[Edge]) -> list[Edge]:
+def _edges(
+    claims: Sequence[Claim], fact_list: Sequence[Fact], fact_edges: Sequence[Edge]
+) -> list[Edge]:
     edges: set[Edge] = set(fact_edges)
     for claim in claims:
         edges.add(Edge(source=claim.doc, target=claim.id, kind="contains"))

@@ -116,6 +116,21 @@ class Merging(LexiconPart):
     affiliation_roles: list[str] = []
     # Words that never modify a role, so a clause between two names ties no one to the other.
     function_words: list[str] = []
+class ReconcileWords(LexiconPart):
+    """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
+
+    cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
+    part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
+    part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
+    part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
+    part_window: int = 3  # words either side of the figure searched for a part-of marker
+    withdrawn: list[str] = []  # just before a figure: its source takes it back
+    withdrawn_window: int = 6
+    stated_update: list[str] = []  # a later figure that says it replaces an earlier one
+    hedged_past: list[str] = []  # "might have been": a hedged estimate, not a projection
+    voice_roles: list[str] = []  # "X, a spokesperson for Y": X speaks as Y
+    framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
+    earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
 
 
 class Lexicon(LexiconPart):
@@ -147,6 +162,7 @@ class Lexicon(LexiconPart):
     demonyms: dict[str, str]
     countries: list[str] = []
     prefilter: Prefilter = Prefilter()
+    reconcile: ReconcileWords = ReconcileWords()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

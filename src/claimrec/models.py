@@ -181,6 +181,9 @@ class GraphDocument(Record):
         description="The body as read (evidence offsets index into it), so a report can show "
         "each claim in its text; None for skipped documents and older graphs.",
     )
+    story: str | None = Field(
+        default=None, description="The story the document belongs to; None for the main story."
+    )
 
 
 class Entity(Record):
@@ -222,12 +225,23 @@ class Claim(Record):
 
 
 class FactKey(Record):
+    """What a fact's claims were grouped on: one question, in one story."""
+
     type: ClaimType
     subject: str | None
-    predicate: str
-    location: str | None = None
+    predicate: str = Field(description="Predicate family (deployed/stationed: deployment).")
+    measure: str | None = None
+    location: str | None = Field(
+        default=None, description="A place narrower than the story's own, when stated."
+    )
+    scope: str | None = Field(
+        default=None, description="'part' for an increment or subset ('another 3,000')."
+    )
     unit: str | None = None
     story: str | None = Field(default=None, description="Story label; None for the main story.")
+
+
+ValueRole = Literal["stated", "hedged", "projection", "superseded", "revised", "not_asserted"]
 
 
 class FactValue(Record):
@@ -236,6 +250,16 @@ class FactValue(Record):
     claims: list[str]
     sources: list[str]
     documents: list[str]
+    as_of: list[dt.date] = Field(default=[], description="Distinct days the value speaks for.")
+    voices: list[str] = Field(
+        default=[], description="Independent voices behind the value (entity or doc:<id>)."
+    )
+    role: ValueRole = Field(
+        default="stated",
+        description="How the value takes part: stated, hedged ('might have'), projection "
+        "('could rise to'), superseded (withdrawn by its source), revised (replaced by its "
+        "own source later), not_asserted (denied or vague).",
+    )
 
 
 ReasonKind = Literal[
@@ -247,6 +271,8 @@ ReasonKind = Literal[
     "projection",
     "compatible",
     "multi_valued",
+    "unstated_change",
+    "part",
 ]
 
 
@@ -258,6 +284,10 @@ class Reason(Record):
     claims: list[str] = []
     sources: list[str] = []
     dates: list[dt.date] = []
+    hedged: bool = Field(default=False, description="A clash involving a 'might have' value.")
+
+
+NoConsensus = Literal["tie", "no_majority", "no_values"]
 
 
 class Fact(Record):
@@ -271,14 +301,28 @@ class Fact(Record):
     multi_valued: bool = False
     independent_sources: int = 0
     consensus: CountValue | None = None
-    consensus_note: str | None = None
-    revisions: list[str] = []
+    consensus_support: int = Field(
+        default=0, description="Independent voices of the latest window that allow the consensus."
+    )
+    consensus_voices: int = Field(
+        default=0, description="Independent voices with a live value in the latest window."
+    )
+    no_consensus: NoConsensus | None = Field(
+        default=None, description="Why a conflict has no consensus."
+    )
 
 
 class Edge(Record):
     source: str
     target: str
     kind: EdgeKind
+
+
+class Reconciliation(Record):
+    """What reconcile returns: the facts (sorted by id) and the claim-to-claim edges."""
+
+    facts: list[Fact]
+    edges: list[Edge]
 
 
 class Generator(Record):

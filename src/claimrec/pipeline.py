@@ -29,6 +29,7 @@ from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import Corpus, Document, Extraction, Graph
 from claimrec.nlp import installed_label, load_model, model_label
 from claimrec.read import read_corpus
+from claimrec.stories import StoryMode
 
 Progress = Callable[[int, int], None]
 EntitiesMode = Literal["all", "claims"]
@@ -49,6 +50,8 @@ def build(
     cache_dir: Path | None = None,
     entities: EntitiesMode = "all",
     progress: Progress | None = None,
+    stories: StoryMode = "folders",
+    window_days: int = 0,
 ) -> Graph:
     """The claim graph of every article under ``paths``."""
     lexicon = load_lexicon(config)
@@ -74,7 +77,14 @@ def build(
         config=config,
         progress=progress,
     )
-    return build_graph(corpus, extractions, lexicon=lexicon, model=label)
+    return build_graph(
+        corpus,
+        extractions,
+        lexicon=lexicon,
+        model=label,
+        stories=stories,
+        window_days=window_days,
+    )
 
 
 def limit_documents(corpus: Corpus) -> Corpus:

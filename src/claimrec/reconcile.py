@@ -1,63 +1,184 @@
-"""Reconcile: group claims into facts, decide each fact's status, and explain it.
+"""Reconcile: group claims into facts (one question each) and decide each fact's status.
 
-A fact is one question the sources answer. Claims are *blocked* on a key
-(type, subject, predicate family, scope) in one dictionary pass, so grouping is
-linear in the number of claims; comparisons happen only inside a fact, between
-its distinct values. Scope is the unit counted and, for counts, a place narrower
-than a country ("troops in X region" is a narrower question than "troops sent").
+Reconcile computes; it never writes prose. A fact's ``reasons`` are data (which values
+clash, update or supersede which, on which days, from which voices); ``render.explain``
+turns them into the sentence SPEC.md keeps in ``explanation``, called from graph
+assembly.
 
-Status rules, in order:
-- location facts are multi-valued (troops can be in two places at once), and so are the
-  dates of events that recur (protests): never a conflict; only one-off events (the
-  lexicon's ``once``) have a single date;
-- projections ("could rise to 600"), denials and vague quantities ("several") state no
-  value and so contradict nothing, though they stay in the fact;
-- a later report from the *same* named source that changes its own figure is a
-  revision: the earlier value is set aside and the change is listed;
-- two values referring to different times do not conflict: explicit claim times
-  that do not overlap, or, for cumulative tolls (deaths, arrests ...), a later
-  article's figure that is not below an earlier one;
-- otherwise two values conflict when their intervals (see ``values``) cannot both hold.
-Independence: sources are named entities; an unattributed or anonymous claim
-counts as its document; near-duplicate documents count once.
+**The question** (``FactKey``): story, type, subject, measure and scope. For a count
+with a measure (deaths, injured, force ...) the word counted (troops, soldiers, people)
+and the predicate lemma are not part of the key, only the predicate's family (sent,
+deployed and stationed are one deployment; arriving is another question); a count
+whose measure is ``other`` keeps its unit too. Scope is a place narrower than a country when the
+count is stated for it, else ``part`` for an increment or subset ("another 3,000",
+"nine of them"), which is never compared with a total. (A count stated for a narrower
+place is already a narrower question; its part-of words do not split it further.)
+A subject that cannot own what a measure counts is dropped from the key: the claim's
+own source, a person, or a place the corpus names as where things happen and not a
+country (where, not whose).
+
+**The moment.** Each claim speaks for a day (``as_of``, else its document's date).
+Within a fact, values form a timeline. Two values *clash* when their voices are
+independent, their intervals cannot both hold and their days fall in one window
+(``window_days`` apart at most; an undated claim may be any day). Across windows:
+a running total (the lexicon's ``cumulative_measures``) that rises is an *update*; one
+that falls from another voice's figure without saying it replaces it is flagged
+(``unstated_change``, a conflict); a current state (people in hospital, hostages held)
+may move either way. A voice changing its own figure is a *revision*: its earlier
+figure is set aside. A figure its source takes back ("withdrew its count of 60") is
+*superseded*: kept, marked, never compared or counted for consensus. Projections
+("could rise to 600"), denials and vague quantities take part in nothing; a "might
+have been" estimate takes part, and a clash involving it is marked hedged.
+
+**Status**: ``single`` (one claim), ``conflict`` (a clash or an unstated change),
+``updated`` (values differ only over time), ``consistent`` (all values can be true at
+once). Places, the dates of recurring events and increments are multi-valued: never a
+conflict.
+
+**Consensus** (conflicts only): among the live values of the latest window, the
+interval that a strict majority of independent voices allows; otherwise none, with
+why (a tie, or no majority).
+
+Grouping is one dictionary pass (linear); comparisons happen inside a fact, between
+its distinct values, with claims bucketed by day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 import hashlib
 import json
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import combinations, pairwise
 
+from claimrec.cues import is_earlier, is_hedged_past, is_part, is_withdrawn, states_update
 from claimrec.lexicon import Lexicon
-from claimrec.models import Claim, CountValue, Edge, Entity, Fact, FactKey, FactValue, GraphDocument
+from claimrec.models import (
+    Claim,
+    CountValue,
+    DateValue,
+    Edge,
+    EdgeKind,
+    Entity,
+    Fact,
+    FactKey,
+    FactValue,
+    GraphDocument,
+    LocationValue,
+    NoConsensus,
+    Reason,
+    Reconciliation,
+    ValueRole,
+)
 from claimrec.values import compatible, count_interval, label, value_key
+from claimrec.voices import Voices
 
-NON_ASSERTING = frozenset({"possible", "negated"})
-MAX_NAMES = 3
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+# A name after a locative preposition is a place whatever type entity typing gave it
+# ("In Paris, police counted ..."), except a person.
+FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
+MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
+NOT_OWNERS = frozenset({"PERSON", "ANON"})
+MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
+PART = "part"
+
+Value = CountValue | DateValue | LocationValue
 
 
-class _Index:
-    """Lookups reconcile needs about documents and entities."""
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One claim as status decisions see it (internal to this module)."""
+
+    claim: Claim
+    voice: str
+    day: dt.date | None
+    last: dt.date | None  # end of a stated period, else ``day``
+    role: ValueRole
+    order: tuple[bool, dt.date, str]  # dated first, by day, then claim id
+    span: tuple[float, float] | None  # a count's interval (values.count_interval)
+    vkey: tuple[object, ...]  # values.value_key: which distinct value it states
+
+
+class _Context:
+    """What reconcile knows about the corpus, built once per call."""
 
     def __init__(
         self,
+        claims: Sequence[Claim],
+        *,
         documents: Sequence[GraphDocument],
         entities: Sequence[Entity],
         lexicon: Lexicon,
         country_level: frozenset[str],
-        story_of: Mapping[str, str | None],
-    ):
-        self.story_of = story_of
-        self.names = {e.id: e.name for e in entities}
-        self.unattributed: set[str] = set()  # first claim ids of values with unattributed claims
-        self.country_level = country_level
-        self.published = {d.id: d.published for d in documents}
-        self.copy_of = {d.id: (d.copy_of or d.id) for d in documents}
-        self.entity = {e.id: e for e in entities}
+        window_days: int,
+    ) -> None:
         self.lexicon = lexicon
+        self.cues = lexicon.reconcile
+        self.cumulative_measures = frozenset(lexicon.reconcile.cumulative_measures)
+        self.event_time = _event_time_pattern(lexicon)
+        self.entity = {e.id: e for e in entities}
+        self.names = {e.id: e.name for e in entities}
+        self.published = {d.id: d.published for d in documents}
+        self.story = {d.id: d.story for d in documents}
+        self.country_level = country_level
+        self.places: frozenset[str] = frozenset()
+        self.window = dt.timedelta(days=max(0, window_days))
+        self.place_of = {
+            a: e.id
+            for e in entities
+            if e.type in FRAMING_TYPES and e.id not in country_level
+            for a in e.aliases
+            if len(a) >= MIN_PLACE and a[:1].isupper()
+        }
+        self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        self._event_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._framing: dict[str, str | None] = {}
+        self.places = frozenset(
+            place
+            for c in claims
+            if c.type == "count"
+            for place in (c.location, self.framing_place(c))
+            if place is not None
+        ) | frozenset(c.location for c in claims if c.location is not None)
+        self.voices = Voices(claims, documents=documents, entities=entities, cues=lexicon.reconcile)
+
+    def framing_place(self, claim: Claim) -> str | None:
+        """A known place named for the counted event: framing the sentence ("In X, ..."),
+        right after the figure ("... marchers in X"), or before the event's own noun ("the
+        X march put the crowd at ...")."""
+        if self.place_at is None:
+            return None
+        if claim.id in self._framing:
+            return self._framing[claim.id]
+        found_place = self._framing[claim.id] = self._find_framing_place(claim)
+        return found_place
+
+    def _find_framing_place(self, claim: Claim) -> str | None:
+        assert self.place_at is not None
+        sentence, quote = claim.evidence.sentence, claim.evidence.quote
+        at = sentence.find(quote)
+        found = self.place_at.match(sentence)
+        if found is None and at >= 0:
+            found = self.place_at.match(sentence, at + len(quote))
+        if found is None:
+            named = self._place_event(claim.predicate)
+            found = named.search(sentence) if named is not None else None
+        return self.place_of.get(found.group(1)) if found is not None else None
+
+    def _place_event(self, predicate: str) -> re.Pattern[str] | None:
+        if predicate not in self._event_patterns:
+            entry = self.lexicon.predicates.get(predicate)
+            nouns = sorted(entry.nouns, key=len, reverse=True) if entry else []
+            self._event_patterns[predicate] = (
+                _place_event_pattern(nouns, self.place_of) if nouns else None
+            )
+        return self._event_patterns[predicate]
 
     def family(self, predicate: str) -> str:
         entry = self.lexicon.predicates.get(predicate)
@@ -67,72 +188,121 @@ class _Index:
         entry = self.lexicon.predicates.get(predicate)
         return bool(entry and entry.once)
 
-    def cumulative(self, predicate: str) -> bool:
-        entry = self.lexicon.predicates.get(predicate)
-        return bool(entry and entry.cumulative)
-
-    def scope(self, claim: Claim) -> str | None:
-        if claim.type != "count" or claim.location is None:
+    def day(self, claim: Claim) -> dt.date | None:
+        """The day a claim speaks for: ``as_of``, else its stated time's start, else its
+        document's date; None when its stated time cannot be resolved ("last month").
+        A running total's stated time that dates the event rather than the count ("died
+        in the March 3 earthquake", "since Monday's quake") leaves it at its article's
+        date: the total speaks for when it was reported."""
+        time = claim.time
+        if (
+            time is not None
+            and claim.measure in self.cumulative_measures
+            and self.event_time.search(_time_context(claim)) is not None
+        ):
+            return self.published.get(claim.doc)
+        if time is not None and time.start is None:
             return None
-        if claim.location in self.country_level or claim.location not in self.entity:
-            return None
-        return claim.location
-
-    def independent_key(self, claim: Claim) -> str:
-        """One key per independent voice: a named source, or else the (deduplicated) document."""
-        entity = self.entity.get(claim.source or "")
-        if entity is not None and entity.type != "ANON":
-            return entity.id
-        return f"doc:{self.copy_of.get(claim.doc, claim.doc)}"
-
-    def source_name(self, claim: Claim) -> str:
-        entity = self.entity.get(claim.source or "")
-        if entity is not None:
-            return entity.name
-        return "unattributed"
+        if claim.as_of is not None:
+            return claim.as_of
+        return time.start if time is not None else self.published.get(claim.doc)
 
 
-KEY_FIELDS = ("type", "subject", "predicate", "location", "unit", "story")
+# ------------------------------------------------------------------------ the question
 
 
-def _block(claim: Claim, index: _Index) -> tuple:
-    """The blocking key as a plain tuple: cheap to hash for every claim."""
-    unit = claim.value.unit if isinstance(claim.value, CountValue) else None
-    return (
-        claim.type,
-        claim.subject,
-        index.family(claim.predicate),
-        index.scope(claim),
-        unit,
-        index.story_of.get(claim.doc),
-    )
+KEY_FIELDS = ("type", "subject", "predicate", "measure", "location", "scope", "unit", "story")
 
 
-def facts(
-    claims: Sequence[Claim],
-    *,
-    documents: Sequence[GraphDocument],
-    entities: Sequence[Entity],
-    lexicon: Lexicon,
-    country_level: frozenset[str] = frozenset(),
-    story_of: Mapping[str, str | None] | None = None,
-) -> tuple[list[Fact], list[Edge]]:
-    """Facts (sorted by id) and the claim-to-claim edges between them. ``country_level``:
-    place entities that name a whole country (or a part of it by the country's name),
-    which do not narrow a count's scope; ``story_of``: document id -> story label."""
-    index = _Index(documents, entities, lexicon, country_level, story_of or {})
-    blocks: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        blocks[_block(claim, index)].append(claim)
-    out: list[Fact] = []
-    edges: list[Edge] = []
-    for block, members in blocks.items():
-        key = FactKey(**dict(zip(KEY_FIELDS, block, strict=True)))
-        fact, fact_edges = _fact(_key_id(key), key, sorted(members, key=lambda c: c.id), index)
-        out.append(fact)
-        edges.extend(fact_edges)
-    out.sort(key=lambda f: f.id)
-    return out, edges
+def fact_key(claim: Claim, ctx: _Context) -> FactKey:
+    """The question a claim answers (see the module docstring)."""
+    return FactKey(**dict(zip(KEY_FIELDS, _block(claim, ctx), strict=True)))  # type: ignore[arg-type]
+
+
+def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
+    """``fact_key``'s fields in ``KEY_FIELDS`` order: a plain tuple, cheap to hash for
+    every claim (used only inside this stage)."""
+    story = ctx.story.get(claim.doc)
+    family = ctx.family(claim.predicate)
+    if not isinstance(claim.value, CountValue):
+        return (claim.type, _owner(claim, ctx, strict=False), family, None, None, None, None, story)
+    measured = claim.measure != "other"
+    place = _narrow_place(claim, ctx)
+    scope = PART if place is None and is_part(claim.evidence, ctx.cues) else None
+    unit = None if measured else claim.value.unit
+    subject = _owner(claim, ctx, strict=measured)
+    return ("count", subject, family, claim.measure, place, scope, unit, story)
+
+
+def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
+    """Whose troops, dead or protesters: the subject, unless (for a measured count) it is
+    the claim's own source or something that cannot own the count: a person, or a place
+    the corpus names as where things happen."""
+    subject = claim.subject
+    if subject is None or not strict:
+        return subject
+    if subject == claim.source or (
+        claim.source is not None and ctx.voices.speaks_for.get(claim.source) == subject
+    ):
+        return None
+    entity = ctx.entity.get(subject)
+    if entity is None:
+        return subject
+    if entity.type in NOT_OWNERS or subject == claim.location:
+        return None
+    if subject in ctx.places and subject not in ctx.country_level:
+        return None  # the corpus names it as where things happen: a place, not an owner
+    return subject
+
+
+def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
+    """The place a count is stated for, when narrower than a country: the claim's
+    location, else a place framing its sentence ("In X, police counted ...") or following
+    its figure ("... 12,400 marchers in X")."""
+    location = claim.location or ctx.framing_place(claim)
+    if location is None or location in ctx.country_level or location not in ctx.entity:
+        return None
+    return location
+
+
+def _time_context(claim: Claim) -> str:
+    """The claim's stated time with the words around it in its sentence, marked ``@T@``:
+    "died in the @T@ earthquake"."""
+    time = claim.time
+    sentence = claim.evidence.sentence
+    if time is None or not time.text or time.text not in sentence:
+        return ""
+    at = sentence.index(time.text)
+    end = at + len(time.text)
+    return f"{sentence[max(0, at - 20) : at]}@T@{sentence[end : end + 30]}"
+
+
+def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A time that dates a one-off event, not a count: "since @T@", or "@T@('s)" followed
+    by an event noun (the nouns of the lexicon's ``once`` predicates)."""
+    nouns = sorted({n for p in lexicon.predicates.values() if p.once for n in p.nouns}, key=len)
+    event = "|".join(re.escape(n) for n in reversed(nouns)) or "(?!)"
+    return re.compile(rf"(?i:\bsince\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
+
+
+def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
+    """ "In X" / " in the X": a locative preposition and a known place name, matched at a
+    given position (a sentence's start, or just after a claim's figure, with at most two
+    lowercase words between: "8,000 people marched in X")."""
+    if not places or not preps:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+    return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+
+
+def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
+    """ "the X march": a known place name right before one of the event's nouns."""
+    if not places:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    events = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"\b({names})(?:'s|’s)?\s+(?i:{events})\b")
 
 
 def _key_id(key: FactKey) -> str:
@@ -140,257 +310,545 @@ def _key_id(key: FactKey) -> str:
     return "fact:" + hashlib.sha1(blob.encode()).hexdigest()[:12]
 
 
-def _fact(
-    fact_id: str, key: FactKey, claims: list[Claim], index: _Index
-) -> tuple[Fact, list[Edge]]:
-    values = _values(claims, index)
-    voices = {index.independent_key(c) for c in claims}
-    common = dict(
-        id=fact_id,
+# ------------------------------------------------------------------------ the stage
+
+
+def reconcile(
+    claims: Sequence[Claim],
+    *,
+    documents: Sequence[GraphDocument],
+    entities: Sequence[Entity],
+    lexicon: Lexicon,
+    country_level: frozenset[str] = frozenset(),
+    window_days: int = 0,
+) -> Reconciliation:
+    """Facts (sorted by id) and the claim-to-claim edges between their claims.
+
+    ``country_level``: place entities that name a whole country, which do not narrow a
+    count's scope; ``window_days``: how many days apart two figures may be and still
+    speak for the same moment (0: the same day)."""
+    with _without_cycle_collection():
+        return _reconcile(
+            claims,
+            documents=documents,
+            entities=entities,
+            lexicon=lexicon,
+            country_level=country_level,
+            window_days=window_days,
+        )
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Reconcile makes a few small objects per claim and frees them by reference counting
+    (it builds no cycles); left on, the cyclic collector rescans every live claim again
+    and again, half the run time on 100,000 claims. It is restored on the way out."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _reconcile(
+    claims: Sequence[Claim],
+    *,
+    documents: Sequence[GraphDocument],
+    entities: Sequence[Entity],
+    lexicon: Lexicon,
+    country_level: frozenset[str],
+    window_days: int,
+) -> Reconciliation:
+    ctx = _Context(
+        claims,
+        documents=documents,
+        entities=entities,
+        lexicon=lexicon,
+        country_level=country_level,
+        window_days=window_days,
+    )
+    blocks: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        blocks[_block(claim, ctx)].append(claim)
+    facts: list[Fact] = []
+    edges: list[Edge] = []
+    for block, members in blocks.items():
+        key = FactKey(**dict(zip(KEY_FIELDS, block, strict=True)))  # type: ignore[arg-type]
+        fact, fact_edges = _fact(key, sorted(members, key=lambda c: c.id), ctx)
+        facts.append(fact)
+        edges.extend(fact_edges)
+    facts.sort(key=lambda f: f.id)
+    edges.sort(key=lambda e: (e.kind, e.source, e.target))
+    return Reconciliation(facts=facts, edges=edges)
+
+
+def _entry(claim: Claim, ctx: _Context) -> _Entry:
+    day = ctx.day(claim)
+    time = claim.time
+    last = time.end if time is not None and time.start == day and time.end else day
+    return _Entry(
+        claim=claim,
+        voice=ctx.voices.voice(claim),
+        day=day,
+        last=last if last is None or day is None or last >= day else day,
+        role=_role(claim, ctx),
+        order=(day is None, day or dt.date.min, claim.id),
+        span=count_interval(claim.value) if isinstance(claim.value, CountValue) else None,
+        vkey=value_key(claim.value),
+    )
+
+
+def _role(claim: Claim, ctx: _Context) -> ValueRole:
+    if is_withdrawn(claim.evidence, ctx.cues):
+        return "superseded"
+    if claim.modality == "negated" or (isinstance(claim.value, CountValue) and claim.value.vague):
+        return "not_asserted"
+    if claim.modality == "expected":
+        return "projection"
+    if claim.modality == "possible":
+        return "hedged" if is_hedged_past(claim.evidence, ctx.cues) else "projection"
+    return "stated"
+
+
+def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[Edge]]:
+    entries = [_entry(c, ctx) for c in claims]
+    entries = _mark_superseded(entries)
+    multi = (
+        key.type == "location"
+        or key.scope == PART
+        or (key.type == "date" and not ctx.once(claims[0].predicate))
+    )
+    reasons: list[Reason] = []
+    edges: list[Edge] = []
+    if len(claims) > 1 and multi:
+        reasons.append(_multi_reason(key, entries, ctx))
+        live = [e for e in entries if e.role in ("stated", "hedged")]
+    elif len(claims) > 1:
+        entries, revisions = _revisions(entries, ctx)
+        live = [e for e in entries if e.role in ("stated", "hedged")]
+        clashes = _clashes(live, ctx, timed=key.type == "count")
+        changes = _unstated_changes(live, ctx) if key.measure in ctx.cumulative_measures else []
+        updates = _timeline(live, ctx) if key.type == "count" else []
+        reasons += clashes + changes + revisions + updates + _set_aside(entries, ctx)
+        edges += [_edge(r.claims[0], r.claims[1], "contradicts") for r in clashes + changes]
+    else:
+        live = [e for e in entries if e.role in ("stated", "hedged")]
+    edges += _corroborations(live)
+    values = _values(entries, ctx)
+    status = _status(len(claims), reasons)
+    consensus = _consensus(live, ctx) if status == "conflict" else _NO_CONSENSUS
+    fact = Fact(
+        id=_key_id(key),
         key=key,
         claims=[c.id for c in claims],
         values=values,
-        independent_sources=len(voices),
+        status=status,
+        explanation="",
+        reasons=reasons,
+        multi_valued=multi,
+        independent_sources=len({e.voice for e in entries}),
+        consensus=consensus.value,
+        consensus_support=consensus.support,
+        consensus_voices=consensus.voices,
+        no_consensus=consensus.missing,
     )
-    if len(claims) == 1:
-        return Fact(
-            **common,
-            status="single",
-            explanation=f"One claim: {_value_with_sources(values[0], index)}.",
-        ), []
-    if key.type == "location" or (key.type == "date" and not index.once(claims[0].predicate)):
-        what = "Places" if key.type == "location" else "Dates of a recurring event"
-        names = ", ".join(v.label for v in values)
-        return Fact(
-            **common,
-            status="consistent",
-            multi_valued=True,
-            explanation=f"{what} are not exclusive; {len(voices)} independent source(s) "
-            f"give {names}.",
-        ), _corroborations([c for c in claims if c.modality != "negated"], index)
-    asserting = [c for c in claims if _asserts_value(c)]
-    superseded, revisions = _revisions(asserting, index)
-    live = [c for c in asserting if c.id not in superseded]
-    clashes = _clashes(live, index)
-    edges = _corroborations(live, index) + [
-        Edge(source=a, target=b, kind="contradicts") for a, b in sorted(clashes)
-    ]
-    if clashes:
-        consensus, note = _consensus(live, index)
-        text = " vs ".join(
-            _value_with_sources(v, index) for v in values if set(v.claims) & {c.id for c in live}
-        )
-        return Fact(
-            **common,
-            status="conflict",
-            consensus=consensus,
-            consensus_note=note,
-            revisions=revisions,
-            explanation=f"Sources disagree: {text}.",
-        ), edges
-    return Fact(
-        **common,
-        status="consistent",
-        revisions=revisions,
-        explanation=_consistent_text(values, voices, revisions),
-    ), edges
+    return fact, edges
 
 
-def _asserts_value(claim: Claim) -> bool:
-    """Whether a claim states a value that can contradict another: not a projection
-    ("could rise to 600"), not a denial, not a vague quantity ("several", "dozens")."""
-    if claim.modality in NON_ASSERTING:
-        return False
-    return not (isinstance(claim.value, CountValue) and claim.value.vague)
+def _status(n_claims: int, reasons: list[Reason]) -> str:
+    kinds = {r.kind for r in reasons}
+    if n_claims == 1:
+        return "single"
+    if kinds & {"clash", "unstated_change"}:
+        return "conflict"
+    if kinds & {"update", "revision", "superseded"}:
+        return "updated"
+    return "consistent"
 
 
-def _values(claims: list[Claim], index: _Index) -> list[FactValue]:
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[value_key(claim.value)].append(claim)
-    names = index.names
+def _multi_reason(key: FactKey, entries: list[_Entry], ctx: _Context) -> Reason:
+    kind = "part" if key.scope == PART else "multi_valued"
+    return Reason(
+        kind=kind,
+        values=_labels(e.claim.value for e in entries if e.role != "not_asserted"),
+        sources=sorted({e.voice for e in entries}),
+    )
+
+
+# ------------------------------------------------------------------------ roles over time
+
+
+def _mark_superseded(entries: list[_Entry]) -> list[_Entry]:
+    """A figure taken back by a later sentence is superseded wherever it was stated up to
+    that day (an undated claim of it too)."""
+    withdrawn: dict[tuple, dt.date | None] = {}
+    for e in entries:
+        if e.role == "superseded":
+            k = e.vkey
+            seen = withdrawn.get(k, e.day)
+            withdrawn[k] = None if seen is None or e.day is None else max(seen, e.day)
+    if not withdrawn:
+        return entries
     out = []
-    for vk in sorted(groups):
-        members = groups[vk]
-        out.append(
-            FactValue(
-                value=members[0].value,
-                label=label(members[0].value, entity_names=names),
-                claims=[c.id for c in members],
-                sources=sorted({c.source for c in members if c.source}),
-                documents=sorted({c.doc for c in members}),
-            )
-        )
-        if any(c.source is None for c in members):
-            index.unattributed.add(out[-1].claims[0])
+    for e in entries:
+        k = e.vkey
+        if k in withdrawn and e.role in ("stated", "hedged"):
+            until = withdrawn[k]
+            if until is None or e.day is None or e.day <= until:
+                e = _replace(e, "superseded")
+        out.append(e)
     return out
 
 
-def _value_with_sources(value: FactValue, index: _Index) -> str:
-    """ "5,000 (Kestova's intelligence agency; 2 articles)": who, and in how many articles."""
-    names = sorted(index.entity[s].name for s in value.sources if s in index.entity)
-    shown = names[:MAX_NAMES] + (
-        [f"{len(names) - MAX_NAMES} more"] if len(names) > MAX_NAMES else []
+def _replace(e: _Entry, role: ValueRole) -> _Entry:
+    return _Entry(
+        claim=e.claim,
+        voice=e.voice,
+        day=e.day,
+        last=e.last,
+        role=role,
+        order=e.order,
+        span=e.span,
+        vkey=e.vkey,
     )
-    if value.claims[0] in index.unattributed:
-        shown.append("unattributed")
-    docs = len(value.documents)
-    return f"{value.label} ({', '.join(shown)}; {docs} article{'s' if docs != 1 else ''})"
 
 
-def _revisions(claims: list[Claim], index: _Index) -> tuple[set[str], list[str]]:
-    """Claims a later article by the same named source replaced with a different figure."""
-    by_source: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        entity = index.entity.get(claim.source or "")
-        if entity is not None and entity.type != "ANON" and index.published.get(claim.doc):
-            by_source[entity.id].append(claim)
-    superseded: set[str] = set()
-    notes: list[str] = []
-    for source_id, own in sorted(by_source.items()):
-        own.sort(key=lambda c: (index.published[c.doc], c.id))
-        latest = own[-1]
-        for claim in own[:-1]:
-            same_day = index.published[claim.doc] == index.published[latest.doc]
-            if not same_day and not compatible(claim.value, latest.value):
-                superseded.add(claim.id)
-                notes.append(
-                    f"{index.entity[source_id].name} revised {label(claim.value)} "
-                    f"({index.published[claim.doc]}) to {label(latest.value)} "
-                    f"({index.published[latest.doc]})"
-                )
-    return superseded, notes
+def _fits(a: _Entry, b: _Entry) -> bool:
+    """Whether two claims' values can both hold (``values.compatible``, fast for counts)."""
+    if a.span is not None and b.span is not None:
+        return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
+    return compatible(a.claim.value, b.claim.value)
 
 
-def _clashes(claims: list[Claim], index: _Index) -> set[tuple[str, str]]:
-    """Pairs of claims that cannot both hold: for each distinct value, one pair with the
-    nearest value entirely above it that clashes, so edges grow with the number of values,
-    not its square.
-
-    Two intervals are incompatible exactly when one lies entirely above the other, so
-    scanning upward from each value finds every clash there is. Only then do the time and
-    revision exceptions matter, and those depend on a claim's time and publication date
-    alone, so each value is reduced to its distinct (time, date) signatures."""
-    values: dict[tuple, dict[Signature, Claim]] = {}
-    cumulative = bool(claims) and index.cumulative(claims[0].predicate)
-    timed = cumulative or any(c.time is not None for c in claims)
-    first: dict[tuple, Claim] = {}
-    for claim in sorted(claims, key=lambda c: c.id):
-        key = value_key(claim.value)
-        first.setdefault(key, claim)
-        values.setdefault(key, {}).setdefault(_signature(claim, index) if timed else NO_TIME, claim)
-    keys = sorted(values)
-    if not keys or not isinstance(first[keys[0]].value, CountValue):
-        return _pairwise_clashes(keys, first, values, cumulative)
-    spans = {k: count_interval(first[k].value) for k in keys}  # type: ignore[arg-type]
-    by_low = sorted(keys, key=lambda k: (spans[k][0], k))
-    lows = [spans[k][0] for k in by_low]
-    pairs: set[tuple[str, str]] = set()
-    for key in keys:
-        start = bisect_right(lows, spans[key][1])
-        for above in by_low[start:]:
-            clash = _first_clash(
-                values[key], values[above], cumulative, first[key].value, first[above].value
-            )
-            if clash is not None:
-                pairs.add(tuple(sorted(clash)))  # type: ignore[arg-type]
-                break
-    return pairs
-
-
-def _pairwise_clashes(
-    keys: list[tuple], first: dict[tuple, Claim], values: dict[tuple, dict], cumulative: bool
-) -> set[tuple[str, str]]:
-    """Dates: compare the (few) distinct values pairwise."""
-    pairs: set[tuple[str, str]] = set()
-    for a, b in combinations(keys, 2):
-        if compatible(first[a].value, first[b].value):
+def _revisions(entries: list[_Entry], ctx: _Context) -> tuple[list[_Entry], list[Reason]]:
+    """A voice that changes its own figure revises it: a revision reason for each change
+    in its own timeline (undated claims last; the most recent ``MAX_TIMELINE`` changes of
+    the fact are kept), and its earlier figure is set aside (role ``revised``) when the
+    latest one is dated in a later window."""
+    by_voice: dict[str, list[_Entry]] = defaultdict(list)
+    for e in entries:
+        if e.role in ("stated", "hedged"):
+            by_voice[e.voice].append(e)
+    revised: set[str] = set()
+    changes: list[tuple[_Entry, _Entry]] = []
+    for _, own in sorted(by_voice.items()):
+        if len(own) < 2:
             continue
-        clash = _first_clash(values[a], values[b], cumulative, first[a].value, first[b].value)
-        if clash is not None:
-            pairs.add(tuple(sorted(clash)))  # type: ignore[arg-type]
-    return pairs
+        own.sort(key=lambda e: (e.order[0], e.order[1], e.claim.doc, e.claim.evidence.start))
+        latest = own[-1]
+        if latest.day is not None:
+            before = latest.day - ctx.window
+            revised.update(
+                e.claim.id
+                for e in own[:-1]
+                if e.day is not None and e.day < before and not _fits(e, latest)
+            )
+        changes += [(a, b) for a, b in pairwise(own) if not _fits(a, b)]
+    changes.sort(key=lambda pair: (pair[1].order, pair[0].order))
+    reasons = [_pair_reason("revision", a, b, ctx) for a, b in changes[-MAX_TIMELINE:]]
+    out = [_replace(e, "revised") if e.claim.id in revised else e for e in entries]
+    return out, reasons
 
 
-Signature = tuple  # (time start, time end, published)
-NO_TIME: Signature = (None, None, None)
+def _set_aside(entries: list[_Entry], ctx: _Context) -> list[Reason]:
+    """One reason per superseded value and one for projections, so renderers can say what
+    was left out of the comparison and why."""
+    reasons = []
+    superseded = [e for e in entries if e.role == "superseded"]
+    if superseded:
+        reasons.append(_group_reason("superseded", superseded, ctx))
+    projections = [e for e in entries if e.role == "projection"]
+    if projections:
+        reasons.append(_group_reason("projection", projections, ctx))
+    return reasons
 
 
-def _signature(claim: Claim, index: _Index) -> Signature:
-    time = claim.time
-    bounds = (time.start, time.end) if time and time.start and time.end else (None, None)
-    return (*bounds, index.published.get(claim.doc))
+def _group_reason(kind: str, entries: list[_Entry], ctx: _Context) -> Reason:
+    return Reason(
+        kind=kind,  # type: ignore[arg-type]
+        values=_labels(e.claim.value for e in entries),
+        claims=sorted(e.claim.id for e in entries),
+        sources=sorted({e.voice for e in entries}),
+        dates=sorted({e.day for e in entries if e.day is not None}),
+    )
+
+
+def _pair_reason(kind: str, a: _Entry, b: _Entry, ctx: _Context) -> Reason:
+    """A reason about two claims, in the order given (earlier first where time matters)."""
+    return Reason(
+        kind=kind,  # type: ignore[arg-type]
+        values=[_label(a.claim.value, ctx), _label(b.claim.value, ctx)],
+        claims=[a.claim.id, b.claim.id],
+        sources=[a.voice, b.voice],
+        dates=[d for d in (a.day, b.day) if d is not None],
+        hedged="hedged" in (a.role, b.role),
+    )
+
+
+# ------------------------------------------------------------------------ clashes
+
+
+def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
+    """Pairs of values that cannot both hold, each with its first pair of claims from
+    independent voices in one window (any window for ``timed=False``: a one-off date).
+
+    Counts: for each distinct value, only the nearest value entirely above it that
+    clashes, so reasons and edges grow with the number of values, not its square (two
+    intervals are incompatible exactly when one lies entirely above the other). Dates:
+    the few distinct values pairwise."""
+    by_value: dict[tuple, list[_Entry]] = defaultdict(list)
+    for e in live:
+        by_value[e.vkey].append(e)
+    keys = sorted(by_value)
+    reasons = []
+    if keys and isinstance(by_value[keys[0]][0].claim.value, CountValue):
+        span = {k: count_interval(by_value[k][0].claim.value) for k in keys}  # type: ignore[arg-type]
+        by_low = sorted(keys, key=lambda k: (span[k][0], k))
+        lows = [span[k][0] for k in by_low]
+        for key in keys:
+            for above in by_low[bisect_right(lows, span[key][1]) :]:
+                pair = _first_clash(by_value[key], by_value[above], ctx, timed=timed)
+                if pair is not None:
+                    reasons.append(_pair_reason("clash", *pair, ctx))
+                    break
+        return reasons
+    for ka, kb in combinations(keys, 2):
+        if compatible(by_value[ka][0].claim.value, by_value[kb][0].claim.value):
+            continue
+        pair = _first_clash(by_value[ka], by_value[kb], ctx, timed=timed)
+        if pair is not None:
+            reasons.append(_pair_reason("clash", *pair, ctx))
+    return reasons
 
 
 def _first_clash(
-    sig_a: dict[Signature, Claim],
-    sig_b: dict[Signature, Claim],
-    cumulative: bool,
-    value_a: object,
-    value_b: object,
-) -> tuple[str, str] | None:
-    for ka, a in sig_a.items():
-        for kb, b in sig_b.items():
-            if not _excused(ka, kb, cumulative, value_a, value_b):
-                return a.id, b.id
+    side_a: list[_Entry], side_b: list[_Entry], ctx: _Context, *, timed: bool
+) -> tuple[_Entry, _Entry] | None:
+    undated_b = [e for e in side_b if e.day is None]
+    dated_b = sorted((e for e in side_b if e.day is not None), key=_when)
+    starts = [e.day for e in dated_b if e.day is not None]
+    longest = max((e.last - e.day for e in dated_b if e.last and e.day), default=dt.timedelta())
+    for a in sorted(side_a, key=_when):
+        if not timed or a.day is None:
+            candidates: Iterable[_Entry] = side_b
+        else:
+            assert a.last is not None
+            lo = bisect_left(starts, a.day - ctx.window - longest)
+            hi = bisect_right(starts, a.last + ctx.window)
+            candidates = [*dated_b[lo:hi], *undated_b]
+        for b in candidates:
+            if b.voice != a.voice and (not timed or _same_moment(a, b, ctx)):
+                return (a, b) if _when(a) <= _when(b) else (b, a)
     return None
 
 
-def _excused(
-    ka: Signature, kb: Signature, cumulative: bool, value_a: object, value_b: object
-) -> bool:
-    """Whether two incompatible values can both hold after all: their stated times do not
-    overlap, or a running toll rose from an earlier article to a later one."""
-    if None not in (ka[0], ka[1], kb[0], kb[1]) and (ka[1] < kb[0] or kb[1] < ka[0]):
-        return True
-    if not cumulative or not isinstance(value_a, CountValue) or not isinstance(value_b, CountValue):
-        return False
-    pa, pb = ka[2], kb[2]
-    if pa is None or pb is None or pa == pb:
-        return False
-    early, late = (value_a, value_b) if pa < pb else (value_b, value_a)
-    return count_interval(late)[1] >= count_interval(early)[0]
+def _when(e: _Entry) -> tuple[bool, dt.date, str]:
+    """Sort key: dated claims by day, undated last, then by id."""
+    return e.order
 
 
-def _corroborations(claims: list[Claim], index: _Index) -> list[Edge]:
-    """Independent voices stating the same value, chained in id order."""
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[value_key(claim.value)].append(claim)
-    edges = []
-    for members in groups.values():
-        firsts: dict[str, Claim] = {}
-        for claim in sorted(members, key=lambda c: c.id):
-            firsts.setdefault(index.independent_key(claim), claim)
-        chain = sorted(firsts.values(), key=lambda c: c.id)
-        edges.extend(
-            Edge(source=a.id, target=b.id, kind="corroborates") for a, b in pairwise(chain)
+def _same_moment(a: _Entry, b: _Entry, ctx: _Context) -> bool:
+    """One window, and neither figure said to be an earlier state ("earlier in the day")."""
+    if not _same_window(a, b, ctx):
+        return False
+    return not (is_earlier(a.claim.evidence, ctx.cues) or is_earlier(b.claim.evidence, ctx.cues))
+
+
+def _same_window(a: _Entry, b: _Entry, ctx: _Context) -> bool:
+    if a.day is None or b.day is None or a.last is None or b.last is None:
+        return True  # an undated figure may speak for any day
+    return a.day - ctx.window <= b.last and b.day - ctx.window <= a.last
+
+
+def _unstated_changes(live: list[_Entry], ctx: _Context) -> list[Reason]:
+    """A running total that falls below an earlier window's figure from another voice,
+    without the later sentence saying it replaces it."""
+    dated = sorted((e for e in live if e.day is not None), key=_when)
+    best: list[_Entry] = []  # highest earlier lows, from at most two voices
+    reasons: dict[tuple, Reason] = {}
+    ready = 0
+    for e in dated:
+        assert e.day is not None
+        while ready < len(dated) and dated[ready].day < e.day - ctx.window:  # type: ignore[operator]
+            best = _top_two(best, dated[ready])
+            ready += 1
+        if not isinstance(e.claim.value, CountValue) or states_update(e.claim.evidence, ctx.cues):
+            continue
+        high = count_interval(e.claim.value)[1]
+        for earlier in best:
+            if earlier.voice == e.voice:
+                continue
+            assert isinstance(earlier.claim.value, CountValue)
+            if count_interval(earlier.claim.value)[0] > high:
+                pair = (value_key(earlier.claim.value), e.vkey)
+                reasons.setdefault(pair, _pair_reason("unstated_change", earlier, e, ctx))
+            break
+    return list(reasons.values())
+
+
+def _top_two(best: list[_Entry], e: _Entry) -> list[_Entry]:
+    """The entries with the highest lower bounds, one per voice, at most two."""
+    if not isinstance(e.claim.value, CountValue):
+        return best
+    pool = [b for b in best if b.voice != e.voice] + [
+        max([b for b in best if b.voice == e.voice] + [e], key=_low)
+    ]
+    return sorted(pool, key=_low, reverse=True)[:2]
+
+
+def _low(e: _Entry) -> float:
+    assert isinstance(e.claim.value, CountValue)
+    return count_interval(e.claim.value)[0]
+
+
+def _timeline(live: list[_Entry], ctx: _Context) -> list[Reason]:
+    """Update reasons: where the figure most voices give changes from one window to the
+    next, to a value that cannot hold together with the one before."""
+    dated = sorted((e for e in live if e.day is not None), key=_when)
+    windows: list[list[_Entry]] = []
+    for e in dated:
+        assert e.day is not None
+        start = windows[-1][0].day if windows else None
+        if start is not None and e.day - start <= ctx.window:
+            windows[-1].append(e)
+        else:
+            windows.append([e])
+    steps: list[tuple[_Entry, _Entry]] = []
+    previous: _Entry | None = None
+    for window in windows:
+        current = _representative(window)
+        if previous is not None and not _fits(previous, current):
+            steps.append((previous, current))
+        previous = current
+    return [_pair_reason("update", a, b, ctx) for a, b in steps[-MAX_TIMELINE:]]
+
+
+def _representative(window: list[_Entry]) -> _Entry:
+    """The figure most voices give in one window (ties: the latest, then the first id)."""
+    voices: dict[tuple, set[str]] = defaultdict(set)
+    first: dict[tuple, _Entry] = {}
+    for e in window:
+        k = e.vkey
+        voices[k].add(e.voice)
+        first.setdefault(k, e)
+    best = max(sorted(voices), key=lambda k: len(voices[k]))
+    return first[best]
+
+
+# ------------------------------------------------------------------------ values
+
+
+def _values(entries: list[_Entry], ctx: _Context) -> list[FactValue]:
+    groups: dict[tuple[object, ...], list[_Entry]] = defaultdict(list)
+    for e in entries:
+        groups[e.vkey].append(e)
+    out = []
+    for vk in sorted(groups):  # type: ignore[type-var]
+        members = groups[vk]
+        claims, sources, docs, days, voices = [], set(), set(), set(), set()
+        for e in members:
+            claims.append(e.claim.id)
+            docs.add(e.claim.doc)
+            voices.add(e.voice)
+            if e.claim.source:
+                sources.add(e.claim.source)
+            if e.day is not None:
+                days.add(e.day)
+        out.append(
+            FactValue(
+                value=members[0].claim.value,
+                label=_label(members[0].claim.value, ctx),
+                claims=claims,
+                sources=sorted(sources),
+                documents=sorted(docs),
+                as_of=sorted(days),
+                voices=sorted(voices),
+                role=_value_role(members),
+            )
         )
+    return out
+
+
+ROLE_ORDER: tuple[ValueRole, ...] = (
+    "stated",
+    "hedged",
+    "revised",
+    "superseded",
+    "projection",
+    "not_asserted",
+)
+
+
+def _value_role(members: list[_Entry]) -> ValueRole:
+    """A value's strongest role among its claims: stated if any claim states it."""
+    roles = {e.role for e in members}
+    return next(r for r in ROLE_ORDER if r in roles)
+
+
+def _label(value: Value, ctx: _Context) -> str:
+    return label(value, entity_names=ctx.names)
+
+
+def _labels(values: Iterable[Value]) -> list[str]:
+    seen: dict[tuple, str] = {}
+    for v in values:
+        seen.setdefault(value_key(v), label(v))
+    return [seen[k] for k in sorted(seen)]
+
+
+def _edge(source: str, target: str, kind: EdgeKind) -> Edge:
+    return Edge(source=source, target=target, kind=kind)
+
+
+def _corroborations(live: list[_Entry]) -> list[Edge]:
+    """Independent voices stating the same value, chained in id order."""
+    groups: dict[tuple, dict[str, Claim]] = defaultdict(dict)
+    for e in live:  # in claim id order, as the fact's claims are
+        groups[e.vkey].setdefault(e.voice, e.claim)
+    edges = []
+    for firsts in groups.values():
+        edges += [_edge(a.id, b.id, "corroborates") for a, b in pairwise(firsts.values())]
     return edges
 
 
-def _consensus(claims: list[Claim], index: _Index) -> tuple[CountValue | None, str | None]:
-    """The interval most independent voices allow: the best-supported candidate point, then
-    the intersection of the intervals that contain it."""
-    counted = [c for c in claims if isinstance(c.value, CountValue)]
-    if not counted:
-        return None, None
-    intervals = [(count_interval(c.value), index.independent_key(c)) for c in counted]  # type: ignore[arg-type]
+# ------------------------------------------------------------------------ consensus
+
+
+@dataclass(frozen=True, slots=True)
+class _Consensus:
+    value: CountValue | None = None
+    support: int = 0
+    voices: int = 0
+    missing: NoConsensus | None = None
+
+
+_NO_CONSENSUS = _Consensus()
+
+
+def _consensus(live: list[_Entry], ctx: _Context) -> _Consensus:
+    """The interval a strict majority of the latest window's independent voices allows."""
+    counted = [e for e in live if isinstance(e.claim.value, CountValue)]
+    days = [e.day for e in counted if e.day is not None]
+    if days:
+        latest = max(days)
+        counted = [e for e in counted if e.day is None or latest - e.day <= ctx.window]
+    voices = {e.voice for e in counted}
+    if not voices:
+        return _Consensus(missing="no_values")
+    intervals = [(count_interval(e.claim.value), e) for e in counted]  # type: ignore[arg-type]
     points = sorted({p for (lo, hi), _ in intervals for p in (lo, hi) if abs(p) != float("inf")})
-    best, support = None, -1
+    best, support = None, 0
     for point in points:
-        voices = {v for (lo, hi), v in intervals if lo <= point <= hi}
-        if len(voices) > support:
-            best, support = point, len(voices)
-    if best is None:
-        return None, None
-    holding = [c for c, ((lo, hi), _) in zip(counted, intervals, strict=True) if lo <= best <= hi]
-    value = _stated_overlap(holding, best)
-    note = (
-        f"{support} of {len({v for _, v in intervals})} independent sources allow "
-        f"{label(value)}; it is the value most of them can agree on."
-    )
-    return value, note
+        n = len({e.voice for (lo, hi), e in intervals if lo <= point <= hi})
+        if n > support:
+            best, support = point, n
+    if best is None or support * 2 <= len(voices):
+        missing: NoConsensus = "tie" if support * 2 == len(voices) else "no_majority"
+        return _Consensus(support=support, voices=len(voices), missing=missing)
+    holding = [e.claim for (lo, hi), e in intervals if lo <= best <= hi]
+    return _Consensus(value=_stated_overlap(holding, best), support=support, voices=len(voices))
 
 
 def _stated_overlap(claims: list[Claim], point: float) -> CountValue:
@@ -404,16 +862,3 @@ def _stated_overlap(claims: list[Claim], point: float) -> CountValue:
     if low is not None and high is not None and low > high:
         low = high = round(point)
     return CountValue(low=low, high=high, approximate=approximate, unit=values[0].unit)
-
-
-def _consistent_text(values: list[FactValue], voices: Iterable[str], revisions: list[str]) -> str:
-    n = len(set(voices))
-    labels = ", ".join(v.label for v in values)
-    base = (
-        f"All values agree ({labels}); {n} independent source{'s' if n != 1 else ''}."
-        if len(values) > 1
-        else f"{n} independent source{'s' if n != 1 else ''} give {labels}."
-    )
-    if revisions:
-        base += " Revised: " + "; ".join(revisions) + "."
-    return base

@@ -76,6 +76,12 @@ def load_graph(path: Path) -> Graph:
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFileError(f"cannot read graph file '{path}': {exc}") from None
+    return parse_graph(text, name=str(path))
+
+
+def parse_graph(text: str, *, name: str = "-") -> Graph:
+    """A claim graph from JSON text (``name`` says where it came from in errors)."""
+    path = name
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

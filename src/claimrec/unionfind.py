@@ -19,4 +19,4 @@ def find(parent: dict[K, K], node: K) -> K:
 def union(parent: dict[K, K], a: K, b: K) -> None:
     ra, rb = find(parent, a), find(parent, b)
     if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)  # type: ignore[type-var]
+        parent[max(ra, rb)] = min(ra, rb)  # type: ignore[type-var,call-overload]

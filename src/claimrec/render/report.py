@@ -11,8 +11,10 @@ the renderers only lay that model out:
 * ``render_json(report)`` returns the conflicts and the summary as canonical JSON.
 * ``render_report(graph, format=..., console=...)`` is what the CLI calls.
 
-Conflicts come first, in full; then facts on which several independent sources agree,
-one line each; then a one-line summary. Single-source facts appear only in the counts.
+The stories compared come first; then conflicts in full, most important first; then
+facts updated over time, as timelines; then facts whose values several independent
+sources give and can all be true ("consistent", never called agreement when the values
+differ), one line each; with ``--all`` the facts stated once; then a one-line summary.
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ from claimrec.models import (
     GraphDocument,
     LocationValue,
     Modality,
+    Reason,
     Record,
 )
 from claimrec.render.blocks import Indented, md
-from claimrec.values import count_label, label
+from claimrec.render.explain import timeline, voice_name
+from claimrec.values import count_interval, count_label, label
 
 ReportFormat = Literal["text", "markdown", "json"]
 FORMATS: tuple[ReportFormat, ...] = ("text", "markdown", "json")
@@ -106,6 +110,44 @@ class ConflictReport(Record):
     explanation: str
     consensus: Consensus
     revisions: tuple[str, ...] = ()
+    independent_sources: int = 0
+    spread: float = 0.0  # how far apart the clashing figures are, relative to the larger
+
+
+class UpdateReport(Record):
+    """A fact whose values differ only over time, as a timeline."""
+
+    fact: str
+    question: Question
+    steps: tuple[str, ...]
+    independent_sources: int
+
+
+class SingleReport(Record):
+    """A fact stated by one claim (shown with ``--all``)."""
+
+    fact: str
+    question: Question
+    value: str
+    source: str | None = None
+
+
+class StoryRef(Record):
+    """A story the report compared facts within."""
+
+    label: str | None  # None: the main story
+    name: str
+    documents: int
+
+
+class ReportFilter(Record):
+    """Which facts a report shows: one fact id, facts a source speaks in, one story; and
+    whether single-claim facts are listed too (``all``)."""
+
+    fact: str | None = None
+    source: str | None = None
+    story: str | None = None
+    all: bool = False
 
 
 class AgreementReport(Record):
@@ -125,23 +167,29 @@ class Summary(Record):
     conflicts: int
     consistent: int
     single: int
+    updated: int = 0
 
 
 class Report(Record):
     conflicts: tuple[ConflictReport, ...]
     agreements: tuple[AgreementReport, ...]
     summary: Summary
+    updates: tuple[UpdateReport, ...] = ()
+    singles: tuple[SingleReport, ...] = ()
+    stories: tuple[StoryRef, ...] = ()
 
 
 # ----------------------------------------------------------------------- compute
 
 
-def report_model(graph: Graph) -> Report:
-    """The report of ``graph``: conflicts, multi-source agreements and counts, sorted by fact id."""
+def report_model(graph: Graph, *, filters: ReportFilter | None = None) -> Report:
+    """The report of ``graph``: conflicts (most important first), facts updated over time,
+    multi-source agreements, with ``filters.all`` single-claim facts, and counts."""
+    filters = filters or ReportFilter()
     names = {e.id: e.name for e in graph.entities}
     documents = {d.id: d for d in graph.documents}
     claims = {c.id: c for c in graph.claims}
-    facts = sorted(graph.facts, key=lambda f: f.id)
+    facts = [f for f in sorted(graph.facts, key=lambda f: f.id) if _wanted(f, filters, names)]
 
     def name(entity_id: str) -> str:
         return names.get(entity_id, entity_id)
@@ -173,17 +221,32 @@ def report_model(graph: Graph) -> Report:
             quotes=tuple(quotes),
         )
 
-    conflicts = tuple(
-        ConflictReport(
+    conflicts = sorted(
+        (
+            ConflictReport(
+                fact=fact.id,
+                question=question(fact.key, names),
+                values=tuple(value_report(v) for v in fact.values),
+                explanation=fact.explanation,
+                consensus=_consensus(fact),
+                revisions=tuple(_revision(r, names) for r in fact.reasons if r.kind == "revision"),
+                independent_sources=fact.independent_sources,
+                spread=_spread(fact),
+            )
+            for fact in facts
+            if fact.status == "conflict"
+        ),
+        key=lambda c: (-c.independent_sources, -c.spread, c.fact),
+    )
+    updates = tuple(
+        UpdateReport(
             fact=fact.id,
             question=question(fact.key, names),
-            values=tuple(value_report(v) for v in fact.values),
-            explanation=fact.explanation,
-            consensus=_consensus(fact),
-            revisions=tuple(fact.revisions),
+            steps=tuple(timeline(fact, names)),
+            independent_sources=fact.independent_sources,
         )
         for fact in facts
-        if fact.status == "conflict"
+        if fact.status == "updated"
     )
     agreements = tuple(
         AgreementReport(
@@ -195,17 +258,86 @@ def report_model(graph: Graph) -> Report:
         for fact in facts
         if fact.status == "consistent" and fact.independent_sources > 1
     )
+    shown = {u.fact for u in updates} | {a.fact for a in agreements}
+    singles = tuple(
+        SingleReport(
+            fact=fact.id,
+            question=question(fact.key, names),
+            value=_value_label(fact.values[0], names),
+            source=name(fact.values[0].sources[0]) if fact.values[0].sources else None,
+        )
+        for fact in facts
+        if filters.all and fact.status != "conflict" and fact.id not in shown and fact.values
+    )
     skipped = sum(1 for d in graph.documents if d.skipped is not None)
     summary = Summary(
         documents=len(graph.documents) - skipped,
         skipped=skipped,
         claims=len(graph.claims),
         facts=len(graph.facts),
-        conflicts=len(conflicts),
+        conflicts=sum(1 for f in graph.facts if f.status == "conflict"),
         consistent=sum(1 for f in graph.facts if f.status == "consistent"),
         single=sum(1 for f in graph.facts if f.status == "single"),
+        updated=sum(1 for f in graph.facts if f.status == "updated"),
     )
-    return Report(conflicts=conflicts, agreements=agreements, summary=summary)
+    return Report(
+        conflicts=tuple(conflicts),
+        agreements=agreements,
+        summary=summary,
+        updates=updates,
+        singles=singles,
+        stories=_stories(graph, names),
+    )
+
+
+def _wanted(fact: Fact, filters: ReportFilter, names: dict[str, str]) -> bool:
+    """Whether ``fact`` passes the report's filters (ids exact; names case-insensitive)."""
+    if filters.fact is not None and filters.fact not in (fact.id, fact.id.removeprefix("fact:")):
+        return False
+    if filters.story is not None:
+        label = fact.key.story
+        shown = _story_name(label, names) if label else MAIN_STORY
+        if filters.story.casefold() not in {str(label).casefold(), shown.casefold()}:
+            return False
+    if filters.source is not None:
+        wanted = filters.source.casefold()
+        voices = {s for v in fact.values for s in (*v.sources, *v.voices)}
+        if not any(wanted in voice_name(s, names).casefold() for s in voices):
+            return False
+    return True
+
+
+MAIN_STORY = "main"
+
+
+def _stories(graph: Graph, names: dict[str, str]) -> tuple[StoryRef, ...]:
+    counts: dict[str | None, int] = {}
+    for d in graph.documents:
+        if d.skipped is None:
+            counts[d.story] = counts.get(d.story, 0) + 1
+    return tuple(
+        StoryRef(
+            label=label,
+            name=_story_name(label, names) if label else MAIN_STORY,
+            documents=n,
+        )
+        for label, n in sorted(counts.items(), key=lambda kv: (kv[0] is not None, kv[0] or ""))
+    )
+
+
+def _spread(fact: Fact) -> float:
+    """How far apart a conflict's stated figures are: the gap between the highest lower
+    bound and the lowest upper bound, relative to the former (0 when none is a count)."""
+    spans = [
+        count_interval(v.value)
+        for v in fact.values
+        if isinstance(v.value, CountValue) and v.role in ("stated", "hedged")
+    ]
+    lows = [lo for lo, _ in spans if lo != float("-inf")]
+    highs = [hi for _, hi in spans if hi != float("inf")]
+    if not lows or not highs or max(lows) <= 0:
+        return 0.0
+    return round(max(0.0, (max(lows) - min(highs)) / max(lows)), 3)
 
 
 def question(key: FactKey, entity_names: dict[str, str]) -> Question:
@@ -217,7 +349,12 @@ def question(key: FactKey, entity_names: dict[str, str]) -> Question:
     predicate = key.predicate.replace("_", " ")
     what = f"{predicate} in {place}" if place else predicate
     if key.type == "count":
-        ask = f"how many {key.unit}?" if key.unit else "how many?"
+        counted = key.unit or (key.measure if key.measure not in (None, "other") else None)
+        ask = (
+            f"how many ({counted})?"
+            if counted and not key.unit
+            else (f"how many {counted}?" if counted else "how many?")
+        )
     elif key.type == "date":
         ask = "when?"
     else:
@@ -229,7 +366,7 @@ def question(key: FactKey, entity_names: dict[str, str]) -> Question:
         text=text,
         type=key.type,
         subject=subject,
-        predicate=key.predicate,
+        predicate=predicate,
         unit=key.unit,
         place=place,
         story=story,
@@ -257,8 +394,35 @@ def _consensus(fact: Fact) -> Consensus:
     return Consensus(
         label=count_label(value) if value is not None else None,
         value=value,
-        note=fact.consensus_note,
+        note=_consensus_note(fact),
     )
+
+
+def _consensus_note(fact: Fact) -> str | None:
+    """Why there is a consensus, or why not, from the fact's counts of voices."""
+    n, of = fact.consensus_support, fact.consensus_voices
+    if fact.consensus is not None:
+        return (
+            f"{n} of {of} independent sources in the latest window allow "
+            f"{count_label(fact.consensus)}, a strict majority."
+        )
+    if fact.no_consensus == "tie":
+        return f"No consensus: a tie, {n} of {of} independent sources at most agree."
+    if fact.no_consensus == "no_majority":
+        return f"No consensus: at most {n} of {of} independent sources agree, no majority."
+    if fact.no_consensus == "no_values":
+        return "No consensus: no stated figure in the latest window."
+    return None
+
+
+def _revision(reason: Reason, names: dict[str, str]) -> str:
+    """ "Anna Berg revised 4,000 (2025-01-01) to 5,000 (2025-02-01)"."""
+    who = voice_name(reason.sources[0], names) if reason.sources else "A source"
+    ends = [
+        f"{value} ({reason.dates[i].isoformat()})" if i < len(reason.dates) else value
+        for i, value in enumerate(reason.values[:2])
+    ]
+    return f"{who} revised {' to '.join(ends)}"
 
 
 def _document_ref(doc_id: str, document: GraphDocument | None) -> DocumentRef:
@@ -282,8 +446,8 @@ def summary_line(summary: Summary) -> str:
     return (
         f"Read {_plural(summary.documents, 'document')} ({summary.skipped} skipped): "
         f"{_plural(summary.claims, 'claim')} in {_plural(summary.facts, 'fact')} — "
-        f"{_plural(summary.conflicts, 'conflict')}, {summary.consistent} consistent, "
-        f"{summary.single} single."
+        f"{_plural(summary.conflicts, 'conflict')}, {summary.updated} updated, "
+        f"{summary.consistent} consistent, {summary.single} single."
     )
 
 
@@ -348,22 +512,45 @@ class TextReport:
         report = self.report
         title = f"Contradiction report: {_plural(len(report.conflicts), 'conflict')}"
         yield Rule(Text(title, style=STYLES["title"]), characters="=", style=STYLES["rule"])
+        if report.stories:
+            yield Text(stories_line(report.stories), style=STYLES["document"])
         if not report.conflicts:
             yield Text()
             yield Text(NO_CONFLICTS, style=STYLES["ok"])
         for conflict in report.conflicts:
             yield Text()
             yield from _conflict_text(conflict)
+        if report.updates:
+            yield Text()
+            yield Rule(
+                Text(
+                    f"Updated over time: {_plural(len(report.updates), 'fact')}",
+                    style=STYLES["title"],
+                ),
+                characters="-",
+                style=STYLES["rule"],
+            )
+            for update in report.updates:
+                yield Indented(_update_text(update), 2, marker=("↗", STYLES["agree"]))
         if report.agreements:
             count = _plural(len(report.agreements), "fact")
             yield Text()
             yield Rule(
-                Text(f"Agreed by several independent sources: {count}", style=STYLES["title"]),
+                Text(f"Consistent across independent sources: {count}", style=STYLES["title"]),
                 characters="-",
                 style=STYLES["rule"],
             )
             for agreement in report.agreements:
                 yield Indented(_agreement_text(agreement), 2, marker=("✓", STYLES["agree"]))
+        if report.singles:
+            yield Text()
+            yield Rule(
+                Text(f"Stated once: {_plural(len(report.singles), 'fact')}", style=STYLES["title"]),
+                characters="-",
+                style=STYLES["rule"],
+            )
+            for single in report.singles:
+                yield Indented(_single_text(single), 2, marker=("·", ""))
         yield Text()
         yield Text(summary_line(report.summary), style=STYLES["summary"])
 
@@ -415,6 +602,24 @@ def _sentence_text(quote: Quote) -> Text:
     return text
 
 
+def _update_text(update: UpdateReport) -> Text:
+    steps = "; ".join(update.steps) or "values differ only over time"
+    return Text.assemble((update.question.text, STYLES["label"]), " ", steps)
+
+
+def _single_text(single: SingleReport) -> Text:
+    who = f" ({single.source})" if single.source else " (unattributed)"
+    return Text.assemble((single.question.text, STYLES["label"]), " ", single.value, (who, "dim"))
+
+
+def stories_line(stories: tuple[StoryRef, ...]) -> str:
+    """Which stories facts were compared within (facts never cross stories)."""
+    if len(stories) == 1:
+        return f"Stories compared: 1 (all {_plural(stories[0].documents, 'document')})."
+    parts = ", ".join(f"{s.name} ({_plural(s.documents, 'document')})" for s in stories)
+    return f"Stories compared: {len(stories)}, each on its own: {parts}."
+
+
 def _agreement_text(agreement: AgreementReport) -> Text:
     sources = _plural(agreement.independent_sources, "independent source")
     return Text.assemble(
@@ -461,16 +666,30 @@ def _md_sentence(quote: Quote) -> str:
 def render_markdown(report: Report) -> str:
     """The report as Markdown: a heading, a table and blockquotes per conflict."""
     out = [f"# Contradiction report: {_plural(len(report.conflicts), 'conflict')}", ""]
+    if report.stories:
+        out += [md(stories_line(report.stories)), ""]
     if not report.conflicts:
         out += [f"**{NO_CONFLICTS}**", ""]
     for conflict in report.conflicts:
         out += _conflict_markdown(conflict)
+    if report.updates:
+        out += [f"## Updated over time: {len(report.updates)}", ""]
+        for update in report.updates:
+            steps = "; ".join(md(s) for s in update.steps) or "values differ only over time"
+            out.append(f"- **{md(update.question.text)}** {steps}")
+        out.append("")
     if report.agreements:
-        out += [f"## Agreed by several independent sources: {len(report.agreements)}", ""]
+        out += [f"## Consistent across independent sources: {len(report.agreements)}", ""]
         for agreement in report.agreements:
             sources = _plural(agreement.independent_sources, "independent source")
             values = "; ".join(md(v) for v in agreement.values)
             out.append(f"- **{md(agreement.question.text)}** {values} ({sources})")
+        out.append("")
+    if report.singles:
+        out += [f"## Stated once: {len(report.singles)}", ""]
+        for single in report.singles:
+            who = md(single.source) if single.source else "unattributed"
+            out.append(f"- **{md(single.question.text)}** {md(single.value)} ({who})")
         out.append("")
     out += ["---", "", summary_line(report.summary), ""]
     return "\n".join(out)
@@ -527,26 +746,38 @@ def _md_document(doc: DocumentRef) -> str:
 
 
 def render_json(report: Report) -> str:
-    """The conflicts and the summary as canonical JSON (sorted keys, fixed indent)."""
-    data = {
-        "conflicts": [c.model_dump(mode="json") for c in report.conflicts],
-        "summary": report.summary.model_dump(mode="json"),
-    }
+    """Every section of the report as canonical JSON (sorted keys, fixed indent)."""
+    data = report.model_dump(mode="json")
     return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 
 # ---------------------------------------------------------------------------- api
 
 
+MAX_WIDTH = 100
+
+
+def report_console() -> Console:
+    """A console on stdout that wraps at the terminal's width, at most ``MAX_WIDTH``
+    columns (rich picks colours for a terminal and plain text when piped)."""
+    console = Console(highlight=False)
+    console.width = min(console.width, MAX_WIDTH)
+    return console
+
+
 def render_report(
-    graph: Graph, *, format: ReportFormat | str = "text", console: Console | None = None
+    graph: Graph,
+    *,
+    format: ReportFormat | str = "text",
+    console: Console | None = None,
+    filters: ReportFilter | None = None,
 ) -> None:
-    """Write the report of ``graph`` in ``format`` to ``console`` (default: a console on
-    stdout, which rich sets up for the terminal it finds, or plain text when piped)."""
+    """Write the report of ``graph`` in ``format`` to ``console`` (default:
+    ``report_console()``), showing the facts ``filters`` select."""
     if format not in FORMATS:
         raise ValueError(f"unknown report format {format!r}; expected one of {', '.join(FORMATS)}")
-    console = console if console is not None else Console(highlight=False)
-    report = report_model(graph)
+    console = console if console is not None else report_console()
+    report = report_model(graph, filters=filters)
     if format == "text":
         render_text(report, console)
         return

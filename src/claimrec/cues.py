@@ -1,0 +1,116 @@
+"""Cues: what the words around a figure say about the question it answers and its time.
+
+Reconcile needs a few facts about a claim that are stated in words next to its
+figure rather than in its value: whether it is an increment or a subset of a
+total ("another 3,000", "nine of them"), whether its source takes it back
+("withdrew its count of 60"), whether a later figure says it replaces an earlier
+one ("revised", "now"), and whether a "might" speaks of the past ("might have
+been killed", a hedged estimate) rather than of the future ("could rise to", a
+projection). The words live in the lexicon's ``reconcile`` section; this module
+only finds them, as whole-word phrases, in the claim's evidence sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from claimrec.lexicon import ReconcileWords
+from claimrec.models import Evidence
+
+_WORD = re.compile(r"[\w][\w'’-]*")
+_EDGE = r"[\w'’-]"
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=64)
+def pattern(items: tuple[str, ...], not_before: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """One regex finding any lexicon phrase as whole words (any spacing, any case), not
+    followed by a word of ``not_before`` ("more" but not "more than")."""
+    phrases = sorted({" ".join(words(i)) for i in items if words(i)}, key=lambda p: (-len(p), p))
+    if not phrases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    blocked = "|".join(map(re.escape, not_before))
+    guard = rf"(?!\s+(?:{blocked})(?!{_EDGE}))" if blocked else ""
+    return re.compile(rf"(?<!{_EDGE})(?:{alternatives})(?!{_EDGE}){guard}", re.IGNORECASE)
+
+
+def _split(evidence: Evidence) -> tuple[str, str, str]:
+    """The sentence before the quote, the quote, and after it (the quote alone when it
+    cannot be found in the sentence)."""
+    sentence, quote = evidence.sentence, evidence.quote
+    at = sentence.find(quote)
+    if at < 0:
+        return "", quote, ""
+    return sentence[:at], quote, sentence[at + len(quote) :]
+
+
+def _last_words(text: str, n: int) -> str:
+    return " ".join(text.split()[-n:]) if n > 0 else ""
+
+
+def _first_words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n]) if n > 0 else ""
+
+
+def _found(text: str, regex: re.Pattern[str] | None, not_after: Iterable[str] = ()) -> bool:
+    """Whether ``regex`` matches ``text`` at a place not preceded by a word of
+    ``not_after`` ("more" but not "or more")."""
+    if regex is None:
+        return False
+    blocked = set(not_after)
+    for match in regex.finditer(text):
+        previous = text[: match.start()].split()[-1:] if blocked else []
+        if not previous or previous[0].lower() not in blocked:
+            return True
+    return False
+
+
+def sentence_words(evidence: Evidence) -> set[str]:
+    """The set of words of the claim's sentence."""
+    return set(words(evidence.sentence))
+
+
+def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the figure counts an increment or a subset ("another 3,000", "the first
+    contingent of 1,500", "nine of them"), never the total."""
+    regex = pattern(tuple(cues.part_of), tuple(cues.part_of_not_before))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False  # the common case, decided by one scan of the sentence
+    before, quote, after = _split(evidence)
+    window = cues.part_window
+    text = f"{_last_words(before, window)} {quote} {_first_words(after, window)}"
+    return _found(text, regex, cues.part_of_not_after)
+
+
+def is_withdrawn(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the words just before the figure take it back ("withdrew its count of 60",
+    "not the 60 it announced")."""
+    regex = pattern(tuple(cues.withdrawn))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False  # the common case, decided by one scan of the sentence
+    before, quote, _ = _split(evidence)
+    text = f"{_last_words(before, cues.withdrawn_window)} {_first_words(quote, 2)}"
+    return _found(text, regex)
+
+
+def states_update(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the sentence presents its figure as replacing an earlier one."""
+    return _found(evidence.sentence, pattern(tuple(cues.stated_update)))
+
+
+def is_hedged_past(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether a modal speaks of the past ("might have been killed"): a hedged estimate of
+    what happened, which can clash, unlike a projection ("could rise to")."""
+    return _found(evidence.sentence, pattern(tuple(cues.hedged_past)))
+
+
+def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the sentence places its figure before the article's own moment ("earlier
+    in the day it was reported that ...", "initially")."""
+    return _found(evidence.sentence, pattern(tuple(cues.earlier)))
