@@ -48,7 +48,7 @@ class Predicate(LexiconPart):
 class Measure(LexiconPart):
     """A noun that stands for a count ("toll", "crowd") and the claim its number makes."""
 
-    predicate: str
+    predicate: str | None = None  # None: a figure noun ("the total") that says no more
     unit: str
 
 
@@ -104,6 +104,19 @@ class Lexicon(LexiconPart):
     max_count: int = 10_000_000_000
     hedges: Hedges
     approx_suffixes: list[str] = []
+    min_suffixes: list[str] = []
+    max_suffixes: list[str] = []
+    min_verbs: list[str] = []
+    approx_max_verbs: list[str] = []
+    people_adjectives: dict[str, str] = {}
+    value_verbs: list[str] = []
+    neutral_owners: list[str] = []
+    bare_never: list[str] = []
+    label_words: list[str] = []
+    time_words: list[str] = []
+    nominal_deps: list[str] = []
+    month_words: list[str] = []
+    age_words: list[str] = []
     measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []
@@ -147,6 +160,15 @@ class Lexicon(LexiconPart):
         nothing more than that people were counted."""
         entry = self.predicates.get(predicate)
         return entry.measure if entry is not None and entry.measure else "other"
+
+    def unit_entry(self, noun: Any) -> Unit | None:
+        """The people-noun entry of a token (by lemma, form, or a plain plural's stem)."""
+        low = noun.lower_
+        for word in (noun.lemma_.lower(), low, low[:-1] if low.endswith("s") else ""):
+            entry = self.units.get(word)
+            if entry is not None:
+                return entry
+        return None
 
     @cached_property
     def verb_predicates(self) -> dict[str, str]:

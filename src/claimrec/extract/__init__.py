@@ -66,6 +66,7 @@ class _Context:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
     subject: Mention | None = None
+    count: Count | None = None  # the last count of people of the previous sentence
 
 
 @dataclass
@@ -130,7 +131,9 @@ def extract_parsed(
 
 def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     out: list[RawClaim] = []
-    for count in counts(s.sent, s.lexicon):
+    found = counts(s.sent, s.lexicon, s.context.count)
+    s.context.count = found[-1] if found else None
+    for count in found:
         claim = _count_claim(s, count)
         if claim is not None:
             out.append(claim)
@@ -141,11 +144,13 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon)
-    predicate = count.predicate or (
-        trigger.predicate if trigger else _default_predicate(count, s.lexicon)
+    predicate = (
+        count.predicate
+        or (trigger.predicate if trigger else None)
+        or _default_predicate(count, s.lexicon)
+        or count.fallback
+        or _verb_lemma(count.anchor, s.lexicon)
     )
-    if predicate is None:
-        return None
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
@@ -185,6 +190,19 @@ def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
         return None
     entry = lexicon.units.get(unit.lemma_.lower()) or lexicon.units.get(unit.lower_)
     return entry.default_predicate if entry else None
+
+
+def _verb_lemma(anchor: Token, lexicon: Lexicon) -> str:
+    """When nothing says what happened to the people counted, the verb that governs them
+    names it ("12,700 workers walked off the job": walk); "other" without a verb."""
+    token = anchor
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in lexicon.attribution_verbs:
+            return token.lemma_.lower()
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return "other"
 
 
 def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
@@ -387,6 +405,7 @@ def _advance_names(doc: Doc, piece: Piece, ctx: _Context) -> None:
         if ent.label_ == "PERSON":
             ctx.person = mention(ent, "PERSON", piece.start)
     ctx.speaker = None
+    ctx.count = None
 
 
 def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:

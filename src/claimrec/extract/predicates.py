@@ -63,7 +63,7 @@ def _is_place_object(token: Token) -> bool:
 def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
     """ "took part", "came out", "turned out": a verb with its particle or bare object."""
     for child in verb.children:
-        if child.dep_ in {"prt", "dobj", "prep"}:
+        if child.dep_ in {"prt", "dobj", "prep", "advmod"}:
             name = lexicon.phrase_predicates.get(f"{verb.lemma_.lower()} {child.lower_}")
             if name is not None:
                 return name

@@ -1,0 +1,139 @@
+"""Whose value a bare number is: the noun a number stands as the value of.
+
+"the toll rose to 600", "police put the crowd at 3,500", "turnout was 3.5 million",
+"a casualty rate of 600", "the number of displaced is 18,000": the number has no
+counted noun of its own, but the parse names the noun it is the value of (its
+*owner*). A measure noun ("toll", "crowd") makes it a count of people; a figure noun
+("the total", "the number") does when its "of" names people; any other common noun
+("the age rose to 64", "prices reached 300") makes it a count of things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimrec.lexicon import Lexicon, Measure
+
+VALUE_PREPS = frozenset({"to", "at", "of", "from", "by", "on"})
+
+
+@dataclass(frozen=True)
+class Owner:
+    """What the parse says a bare number is the value of."""
+
+    token: Token | None = None
+    measure: Measure | None = None  # a measure or figure noun
+    people: bool = False  # its "of" (or itself) names people
+    unit_class: str | None = None
+    predicate: str | None = None  # what the people named are counted for ("displaced")
+    thing: bool = False  # a common noun that is not people: not a count of people
+
+
+def value_owner(tokens: list[Token], lexicon: Lexicon) -> Owner:
+    """The owner of a bare number, from whichever of its ``tokens`` (those attached outside
+    the number run: "from 62 to 64" hangs by both ends) the parse links to a noun; a thing
+    anywhere wins, so "raised the age from 62 to 64" is never a count."""
+    owners = [classify_owner(n, lexicon) for t in tokens if (n := _owner_token(t, lexicon))]
+    for owner in owners:
+        if owner.thing:
+            return owner
+    return owners[0] if owners else Owner()
+
+
+def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
+    """The noun whose value the number states: the noun its "of/at/to" hangs from, the
+    object of "put X at N", or the subject of a verb of value ("rose to", "was", "reached").
+    Other verbs' subjects are who counted ("organisers counted 300"), not what was counted."""
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ in VALUE_PREPS and head.head.i != head.i:
+        holder = head.head
+        if holder.pos_ in {"NOUN", "PROPN"} and holder.i < head.i:
+            return holder  # "a toll of 570"
+        if holder.pos_ in {"VERB", "AUX"}:
+            value_verb = holder.lemma_.lower() in lexicon.value_verbs
+            deps = ("dobj", "nsubjpass", "nsubj") if value_verb else ("dobj", "nsubjpass")
+            return _argument(holder, deps, number)
+        return None
+    if (
+        number.dep_ in {"attr", "dobj", "oprd", "acomp", "npadvmod"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in lexicon.value_verbs
+    ):
+        return _argument(head, ("nsubj", "nsubjpass"), number)
+    return None
+
+
+def _argument(verb: Token, deps: tuple[str, ...], number: Token) -> Token | None:
+    for dep in deps:
+        for child in verb.children:
+            if child.dep_ == dep and child.i != number.i:
+                return child
+    # "the toll, which rose to 600": the relative clause's noun
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    return None
+
+
+def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
+    """Measure noun, figure noun, people noun, a neutral name, or a thing."""
+    if noun.lower_ in lexicon.age_words:
+        return Owner(token=noun, thing=True)
+    measure = _measure(noun, lexicon)
+    if measure is not None:
+        of = next((c for c in _of_objects(noun)), None)
+        if of is None:
+            return Owner(token=noun, measure=measure)
+        people = _people(of, lexicon)
+        if people is None:
+            return Owner(token=noun, thing=True)
+        return Owner(
+            token=noun, measure=measure, people=True, unit_class=people[0], predicate=people[1]
+        )
+    people = _people(noun, lexicon)
+    if people is not None:
+        return Owner(token=noun, people=True, unit_class=people[0], predicate=people[1])
+    neutral = noun.lemma_.lower() in lexicon.neutral_owners
+    if noun.pos_ == "NOUN" and noun.ent_type_ == "" and not neutral:
+        return Owner(token=noun, thing=True)
+    return Owner(token=noun)
+
+
+def _measure(noun: Token, lexicon: Lexicon) -> Measure | None:
+    """The measure noun itself, or with its compound ("death toll", "casualty rate")."""
+    words = [noun.lemma_.lower(), noun.lower_]
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.i < noun.i:
+            words.insert(0, f"{child.lower_} {noun.lemma_.lower()}")
+            words.insert(0, child.lemma_.lower())
+    for word in words:
+        found = lexicon.measure_nouns.get(word)
+        if found is not None:
+            return found
+    return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" ("the number of prisoners")."""
+    return [
+        obj
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for obj in child.children
+        if obj.dep_ == "pobj" and obj.pos_ != "NUM" and not obj.like_num
+    ]
+
+
+def _people(token: Token, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """(unit class, implied predicate) when ``token`` names people: a people noun, a
+    nationality, or an adjective standing for people ("the displaced")."""
+    entry = lexicon.unit_entry(token)
+    if entry is not None:
+        return entry.cls, entry.default_predicate
+    for word in (token.lower_, token.lemma_.lower()):
+        if word in lexicon.people_adjectives and token.pos_ in {"NOUN", "ADJ", "VERB"}:
+            return "people", lexicon.people_adjectives[word]
+    if token.lower_ in lexicon.demonym_index:
+        return lexicon.demonym_unit_class, None
+    return None
