@@ -53,6 +53,8 @@ CASES = [
     ("Police detained 45 demonstrators near the palace.", "45", 45, 45, False, "held"),
     ("Rescuers recovered 31 bodies from the river.", "31", 31, 31, False, "deaths"),
     ("The union said 6,400 members would strike.", "6,400", 6400, 6400, False, "other"),
+    ("Velmora, a town of about 9,000 people, was flooded.", "9,000", 9000, 9000, True, "other"),
+    ("Soldiers escorted a group of 40 migrants to the port.", "40", 40, 40, False, "other"),
     # elided heads
     ("Forty were killed and 230 wounded in the attack.", "230", 230, 230, False, "injured"),
     ("Twelve died at sea; another 62 were still missing.", "62", 62, 62, False, "missing"),
@@ -127,6 +129,7 @@ NOT_PEOPLE = [
     "The youngest of the hostages is 15.",
     "The victims were flown in a C-130 to the base in 2019.",
     "The marchers walked 12 kilometres.",
+    "The regime denies the rights of 20 million citizens.",
 ]
 
 

@@ -117,6 +117,7 @@ class Lexicon(LexiconPart):
     nominal_deps: list[str] = []
     month_words: list[str] = []
     age_words: list[str] = []
+    group_nouns: list[str] = []
     measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []

@@ -171,11 +171,33 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
     if unit is None and nationality is None:
         return _BARE if _bare_shape(anchor, number, lexicon) else None
     unit_class = _unit_class(unit, nationality, sent, lexicon)
-    if unit_class is None:
+    if unit_class is None or _background(unit or nationality or anchor, lexicon):
         return None
     last = number[-1]
     end_tok = unit if unit is not None and unit.i > last.i else (nationality or last)
     return _make(c, lexicon, unit_class, anchor, unit or nationality, end_tok, nationality)
+
+
+def _background(noun: Token, lexicon: Lexicon) -> bool:
+    """People named as the "of" of an abstract noun ("the oppression of 20 million citizens",
+    "the rights of 400 workers") are who a statement is about, not a count it states. The
+    "of" of an event, a measure, a group or a place does state one ("the evacuation of 300
+    residents", "a town of 9,000 people", "a group of 40 migrants")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    holder = prep.head
+    if holder.pos_ != "NOUN" or holder.like_num or holder.lower_ in SCALE_WORDS:
+        return False
+    lemma = holder.lemma_.lower()
+    return not (
+        lemma in lexicon.noun_predicates
+        or holder.lower_ in lexicon.noun_predicates
+        or lemma in lexicon.measure_nouns
+        or lemma in lexicon.location_heads
+        or lemma in lexicon.group_nouns
+        or lexicon.unit_entry(holder) is not None
+    )
 
 
 def _bare_shape(anchor: Token, number: Span, lexicon: Lexicon) -> bool:
