@@ -144,3 +144,49 @@ def test_an_elided_count_needs_people_beside_it(nlp, lexicon) -> None:
     assert counts(nlp, lexicon, "Prices rose to 300 in the spring.") == []
     found = counts(nlp, lexicon, "Tarvo counted 14 hostages. Mirel counted 13.")
     assert [c.value.low for c in found] == [14, 13]
+
+
+TABLE = """Figures by district.
+
+| District | Deaths | Injured | Area (km2) |
+|---|---|---|---|
+| Norva | 1,204 (3 May) | about 300 | 45 |
+| Selm | 98 | n/a | 12 |
+"""
+
+
+def test_table_cells_count_what_their_column_header_names(nlp, lexicon) -> None:
+    found = {(c.evidence.quote, c.value.low, c.value.high, c.measure) for c in
+             counts(nlp, lexicon, TABLE)}
+    assert found == {
+        ("1,204", 1204, 1204, "deaths"),
+        ("about 300", 300, 300, "injured"),
+        ("98", 98, 98, "deaths"),
+    }
+
+
+def test_table_row_header_names_people_when_the_column_does_not(nlp, lexicon) -> None:
+    text = "| Group | Freed |\n|---|---|\n| Vessan nationals | 23 |\n| Boats seized | 4 |\n"
+    found = [(c.value.low, c.measure) for c in counts(nlp, lexicon, text)]
+    assert found == [(23, "released"), (4, "released")]
+
+
+def test_a_table_of_things_gives_no_counts(nlp, lexicon) -> None:
+    text = "| Item | Price | Year |\n|---|---|---|\n| Bread | 4,500 | 2021 |\n"
+    assert counts(nlp, lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "measure"),
+    [
+        ("- **Bodies recovered:** 78, the coast guard said.", 78, "deaths"),
+        ("- Police officers injured that day: 441, by the minister's count.", 441, "injured"),
+    ],
+)
+def test_a_figure_after_a_label_that_names_people(nlp, lexicon, text, low, measure) -> None:
+    found = counts(nlp, lexicon, text)
+    assert [(c.value.low, c.measure) for c in found] == [(low, measure)]
+
+
+def test_a_figure_after_a_label_of_things_is_not_a_count(nlp, lexicon) -> None:
+    assert counts(nlp, lexicon, "- **Budget:** 4,500, the council said.") == []

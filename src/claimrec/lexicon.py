@@ -118,6 +118,7 @@ class Lexicon(LexiconPart):
     month_words: list[str] = []
     age_words: list[str] = []
     group_nouns: list[str] = []
+    counting_words: list[str] = []
     measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []

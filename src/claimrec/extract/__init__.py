@@ -30,8 +30,9 @@ from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
-from claimrec.extract.quantities import Count, counts
+from claimrec.extract.quantities import Count, counts, table_value
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
+from claimrec.extract.tables import Cell, table_cells
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     DateValue,
@@ -114,14 +115,19 @@ def extract_parsed(
     context = _Context()
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
+    cells = table_cells(document.body, lexicon)
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
             _advance_names(doc, piece, context)
             continue
+        inside = [c for c in cells if piece.start <= c.start < piece.start + len(piece.text)]
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
-            claims.extend(_sentence_claims(state))
+            if inside or piece.text.lstrip().startswith("|"):
+                claims.extend(_table_claims(state, inside))
+            else:
+                claims.extend(_sentence_claims(state))
             _advance(state)
     return Extraction(doc=document.id, mentions=tuple(mentions), claims=tuple(_with_slots(claims)))
 
@@ -190,6 +196,32 @@ def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
         return None
     entry = lexicon.units.get(unit.lemma_.lower()) or lexicon.units.get(unit.lower_)
     return entry.default_predicate if entry else None
+
+
+def _table_claims(s: _Sentence, cells: list[Cell]) -> Iterator[RawClaim]:
+    """Count claims of the table cells in this sentence (a table row), read by position;
+    the row's dates and places are still claims of their own."""
+    lo, hi = s.piece.start + s.sent.start_char, s.piece.start + s.sent.end_char
+    for cell in cells:
+        if not lo <= cell.start < hi:
+            continue
+        span = s.sent.doc.char_span(
+            cell.start - s.piece.start, cell.end - s.piece.start, alignment_mode="expand"
+        )
+        if span is None:
+            continue
+        value = table_value(cell, s.lexicon)
+        if value is None:
+            continue
+        count = Count(
+            span=span, number=span, unit_token=None, anchor=span.root, value=value,
+            written_out=False, nationality=None, predicate=cell.predicate, fallback="counted",
+        )
+        claim = _count_claim(s, count)
+        if claim is not None:
+            yield claim
+    yield from _date_claims(s)
+    yield from _location_claims(s)
 
 
 def _verb_lemma(anchor: Token, lexicon: Lexicon) -> str:

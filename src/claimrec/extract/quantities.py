@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from claimrec.extract.owners import value_owner
 from claimrec.extract.predicates import find_trigger, trigger_of
+from claimrec.extract.tables import Cell, names
 from claimrec.lexicon import Lexicon
 from claimrec.models import CountValue
 from claimrec.numbers import NumberRange, parse_range
@@ -200,6 +201,11 @@ def _background(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def table_value(cell: Cell, lexicon: Lexicon) -> CountValue | None:
+    """The interval a table cell states, bounded by its hedge like any count."""
+    return _value(cell.value, cell.hedge, None, cell.unit, lexicon.max_count)
+
+
 def _bare_shape(anchor: Token, number: Span, lexicon: Lexicon) -> bool:
     """Whether the number stands alone: no noun counted, or a pronoun ("nine of them") or a
     people adjective ("2,310 dead") in the noun's place."""
@@ -255,6 +261,10 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
+    label = _colon_label(number, lexicon)
+    if label is not None:
+        unit, predicate = label
+        return _make(c, lexicon, unit, outer, None, number[-1], predicate=predicate)
     owner = value_owner(_attached(number, outer), lexicon)
     if owner.thing:
         return None
@@ -280,6 +290,24 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
             fallback=near_predicate(near, lexicon),
         )
     return None
+
+
+_LABEL_STOPS = frozenset({".", ";", ":", "-", "•", "|"})
+
+
+def _colon_label(number: Span, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """ "Bodies recovered: 78", "- **Injured:** 441": a figure after a label that names
+    people (read like a table header)."""
+    doc = number.doc
+    k = number.start - 1
+    while k >= number.sent.start and not doc[k].text.strip("*_"):
+        k -= 1
+    if k < number.sent.start or doc[k].text.strip("*_") != ":":
+        return None
+    start = k
+    while start > number.sent.start and doc[start - 1].text.strip("*_") not in _LABEL_STOPS:
+        start -= 1
+    return names(doc[start:k].text, lexicon)
 
 
 def _attached(number: Span, outer: Token) -> list[Token]:
