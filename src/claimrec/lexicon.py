@@ -117,6 +117,7 @@ class Lexicon(LexiconPart):
     nominal_deps: list[str] = []
     month_words: list[str] = []
     age_words: list[str] = []
+    age_verbs: list[str] = []
     group_nouns: list[str] = []
     counting_words: list[str] = []
     measures: list[str] = ["other"]

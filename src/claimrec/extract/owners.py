@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from claimrec.lexicon import Lexicon, Measure
 
-VALUE_PREPS = frozenset({"to", "at", "of", "from", "by", "on"})
+VALUE_PREPS = frozenset({"to", "at", "of", "from"})
 
 
 @dataclass(frozen=True)
@@ -50,18 +50,36 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
     if number.dep_ == "pobj" and head.lower_ in VALUE_PREPS and head.head.i != head.i:
         holder = head.head
         if holder.pos_ in {"NOUN", "PROPN"} and holder.i < head.i:
-            return holder  # "a toll of 570"
+            return holder  # "a toll of 570"; "retirement at 64" (a thing)
         if holder.pos_ in {"VERB", "AUX"}:
             value_verb = holder.lemma_.lower() in lexicon.value_verbs
             deps = ("dobj", "nsubjpass", "nsubj") if value_verb else ("dobj", "nsubjpass")
             return _argument(holder, deps, number)
         return None
+    if number.dep_ in {"nummod", "appos"} and head.i < number.i and head.pos_ == "NOUN":
+        return head  # "now number 39", "the figure, 137"
+    if number.dep_ not in {"pobj", "nsubj", "nsubjpass"}:
+        surface = _surface_owner(number)
+        if surface is not None:
+            return surface
     if (
         number.dep_ in {"attr", "dobj", "oprd", "acomp", "npadvmod"}
         and head.pos_ in {"VERB", "AUX"}
         and head.lemma_.lower() in lexicon.value_verbs
     ):
         return _argument(head, ("nsubj", "nsubjpass"), number)
+    return None
+
+
+def _surface_owner(number: Token) -> Token | None:
+    """ "toll of 570", "count at 79" by word order, for a parse that hung the number on a
+    date or another number."""
+    doc = number.doc
+    i = number.i
+    while i > 0 and (doc[i - 1].like_num or doc[i - 1].dep_ == "quantmod"):
+        i -= 1
+    if i >= 2 and doc[i - 1].lower_ in {"of", "at"} and doc[i - 2].pos_ == "NOUN":
+        return doc[i - 2]
     return None
 
 

@@ -213,6 +213,8 @@ def _bare_shape(anchor: Token, number: Span, lexicon: Lexicon) -> bool:
         return True
     if anchor.pos_ == "PRON" or anchor.lower_ in lexicon.people_adjectives:
         return True
+    if anchor.lemma_.lower() == "one":  # "as many as 21,000 once unreported ones are added"
+        return True
     return anchor.lemma_.lower() in lexicon.people_adjectives
 
 
@@ -255,8 +257,10 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     """A number with no counted noun, kept when something says it counts people."""
     number = c.number
     outer = _outer(number, number[-1])
-    if _label_like(number, outer, lexicon):
+    if number.text.lower() in lexicon.bare_never or _label_like(number, outer, lexicon):
         return None
+    if outer.dep_ in {"dobj", "attr", "acomp", "oprd"} and outer.head.lemma_ in lexicon.age_verbs:
+        return None  # "she turned four"
     adjective = _people_adjective(number, outer, lexicon)
     if adjective is not None:
         token, predicate = adjective
@@ -268,7 +272,9 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     owner = value_owner(_attached(number, outer), lexicon)
     if owner.thing:
         return None
-    if owner.measure is not None and (owner.measure.predicate or owner.people or near):
+    if owner.measure is not None and (
+        owner.measure.predicate or owner.people or near or _names_people(sent, lexicon)
+    ):
         unit = owner.unit_class or owner.measure.unit
         return _make(
             c, lexicon, unit, owner.token or outer, None, number[-1],
@@ -278,18 +284,36 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if owner.people:
         unit = owner.unit_class or "people"
         return _make(c, lexicon, unit, outer, None, number[-1], predicate=owner.predicate)
-    if outer.dep_ not in lexicon.nominal_deps or _year_like(number):
+    if not _nominal(outer, lexicon) or _year_like(number):
         return None
     if _governing_measure(outer, lexicon):
         unit = near.value.unit if near is not None else "people"
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback)
-    if near is not None and number.text.lower() not in lexicon.bare_never:
+    if near is not None:
         return _make(
             c, lexicon, near.value.unit, outer, None, number[-1],
             fallback=near_predicate(near, lexicon),
         )
     return None
+
+
+def _nominal(outer: Token, lexicon: Lexicon) -> bool:
+    """Whether a bare number stands where a noun phrase would: a subject, object or
+    apposition; or a number the parser hung on a pronoun or another number ("the 597 the
+    agency recorded"), which only a noun phrase can be."""
+    if outer.dep_ in lexicon.nominal_deps:
+        return True
+    return outer.dep_ in {"nummod", "quantmod"} and outer.head.pos_ in {"PRON", "DET", "NUM"}
+
+
+def _names_people(sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the sentence names people anywhere ("the real number was 150, many of them
+    children"), so that a figure noun in it counts them."""
+    return any(
+        t.pos_ in {"NOUN", "PROPN"} and (lexicon.unit_entry(t) or t.lower_ in lexicon.demonym_index)
+        for t in sent
+    )
 
 
 _LABEL_STOPS = frozenset({".", ";", ":", "-", "•", "|"})
@@ -527,8 +551,7 @@ def _age(number: Span) -> bool:
     after = doc[number.end] if number.end < len(doc) else None
     return (
         before.text == ","
-        and after is not None
-        and after.text == ","
+        and (after is None or after.text in {",", ".", ";", ")"})
         and number.start >= 2
         and (doc[number.start - 2].ent_type_ == "PERSON" or doc[number.start - 2].pos_ == "PROPN")
     )
@@ -553,7 +576,11 @@ def _label_like(number: Span, outer: Token, lexicon: Lexicon) -> bool:
         return False
     if before.lower_ in lexicon.label_words:
         return True
-    return before.pos_ == "PROPN" and (outer.head.i == before.i or before.head.i == outer.i)
+    return (
+        before.pos_ == "PROPN"
+        and before.text[-1:].isalnum()
+        and (outer.head.i == before.i or before.head.i == outer.i)
+    )
 
 
 def _year_like(number: Span) -> bool:
@@ -615,7 +642,25 @@ def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, To
     if partitive is not None:
         unit, _, nationality = _classify(partitive, lexicon)
         return unit, last, nationality
+    following = _linear_head(number, lexicon)
+    if following is not None:
+        return following, following, None
     return None, last, None
+
+
+def _linear_head(number: Span, lexicon: Lexicon) -> Token | None:
+    """A people noun right after the number, past its modifiers, when the parse hung them
+    elsewhere ("cared for more than 1,000 confirmed Ebola patients")."""
+    doc = number.doc
+    for k in range(number.end, min(number.end + 4, number.sent.end)):
+        token = doc[k]
+        if lexicon.unit_entry(token) is not None and token.pos_ in {"NOUN", "PROPN"}:
+            return token
+        if token.pos_ not in {"ADJ", "PROPN", "VERB", "NOUN"} or token.is_punct:
+            return None
+        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG"}:
+            return None
+    return None
 
 
 def _outer(number: Span, last: Token) -> Token:
