@@ -71,6 +71,19 @@ CASES = [
     ("The clinics reported a casualty rate of 600.", "600", 600, 600, False, "casualties"),
     ("Police put the crowd at 8,000 while organisers claimed 25,000.", "25,000", 25000, 25000,
      False, "crowd"),
+    ("Its toll of 570 on 2 May was lower than the 597 the agency had recorded.", "597", 597,
+     597, False, "deaths"),
+    ("The agency raised its count of people missing and presumed dead to 79, from 58.", "58",
+     58, 58, False, "deaths"),
+    ("The real number was around 150, many of them children.", "150", 150, 150, True, "other"),
+    ("The freed Vessans now number 39.", "39", 39, 39, False, "other"),
+    ("Medics treated more than 1,000 confirmed fever patients.", "1,000", 1000, None, False,
+     "hospitalised"),
+    ("There are 8,000 reported cases, or as many as 21,000 once unreported ones are added.",
+     "21,000", None, 21000, False, "cases"),
+    ("The unions counted 28,000, the prefecture just 6,000.", "6,000", 6000, 6000, False,
+     "other"),
+    ("The plant's layoff of some 600 remains in place.", "600", 600, 600, True, "laid_off"),
     # bare number as subject or object of a people verb
     ("The militia killed 300 in the raid.", "300", 300, 300, False, "deaths"),
     ("About 900 marched through Delmar.", "900", 900, 900, True, "crowd"),
@@ -130,6 +143,11 @@ NOT_PEOPLE = [
     "The victims were flown in a C-130 to the base in 2019.",
     "The marchers walked 12 kilometres.",
     "The regime denies the rights of 20 million citizens.",
+    "The girl, who turned four in captivity, was freed with 12 others.".replace(
+        " with 12 others", ""
+    ),
+    "Union members protested against retirement at 64.",
+    "Officers traced residents from 106 flats.",
 ]
 
 

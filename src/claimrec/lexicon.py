@@ -120,6 +120,7 @@ class Lexicon(LexiconPart):
     age_verbs: list[str] = []
     group_nouns: list[str] = []
     counting_words: list[str] = []
+    counting_verbs: list[str] = []
     measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []

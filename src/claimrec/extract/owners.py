@@ -56,7 +56,11 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
             deps = ("dobj", "nsubjpass", "nsubj") if value_verb else ("dobj", "nsubjpass")
             return _argument(holder, deps, number)
         return None
-    if number.dep_ in {"nummod", "appos"} and head.i < number.i and head.pos_ == "NOUN":
+    if (
+        number.dep_ in {"nummod", "appos"}
+        and head.i < number.i
+        and head.lemma_.lower() in lexicon.measure_nouns
+    ):
         return head  # "now number 39", "the figure, 137"
     if number.dep_ not in {"pobj", "nsubj", "nsubjpass"}:
         surface = _surface_owner(number)
@@ -91,6 +95,12 @@ def _argument(verb: Token, deps: tuple[str, ...], number: Token) -> Token | None
     # "the toll, which rose to 600": the relative clause's noun
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
+    # "raised its count of people missing and presumed dead to 79": the first verb's object
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _argument(verb.head, deps, number)
+    # "people missing and presumed dead to 79": the noun the participle describes
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
     return None
 
 
@@ -112,6 +122,10 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
     people = _people(noun, lexicon)
     if people is not None:
         return Owner(token=noun, people=True, unit_class=people[0], predicate=people[1])
+    event = lexicon.noun_predicates.get(noun.lemma_.lower())
+    entry = lexicon.predicates.get(event) if event else None
+    if entry is not None and entry.measure is not None:  # "the evacuation of 300"
+        return Owner(token=noun, people=True, unit_class="people", predicate=event)
     neutral = noun.lemma_.lower() in lexicon.neutral_owners
     if noun.pos_ == "NOUN" and noun.ent_type_ == "" and not neutral:
         return Owner(token=noun, thing=True)
@@ -139,7 +153,7 @@ def _of_objects(noun: Token) -> list[Token]:
         for child in noun.children
         if child.dep_ == "prep" and child.lower_ == "of"
         for obj in child.children
-        if obj.dep_ == "pobj" and obj.pos_ != "NUM" and not obj.like_num
+        if obj.dep_ == "pobj" and not any(t.like_num for t in obj.subtree)
     ]
 
 

@@ -286,7 +286,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         return _make(c, lexicon, unit, outer, None, number[-1], predicate=owner.predicate)
     if not _nominal(outer, lexicon) or _year_like(number):
         return None
-    if _governing_measure(outer, lexicon):
+    if _governing_measure(outer, lexicon) or _counted(outer, lexicon):
         unit = near.value.unit if near is not None else "people"
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback)
@@ -304,14 +304,17 @@ def _nominal(outer: Token, lexicon: Lexicon) -> bool:
     agency recorded"), which only a noun phrase can be."""
     if outer.dep_ in lexicon.nominal_deps:
         return True
-    return outer.dep_ in {"nummod", "quantmod"} and outer.head.pos_ in {"PRON", "DET", "NUM"}
+    return outer.dep_ in {"nummod", "quantmod"} and (
+        outer.head.pos_ in {"PRON", "DET", "NUM"} or outer.head.lemma_.lower() == "one"
+    )
 
 
 def _names_people(sent: Span, lexicon: Lexicon) -> bool:
     """Whether the sentence names people anywhere ("the real number was 150, many of them
     children"), so that a figure noun in it counts them."""
     return any(
-        t.pos_ in {"NOUN", "PROPN"} and (lexicon.unit_entry(t) or t.lower_ in lexicon.demonym_index)
+        t.pos_ in {"NOUN", "PROPN"}
+        and (lexicon.unit_entry(t) or t.lower_ in lexicon.demonym_index or t.ent_type_ == "NORP")
         for t in sent
     )
 
@@ -367,6 +370,11 @@ def _governing_measure(outer: Token, lexicon: Lexicon) -> bool:
                     break
     entry = lexicon.predicates.get(name) if name else None
     return entry is not None and entry.measure is not None
+
+
+def _counted(outer: Token, lexicon: Lexicon) -> bool:
+    """A bare object of a verb of counting ("the unions counted 280,000"): a head count."""
+    return outer.dep_ == "dobj" and outer.head.lemma_.lower() in lexicon.counting_verbs
 
 
 def _people_adjective(number: Span, outer: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
@@ -658,7 +666,7 @@ def _linear_head(number: Span, lexicon: Lexicon) -> Token | None:
             return token
         if token.pos_ not in {"ADJ", "PROPN", "VERB", "NOUN"} or token.is_punct:
             return None
-        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG"}:
+        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG", "VBD"}:
             return None
     return None
 
