@@ -201,6 +201,16 @@ class Lexicon(LexiconPart):
         return table
 
     @cached_property
+    def hedge_longest(self) -> int:
+        """Words in the longest hedge phrase: how far back a hedge can start."""
+        return max((len(k) for k in self.hedge_kinds), default=0)
+
+    @cached_property
+    def hedge_last_words(self) -> frozenset[str]:
+        """Last words of the hedge phrases: a number after any other word has no hedge."""
+        return frozenset(k[-1] for k in self.hedge_kinds)
+
+    @cached_property
     def demonym_index(self) -> dict[str, str]:
         """Lowercase nationality word (singular and plural) -> country name."""
         index: dict[str, str] = {}

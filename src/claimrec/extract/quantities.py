@@ -320,21 +320,33 @@ def _names_people(sent: Span, lexicon: Lexicon) -> bool:
 
 
 _LABEL_STOPS = frozenset({".", ";", ":", "-", "•", "|"})
+MAX_LABEL_TOKENS = 12
 
 
 def _colon_label(number: Span, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """ "Bodies recovered: 78", "- **Injured:** 441": a figure after a label that names
     people (read like a table header)."""
     doc = number.doc
+    first = _sentence_start(number, MAX_LABEL_TOKENS)
     k = number.start - 1
-    while k >= number.sent.start and not doc[k].text.strip("*_"):
+    while k >= first and not doc[k].text.strip("*_"):
         k -= 1
-    if k < number.sent.start or doc[k].text.strip("*_") != ":":
+    if k < first or doc[k].text.strip("*_") != ":":
         return None
     start = k
-    while start > number.sent.start and doc[start - 1].text.strip("*_") not in _LABEL_STOPS:
+    while start > first and doc[start - 1].text.strip("*_") not in _LABEL_STOPS:
         start -= 1
     return names(doc[start:k].text, lexicon)
+
+
+def _sentence_start(number: Span, window: int) -> int:
+    """The start of the number's sentence, looking back at most ``window`` tokens (a Span's
+    ``.sent`` scans the whole sentence, which costs too much in a run-on list of figures)."""
+    doc = number.doc
+    k = number.start
+    while k > 0 and number.start - k < window and not doc[k].is_sent_start:
+        k -= 1
+    return k
 
 
 def _attached(number: Span, outer: Token) -> list[Token]:
@@ -383,7 +395,7 @@ def _people_adjective(number: Span, outer: Token, lexicon: Lexicon) -> tuple[Tok
     if number.end >= len(doc):
         return None
     nxt = doc[number.end]
-    if nxt.sent.start != number.sent.start:
+    if nxt.is_sent_start:
         return None
     for word in (nxt.lower_, nxt.lemma_.lower()):
         predicate = lexicon.people_adjectives.get(word)
@@ -577,7 +589,7 @@ def _glued_to_word(number: Span) -> bool:
 def _label_like(number: Span, outer: Token, lexicon: Lexicon) -> bool:
     """ "Article 4", "Local 862", "Flight 370": a number right after the noun it labels."""
     doc = number.doc
-    if number.start == 0 or number.start == number.sent.start:
+    if number.start == 0 or number[0].is_sent_start:
         return False
     before = doc[number.start - 1]
     if before.pos_ not in {"NOUN", "PROPN", "ADJ"}:
@@ -660,8 +672,10 @@ def _linear_head(number: Span, lexicon: Lexicon) -> Token | None:
     """A people noun right after the number, past its modifiers, when the parse hung them
     elsewhere ("cared for more than 1,000 confirmed Ebola patients")."""
     doc = number.doc
-    for k in range(number.end, min(number.end + 4, number.sent.end)):
+    for k in range(number.end, min(number.end + 4, len(doc))):
         token = doc[k]
+        if token.is_sent_start:
+            return None
         if lexicon.unit_entry(token) is not None and token.pos_ in {"NOUN", "PROPN"}:
             return token
         if token.pos_ not in {"ADJ", "PROPN", "VERB", "NOUN"} or token.is_punct:
@@ -735,10 +749,13 @@ def _hedge(number: Span, lexicon: Lexicon) -> tuple[int, str | None]:
     """Start token index of the hedge before ``number`` (longest match) and its kind."""
     doc = number.doc
     table = lexicon.hedge_kinds
-    longest = max((len(k) for k in table), default=0)
+    if number.start == 0 or doc[number.start - 1].lower_ not in lexicon.hedge_last_words:
+        return number.start, None
+    longest = lexicon.hedge_longest
+    first = _sentence_start(number, longest)
     for size in range(longest, 0, -1):
         start = number.start - size
-        if start < number.sent.start:
+        if start < first:
             continue
         words = tuple(t.lower_ for t in doc[start : number.start])
         kind = table.get(words)
