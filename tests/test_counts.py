@@ -208,3 +208,14 @@ def test_a_figure_after_a_label_that_names_people(nlp, lexicon, text, low, measu
 
 def test_a_figure_after_a_label_of_things_is_not_a_count(nlp, lexicon) -> None:
     assert counts(nlp, lexicon, "- **Budget:** 4,500, the council said.") == []
+
+
+def test_a_denied_number_is_negated(nlp, lexicon) -> None:
+    found = counts(nlp, lexicon, "Police said 46 people were arrested, not 200 as posts claimed.")
+    assert [(c.value.low, c.modality) for c in found] == [(46, "asserted"), (200, "negated")]
+
+
+def test_between_hung_on_the_verb_of_saying_reads_its_own_clause(nlp, lexicon) -> None:
+    claim = find(nlp, lexicon, "The union said between 5 and 8 miners may be trapped.", "5")
+    assert (claim.value.low, claim.value.high, claim.measure) == (5, 8, "trapped")
+    assert claim.modality == "possible"

@@ -184,7 +184,9 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         location=place,
         time=_time(s, anchor),
         source=source,
-        modality=modality(anchor, s.sent, s.lexicon, hearsay=hearsay),
+        modality="negated"
+        if count.negated
+        else modality(anchor, s.sent, s.lexicon, hearsay=hearsay),
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
     )

@@ -75,6 +75,7 @@ class Count:
     nationality: Token | None  # "3,000 Kestovans": the unit is itself a nationality
     predicate: str | None = None  # implied by a measure noun or adjective ("the toll", "dead")
     fallback: str | None = None  # the predicate when no trigger says more (an elided head's)
+    negated: bool = False  # "46 were arrested, not 200": the number itself is denied
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,29 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
         return None
     last = number[-1]
     end_tok = unit if unit is not None and unit.i > last.i else (nationality or last)
+    clause = _between_clause(anchor)
+    if clause is not None:
+        return _make(
+            c, lexicon, unit_class, clause, unit or nationality, end_tok, nationality,
+            predicate=trigger_of(clause, lexicon),
+        )
     return _make(c, lexicon, unit_class, anchor, unit or nationality, end_tok, nationality)
+
+
+def _between_clause(noun: Token) -> Token | None:
+    """ "said between 5 and 8 miners may be trapped": the parser hangs "between" on the verb
+    of saying, leaving the clause it belongs to without a subject. That clause (the first
+    subjectless complement after the noun) is where the count's verb, source and modality
+    are read."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "between" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in prep.head.children:
+        if child.dep_ in {"ccomp", "conj", "xcomp"} and child.i > noun.i and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+        ):
+            return child
+    return None
 
 
 def _background(noun: Token, lexicon: Lexicon) -> bool:
@@ -240,6 +263,8 @@ def _make(
     doc = number.doc
     span = doc[c.hedge_start : max(end_tok.i + 1, number.end)]
     written = not any(ch.isdigit() for ch in c.number.text)
+    before = doc[c.hedge_start - 1] if c.hedge_start > 0 else None
+    negated = before is not None and before.lower_ in lexicon.modality.negated.words
     return Count(
         span=span,
         number=c.number,
@@ -250,6 +275,7 @@ def _make(
         nationality=nationality,
         predicate=predicate,
         fallback=fallback,
+        negated=negated,
     )
 
 
