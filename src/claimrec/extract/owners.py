@@ -35,6 +35,8 @@ def value_owner(tokens: list[Token], lexicon: Lexicon) -> Owner:
     """The owner of a bare number, from whichever of its ``tokens`` (those attached outside
     the number run: "from 62 to 64" hangs by both ends) the parse links to a noun; a thing
     anywhere wins, so "raised the age from 62 to 64" is never a count."""
+    if any(_property_of_noun(t) for t in tokens):
+        return Owner(thing=True)
     owners = [classify_owner(n, lexicon) for t in tokens if (n := _owner_token(t, lexicon))]
     for owner in owners:
         if owner.thing:
@@ -53,6 +55,8 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
             return holder  # "a toll of 570"; "retirement at 64" (a thing)
         if holder.pos_ in {"VERB", "AUX"}:
             value_verb = holder.lemma_.lower() in lexicon.value_verbs
+            if not value_verb and head.lower_ not in {"at", "to"}:
+                return None  # "traced residents from 106 (flats)": not the residents' number
             deps = ("dobj", "nsubjpass", "nsubj") if value_verb else ("dobj", "nsubjpass")
             return _argument(holder, deps, number)
         return None
@@ -73,6 +77,19 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
     ):
         return _argument(head, ("nsubj", "nsubjpass"), number)
     return None
+
+
+def _property_of_noun(number: Token) -> bool:
+    """ "retirement at 64", "residents from 106 (flats)": a number hung on a noun by any
+    preposition but "of" says where or when, not how many."""
+    head = number.head
+    return (
+        number.dep_ == "pobj"
+        and head.lower_ in VALUE_PREPS - {"of"}
+        and head.head.i != head.i
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and head.head.i < head.i
+    )
 
 
 def _surface_owner(number: Token) -> Token | None:
