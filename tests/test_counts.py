@@ -207,6 +207,11 @@ def test_a_figure_after_a_label_that_names_people(nlp, lexicon, text, low, measu
     assert [(c.value.low, c.measure) for c in found] == [(low, measure)]
 
 
+def test_a_list_value_elides_the_people_counted_beside_it(nlp, lexicon) -> None:
+    text = "- **Day two:** 16, among them two Vessan women, whom the rebels released."
+    assert [c.value.low for c in counts(nlp, lexicon, text)] == [16, 2]
+
+
 def test_a_figure_after_a_label_of_things_is_not_a_count(nlp, lexicon) -> None:
     assert counts(nlp, lexicon, "- **Budget:** 4,500, the council said.") == []
 

@@ -328,11 +328,19 @@ def _nominal(outer: Token, lexicon: Lexicon) -> bool:
     """Whether a bare number stands where a noun phrase would: a subject, object or
     apposition; or a number the parser hung on a pronoun or another number ("the 597 the
     agency recorded"), which only a noun phrase can be."""
-    if outer.dep_ in lexicon.nominal_deps:
+    if outer.dep_ in lexicon.nominal_deps or _after_colon(outer):
         return True
     return outer.dep_ in {"nummod", "quantmod"} and (
         outer.head.pos_ in {"PRON", "DET", "NUM"} or outer.head.lemma_.lower() == "one"
     )
+
+
+def _after_colon(token: Token) -> bool:
+    """ "- **Day two:** 16, among them ...": a figure given as a list item's value."""
+    k = token.i - 1
+    while k >= 0 and not token.doc[k].text.strip("*_"):
+        k -= 1
+    return k >= 0 and token.doc[k].text.strip("*_").endswith(":")
 
 
 def _names_people(sent: Span, lexicon: Lexicon) -> bool:
