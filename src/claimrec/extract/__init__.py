@@ -216,8 +216,15 @@ def _table_claims(s: _Sentence, cells: list[Cell]) -> Iterator[RawClaim]:
         if value is None:
             continue
         count = Count(
-            span=span, number=span, unit_token=None, anchor=span.root, value=value,
-            written_out=False, nationality=None, predicate=cell.predicate, fallback="counted",
+            span=span,
+            number=span,
+            unit_token=None,
+            anchor=span.root,
+            value=value,
+            written_out=False,
+            nationality=None,
+            predicate=cell.predicate,
+            fallback="counted",
         )
         claim = _count_claim(s, count)
         if claim is not None:

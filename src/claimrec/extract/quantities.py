@@ -180,7 +180,13 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
     clause = _between_clause(anchor)
     if clause is not None:
         return _make(
-            c, lexicon, unit_class, clause, unit or nationality, end_tok, nationality,
+            c,
+            lexicon,
+            unit_class,
+            clause,
+            unit or nationality,
+            end_tok,
+            nationality,
             predicate=trigger_of(clause, lexicon),
         )
     return _make(c, lexicon, unit_class, anchor, unit or nationality, end_tok, nationality)
@@ -195,8 +201,10 @@ def _between_clause(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "between" or prep.head.pos_ not in {"VERB", "AUX"}:
         return None
     for child in prep.head.children:
-        if child.dep_ in {"ccomp", "conj", "xcomp"} and child.i > noun.i and not any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in child.children
+        if (
+            child.dep_ in {"ccomp", "conj", "xcomp"}
+            and child.i > noun.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
         ):
             return child
     return None
@@ -303,7 +311,12 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     ):
         unit = owner.unit_class or owner.measure.unit
         return _make(
-            c, lexicon, unit, owner.token or outer, None, number[-1],
+            c,
+            lexicon,
+            unit,
+            owner.token or outer,
+            None,
+            number[-1],
             predicate=owner.measure.predicate or owner.predicate,
             fallback=near_predicate(near, lexicon),
         )
@@ -318,7 +331,12 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback)
     if near is not None:
         return _make(
-            c, lexicon, near.value.unit, outer, None, number[-1],
+            c,
+            lexicon,
+            near.value.unit,
+            outer,
+            None,
+            number[-1],
             fallback=near_predicate(near, lexicon),
         )
     return None

@@ -98,8 +98,12 @@ def _row(offset: int, line: str, header: list[str], lexicon: Lexicon) -> list[Ce
         unit, predicate = named
         out.append(
             Cell(
-                start=offset + start + a, end=offset + start + b, value=value, hedge=hedge,
-                unit=unit, predicate=predicate,
+                start=offset + start + a,
+                end=offset + start + b,
+                value=value,
+                hedge=hedge,
+                unit=unit,
+                predicate=predicate,
             )
         )
     return out
