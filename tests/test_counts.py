@@ -88,6 +88,8 @@ CASES = [
     ("The union said 6,400 members would strike.", "6,400", 6400, 6400, False, "other"),
     ("Velmora, a town of about 9,000 people, was flooded.", "9,000", 9000, 9000, True, "other"),
     ("Soldiers escorted a group of 40 migrants to the port.", "40", 40, 40, False, "other"),
+    ("Some 40 per cent of the 900 staff voted to strike.", "900", 900, 900, False, "other"),
+    ("Two drivers were hurt in the crash.", "Two", 2, 2, False, "injured"),
     # elided heads
     ("Forty were killed and 230 wounded in the attack.", "230", 230, 230, False, "injured"),
     ("Twelve died at sea; another 62 were still missing.", "62", 62, 62, False, "missing"),
@@ -228,6 +230,8 @@ NOT_PEOPLE = [
     ),
     "Union members protested against retirement at 64.",
     "Officers traced residents from 106 flats.",
+    "About one in five residents voted.",
+    "Interstate 95 closed after 8 cars collided.",
     "Officers traced residents from 106; nobody was reached from the other 23.",
 ]
 

@@ -589,6 +589,17 @@ def _not_a_count(number: Span, lexicon: Lexicon) -> bool:
         or _in_date(number, lexicon)
         or _age(number)
         or _glued_to_word(number)
+        or _ratio(number)
+    )
+
+
+def _ratio(number: Span) -> bool:
+    """ "one in five residents", "1 in 3": a proportion, not a count."""
+    doc = number.doc
+    return (
+        number.start >= 2
+        and doc[number.start - 1].lower_ == "in"
+        and doc[number.start - 2].like_num
     )
 
 
