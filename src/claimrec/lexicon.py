@@ -51,7 +51,7 @@ class Predicate(LexiconPart):
 class Measure(LexiconPart):
     """A noun that stands for a count ("toll", "crowd") and the claim its number makes."""
 
-    predicate: str
+    predicate: str | None = None  # None: a figure noun ("the total") that says no more
     unit: str
 
 
@@ -142,6 +142,23 @@ class Lexicon(LexiconPart):
     max_count: int = 10_000_000_000
     hedges: Hedges
     approx_suffixes: list[str] = []
+    min_suffixes: list[str] = []
+    max_suffixes: list[str] = []
+    min_verbs: list[str] = []
+    approx_max_verbs: list[str] = []
+    people_adjectives: dict[str, str] = {}
+    value_verbs: list[str] = []
+    neutral_owners: list[str] = []
+    bare_never: list[str] = []
+    label_words: list[str] = []
+    time_words: list[str] = []
+    nominal_deps: list[str] = []
+    month_words: list[str] = []
+    age_words: list[str] = []
+    age_verbs: list[str] = []
+    group_nouns: list[str] = []
+    counting_words: list[str] = []
+    counting_verbs: list[str] = []
     measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []
@@ -188,6 +205,15 @@ class Lexicon(LexiconPart):
         entry = self.predicates.get(predicate)
         return entry.measure if entry is not None and entry.measure else "other"
 
+    def unit_entry(self, noun: Any) -> Unit | None:
+        """The people-noun entry of a token (by lemma, form, or a plain plural's stem)."""
+        low = noun.lower_
+        for word in (noun.lemma_.lower(), low, low[:-1] if low.endswith("s") else ""):
+            entry = self.units.get(word)
+            if entry is not None:
+                return entry
+        return None
+
     @cached_property
     def verb_predicates(self) -> dict[str, str]:
         return _index((name, p.verbs) for name, p in self.predicates.items())
@@ -213,6 +239,16 @@ class Lexicon(LexiconPart):
             for phrase in getattr(self.hedges, kind):
                 table.setdefault(tuple(phrase.lower().split()), kind)
         return table
+
+    @cached_property
+    def hedge_longest(self) -> int:
+        """Words in the longest hedge phrase: how far back a hedge can start."""
+        return max((len(k) for k in self.hedge_kinds), default=0)
+
+    @cached_property
+    def hedge_last_words(self) -> frozenset[str]:
+        """Last words of the hedge phrases: a number after any other word has no hedge."""
+        return frozenset(k[-1] for k in self.hedge_kinds)
 
     @cached_property
     def demonym_index(self) -> dict[str, str]:

@@ -14,8 +14,10 @@ Decisions for ambiguous input (each has a table test):
   word ("1.234 million" is 1,234,000), because English news writes decimals there.
 * A comma is only a thousands separator (Western "1,234,567" or Indian
   "1,00,000"); a decimal comma ("2,5") and mixed European "1.234,5" give None.
-* Suffixes "k", "mn", "mln", "bn" and "tn" are scales; a bare "m" or "b"
-  ("1.5m", "2b") gives None, since the span may be metres, minutes or bytes.
+* Suffixes "k", "m", "mn", "mln", "bn" and "tn" are scales when glued to the digits
+  ("1.5m", "10M" are millions, as news writes them; the extractor's counted noun
+  rules out metres); a spaced "5 m" and a bare "b" ("2b") give None. "15-hundred"
+  is 1,500.
 * Leading zeros ("007", "06") give None: they mark codes and dates, not counts.
 * Scientific notation ("1e15", "10^15"), currency ("$5"), percentages ("5%"),
   ordinals ("first"), dates, times and bare scale words ("thousand") give None.
@@ -86,6 +88,7 @@ SCALES: dict[str, int] = {
     "bn": 1_000_000_000,
     "trillion": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
+    "m": 1_000_000,
 }
 """Words and suffixes that multiply the number before them ("10k", "1.5 million")."""
 
@@ -147,7 +150,9 @@ _UNSIGNED = (
 _SCALE_ALT = "|".join(sorted(SCALES, key=len, reverse=True))
 
 _DIGITS_RE = re.compile(rf"(?P<sign>-)?(?P<num>{_UNSIGNED})")
-_SCALED_DIGITS_RE = re.compile(rf"(?P<sign>-)?(?P<num>{_UNSIGNED}) ?(?P<scale>{_SCALE_ALT})")
+_SCALED_DIGITS_RE = re.compile(rf"(?P<sign>-)?(?P<num>{_UNSIGNED})[ -]?(?P<scale>{_SCALE_ALT})")
+_SUFFIX_ONLY_SCALES = frozenset({"k", "m", "mn", "mln", "bn", "tn"})
+_QUARTER_RE = re.compile(rf"(?:an? )?(?P<q>quarter|third)(?: of an?| an?)? (?P<scale>{_SCALE_ALT})")
 _EURO_SINGLE_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _HALF_RE = re.compile(rf"half an? (?P<scale>{_SCALE_ALT})")
 _AND_A_HALF_RE = re.compile(rf"(?P<num>.+) and a half (?P<scale>{_SCALE_ALT})")
@@ -258,16 +263,27 @@ def _parse_digits(s: str) -> Fraction | None:
 def _parse_scaled_digits(s: str) -> Fraction | None:
     """Digits times a scale word or suffix: "10k", "1.5 million", "2bn", "3 dozen"."""
     m = _SCALED_DIGITS_RE.fullmatch(s)
-    if m is None:
+    if m is None or (m["scale"] == "m" and not _glued(s)):
         return None
     value = _digits_value(m["num"], scaled=True) * SCALES[m["scale"]]
     return -value if m["sign"] else value
 
 
+def _glued(s: str) -> bool:
+    """A bare "m" is a scale only glued to its digits ("1.5m", "10M"): "5 m" may be metres."""
+    return s[-2:-1].isdigit()
+
+
 def _parse_half(s: str) -> Fraction | None:
-    """Read "half a million" as 500,000 and "half a dozen" as 6."""
+    """Read "half a million" as 500,000, "half a dozen" as 6 and "a quarter million" as
+    250,000."""
     m = _HALF_RE.fullmatch(s)
-    return None if m is None else Fraction(SCALES[m["scale"]], 2)
+    if m is not None and m["scale"] not in _SUFFIX_ONLY_SCALES:
+        return Fraction(SCALES[m["scale"]], 2)
+    m = _QUARTER_RE.fullmatch(s)
+    if m is not None and m["scale"] not in _SUFFIX_ONLY_SCALES:
+        return Fraction(SCALES[m["scale"]], 4 if m["q"] == "quarter" else 3)
+    return None
 
 
 def _parse_and_a_half(s: str) -> Fraction | None:

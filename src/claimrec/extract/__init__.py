@@ -31,8 +31,9 @@ from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
-from claimrec.extract.quantities import Count, counts
+from claimrec.extract.quantities import Count, counts, table_value
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
+from claimrec.extract.tables import Cell, table_cells
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     DateValue,
@@ -67,6 +68,7 @@ class _Context:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
     subject: Mention | None = None
+    count: Count | None = None  # the last count of people of the previous sentence
 
 
 @dataclass
@@ -114,14 +116,19 @@ def extract_parsed(
     context = _Context()
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
+    cells = table_cells(document.body, lexicon)
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
             _advance_names(doc, piece, context)
             continue
+        inside = [c for c in cells if piece.start <= c.start < piece.start + len(piece.text)]
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
-            claims.extend(_sentence_claims(state))
+            if inside or piece.text.lstrip().startswith("|"):
+                claims.extend(_table_claims(state, inside))
+            else:
+                claims.extend(_sentence_claims(state))
             _advance(state)
     mentions, links = linked_mentions(document.body, mentions, lexicon)
     return Extraction(
@@ -137,7 +144,9 @@ def extract_parsed(
 
 def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     out: list[RawClaim] = []
-    for count in counts(s.sent, s.lexicon):
+    found = counts(s.sent, s.lexicon, s.context.count)
+    s.context.count = found[-1] if found else None
+    for count in found:
         claim = _count_claim(s, count)
         if claim is not None:
             out.append(claim)
@@ -148,11 +157,13 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon)
-    predicate = count.predicate or (
-        trigger.predicate if trigger else _default_predicate(count, s.lexicon)
+    predicate = (
+        count.predicate
+        or (trigger.predicate if trigger else None)
+        or _default_predicate(count, s.lexicon)
+        or count.fallback
+        or _verb_lemma(count.anchor, s.lexicon)
     )
-    if predicate is None:
-        return None
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
@@ -180,7 +191,9 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         location=place,
         time=_time(s, anchor),
         source=source,
-        modality=modality(anchor, s.sent, s.lexicon, hearsay=hearsay),
+        modality="negated"
+        if count.negated
+        else modality(anchor, s.sent, s.lexicon, hearsay=hearsay),
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
     )
@@ -192,6 +205,52 @@ def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
         return None
     entry = lexicon.units.get(unit.lemma_.lower()) or lexicon.units.get(unit.lower_)
     return entry.default_predicate if entry else None
+
+
+def _table_claims(s: _Sentence, cells: list[Cell]) -> Iterator[RawClaim]:
+    """Count claims of the table cells in this sentence (a table row), read by position;
+    the row's dates and places are still claims of their own."""
+    lo, hi = s.piece.start + s.sent.start_char, s.piece.start + s.sent.end_char
+    for cell in cells:
+        if not lo <= cell.start < hi:
+            continue
+        span = s.sent.doc.char_span(
+            cell.start - s.piece.start, cell.end - s.piece.start, alignment_mode="expand"
+        )
+        if span is None:
+            continue
+        value = table_value(cell, s.lexicon)
+        if value is None:
+            continue
+        count = Count(
+            span=span,
+            number=span,
+            unit_token=None,
+            anchor=span.root,
+            value=value,
+            written_out=False,
+            nationality=None,
+            predicate=cell.predicate,
+            fallback="counted",
+        )
+        claim = _count_claim(s, count)
+        if claim is not None:
+            yield claim
+    yield from _date_claims(s)
+    yield from _location_claims(s)
+
+
+def _verb_lemma(anchor: Token, lexicon: Lexicon) -> str:
+    """When nothing says what happened to the people counted, the verb that governs them
+    names it ("12,700 workers walked off the job": walk); "other" without a verb."""
+    token = anchor
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() not in lexicon.attribution_verbs:
+            return token.lemma_.lower()
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return "other"
 
 
 def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
@@ -394,6 +453,7 @@ def _advance_names(doc: Doc, piece: Piece, ctx: _Context) -> None:
         if ent.label_ == "PERSON":
             ctx.person = mention(ent, "PERSON", piece.start)
     ctx.speaker = None
+    ctx.count = None
 
 
 def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:

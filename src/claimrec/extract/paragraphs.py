@@ -166,7 +166,8 @@ class _Prefilter:
             return True
         words = _WORD.findall(text)
         lower = [w.lower() for w in words]
-        if any(w in self.numbers or w in self.dates for w in lower):
+        parts = {p for w in lower for p in re.split(r"['’-]", w)}  # "twenty-six", "15-hundred"
+        if any(w in self.numbers or w in self.dates for w in parts):
             return True
         return self._place_near_event(words, lower)
 

@@ -63,7 +63,7 @@ def _is_place_object(token: Token) -> bool:
 def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
     """ "took part", "came out", "turned out": a verb with its particle or bare object."""
     for child in verb.children:
-        if child.dep_ in {"prt", "dobj", "prep"}:
+        if child.dep_ in {"prt", "dobj", "prep", "advmod"}:
             name = lexicon.phrase_predicates.get(f"{verb.lemma_.lower()} {child.lower_}")
             if name is not None:
                 return name
@@ -104,7 +104,7 @@ def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
         if own is not None and token.i != anchor.i:
             return _best_in_coordination(Trigger(token, own), lexicon)
         if token.pos_ in {"VERB", "AUX"}:
-            inner = _look_through(token, lexicon, depth=2)
+            inner = _look_through(token, lexicon, depth=2, skip=anchor)
             if inner is not None:
                 return inner
             if _copula_presence(token, lexicon) is not None:
@@ -112,8 +112,12 @@ def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
-def _look_through(verb: Token, lexicon: Lexicon, *, depth: int) -> Trigger | None:
-    """Triggers inside a non-trigger verb's complements, in lexicon priority order."""
+def _look_through(
+    verb: Token, lexicon: Lexicon, *, depth: int, skip: Token | None = None
+) -> Trigger | None:
+    """Triggers inside a non-trigger verb's complements, in lexicon priority order; never
+    the anchor itself (a count's own noun, "146,000 members", is what is counted, not what
+    happened to them)."""
     candidates: list[Trigger] = []
     frontier = [verb]
     for _ in range(depth):
@@ -122,7 +126,8 @@ def _look_through(verb: Token, lexicon: Lexicon, *, depth: int) -> Trigger | Non
             for child in tok.children:
                 if child.dep_ not in LOOK_THROUGH_DEPS:
                     continue
-                pred = trigger_of(child, lexicon)
+                is_anchor = skip is not None and child.i == skip.i
+                pred = None if is_anchor else trigger_of(child, lexicon)
                 if pred is not None:
                     candidates.append(Trigger(child, pred))
                 nxt.append(child)

@@ -1,11 +1,20 @@
-"""Finding counts in a parsed paragraph: the number words, their hedge, and what they count.
+"""Finding counts in a parsed paragraph: every number, its hedge, and what it counts.
 
-A count is a run of number tokens ("4,500", "ten thousand", "4,000 to 5,000"),
-the hedge right before it ("at least", "an estimated"), and the noun it counts,
-found through the parse: the head of a ``nummod`` ("4,500 soldiers"), the object
-of a partitive "of" ("800 of these troops"), or a nationality noun
-("3,000 Kestovans"). Only nouns the lexicon lists as people (or a nationality)
-make a count, so "four brigades", "Article 4" and "2.5 years" never do.
+Every run of number tokens is a candidate ("4,500", "ten thousand", "4,000 to 5,000",
+"1.5m"). Entity labels are not trusted: the number's own neighbours rule out dates,
+times, money, percentages, ages, years and labels ("Article 4"). What it counts is
+decided through the parse, in this order:
+
+* a counted noun: the head of a ``nummod`` ("4,500 soldiers", "a 9,000-strong
+  force"), the object of a partitive "of" ("800 of these troops"), or a nationality
+  ("3,000 Kestovans"). A noun the lexicon does not list as people ("four brigades",
+  "300 homes", "2.5 years") makes the number no count at all;
+* for a bare number: a people adjective after it ("2,310 dead", "230 wounded"); the
+  measure noun it is the value of ("the toll rose to 600", "put the crowd at 3,500",
+  "a casualty rate of 600", "the number of displaced is 18,000"); a trigger verb it is
+  subject or object of ("40 were killed", "killed 300"); or, failing those, a count of
+  people stated beside it in the sentence or in the one before, whose head it elides
+  ("40 were killed and 230 wounded", "Israel counted 14 citizens. Another state counted 13").
 """
 
 from __future__ import annotations
@@ -15,14 +24,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimrec.lexicon import Lexicon, Measure
+from claimrec.extract.owners import value_owner
+from claimrec.extract.predicates import find_trigger, trigger_of
+from claimrec.extract.tables import Cell, names
+from claimrec.lexicon import Lexicon
 from claimrec.models import CountValue
 from claimrec.numbers import NumberRange, parse_range
 
-# Entity labels whose numbers are never counts of people.
-NOT_COUNT_LABELS = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT", "WORK_OF_ART"}
-)
 SCALE_WORDS = frozenset(
     {
         "dozen",
@@ -44,8 +52,9 @@ SCALE_WORDS = frozenset(
         "tens",
     }
 )
-_GLUED_RANGE = re.compile(r"^\d[\d,.]*[-–—]\d[\d,.]*$")  # "41,000–44,000" as one token
-_K_SUFFIX = re.compile(r"^\d+(?:[.,]\d+)?[kK]$")
+_GLUED_RANGE = re.compile(r"^\d[\d,.]*[kKmM]?[-–—]\d[\d,.]*[kKmM]?$")  # "41,000–44,000", "5k-20k"
+_K_SUFFIX = re.compile(r"^\d+(?:[.,]\d+)?(?:[kKmM]|bn|mn)$")  # "10k", "1.5m", "10M", "2bn"
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 EXPONENTS = frozenset({"^", "**", "e", "E"})
 CONNECTORS = frozenset({"to", "-", "–", "—", "and", "or", "of"})
 CURRENCY = frozenset({"$", "€", "£", "¥", "₹", "usd", "eur", "dollars", "euros", "pounds"})
@@ -64,23 +73,393 @@ class Count:
     value: CountValue
     written_out: bool
     nationality: Token | None  # "3,000 Kestovans": the unit is itself a nationality
-    predicate: str | None = None  # implied by a measure noun ("the toll rose to 600")
+    predicate: str | None = None  # implied by a measure noun or adjective ("the toll", "dead")
+    fallback: str | None = None  # the predicate when no trigger says more (an elided head's)
+    negated: bool = False  # "46 were arrested, not 200": the number itself is denied
 
 
-def counts(sent: Span, lexicon: Lexicon) -> list[Count]:
-    """Every count of people stated in ``sent``, in token order."""
-    found: list[Count] = []
-    for number in _number_runs(sent):
-        count = _count(number, sent, lexicon)
-        if count is not None:
-            found.append(count)
-    return found
+@dataclass(frozen=True)
+class _Candidate:
+    """A number run and what is known of it before deciding whether it counts people."""
+
+    number: Span
+    rng: NumberRange
+    hedge_start: int
+    kind: str | None
+    upper: Span | None = None  # "more than 400 and less than 600": the second run
+
+
+_BARE = "bare"  # a number with no counted noun of its own
+
+
+def counts(sent: Span, lexicon: Lexicon, carried: Count | None = None) -> list[Count]:
+    """Every count of people stated in ``sent``, in token order. ``carried`` is the last
+    count of people in the sentence before, whose head a bare number may elide."""
+    candidates = _candidates(sent, lexicon)
+    decided: dict[int, Count | str | None] = {
+        c.number.start: _headed(c, sent, lexicon) for c in candidates
+    }
+    people = [x for x in decided.values() if isinstance(x, Count)]
+    for c in candidates:
+        if decided[c.number.start] == _BARE:
+            near = _nearest(people, c.number) or carried
+            found = _bare(c, sent, lexicon, near)
+            decided[c.number.start] = found
+            if found is not None:
+                people.append(found)
+    found = [x for x in decided.values() if isinstance(x, Count)]
+    return sorted(found, key=lambda x: x.number.start)
+
+
+def _nearest(people: list[Count], number: Span) -> Count | None:
+    """The count of people in the same sentence closest before ``number`` (else after)."""
+    before = [p for p in people if p.number.start < number.start]
+    if before:
+        return before[-1]
+    return people[0] if people else None
+
+
+def _candidates(sent: Span, lexicon: Lexicon) -> list[_Candidate]:
+    """Number runs that are numbers of something (not dates, money, ages, labels), with
+    their hedge; "more than N and less than M" becomes one candidate."""
+    out: list[_Candidate] = []
+    runs = [r for r in _number_runs(sent) if not _not_a_count(r, lexicon)]
+    skip: set[int] = set()
+    for k, number in enumerate(runs):
+        if number.start in skip:
+            continue
+        rng = parse_range(number.text)
+        if rng is None or (rng.low is None and rng.high is None):
+            continue
+        hedge_start, kind = _hedge(number, lexicon)
+        upper = _upper_bound(number, runs[k + 1] if k + 1 < len(runs) else None, kind, lexicon)
+        if upper is not None:
+            skip.add(upper.start)
+            high = parse_range(upper.text)
+            if high is not None and _ascending(rng.low, high.high):
+                rng = NumberRange(low=rng.low, high=high.high)
+                kind = "range"
+        out.append(_Candidate(number, rng, hedge_start, kind, upper))
+    return out
+
+
+def _ascending(low: float | None, high: float | None) -> bool:
+    return low is not None and high is not None and low <= high
+
+
+def _upper_bound(
+    number: Span, following: Span | None, kind: str | None, lexicon: Lexicon
+) -> Span | None:
+    """ "more than 400 and less than 600": the run after "and" + a max hedge, if any."""
+    if kind != "min" or following is None:
+        return None
+    doc = number.doc
+    if number.end >= len(doc) or doc[number.end].lower_ not in {"and", "but"}:
+        return None
+    start, upper_kind = _hedge(following, lexicon)
+    if upper_kind in {"max", "approx_max"} and start == number.end + 1:
+        return following
+    return None
+
+
+def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
+    """The count of a number with a counted noun; ``_BARE`` when it has none; None when
+    it counts something other than people."""
+    number = c.number
+    unit, anchor, nationality = _unit(number[-1], number, lexicon)
+    if unit is None and nationality is None and c.upper is not None:
+        number = c.upper
+        unit, anchor, nationality = _unit(number[-1], number, lexicon)
+    if unit is None and nationality is None:
+        return _BARE if _bare_shape(anchor, number, lexicon) else None
+    unit_class = _unit_class(unit, nationality, sent, lexicon)
+    if unit_class is None or _background(unit or nationality or anchor, lexicon):
+        return None
+    last = number[-1]
+    end_tok = unit if unit is not None and unit.i > last.i else (nationality or last)
+    clause = _between_clause(anchor)
+    if clause is not None:
+        return _make(
+            c,
+            lexicon,
+            unit_class,
+            clause,
+            unit or nationality,
+            end_tok,
+            nationality,
+            predicate=trigger_of(clause, lexicon),
+        )
+    return _make(c, lexicon, unit_class, anchor, unit or nationality, end_tok, nationality)
+
+
+def _between_clause(noun: Token) -> Token | None:
+    """ "said between 5 and 8 miners may be trapped": the parser hangs "between" on the verb
+    of saying, leaving the clause it belongs to without a subject. That clause (the first
+    subjectless complement after the noun) is where the count's verb, source and modality
+    are read."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "between" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in prep.head.children:
+        if (
+            child.dep_ in {"ccomp", "conj", "xcomp"}
+            and child.i > noun.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _background(noun: Token, lexicon: Lexicon) -> bool:
+    """People named as the "of" of an abstract noun ("the oppression of 20 million citizens",
+    "the rights of 400 workers") are who a statement is about, not a count it states. The
+    "of" of an event, a measure, a group or a place does state one ("the evacuation of 300
+    residents", "a town of 9,000 people", "a group of 40 migrants")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    holder = prep.head
+    if holder.pos_ != "NOUN" or holder.like_num or holder.lower_ in SCALE_WORDS:
+        return False
+    lemma = holder.lemma_.lower()
+    return not (
+        lemma in lexicon.noun_predicates
+        or holder.lower_ in lexicon.noun_predicates
+        or lemma in lexicon.measure_nouns
+        or lemma in lexicon.location_heads
+        or lemma in lexicon.group_nouns
+        or lexicon.unit_entry(holder) is not None
+    )
+
+
+def table_value(cell: Cell, lexicon: Lexicon) -> CountValue | None:
+    """The interval a table cell states, bounded by its hedge like any count."""
+    return _value(cell.value, cell.hedge, None, cell.unit, lexicon.max_count)
+
+
+def _bare_shape(anchor: Token, number: Span, lexicon: Lexicon) -> bool:
+    """Whether the number stands alone: no noun counted, or a pronoun ("nine of them") or a
+    people adjective ("2,310 dead") in the noun's place."""
+    if number.start <= anchor.i < number.end:
+        return True
+    if anchor.pos_ == "PRON" or anchor.lower_ in lexicon.people_adjectives:
+        return True
+    if anchor.lemma_.lower() == "one":  # "as many as 21,000 once unreported ones are added"
+        return True
+    return anchor.lemma_.lower() in lexicon.people_adjectives
+
+
+def _make(
+    c: _Candidate,
+    lexicon: Lexicon,
+    unit_class: str,
+    anchor: Token,
+    unit_token: Token | None,
+    end_tok: Token,
+    nationality: Token | None = None,
+    predicate: str | None = None,
+    fallback: str | None = None,
+) -> Count | None:
+    number = c.upper or c.number
+    governed = anchor if unit_token is not None else _outer(number, number[-1])
+    kind = c.kind or _verb_hedge(governed, lexicon)
+    if c.kind == "range":
+        kind = None
+    value = _value(c.rng, kind, _suffix(number, lexicon), unit_class, lexicon.max_count)
+    if value is None:
+        return None
+    doc = number.doc
+    span = doc[c.hedge_start : max(end_tok.i + 1, number.end)]
+    written = not any(ch.isdigit() for ch in c.number.text)
+    before = doc[c.hedge_start - 1] if c.hedge_start > 0 else None
+    negated = before is not None and before.lower_ in lexicon.modality.negated.words
+    return Count(
+        span=span,
+        number=c.number,
+        unit_token=unit_token,
+        anchor=anchor,
+        value=value,
+        written_out=written,
+        nationality=nationality,
+        predicate=predicate,
+        fallback=fallback,
+        negated=negated,
+    )
+
+
+def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Count | None:
+    """A number with no counted noun, kept when something says it counts people."""
+    number = c.number
+    outer = _outer(number, number[-1])
+    if number.text.lower() in lexicon.bare_never or _label_like(number, outer, lexicon):
+        return None
+    if outer.dep_ in {"dobj", "attr", "acomp", "oprd"} and outer.head.lemma_ in lexicon.age_verbs:
+        return None  # "she turned four"
+    adjective = _people_adjective(number, outer, lexicon)
+    if adjective is not None:
+        token, predicate = adjective
+        return _make(c, lexicon, "people", token, None, token, predicate=predicate)
+    label = _colon_label(number, lexicon)
+    if label is not None:
+        unit, predicate = label
+        return _make(c, lexicon, unit, outer, None, number[-1], predicate=predicate)
+    owner = value_owner(_attached(number, outer), lexicon)
+    if owner.thing:
+        return None
+    if owner.measure is not None and (
+        owner.measure.predicate or owner.people or near or _names_people(sent, lexicon)
+    ):
+        unit = owner.unit_class or owner.measure.unit
+        return _make(
+            c,
+            lexicon,
+            unit,
+            owner.token or outer,
+            None,
+            number[-1],
+            predicate=owner.measure.predicate or owner.predicate,
+            fallback=near_predicate(near, lexicon),
+        )
+    if owner.people:
+        unit = owner.unit_class or "people"
+        return _make(c, lexicon, unit, outer, None, number[-1], predicate=owner.predicate)
+    if not _nominal(outer, lexicon) or _year_like(number):
+        return None
+    if _governing_measure(outer, lexicon) or _counted(outer, lexicon):
+        unit = near.value.unit if near is not None else "people"
+        fallback = near_predicate(near, lexicon)
+        return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback)
+    if near is not None:
+        return _make(
+            c,
+            lexicon,
+            near.value.unit,
+            outer,
+            None,
+            number[-1],
+            fallback=near_predicate(near, lexicon),
+        )
+    return None
+
+
+def _nominal(outer: Token, lexicon: Lexicon) -> bool:
+    """Whether a bare number stands where a noun phrase would: a subject, object or
+    apposition; or a number the parser hung on a pronoun or another number ("the 597 the
+    agency recorded"), which only a noun phrase can be."""
+    if outer.dep_ in lexicon.nominal_deps or _after_colon(outer):
+        return True
+    return outer.dep_ in {"nummod", "quantmod"} and (
+        outer.head.pos_ in {"PRON", "DET", "NUM"} or outer.head.lemma_.lower() == "one"
+    )
+
+
+def _after_colon(token: Token) -> bool:
+    """ "- **Day two:** 16, among them ...": a figure given as a list item's value."""
+    k = token.i - 1
+    while k >= 0 and not token.doc[k].text.strip("*_"):
+        k -= 1
+    return k >= 0 and token.doc[k].text.strip("*_").endswith(":")
+
+
+def _names_people(sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the sentence names people anywhere ("the real number was 150, many of them
+    children"), so that a figure noun in it counts them."""
+    return any(
+        t.pos_ in {"NOUN", "PROPN"}
+        and (lexicon.unit_entry(t) or t.lower_ in lexicon.demonym_index or t.ent_type_ == "NORP")
+        for t in sent
+    )
+
+
+_LABEL_STOPS = frozenset({".", ";", ":", "-", "•", "|"})
+MAX_LABEL_TOKENS = 12
+
+
+def _colon_label(number: Span, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """ "Bodies recovered: 78", "- **Injured:** 441": a figure after a label that names
+    people (read like a table header)."""
+    doc = number.doc
+    first = _sentence_start(number, MAX_LABEL_TOKENS)
+    k = number.start - 1
+    while k >= first and not doc[k].text.strip("*_"):
+        k -= 1
+    if k < first or doc[k].text.strip("*_") != ":":
+        return None
+    start = k
+    while start > first and doc[start - 1].text.strip("*_") not in _LABEL_STOPS:
+        start -= 1
+    return names(doc[start:k].text, lexicon)
+
+
+def _sentence_start(number: Span, window: int) -> int:
+    """The start of the number's sentence, looking back at most ``window`` tokens (a Span's
+    ``.sent`` scans the whole sentence, which costs too much in a run-on list of figures)."""
+    doc = number.doc
+    k = number.start
+    while k > 0 and number.start - k < window and not doc[k].is_sent_start:
+        k -= 1
+    return k
+
+
+def _attached(number: Span, outer: Token) -> list[Token]:
+    """The tokens of a number run whose head lies outside it, ``outer`` first."""
+    rest = [t for t in number if t.i != outer.i and not number.start <= t.head.i < number.end]
+    return [outer, *rest]
+
+
+def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
+    """What the count of people beside a bare number says happened, for an elided head."""
+    if near is None:
+        return None
+    if near.predicate or near.fallback:
+        return near.predicate or near.fallback
+    trigger = find_trigger(near.anchor, lexicon)
+    if trigger is not None:
+        return trigger.predicate
+    entry = lexicon.unit_entry(near.unit_token) if near.unit_token is not None else None
+    return entry.default_predicate if entry is not None else None
+
+
+def _governing_measure(outer: Token, lexicon: Lexicon) -> bool:
+    """A bare subject or object of a verb that counts people ("40 were killed")."""
+    if outer.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}:
+        return False
+    head = outer.head
+    name = trigger_of(head, lexicon) if head.i != outer.i else None
+    if name is None and head.pos_ in {"VERB", "AUX"}:
+        for child in head.children:
+            if child.dep_ in {"acomp", "attr", "oprd", "xcomp"}:
+                name = trigger_of(child, lexicon)
+                if name is not None:
+                    break
+    entry = lexicon.predicates.get(name) if name else None
+    return entry is not None and entry.measure is not None
+
+
+def _counted(outer: Token, lexicon: Lexicon) -> bool:
+    """A bare object of a verb of counting ("the unions counted 280,000"): a head count."""
+    return outer.dep_ == "dobj" and outer.head.lemma_.lower() in lexicon.counting_verbs
+
+
+def _people_adjective(number: Span, outer: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
+    """ "2,310 dead", "230 wounded", "12 freed": the word after the number stands for people."""
+    doc = number.doc
+    if number.end >= len(doc):
+        return None
+    nxt = doc[number.end]
+    if nxt.is_sent_start:
+        return None
+    for word in (nxt.lower_, nxt.lemma_.lower()):
+        predicate = lexicon.people_adjectives.get(word)
+        if predicate is not None and nxt.pos_ in {"ADJ", "VERB", "NOUN"}:
+            return nxt, predicate
+    return None
 
 
 def _is_numberish(token: Token) -> bool:
     if _K_SUFFIX.match(token.text):  # "10k": NER may call it a date
         return True
-    if token.ent_type_ in NOT_COUNT_LABELS:
+    if token.ent_type_ == "ORDINAL" or _ORDINAL.match(token.lower_):
         return False
     low = token.lower_
     return (
@@ -96,7 +475,8 @@ def _looks_like_code(token: Token) -> bool:
     return (
         any(c.isalpha() for c in text)
         and any(c.isdigit() for c in text)
-        and not (text[-1:] in "kK" and text[:-1].replace(",", "").replace(".", "").isdigit())
+        and _K_SUFFIX.match(text) is None
+        and _GLUED_RANGE.match(text) is None
     )
 
 
@@ -113,6 +493,8 @@ def _number_runs(sent: Span) -> list[Span]:
         while j < sent.end:
             if _is_numberish(doc[j]):
                 j += 1
+            elif _and_a_half(doc, j, sent.end):
+                j += 3
             elif (
                 doc[j].lower_ in CONNECTORS
                 and j + 1 < sent.end
@@ -122,9 +504,11 @@ def _number_runs(sent: Span) -> list[Span]:
                 j += 2
             else:
                 break
-        start = i
+        j = _glued_suffix(doc, j, sent.end)
+        start = _fraction_start(doc, i, sent.start)
         if (
-            start > sent.start
+            start == i
+            and start > sent.start
             and doc[start - 1].lower_ in {"a", "an"}
             and doc[start].lower_ in SCALE_WORDS
         ):
@@ -134,6 +518,45 @@ def _number_runs(sent: Span) -> list[Span]:
         runs.append(doc[start:j])
         i = j
     return runs
+
+
+def _glued_suffix(doc, j: int, end: int) -> int:
+    """ "1.5m", "10M", "2bn": a scale letter the tokenizer split from its digits."""
+    if (
+        j < end
+        and not doc[j - 1].whitespace_
+        and doc[j - 1].text[-1:].isdigit()
+        and doc[j].lower_ in {"m", "k", "bn", "mn", "mln"}
+    ):
+        return j + 1
+    return j
+
+
+def _fraction_start(doc, i: int, start: int) -> int:
+    """ "half a million", "a quarter million", "a quarter of a million": the fraction
+    before a scale word belongs to the number."""
+    if doc[i].lower_ not in SCALE_WORDS:
+        return i
+    k = i
+    if k - 1 >= start and doc[k - 1].lower_ in {"a", "an"}:
+        k -= 1
+        if k - 1 >= start and doc[k - 1].lower_ == "of":
+            k -= 1
+    if k - 1 >= start and doc[k - 1].lower_ in {"half", "quarter"}:
+        k -= 1
+        if k - 1 >= start and doc[k - 1].lower_ in {"a", "an"}:
+            k -= 1
+        return k
+    return i
+
+
+def _and_a_half(doc, j: int, end: int) -> bool:
+    """ "two and a half million": "and a half" before a scale word joins the run."""
+    return (
+        j + 3 < end
+        and [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]
+        and doc[j + 3].lower_ in SCALE_WORDS
+    )
 
 
 def _thousands_space(doc, j: int, end: int) -> bool:
@@ -156,77 +579,97 @@ def _has_digit_or_word(token: Token) -> bool:
     )
 
 
-def _count(number: Span, sent: Span, lexicon: Lexicon) -> Count | None:
-    if _preceded_by_currency(number) or _followed_by_non_count(number) or _exponent(number):
-        return None
-    rng = parse_range(number.text)
-    if rng is None or (rng.low is None and rng.high is None):
-        return None
-    last = number[-1]
-    unit, anchor, nationality = _unit(last, number, lexicon)
-    if unit is None and nationality is None:
-        return _measured(number, rng, lexicon)
-    unit_class = _unit_class(unit, nationality, sent, lexicon)
-    if unit_class is None:
-        return None
-    hedge_start, kind = _hedge(number, lexicon)
-    value = _value(rng, kind, _approx_suffix(number, lexicon), unit_class, lexicon.max_count)
-    if value is None:
-        return None
-    doc = sent.doc
-    end_tok = unit if unit is not None and unit.i > last.i else (nationality or last)
-    span = doc[hedge_start : max(end_tok.i + 1, number.end)]
-    written = not any(ch.isdigit() for ch in number.text)
-    return Count(
-        span=span,
-        number=number,
-        unit_token=unit or nationality,
-        anchor=anchor,
-        value=value,
-        written_out=written,
-        nationality=nationality,
+def _not_a_count(number: Span, lexicon: Lexicon) -> bool:
+    """Numbers that are never counts whatever they modify: money, percentages, powers,
+    ages, times and calendar dates ("54-year-old", "10 a.m.", "16 June", "June 16")."""
+    return (
+        _preceded_by_currency(number)
+        or _followed_by_non_count(number)
+        or _exponent(number)
+        or _in_date(number, lexicon)
+        or _age(number)
+        or _glued_to_word(number)
+        or _ratio(number)
     )
 
 
-def _measured(number: Span, rng: NumberRange, lexicon: Lexicon) -> Count | None:
-    """A bare number given as the value of a measure noun: "the toll could rise to 600",
-    "police put the crowd at 3,500 to 5,000"."""
-    found = _measure_noun(_outer(number, number[-1]), lexicon)
-    if found is None:
-        return None
-    noun, measure = found
-    hedge_start, kind = _hedge(number, lexicon)
-    value = _value(rng, kind, _approx_suffix(number, lexicon), measure.unit, lexicon.max_count)
-    if value is None:
-        return None
-    span = number.doc[hedge_start : number.end]
-    written = not any(ch.isdigit() for ch in number.text)
-    return Count(
-        span=span,
-        number=number,
-        unit_token=None,
-        anchor=noun,
-        value=value,
-        written_out=written,
-        nationality=None,
-        predicate=measure.predicate,
+def _ratio(number: Span) -> bool:
+    """ "one in five residents", "1 in 3": a proportion, not a count."""
+    doc = number.doc
+    return (
+        number.start >= 2
+        and doc[number.start - 1].lower_ == "in"
+        and doc[number.start - 2].like_num
     )
 
 
-def _measure_noun(token: Token, lexicon: Lexicon) -> tuple[Token, Measure] | None:
-    """The measure noun that is subject or object of the verb governing ``token``."""
-    for _ in range(3):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            for child in token.children:
-                if child.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-                    measure = lexicon.measure_nouns.get(child.lemma_.lower())
-                    if measure is not None:
-                        return child, measure
-            return None
-    return None
+def _in_date(number: Span, lexicon: Lexicon) -> bool:
+    doc = number.doc
+    before = doc[number.start - 1] if number.start > 0 else None
+    after = doc[number.end] if number.end < len(doc) else None
+    if any(_month(t, lexicon) for t in (before, after)):
+        return True
+    if after is not None and after.lower_ in lexicon.time_words:
+        return True
+    return ":" in number.text or "/" in number.text
+
+
+def _month(token: Token | None, lexicon: Lexicon) -> bool:
+    """A capitalised month or weekday name ("March", "Nov."), not the verb "march"."""
+    return (
+        token is not None
+        and token.text[:1].isupper()
+        and token.lower_.rstrip(".") in lexicon.month_words
+    )
+
+
+def _age(number: Span) -> bool:
+    """ "aged 54", "Dana Whitlock, 54, said": an age, not a count."""
+    doc = number.doc
+    before = doc[number.start - 1] if number.start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in {"aged", "age", "ages"}:
+        return True
+    after = doc[number.end] if number.end < len(doc) else None
+    return (
+        before.text == ","
+        and (after is None or after.text in {",", ".", ";", ")"})
+        and number.start >= 2
+        and (doc[number.start - 2].ent_type_ == "PERSON" or doc[number.start - 2].pos_ == "PROPN")
+    )
+
+
+def _glued_to_word(number: Span) -> bool:
+    """ "COVID-19", "G-7": a number glued by a hyphen to the word before is part of a name."""
+    doc = number.doc
+    if number.start < 2:
+        return False
+    dash, word = doc[number.start - 1], doc[number.start - 2]
+    return dash.text == "-" and not word.whitespace_ and not dash.whitespace_ and word.is_alpha
+
+
+def _label_like(number: Span, outer: Token, lexicon: Lexicon) -> bool:
+    """ "Article 4", "Local 862", "Flight 370": a number right after the noun it labels."""
+    doc = number.doc
+    if number.start == 0 or number[0].is_sent_start:
+        return False
+    before = doc[number.start - 1]
+    if before.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return False
+    if before.lower_ in lexicon.label_words:
+        return True
+    return (
+        before.pos_ == "PROPN"
+        and before.text[-1:].isalnum()
+        and (outer.head.i == before.i or before.head.i == outer.i)
+    )
+
+
+def _year_like(number: Span) -> bool:
+    """A bare four-digit number from 1800 to 2099 is a year ("in 2019"), not a count."""
+    text = number.text
+    return len(number) == 1 and len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2099
 
 
 def _exponent(number: Span) -> bool:
@@ -249,13 +692,29 @@ def _followed_by_non_count(number: Span) -> bool:
     nxt = doc[number.end] if number.end < len(doc) else None
     if nxt is None:
         return False
+    if nxt.text == "-" and _strong(number):
+        return False
     if nxt.text in {"-", "%"} or nxt.lower_ in {"percent", "per", "%"}:
         return True
     return nxt.lower_ in CURRENCY
 
 
+def _strong(number: Span) -> Token | None:
+    """ "a 9,000-strong force": the word "strong" after the number's hyphen."""
+    doc = number.doc
+    k = number.end
+    if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ == "strong":
+        return doc[k + 1]
+    return None
+
+
 def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, Token, Token | None]:
     """(counted noun, anchor for the parse path, nationality noun) of a number run."""
+    strong = _strong(number)
+    if strong is not None:
+        noun = _noun_of(strong.head) if strong.head.i != strong.i else None
+        if noun is not None:
+            return noun, noun, None
     last = _outer(number, last)
     head = last.head
     if last.dep_ in NUMERIC_DEPS and head.i != last.i and head.i >= number.end - 1:
@@ -266,7 +725,27 @@ def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, To
     if partitive is not None:
         unit, _, nationality = _classify(partitive, lexicon)
         return unit, last, nationality
+    following = _linear_head(number, lexicon)
+    if following is not None:
+        return following, following, None
     return None, last, None
+
+
+def _linear_head(number: Span, lexicon: Lexicon) -> Token | None:
+    """A people noun right after the number, past its modifiers, when the parse hung them
+    elsewhere ("cared for more than 1,000 confirmed Ebola patients")."""
+    doc = number.doc
+    for k in range(number.end, min(number.end + 4, len(doc))):
+        token = doc[k]
+        if token.is_sent_start:
+            return None
+        if lexicon.unit_entry(token) is not None and token.pos_ in {"NOUN", "PROPN"}:
+            return token
+        if token.pos_ not in {"ADJ", "PROPN", "VERB", "NOUN"} or token.is_punct:
+            return None
+        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG", "VBD"}:
+            return None
+    return None
 
 
 def _outer(number: Span, last: Token) -> Token:
@@ -297,7 +776,7 @@ def _partitive_object(last: Token, number: Span) -> Token | None:
 
 
 def _classify(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token, Token | None]:
-    if noun.lemma_.lower() in lexicon.units or noun.lower_ in lexicon.units:
+    if lexicon.unit_entry(noun) is not None:
         return noun, noun, None
     if noun.ent_type_ == "NORP" or noun.lower_ in lexicon.demonym_index:
         return None, noun, noun
@@ -309,12 +788,19 @@ def _unit_class(
 ) -> str | None:
     if unit is None:
         return lexicon.demonym_unit_class if nationality is not None else None
-    entry = lexicon.units.get(unit.lemma_.lower()) or lexicon.units.get(unit.lower_)
+    entry = lexicon.unit_entry(unit)
     if entry is None:
-        return None
+        return "people" if _strong_unit(unit) else None
     if entry.military_class and _military(sent, lexicon):
         return entry.military_class
     return entry.cls
+
+
+def _strong_unit(unit: Token) -> bool:
+    """Whatever a "N-strong" phrase modifies is a body of people ("a 300-strong crowd")."""
+    return any(c.lower_ == "strong" and c.i < unit.i for c in unit.children) or any(
+        t.lower_ == "strong" for t in unit.doc[max(unit.i - 3, 0) : unit.i]
+    )
 
 
 def _military(sent: Span, lexicon: Lexicon) -> bool:
@@ -326,10 +812,13 @@ def _hedge(number: Span, lexicon: Lexicon) -> tuple[int, str | None]:
     """Start token index of the hedge before ``number`` (longest match) and its kind."""
     doc = number.doc
     table = lexicon.hedge_kinds
-    longest = max((len(k) for k in table), default=0)
+    if number.start == 0 or doc[number.start - 1].lower_ not in lexicon.hedge_last_words:
+        return number.start, None
+    longest = lexicon.hedge_longest
+    first = _sentence_start(number, longest)
     for size in range(longest, 0, -1):
         start = number.start - size
-        if start < number.sent.start:
+        if start < first:
             continue
         words = tuple(t.lower_ for t in doc[start : number.start])
         kind = table.get(words)
@@ -338,13 +827,32 @@ def _hedge(number: Span, lexicon: Lexicon) -> tuple[int, str | None]:
     return number.start, None
 
 
-def _approx_suffix(number: Span, lexicon: Lexicon) -> str | None:
+def _suffix(number: Span, lexicon: Lexicon) -> str | None:
+    """The kind a phrase after the number gives it: "500 or more" (min), "20 or fewer"
+    (max), "10,000 or so" (approx)."""
     doc = number.doc
-    for phrase in lexicon.approx_suffixes:
-        words = phrase.split()
-        tail = doc[number.end : number.end + len(words)]
-        if [t.lower_ for t in tail] == words:
-            return "min" if phrase == "or more" else "approx"
+    for kind, phrases in (
+        ("min", lexicon.min_suffixes),
+        ("max", lexicon.max_suffixes),
+        ("approx", lexicon.approx_suffixes),
+    ):
+        for phrase in phrases:
+            words = phrase.split()
+            tail = doc[number.end : number.end + len(words)]
+            if [t.lower_ for t in tail] == words:
+                return kind
+    return None
+
+
+def _verb_hedge(token: Token, lexicon: Lexicon) -> str | None:
+    """ "the toll exceeded 300", "expected to pass 100" (at least), "nearing 300" (at most)."""
+    if token.dep_ not in {"dobj", "attr", "npadvmod"}:
+        return None
+    lemma = token.head.lemma_.lower()
+    if lemma in lexicon.min_verbs:
+        return "min"
+    if lemma in lexicon.approx_max_verbs:
+        return "approx_max"
     return None
 
 
@@ -358,7 +866,7 @@ def _value(
     approximate = rng.vague or kind in {"approx", "approx_max"} or suffix == "approx"
     if kind == "min" or suffix == "min":
         high = None
-    elif kind in {"max", "approx_max"}:
+    elif kind in {"max", "approx_max"} or suffix == "max":
         low = None
     return CountValue(low=low, high=high, approximate=approximate, unit=unit, vague=rng.vague)
 

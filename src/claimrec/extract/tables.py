@@ -1,0 +1,163 @@
+"""Counts in text tables: a number in a cell counts what its column header names.
+
+News explainers put figures in Markdown-style tables ("| Country | Deaths |"). The
+parse of a table row says nothing useful, so a row's numbers are read by position:
+the header row (the line before the ``|---|`` rule) names what each column counts
+("Deaths", "Freed", "Workers called out"), else the row's first cell does
+("| Thai nationals | 23 |"), else the header row as a whole does when it speaks of
+counting ("| Day | Counted by | North | South |"). A cell counts people only when one of
+those names people through the lexicon; other tables (prices, dates) give nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from claimrec.lexicon import Lexicon
+from claimrec.numbers import NumberRange, parse_range
+
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NUM = (
+    r"(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?:thousand|million|billion|hundred|k|m)\b)?"
+)
+_END = r"(?=[\s*|();]|[.,](?:\s|$)|$)"  # a number ends at a space, bracket or final stop
+_CELL_NUMBER = re.compile(
+    rf"(?:between\s+)?{_NUM}{_END}(?:\s*(?:-|–|to|and|or)\s*{_NUM}{_END})?",
+    re.I,
+)
+
+
+class Cell(BaseModel):
+    """A number cell of a table row that counts people, with what its header says."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: int  # offsets of the number in the body
+    end: int
+    value: NumberRange
+    hedge: str | None
+    unit: str
+    predicate: str | None
+
+
+def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
+    """Every people-counting number cell of every table in ``body``, in body order."""
+    out: list[Cell] = []
+    lines = _lines(body)
+    header: list[str] | None = None
+    for k, (offset, line) in enumerate(lines):
+        if not line.lstrip().startswith("|"):
+            header = None
+            continue
+        if _RULE.match(line):
+            continue
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
+        if _RULE.match(nxt):
+            header = [text for _, _, text in _cells(line)]
+            continue
+        out.extend(_row(offset, line, header or [], lexicon))
+    return out
+
+
+def _lines(body: str) -> list[tuple[int, str]]:
+    out = []
+    offset = 0
+    for line in body.split("\n"):
+        out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell between pipes, offsets within the line."""
+    bars = [m.start() for m in re.finditer(r"\|", line)]
+    return [(a + 1, b, line[a + 1 : b]) for a, b in itertools.pairwise(bars)]
+
+
+def _row(offset: int, line: str, header: list[str], lexicon: Lexicon) -> list[Cell]:
+    cells = _cells(line)
+    if not cells:
+        return []
+    row_head = cells[0][2]
+    whole = names(" ".join(header), lexicon, counting_only=True)
+    out = []
+    for column, (start, _, text) in enumerate(cells):
+        found = _number(text, lexicon)
+        if found is None or (column == 0 and len(cells) > 1):
+            continue
+        col_head = header[column] if column < len(header) else ""
+        named = names(col_head, lexicon) or names(row_head, lexicon) or whole
+        if named is None:
+            continue
+        (a, b, value, hedge) = found
+        unit, predicate = named
+        out.append(
+            Cell(
+                start=offset + start + a,
+                end=offset + start + b,
+                value=value,
+                hedge=hedge,
+                unit=unit,
+                predicate=predicate,
+            )
+        )
+    return out
+
+
+def _number(text: str, lexicon: Lexicon) -> tuple[int, int, NumberRange, str | None] | None:
+    """The number a cell opens with ("2,710 (14 Sept)", "**105**", "about 5,000")."""
+    lead = len(text) - len(text.lstrip(" *_"))
+    rest = text[lead:]
+    hedge, skip = None, 0
+    low = rest.lower()
+    for words, kind in sorted(lexicon.hedge_kinds.items(), key=lambda x: -len(x[0])):
+        phrase = " ".join(words) + " "
+        if low.startswith(phrase):
+            hedge, skip = kind, len(phrase)
+            break
+    m = _CELL_NUMBER.match(rest[skip:])
+    if m is None:
+        return None
+    raw = m.group().rstrip(" .,")
+    value = parse_range(raw)
+    if value is None or value.low is None:
+        return None
+    return lead, lead + skip + len(raw), value, hedge
+
+
+def names(
+    text: str, lexicon: Lexicon, *, counting_only: bool = False
+) -> tuple[str, str | None] | None:
+    """(unit class, predicate) when a header names people ("WHO deaths", "Freed")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    for word in words:
+        if counting_only:
+            if word in lexicon.counting_words:
+                return "people", None
+            continue
+        for form in _singulars(word):
+            entry = lexicon.units.get(form)
+            if entry is not None:
+                return entry.cls, entry.default_predicate
+        if word in lexicon.people_adjectives:
+            return "people", lexicon.people_adjectives[word]
+        if word in lexicon.demonym_index:
+            return lexicon.demonym_unit_class, None
+        measure = lexicon.measure_nouns.get(word)
+        if measure is not None and measure.predicate is not None:
+            return measure.unit, measure.predicate
+    return None
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """ "bodies" -> body, "deaths" -> death, "people" -> people."""
+    if word.endswith("ies"):
+        return word, word[:-3] + "y"
+    if word.endswith("s"):
+        return word, word[:-1]
+    return (word,)
