@@ -208,8 +208,9 @@ def _facts(graph: Graph, refs: _Refs) -> Table:
         "consensus_low": int,
         "consensus_high": int,
         "consensus_approximate": int,
-        "consensus_note": str,
-        "revisions": str,
+        "consensus_support": int,
+        "consensus_voices": int,
+        "no_consensus": str,
     }
     rows = [_fact_row(f, refs) for f in graph.facts]
     return Table(
@@ -238,8 +239,9 @@ def _fact_row(fact: Fact, refs: _Refs) -> Row:
         "independent_sources": fact.independent_sources,
         "claims": len(fact.claims),
         **_count_columns("consensus_", fact.consensus),
-        "consensus_note": fact.consensus_note,
-        "revisions": _json(fact.revisions),
+        "consensus_support": fact.consensus_support,
+        "consensus_voices": fact.consensus_voices,
+        "no_consensus": fact.no_consensus,
     }
 
 

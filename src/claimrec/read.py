@@ -128,7 +128,7 @@ class _Found(NamedTuple):
 
     path: Path
     root: Path  # the folder ids are relative to
-    index: int  # which PATH, in command-line order
+    order: int  # which PATH, in command-line order
     prefix: str  # that PATH's folder name, used to rename on id clashes
     via_symlink: bool
 
@@ -142,7 +142,7 @@ class _Unlistable(NamedTuple):
 
 class _Result(NamedTuple):
     item: Document | SkippedDocument
-    index: int
+    order: int
     prefix: str
 
 
@@ -171,7 +171,7 @@ def read_corpus(paths: Sequence[Path]) -> Corpus:
         hint = f" ({len(unreadable)} folder(s) could not be read)" if unreadable else ""
         raise InputError(f"no articles ({KINDS}) under {names}{hint}")
     results = [
-        _Result(document, item.index, item.prefix)
+        _Result(document, item.order, item.prefix)
         for item in _unique_files(found)
         for document in read_file(item.path, root=item.root)
     ]
@@ -289,7 +289,7 @@ def _is_article_name(name: str) -> bool:
 def _unique_files(found: list[_Found]) -> list[_Found]:
     """Drop second routes to the same file: earliest PATH first, then routes without links."""
     chosen: dict[str, _Found] = {}
-    for item in sorted(found, key=lambda f: (f.index, f.via_symlink, f.path.as_posix())):
+    for item in sorted(found, key=lambda f: (f.order, f.via_symlink, f.path.as_posix())):
         chosen.setdefault(os.path.realpath(item.path), item)
     return list(chosen.values())
 
@@ -300,13 +300,13 @@ def _assign_unique_ids(results: list[_Result]) -> list[Document | SkippedDocumen
     named: list[Document | SkippedDocument] = []
     order = sorted(
         results,
-        key=lambda r: (r.index, isinstance(r.item, SkippedDocument), r.item.id, r.item.path),
+        key=lambda r: (r.order, isinstance(r.item, SkippedDocument), r.item.id, r.item.path),
     )
     for result in order:
         item = result.item
         if item.id in owners:
-            item = _rename(result, same_path=owners[item.id] == result.index, taken=owners)
-        owners[item.id] = result.index
+            item = _rename(result, same_path=owners[item.id] == result.order, taken=owners)
+        owners[item.id] = result.order
         named.append(item)
     return named
 

@@ -99,9 +99,14 @@ def _tokens(items: Iterable[str]) -> str:
 class _Page:
     """Lookups over one graph, and one method per section of the page."""
 
+    def sort_name(self, entity: str) -> str:
+        """An entity's name folded for sorting (the id itself when it names nothing)."""
+        name: str = self.names.get(entity, entity)
+        return name.casefold()
+
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self.names = {e.id: e.name for e in graph.entities}
+        self.names: dict[str, str] = {e.id: e.name for e in graph.entities}
         self.entities: dict[str, Entity] = {e.id: e for e in graph.entities}
         self.docs: dict[str, GraphDocument] = {d.id: d for d in graph.documents}
         self.claims: dict[str, Claim] = {c.id: c for c in graph.claims}
@@ -231,8 +236,8 @@ class _Page:
             for k, v in sorted(self.story_names.items(), key=lambda kv: (kv[1].casefold(), kv[0]))
         )
         sources = sorted(
-            {c.source for c in self.graph.claims if c.source},
-            key=lambda s: (self.names.get(s, s).casefold(), s),
+            {source for c in self.graph.claims if (source := c.source)},
+            key=lambda s: (self.sort_name(s), s),
         )
         source_options = "".join(
             f'<option value="{escape(s)}">{escape(self.names.get(s, s))}</option>' for s in sources
@@ -340,10 +345,6 @@ class _Page:
             out.append('<ul class="reasons">')
             out += [f"<li>{escape(self.reason_text(r))}</li>" for r in fact.reasons]
             out.append("</ul>")
-        if fact.revisions:
-            out.append('<ul class="reasons revisions">')
-            out += [f"<li>{escape(r)}</li>" for r in fact.revisions]
-            out.append("</ul>")
         out.append('<ol class="values">')
         out += [self.value_item(v) for v in fact.values]
         out.append("</ol></article>")
@@ -445,7 +446,7 @@ class _Page:
     def value_item(self, value: FactValue) -> str:
         sources = [
             f'<a href="#{anchor("src", s)}">{escape(self.names.get(s, s))}</a>'
-            for s in sorted(set(value.sources), key=lambda s: (self.names.get(s, s).casefold(), s))
+            for s in sorted(set(value.sources), key=lambda s: (self.sort_name(s), s))
         ]
         quotes = sorted(
             (self.claims[c] for c in value.claims if c in self.claims), key=lambda c: (c.doc, c.id)
@@ -485,7 +486,7 @@ class _Page:
             by_source[claim.source or UNATTRIBUTED].append(claim)
         keys = sorted(
             by_source,
-            key=lambda s: (s == UNATTRIBUTED, self.names.get(s, s).casefold(), s),
+            key=lambda s: (s == UNATTRIBUTED, self.sort_name(s), s),
         )
         out = ['<section id="sources"><h2>Sources</h2>']
         out += [self.source_block(k, by_source[k]) for k in keys]
