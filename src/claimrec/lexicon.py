@@ -95,6 +95,28 @@ class Prefilter(LexiconPart):
     speech_forms: list[str] = []
 
 
+class WhereWhen(LexiconPart):
+    """Words that tell an event's place or time from other places and times in a sentence."""
+
+    fallback_predicate: str = "reported"  # a date or place with no word to name its event
+    # A date phrase that does not resolve to the calendar is still an event's time after
+    # one of these ("on the night", "since the fire"); "for"/"over"/"within" make durations.
+    date_preps: list[str] = []
+    # "four days after ...", "two weeks later": a span before one of these is a point.
+    relative_words: list[str] = []
+    # A time of day without a clock ("that evening") is an event time; with one it is not.
+    clock_words: list[str] = []
+    # A line starting with one of these stamps the article, not an event ("Updated 14 May").
+    publication_words: list[str] = []
+    # A place attached to one of these verbs, or to their speaker or audience, is where the
+    # statement was made ("told reporters in X"), not where the counted people are.
+    speech_verbs: list[str] = []
+    # Heads after which "for X" is a destination ("bound for X").
+    destination_heads: list[str] = []
+    place_heads: list[str] = []  # place-claim heads beyond ``location_heads``
+    place_object_verbs: list[str] = []  # verbs whose named direct object is a place
+
+
 class Lexicon(LexiconPart):
     """The validated, merged lexicon. Lookup tables are derived once and cached."""
 
@@ -123,6 +145,7 @@ class Lexicon(LexiconPart):
     demonyms: dict[str, str]
     countries: list[str] = []
     prefilter: Prefilter = Prefilter()
+    where_when: WhereWhen = WhereWhen()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

@@ -11,13 +11,24 @@ Location claims start from the place and climb to the event it locates: a
 trigger word ("killed near X", "a demonstration in X"), a noun of the trigger's
 clause ("authorities in X have evacuated ..."), or the subject of a verb of being
 ("the epicentre was near X").
+
+Every place phrase of a sentence is a location claim, whatever the verb: where no
+trigger locates it, the governing verb names the event ("marched through X",
+"filled the streets of X"). Place phrases are also a named direct object of a verb
+of motion or impact ("left X", "reached X"), a place name compounded with an event
+noun ("the X tower fire") and a wire dateline ("SELM, Teravia —"). Not places of the
+event: the place of a statement, its speaker or audience ("a spokesman in X said",
+"told reporters in X"), nationalities, and organisations (they are agents).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
-from claimrec.extract.predicates import trigger_of
+from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
 from claimrec.lexicon import Lexicon
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -36,9 +47,20 @@ NOT_PLACE_LABELS = frozenset(
         "ORDINAL",
         "QUANTITY",
         "PERSON",
+        "LANGUAGE",
+        "PRODUCT",
     }
 )
-SPATIAL_PREPS = frozenset({"near", "outside", "inside", "across", "around", "along", "within"})
+SPATIAL_PREPS = frozenset(
+    {"near", "outside", "inside", "across", "around", "along", "within", "off", "of", "beyond"}
+)
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
+NOUN_LINKS = frozenset({"appos", "compound", "conj", "amod"})
+# "SELM, Teravia (Wire) —": a name in capitals, an optional region, outlet, then a dash.
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"\s*(?:\([^()\n]{1,60}\)\s*)?[\u2014\u2013]"
+)
 CLIMB_DEPS = frozenset(
     {
         "prep",
@@ -71,23 +93,123 @@ def place_phrases(trigger: Token, extra: Token | None, lexicon: Lexicon) -> list
     return [found[k] for k in sorted(found)]
 
 
-def located_places(sent: Span, lexicon: Lexicon) -> list[tuple[Span, Token]]:
-    """Every place phrase in ``sent`` with the event token it locates, in order."""
-    out: dict[int, tuple[Span, Token]] = {}
-    for prep in sent:
-        phrases = _phrases_of(prep, lexicon)
-        if not phrases:
-            continue
-        event = _event_of(prep, lexicon)
-        if event is None:
-            continue
-        for phrase in phrases:
-            out.setdefault(phrase.start, (phrase, event))
+@dataclass(frozen=True)
+class Located:
+    """A place phrase and the event it locates, with the predicate that names the event."""
+
+    phrase: Span
+    trigger: Trigger
+
+
+def located_places(sent: Span, lexicon: Lexicon) -> list[Located]:
+    """Every place phrase in ``sent`` with the event it locates, in order."""
+    out: dict[int, Located] = {}
+    dateline = _dateline(sent)
+    if dateline is not None:
+        out[dateline.start] = Located(dateline, governor(dateline.root, lexicon))
+    for token in sent:
+        for phrase, anchor in _places_at(token, lexicon):
+            if phrase.start not in out and not _speech_place(anchor, lexicon):
+                out[phrase.start] = Located(phrase, _event(anchor, lexicon))
     return [out[k] for k in sorted(out)]
 
 
+def _places_at(token: Token, lexicon: Lexicon) -> list[tuple[Span, Token]]:
+    """Place phrases introduced by ``token`` with the token they hang on: a locative
+    preposition, a verb with a named place object, or a place name compounded with a noun."""
+    if token.dep_ == "prep":
+        return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.where_when.place_object_verbs:
+        phrase = place_phrase(token, lexicon, spatial=True)
+        return [(phrase, token.head)] if phrase is not None else []
+    if (
+        token.dep_ == "compound"
+        and token.ent_type_ in PLACE_LABELS
+        and _event_noun(token.head, lexicon)
+    ):
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        if ent.end <= token.head.i:
+            return [(ent, token.head)]
+    return []
+
+
+def _event_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A common noun a place name can locate ("the X fire"); not an organisation or a title
+    ("the X ministry", "the X mayor"), which the name only labels."""
+    lemma = noun.lemma_.lower()
+    attribution = lexicon.attribution
+    return (
+        noun.pos_ == "NOUN"
+        and noun.ent_type_ not in {"ORG", "PERSON", "NORP"}
+        and lemma not in attribution.organization_heads
+        and lemma not in attribution.anonymous_heads
+        and lemma not in lexicon.title_set
+    )
+
+
+def _event(anchor: Token, lexicon: Lexicon) -> Trigger:
+    """The event a place belongs to: a locative trigger above it, else the trigger or the
+    verb that governs it."""
+    token = _event_of(anchor, lexicon) if anchor.dep_ == "prep" else None
+    if token is None and trigger_of(anchor, lexicon) is not None:
+        token = anchor
+    if token is not None:
+        return Trigger(token, trigger_of(token, lexicon) or token.lemma_.lower())
+    return find_trigger(anchor, lexicon) or governor(anchor, lexicon)
+
+
+def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether a place tells where a statement was made: it hangs on a verb of speech ("said
+    in X", "briefing reporters in X") or on that verb's speaker or audience ("a spokesman in
+    X said", "told reporters in X")."""
+    speech = lexicon.where_when.speech_verbs
+    token = anchor.head if anchor.dep_ == "prep" else anchor
+    if token.pos_ in {"VERB", "AUX"}:
+        return token.lemma_.lower() in speech
+    for _ in range(4):
+        if token.dep_ in SPEAKER_DEPS and token.head.lemma_.lower() in speech:
+            return True
+        if token.dep_ not in NOUN_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _dateline(sent: Span) -> Span | None:
+    """The place of a wire dateline opening a paragraph ("SELM, Teravia (Wire) —"), when the
+    parser takes its words for names."""
+    if sent.start != 0:
+        return None
+    match = _DATELINE.match(sent.text)
+    if match is None:
+        return None
+    offset = sent.start_char
+    span = sent.doc.char_span(
+        offset + match.start("place"), offset + match.end("place"), alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct]
+    if words and all(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS for t in words):
+        return span
+    return None
+
+
+def _locative_prep(prep: Token, lexicon: Lexicon) -> bool:
+    """A preposition whose object is a place: a locative one, "of" after a direction
+    ("southwest of X") and "for" after a word of heading ("bound for X")."""
+    if prep.dep_ != "prep":
+        return False
+    word, head = prep.lower_, prep.head.lower_
+    if word == "of":
+        return head in lexicon.directions
+    if word == "for":
+        return prep.head.lemma_.lower() in lexicon.where_when.destination_heads
+    return word in lexicon.location_preps
+
+
 def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
-    if prep.dep_ != "prep" or prep.lower_ not in lexicon.location_preps:
+    if not _locative_prep(prep, lexicon):
         return []
     found = []
     objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -127,9 +249,10 @@ def place_phrase(
     if not contiguous:
         return None
     start = owner.left_edge.i if owner is not None else contiguous[0].i
-    span = obj.doc[start : obj.i + 1]
-    head_is_place = (
-        obj.lemma_.lower() in lexicon.location_heads or obj.lower_ in lexicon.location_heads
+    span = obj.doc[start : _end_of(obj, lexicon)]
+    heads = lexicon.location_heads
+    head_is_place = any(
+        w in heads or w in lexicon.where_when.place_heads for w in (obj.lemma_.lower(), obj.lower_)
     )
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and proper_inside):
@@ -137,6 +260,25 @@ def place_phrase(
     if obj.pos_ == "PROPN" and (spatial or obj.ent_type_ not in NOT_PLACE_LABELS):
         return span
     return None
+
+
+def _end_of(obj: Token, lexicon: Lexicon) -> int:
+    """Where a place phrase ends: after its head, or after the name that completes it ("the
+    town of Selm", "the streets of Selm", "Selm, Teravia")."""
+    end = obj.i + 1
+    for child in obj.children:
+        if child.i != end and not (child.i == end + 1 and obj.doc[end].is_punct):
+            continue
+        if child.dep_ == "appos" and child.ent_type_ in PLACE_LABELS:
+            end = child.i + 1
+        elif child.dep_ == "prep" and child.lower_ == "of" and obj.lower_ != "of":
+            names = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if names and (
+                obj.lemma_.lower() in lexicon.location_heads
+                or obj.lower_ in lexicon.where_when.place_heads
+            ):
+                end = names[0].i + 1
+    return end
 
 
 def _event_of(prep: Token, lexicon: Lexicon) -> Token | None:
