@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claimrec.dates import resolve_date
 from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
 from claimrec.lexicon import Lexicon
 
@@ -54,8 +55,10 @@ NOT_PLACE_LABELS = frozenset(
 SPATIAL_PREPS = frozenset(
     {"near", "outside", "inside", "across", "around", "along", "within", "off", "of", "beyond"}
 )
+FUNCTION_POS = frozenset({"ADP", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"})
+PARTICLE_OBJECTS = frozenset({"dobj", "npadvmod", "appos", "attr", "oprd", "pobj"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
-NOUN_LINKS = frozenset({"appos", "compound", "conj", "amod"})
+NOUN_LINKS = frozenset({"appos", "compound", "conj", "amod", "pobj", "prep", "poss"})
 # "SELM, Teravia (Wire) —": a name in capitals, an optional region, outlet, then a dash.
 _DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
@@ -119,18 +122,76 @@ def _places_at(token: Token, lexicon: Lexicon) -> list[tuple[Span, Token]]:
     preposition, a verb with a named place object, or a place name compounded with a noun."""
     if token.dep_ == "prep":
         return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.where_when.place_object_verbs:
+    if token.dep_ == "dobj" and _place_object(token, lexicon):
         phrase = place_phrase(token, lexicon, spatial=True)
         return [(phrase, token.head)] if phrase is not None else []
-    if (
-        token.dep_ == "compound"
-        and token.ent_type_ in PLACE_LABELS
-        and _event_noun(token.head, lexicon)
-    ):
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        if ent.end <= token.head.i:
-            return [(ent, token.head)]
+    if token.dep_ in {"nsubj", "nsubjpass"} and _place_subject(token, lexicon):
+        phrase = place_phrase(token, lexicon, spatial=True)
+        return [(phrase, token.head)] if phrase is not None else []
+    if token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS and _table_row(token):
+        ent = next(e for e in token.doc.ents if e.start == token.i)
+        return [(ent, ent.root)]
+    if token.dep_ == "prt" and token.lower_ in SPATIAL_PREPS:
+        return [
+            (phrase, token.head)
+            for obj in token.head.children
+            if obj.i > token.i and obj.left_edge.i == token.i + 1 and obj.dep_ in PARTICLE_OBJECTS
+            for phrase in [place_phrase(obj, lexicon, spatial=True)]
+            if phrase is not None
+        ]
+    if token.dep_ == "compound" and _event_noun(token.head, lexicon):
+        phrase = _compound_place(token, lexicon)
+        return [(phrase, token.head)] if phrase is not None else []
     return []
+
+
+def _compound_place(token: Token, lexicon: Lexicon) -> Span | None:
+    """A place name modifying a noun ("the X tower fire"): a named place, or a proper name
+    ending in a place noun ("X Bridge"), whatever NER calls it."""
+    if token.ent_type_ in PLACE_LABELS:
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        return ent if ent.end <= token.head.i else None
+    heads = lexicon.where_when.place_heads
+    if token.pos_ == "PROPN" and (token.lower_ in lexicon.location_heads or token.lower_ in heads):
+        start = token.left_edge.i
+        while start < token.i and token.doc[start].pos_ != "PROPN":
+            start += 1
+        return token.doc[start : token.i + 1]
+    return None
+
+
+def _place_object(token: Token, lexicon: Lexicon) -> bool:
+    """A direct object that is where the event goes: after a verb of motion or impact ("left
+    X", "reached X") or after a spatial particle ("the sinking off X")."""
+    verb = token.head
+    if verb.lemma_.lower() in lexicon.where_when.place_object_verbs:
+        return True
+    return any(
+        c.dep_ == "prt" and c.lower_ in SPATIAL_PREPS and c.i == token.left_edge.i - 1
+        for c in verb.children
+    )
+
+
+def _place_subject(token: Token, lexicon: Lexicon) -> bool:
+    """A subject that is a place, not an agent: a named place that sees or records what is
+    counted ("X recorded 300 cases"), or the subject of "X is where ..."."""
+    verb = token.head
+    if verb.lemma_.lower() == "be":
+        return any(
+            c.dep_ in {"advcl", "ccomp", "attr", "relcl"} and c.left_edge.lower_ == "where"
+            for c in verb.children
+            if c.i > token.i
+        )
+    return (
+        token.ent_type_ in {"GPE", "LOC"} and verb.lemma_.lower() in lexicon.where_when.host_verbs
+    )
+
+
+def _table_row(token: Token) -> bool:
+    """Whether ``token`` sits in a table row ("| X | 300 |"): its place names are where the
+    row's figures hold."""
+    sent = token.sent
+    return sent.text.lstrip().startswith("|") and sent.text.rstrip().endswith("|")
 
 
 def _event_noun(noun: Token, lexicon: Lexicon) -> bool:
@@ -164,9 +225,9 @@ def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
     X said", "told reporters in X")."""
     speech = lexicon.where_when.speech_verbs
     token = anchor.head if anchor.dep_ == "prep" else anchor
-    if token.pos_ in {"VERB", "AUX"}:
-        return token.lemma_.lower() in speech
-    for _ in range(4):
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.lemma_.lower() in speech
         if token.dep_ in SPEAKER_DEPS and token.head.lemma_.lower() in speech:
             return True
         if token.dep_ not in NOUN_LINKS or token.head.i == token.i:
@@ -176,8 +237,8 @@ def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
 
 
 def _dateline(sent: Span) -> Span | None:
-    """The place of a wire dateline opening a paragraph ("SELM, Teravia (Wire) —"), when the
-    parser takes its words for names."""
+    """The place of a wire dateline opening a paragraph ("SELM, Teravia (Wire) —"): a name in
+    capitals before a dash, not a phrase of function words ("FOR IMMEDIATE RELEASE —")."""
     if sent.start != 0:
         return None
     match = _DATELINE.match(sent.text)
@@ -190,7 +251,7 @@ def _dateline(sent: Span) -> Span | None:
     if span is None:
         return None
     words = [t for t in span if not t.is_punct]
-    if words and all(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS for t in words):
+    if words and not any(t.pos_ in FUNCTION_POS for t in words):
         return span
     return None
 
@@ -204,7 +265,8 @@ def _locative_prep(prep: Token, lexicon: Lexicon) -> bool:
     if word == "of":
         return head in lexicon.directions
     if word == "for":
-        return prep.head.lemma_.lower() in lexicon.where_when.destination_heads
+        heads = lexicon.where_when.destination_heads
+        return prep.head.lemma_.lower() in heads or prep.head.lower_ in heads
     return word in lexicon.location_preps
 
 
@@ -223,12 +285,21 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
             phrase = place_phrase(
                 noun,
                 lexicon,
-                spatial=prep.lower_ in SPATIAL_PREPS,
+                spatial=prep.lower_ in SPATIAL_PREPS or _fronted(prep, noun),
                 owner=owner if noun is obj else None,
             )
             if phrase is not None:
                 found.append(phrase)
     return found
+
+
+def _fronted(prep: Token, obj: Token) -> bool:
+    """A scene-setting place opening the sentence ("In X, police counted ..."): a place
+    whatever NER calls the name, unless it calls it a person."""
+    after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+    return (
+        prep.is_sent_start and after is not None and after.text == "," and obj.ent_type_ != "PERSON"
+    )
 
 
 def place_phrase(
@@ -251,11 +322,18 @@ def place_phrase(
     start = owner.left_edge.i if owner is not None else contiguous[0].i
     span = obj.doc[start : _end_of(obj, lexicon)]
     heads = lexicon.location_heads
+    # The head, or a lowercase place noun compounded with a name ("boulevard X").
+    nouns = [obj, *[t for t in obj.children if t.dep_ == "compound" and t.is_lower]]
     head_is_place = any(
-        w in heads or w in lexicon.where_when.place_heads for w in (obj.lemma_.lower(), obj.lower_)
+        w in heads or w in lexicon.where_when.place_heads
+        for t in nouns
+        for w in (t.lemma_.lower(), t.lower_)
     )
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
-    if obj.ent_type_ in PLACE_LABELS or (head_is_place and proper_inside):
+    if resolve_date(span.text, published=None).granularity != "unknown":
+        return None  # "In March, ...": a date the NER left untagged
+    counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
+    if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span
     if obj.pos_ == "PROPN" and (spatial or obj.ent_type_ not in NOT_PLACE_LABELS):
         return span
