@@ -87,6 +87,7 @@ NOT_PLACES = [
     # Nationalities and organisations named after places, used as agents.
     ("Teravian officials said 300 people died.", "Teravian"),
     ("Teravia sent 300 troops.", "Teravia"),
+    ("The minister ordered 3,000 Teravia troops to the border.", "Teravia"),
     ("The Selm health ministry said 40 people died.", "Selm"),
     # Objects of locative prepositions that are no places.
     ("The ministry said in a statement that 40 people died.", "statement"),
@@ -121,6 +122,8 @@ DATES = [
     ("Some residents were not at home on the night.", "the night", None, None),
     ("Four days after the boat sank, divers found the wreck.", "Four days", None, None),
     ("Most were sent home the same evening.", "the same evening", None, None),
+    ("Police counted 17 dead the next day.", "the next day", None, None),
+    ("The fire started in the early hours of 14 June.", "14 June", dt.date(2024, 6, 14), None),
 ]  # fmt: skip
 
 
@@ -144,6 +147,10 @@ NOT_DATES = [
     "Over the past two years, 300 people died.",
     "Updated 14 June 2023 10:00",
     "Published: 3 May 2024",
+    "The truce was extended by two days and 40 hostages were freed.",
+    "For almost four weeks after the fire, 300 people were missing.",
+    "Within hours, 300 people had fled.",
+    "Nurses treated 40 patients a day.",
 ]
 
 

@@ -102,8 +102,13 @@ class WhereWhen(LexiconPart):
     # A date phrase that does not resolve to the calendar is still an event's time after
     # one of these ("on the night", "since the fire"); "for"/"over"/"within" make durations.
     date_preps: list[str] = []
+    # An unresolved phrase after one of these is a length of time ("for weeks", "within hours").
+    duration_preps: list[str] = []
     # "four days after ...", "two weeks later": a span before one of these is a point.
     relative_words: list[str] = []
+    # A time of day without a clock names one of these ("that evening", "the night").
+    day_parts: list[str] = []
+    rate_words: list[str] = []  # "a day", "every night", "per day": a rate, not a time
     # A time of day without a clock ("that evening") is an event time; with one it is not.
     clock_words: list[str] = []
     # A line starting with one of these stamps the article, not an event ("Updated 14 May").

@@ -195,12 +195,13 @@ def _table_row(token: Token) -> bool:
 
 
 def _event_noun(noun: Token, lexicon: Lexicon) -> bool:
-    """A common noun a place name can locate ("the X fire"); not an organisation or a title
-    ("the X ministry", "the X mayor"), which the name only labels."""
+    """A common noun a place name can locate ("the X fire"); not an organisation, a title or
+    counted people ("the X ministry", "the X mayor", "X troops"), which the name only labels."""
     lemma = noun.lemma_.lower()
     attribution = lexicon.attribution
     return (
         noun.pos_ == "NOUN"
+        and lemma not in lexicon.units  # "X troops": whose people, not where they are
         and noun.ent_type_ not in {"ORG", "PERSON", "NORP"}
         and lemma not in attribution.organization_heads
         and lemma not in attribution.anonymous_heads

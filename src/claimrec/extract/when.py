@@ -70,13 +70,20 @@ def _is_event_time(span: Span, value: DateValue, lexicon: Lexicon) -> bool:
         return False
     if value.start is not None or value.granularity != "unknown":
         return True
+    prep = span.root.head.lower_ if span.root.dep_ == "pobj" else None
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else None
+    if prep in words.duration_preps or before in words.duration_preps:
+        return False  # "for almost four weeks after the fire"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ in words.relative_words:
         return True  # "four days after the sinking", "two weeks later"
-    head = span.root.head
-    if span.root.dep_ == "pobj" and head.lower_ in words.date_preps:
+    if any(t.like_num for t in span):
+        return False  # an amount of time: "extended by two days"
+    if prep in words.date_preps:
         return True  # "on the night", "since the fire"
-    return span.label_ == "TIME"  # a part of a day without a clock: "that evening"
+    # a day or a part of one, without a clock: "that evening", "the next day"; not "hours"
+    # alone, nor a rate ("twice a day", "every night")
+    return span[0].lower_ not in words.rate_words and any(t.lower_ in words.day_parts for t in span)
 
 
 def _clock(span: Span, lexicon: Lexicon) -> bool:
