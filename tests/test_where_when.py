@@ -88,6 +88,7 @@ NOT_PLACES = [
     ("Teravian officials said 300 people died.", "Teravian"),
     ("Teravia sent 300 troops.", "Teravia"),
     ("The minister ordered 3,000 Teravia troops to the border.", "Teravia"),
+    ("The president visited Ana Lind after 40 people died.", "Ana Lind"),
     ("The Selm health ministry said 40 people died.", "Selm"),
     # Objects of locative prepositions that are no places.
     ("The ministry said in a statement that 40 people died.", "statement"),

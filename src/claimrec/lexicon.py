@@ -120,6 +120,7 @@ class WhereWhen(LexiconPart):
     destination_heads: list[str] = []
     place_heads: list[str] = []  # place-claim heads beyond ``location_heads``
     place_object_verbs: list[str] = []  # verbs whose named direct object is a place
+    motion_verbs: list[str] = []  # of those, verbs whose any proper-name object is a place
     host_verbs: list[str] = []  # verbs whose named place subject hosts what is counted
 
 

@@ -16,9 +16,13 @@ Every place phrase of a sentence is a location claim, whatever the verb: where n
 trigger locates it, the governing verb names the event ("marched through X",
 "filled the streets of X"). Place phrases are also a named direct object of a verb
 of motion or impact ("left X", "reached X"), a place name compounded with an event
-noun ("the X tower fire") and a wire dateline ("SELM, Teravia —"). Not places of the
-event: the place of a statement, its speaker or audience ("a spokesman in X said",
-"told reporters in X"), nationalities, and organisations (they are agents).
+noun ("the X tower fire"), the object of a spatial particle ("sank off X"), a named
+place that hosts what is counted ("X recorded 300 cases", "X is where ..."), a
+scene-setting "In X," whatever NER calls X, a place name in a table row, and a wire
+dateline ("SELM, Teravia —"). Not places of the event: the place of a statement, its
+speaker or audience ("a spokesman in X said", "told reporters in X"), nationalities,
+organisations (they are agents), a name that labels counted people ("X troops"), and
+anything that reads as a date ("In March, ...").
 """
 
 from __future__ import annotations
@@ -123,7 +127,10 @@ def _places_at(token: Token, lexicon: Lexicon) -> list[tuple[Span, Token]]:
     if token.dep_ == "prep":
         return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
     if token.dep_ == "dobj" and _place_object(token, lexicon):
-        phrase = place_phrase(token, lexicon, spatial=True)
+        # After a verb of motion any name is a place ("reached Drenov", even as a PERSON);
+        # after others a person is a person ("visited Ana Lind").
+        motion = token.head.lemma_.lower() in lexicon.where_when.motion_verbs
+        phrase = place_phrase(token, lexicon, spatial=motion)
         return [(phrase, token.head)] if phrase is not None else []
     if token.dep_ in {"nsubj", "nsubjpass"} and _place_subject(token, lexicon):
         phrase = place_phrase(token, lexicon, spatial=True)
