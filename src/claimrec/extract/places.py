@@ -114,16 +114,22 @@ def located_places(sent: Span, lexicon: Lexicon) -> list[Located]:
     dateline = _dateline(sent)
     if dateline is not None:
         out[dateline.start] = Located(dateline, governor(dateline.root, lexicon))
+    ents = {i: ent for ent in sent.ents for i in range(ent.start, ent.end)}
+    table = _table_row(sent)
     for token in sent:
-        for phrase, anchor in _places_at(token, lexicon):
+        for phrase, anchor in _places_at(token, lexicon, ents, table=table):
             if phrase.start not in out and not _speech_place(anchor, lexicon):
                 out[phrase.start] = Located(phrase, _event(anchor, lexicon))
     return [out[k] for k in sorted(out)]
 
 
-def _places_at(token: Token, lexicon: Lexicon) -> list[tuple[Span, Token]]:
+def _places_at(
+    token: Token, lexicon: Lexicon, ents: dict[int, Span], *, table: bool
+) -> list[tuple[Span, Token]]:
     """Place phrases introduced by ``token`` with the token they hang on: a locative
-    preposition, a verb with a named place object, or a place name compounded with a noun."""
+    preposition, a verb with a named place object, or a place name compounded with a noun.
+    ``ents`` maps a token index of the sentence to its entity; ``table``: the sentence is a
+    table row."""
     if token.dep_ == "prep":
         return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
     if token.dep_ == "dobj" and _place_object(token, lexicon):
@@ -135,8 +141,8 @@ def _places_at(token: Token, lexicon: Lexicon) -> list[tuple[Span, Token]]:
     if token.dep_ in {"nsubj", "nsubjpass"} and _place_subject(token, lexicon):
         phrase = place_phrase(token, lexicon, spatial=True)
         return [(phrase, token.head)] if phrase is not None else []
-    if token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS and _table_row(token):
-        ent = next(e for e in token.doc.ents if e.start == token.i)
+    if table and token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS:
+        ent = ents[token.i]
         return [(ent, ent.root)]
     if token.dep_ == "prt" and token.lower_ in SPATIAL_PREPS:
         return [
@@ -147,16 +153,16 @@ def _places_at(token: Token, lexicon: Lexicon) -> list[tuple[Span, Token]]:
             if phrase is not None
         ]
     if token.dep_ == "compound" and _event_noun(token.head, lexicon):
-        phrase = _compound_place(token, lexicon)
+        phrase = _compound_place(token, lexicon, ents)
         return [(phrase, token.head)] if phrase is not None else []
     return []
 
 
-def _compound_place(token: Token, lexicon: Lexicon) -> Span | None:
+def _compound_place(token: Token, lexicon: Lexicon, ents: dict[int, Span]) -> Span | None:
     """A place name modifying a noun ("the X tower fire"): a named place, or a proper name
     ending in a place noun ("X Bridge"), whatever NER calls it."""
     if token.ent_type_ in PLACE_LABELS:
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        ent = ents[token.i]
         return ent if ent.end <= token.head.i else None
     heads = lexicon.where_when.place_heads
     if token.pos_ == "PROPN" and (token.lower_ in lexicon.location_heads or token.lower_ in heads):
@@ -194,11 +200,11 @@ def _place_subject(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _table_row(token: Token) -> bool:
-    """Whether ``token`` sits in a table row ("| X | 300 |"): its place names are where the
-    row's figures hold."""
-    sent = token.sent
-    return sent.text.lstrip().startswith("|") and sent.text.rstrip().endswith("|")
+def _table_row(sent: Span) -> bool:
+    """Whether ``sent`` is a table row ("| X | 300 |"): its place names are where the row's
+    figures hold."""
+    text = sent.text.strip()
+    return text.startswith("|") and text.endswith("|")
 
 
 def _event_noun(noun: Token, lexicon: Lexicon) -> bool:
