@@ -59,6 +59,7 @@ PLACES = [
     ("| Port Ellis, Dravenia | 4,500 |", "Port Ellis"),
     ("OSKEL, Teravia — Police said 200 people were arrested.", "OSKEL, Teravia"),
     ("About 200 hostages remain in Gaveron.", "Gaveron"),
+    ("About 300,000 people had fled to neighbouring Teravia.", "Teravia"),
 ]
 
 

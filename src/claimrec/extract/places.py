@@ -175,10 +175,13 @@ def _compound_place(token: Token, lexicon: Lexicon, ents: dict[int, Span]) -> Sp
 
 def _place_object(token: Token, lexicon: Lexicon) -> bool:
     """A direct object that is where the event goes: after a verb of motion or impact ("left
-    X", "reached X") or after a spatial particle ("the sinking off X")."""
+    X", "reached X"), after a spatial particle ("the sinking off X"), or a named place
+    after a preposition the parser took for a verb's ("to neighbouring X")."""
     verb = token.head
     if verb.lemma_.lower() in lexicon.where_when.place_object_verbs:
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ in lexicon.location_preps:
+        return token.ent_type_ in PLACE_LABELS  # "fled to neighbouring X", parsed as a verb
     return any(
         c.dep_ == "prt" and c.lower_ in SPATIAL_PREPS and c.i == token.left_edge.i - 1
         for c in verb.children
