@@ -91,7 +91,7 @@ class Prefilter(LexiconPart):
 
     number_words: list[str] = []
     date_words: list[str] = []
-    event_forms: list[str] = []  # unused since any place phrase is parsed; older configs load
+    event_forms: list[str] = []
     speech_forms: list[str] = []
 
 

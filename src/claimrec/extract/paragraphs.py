@@ -9,8 +9,8 @@ body stay exact while tags never reach the parser.
 
 The parser is the expensive part, and most sentences cannot hold a claim. A cheap
 pass (``plan``) marks the sentences that can: a number or number word, a date
-word (all from the lexicon's ``prefilter``), or a place phrase (a locative
-preposition before a capitalised word). Those are parsed, with the sentence before each unless the
+word, or a place phrase beside an event word (all from the lexicon's
+``prefilter``). Those are parsed, with the sentence before each unless the
 sentence names its own speaker ("said", "according"); the rest only go
 through NER, so the entity table still knows every name; with
 ``entities="claims"`` they are skipped altogether.
@@ -150,6 +150,10 @@ class _Prefilter:
         self.dates = frozenset(pre.date_words)
         self.preps = frozenset(lexicon.location_preps)
         self.titles = lexicon.title_set
+        stems = {
+            w[: max(4, len(w) - 1)] for p in lexicon.predicates.values() for w in p.verbs + p.nouns
+        }
+        self.event_stems = tuple(sorted(stems | set(pre.event_forms)))
         self.speech = frozenset(pre.speech_forms)
 
     def speaks(self, text: str) -> bool:
@@ -164,12 +168,11 @@ class _Prefilter:
         lower = [w.lower() for w in words]
         if any(w in self.numbers or w in self.dates for w in lower):
             return True
-        return self._place(words, lower)
+        return self._place_near_event(words, lower)
 
-    def _place(self, words: list[str], lower: list[str]) -> bool:
-        """A place phrase ("in X", "near X"): every place is a location claim, whatever the
-        verb, so no event word is required beside it."""
-        return any(
+    def _place_near_event(self, words: list[str], lower: list[str]) -> bool:
+        places = any(
             w in self.preps and any(n[:1].isupper() for n in words[k + 1 : k + 3])
             for k, w in enumerate(lower)
         )
+        return places and any(w.startswith(self.event_stems) for w in lower)

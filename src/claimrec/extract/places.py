@@ -347,7 +347,7 @@ def place_phrase(
         for w in (t.lemma_.lower(), t.lower_)
     )
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
-    if resolve_date(span.text, published=None).granularity != "unknown":
+    if _reads_as_date(span, lexicon):
         return None  # "In March, ...": a date the NER left untagged
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
@@ -355,6 +355,15 @@ def place_phrase(
     if obj.pos_ == "PROPN" and (spatial or obj.ent_type_ not in NOT_PLACE_LABELS):
         return span
     return None
+
+
+def _reads_as_date(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a phrase is a date ("March", "Monday"); dates.py is asked only when a date
+    word is in it, since it is slow."""
+    words = lexicon.prefilter.date_words
+    if not any(t.lower_ in words for t in span):
+        return False
+    return resolve_date(span.text, published=None).granularity != "unknown"
 
 
 def _end_of(obj: Token, lexicon: Lexicon) -> int:

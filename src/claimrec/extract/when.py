@@ -45,6 +45,8 @@ def event_times(sent: Span, lexicon: Lexicon, published: dt.date | None) -> list
         span = without_possessive(ent)
         if span.label_ not in DATE_LABELS or _bare_number(span.text) or _AGE.search(span.text):
             continue
+        if span.label_ == "TIME" and _clock(span, lexicon):
+            continue  # checked before resolving: dates.py is slow on clock times
         value = resolve_date(span.text, published=published)
         if _is_event_time(span, value, lexicon):
             out.append(EventTime(span, value))
@@ -66,8 +68,6 @@ def _bare_number(text: str) -> bool:
 
 def _is_event_time(span: Span, value: DateValue, lexicon: Lexicon) -> bool:
     words = lexicon.where_when
-    if span.label_ == "TIME" and _clock(span, lexicon):
-        return False
     if value.start is not None or value.granularity != "unknown":
         return True
     prep = span.root.head.lower_ if span.root.dep_ == "pobj" else None
