@@ -25,18 +25,6 @@ GAPS: dict[str, str] = {
     "day here (dates.py), the fixture ends it the day before",
     "protest_tuesday_size": "the Tuesday crowd joins the Saturday march's fact: claim times are "
     "compared only when both claims carry a resolved time",
-    "q03_loc_north": "'convoys reached the earthquake zone in northern Teravia': no locative "
-    "trigger",
-    "q03_loc_town": "'to towns near Oskel' locates aid deliveries, not a claimed event",
-    "q04_loc_prov": "'reached the last cut-off villages in the Marren province': no locative "
-    "trigger",
-    "p01_loc": "'filled the streets of central Veloria': the place is inside 'streets of', not "
-    "the object of a locative preposition",
-    "f01_loc_town": "'Water levels near Ain Tarif rose': rising water is not a claim predicate",
-    "f02_loc_town": "'Water levels near Ain Tarif rose': rising water is not a claim predicate",
-    "f02c_loc_town": "'Water levels near Ain Tarif rose': rising water is not a claim predicate",
-    "m01_loc": "'a tunnel collapsed at the Korvath coal mine near Drenov': a verb 'collapse' "
-    "with a non-event subject is not a trigger",
 }
 
 

@@ -39,6 +39,8 @@ Decisions (each one is a place where the text alone is ambiguous):
 * Quarters are calendar quarters; a quarter without a year stays unresolved.
 * Durations and vague spans ("the last 2.5 years", "the coming months", "just
   days", "five years", "recent weeks") are not points in time: unresolved, "unknown".
+* A day range inside one month ("19 to 21 September", "September 19-21") runs from its
+  first to its last day, with granularity "day".
 * Numeric dates follow dateparser's English order (month/day/year for "1/2/2024").
 * Anything else, and any text over 80 characters, is unresolved with "unknown".
 """
@@ -144,6 +146,13 @@ _YEAR = re.compile(r"\d{4}")
 _COUNT = re.compile(
     rf"(?P<n>{_NUMBER_RE}) (?P<unit>day|week|month|year)s?(?P<tail> ago| from now)?"
 )
+# Day ranges inside one month: "19 to 21 september (2023)", "september 19-21".
+_DAY_RANGE = re.compile(
+    rf"(?P<a>\d{{1,2}}) ?(?:to|-|until|through|and) ?(?P<b>\d{{1,2}}) (?P<month>{_MONTH_RE})"
+    r"(?: (?P<year>\d{4}))?"
+    rf"|(?P<month2>{_MONTH_RE}) (?P<a2>\d{{1,2}}) ?(?:to|-|until|through|and) ?(?P<b2>\d{{1,2}})"
+    r"(?: (?P<year2>\d{4}))?"
+)
 # Digit-only forms dateparser may read; anything else numeric ("12", "1990s") is refused.
 _NUMERIC_DAY = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}")
 _NUMERIC_MONTH = re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}")
@@ -220,6 +229,8 @@ def _resolve_expression(core: str, published: dt.date | None, saw_in: bool) -> _
         return _day_word(core, published)
     if match := _COUNT.fullmatch(core):
         return _count(match, published, saw_in)
+    if match := _DAY_RANGE.fullmatch(core):
+        return _day_range(match, published)
     for pattern, handler in _HANDLERS:
         if match := pattern.fullmatch(core):
             return handler(match, published)
@@ -377,6 +388,19 @@ def _count(match: re.Match[str], published: dt.date | None, saw_in: bool) -> _Sp
     phrase = f"{count} {unit}s ago" if tail == " ago" else f"in {count} {unit}s"
     day = _dateparser(phrase, _as_datetime(published), "relative-time")
     return _unit_span(unit, day) if day else _Span(None, None, unit)
+
+
+def _day_range(match: re.Match[str], published: dt.date | None) -> _Span:
+    """ "19 to 21 September": first to last day; the month's year is found as for a
+    day-month ("21 September" nearest to ``published``)."""
+    month = match.group("month") or match.group("month2")
+    first = int(match.group("a") or match.group("a2"))
+    last = int(match.group("b") or match.group("b2"))
+    year = match.group("year") or match.group("year2")
+    end = _via_dateparser(f"{last} {month}" + (f" {year}" if year else ""), published)
+    if end is None or end.start is None or end.start.day != last or not 1 <= first <= last:
+        return _Span(None, None, "day")
+    return _Span(end.start.replace(day=first), end.end, "day")
 
 
 def _earlier_later(match: re.Match[str], published: dt.date | None) -> _Span:

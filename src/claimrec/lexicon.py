@@ -116,6 +116,8 @@ class Merging(LexiconPart):
     affiliation_roles: list[str] = []
     # Words that never modify a role, so a clause between two names ties no one to the other.
     function_words: list[str] = []
+
+
 class ReconcileWords(LexiconPart):
     """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
 
@@ -131,6 +133,35 @@ class ReconcileWords(LexiconPart):
     voice_roles: list[str] = []  # "X, a spokesperson for Y": X speaks as Y
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
+
+
+class WhereWhen(LexiconPart):
+    """Words that tell an event's place or time from other places and times in a sentence."""
+
+    fallback_predicate: str = "reported"  # a date or place with no word to name its event
+    # A date phrase that does not resolve to the calendar is still an event's time after
+    # one of these ("on the night", "since the fire"); "for"/"over"/"within" make durations.
+    date_preps: list[str] = []
+    # An unresolved phrase after one of these is a length of time ("for weeks", "within hours").
+    duration_preps: list[str] = []
+    # "four days after ...", "two weeks later": a span before one of these is a point.
+    relative_words: list[str] = []
+    # A time of day without a clock names one of these ("that evening", "the night").
+    day_parts: list[str] = []
+    rate_words: list[str] = []  # "a day", "every night", "per day": a rate, not a time
+    # A time of day without a clock ("that evening") is an event time; with one it is not.
+    clock_words: list[str] = []
+    # A line starting with one of these stamps the article, not an event ("Updated 14 May").
+    publication_words: list[str] = []
+    # A place attached to one of these verbs, or to their speaker or audience, is where the
+    # statement was made ("told reporters in X"), not where the counted people are.
+    speech_verbs: list[str] = []
+    # Heads after which "for X" is a destination ("bound for X").
+    destination_heads: list[str] = []
+    place_heads: list[str] = []  # place-claim heads beyond ``location_heads``
+    place_object_verbs: list[str] = []  # verbs whose named direct object is a place
+    motion_verbs: list[str] = []  # of those, verbs whose any proper-name object is a place
+    host_verbs: list[str] = []  # verbs whose named place subject hosts what is counted
 
 
 class Lexicon(LexiconPart):
@@ -180,6 +211,7 @@ class Lexicon(LexiconPart):
     countries: list[str] = []
     prefilter: Prefilter = Prefilter()
     reconcile: ReconcileWords = ReconcileWords()
+    where_when: WhereWhen = WhereWhen()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
 

@@ -11,7 +11,6 @@ people were counted (for "these troops").
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -30,10 +29,11 @@ from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
-from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
+from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
 from claimrec.extract.quantities import Count, counts, table_value
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
 from claimrec.extract.tables import Cell, table_cells
+from claimrec.extract.when import event_times
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     DateValue,
@@ -254,13 +254,11 @@ def _verb_lemma(anchor: Token, lexicon: Lexicon) -> str:
 
 
 def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
-    for ent in map(_without_possessive, s.sent.ents):
-        if ent.label_ != "DATE" or _bare_number(ent.text):
-            continue
-        value = resolve_date(ent.text, published=s.document.published)
-        trigger = find_trigger(ent.root, s.lexicon) or _event_verb(ent.root, value)
-        if trigger is None:
-            continue
+    """A date claim for each event time of the sentence (``when.event_times``), named by the
+    trigger it dates or else by its governing word."""
+    for found in event_times(s.sent, s.lexicon, s.document.published):
+        ent, value = found.span, found.value
+        trigger = find_trigger(ent.root, s.lexicon) or governor(ent.root, s.lexicon)
         subject, guessed = _subject(s, None, trigger.token)
         source, penalty, hearsay = _source(s, ent.root)
         yield RawClaim(
@@ -280,59 +278,27 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
         )
 
 
-_BARE_NUMBER = re.compile(r"^[\d.,\s]+[kK]?$")
-_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
-
-
-def _bare_number(text: str) -> bool:
-    """A DATE span that is only a number ("10k", "4,500") is not a date; a year is."""
-    text = text.strip()
-    return bool(_BARE_NUMBER.match(text)) and not _YEAR.match(text)
-
-
-def _without_possessive(ent: Span) -> Span:
-    """ "last week's earthquake": the date is "last week"."""
-    if len(ent) > 1 and ent[-1].tag_ == "POS":
-        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
-    return ent
-
-
-def _event_verb(token: Token, value: DateValue) -> Trigger | None:
-    """Any verb a calendar date is attached to ("visited Oskel on Tuesday"), named by its
-    lemma; durations ("for three weeks", "the last 2.5 years") are not events' dates."""
-    if value.granularity == "unknown" and value.start is None:
-        return None
-    head = token.head
-    for _ in range(3):
-        if head.pos_ in {"VERB", "AUX"} and head.lemma_ != "be":
-            return Trigger(head, head.lemma_.lower())
-        if head.head.i == head.i:
-            return None
-        head = head.head
-    return None
-
-
 def _location_claims(s: _Sentence) -> Iterator[RawClaim]:
-    for phrase, token in located_places(s.sent, s.lexicon):
-        predicate = trigger_of(token, s.lexicon)
-        if predicate is not None:
-            subject, guessed = _subject(s, None, token)
-            source, penalty, hearsay = _source(s, token)
-            place = mention(phrase, "LOC", s.piece.start)
-            yield RawClaim(
-                doc=s.document.id,
-                type="location",
-                slot="",
-                subject=subject,
-                predicate=predicate,
-                value=None,
-                location=place,
-                time=_time(s, token),
-                source=source,
-                modality=modality(token, s.sent, s.lexicon, hearsay=hearsay),
-                confidence=_clip(0.8 - (0.1 if guessed else 0.0) - penalty),
-                evidence=_evidence(s, phrase),
-            )
+    """A location claim for each place phrase of the sentence (``places.located_places``)."""
+    for found in located_places(s.sent, s.lexicon):
+        token, predicate = found.trigger.token, found.trigger.predicate
+        subject, guessed = _subject(s, None, token)
+        source, penalty, hearsay = _source(s, token)
+        named = trigger_of(token, s.lexicon) is not None
+        yield RawClaim(
+            doc=s.document.id,
+            type="location",
+            slot="",
+            subject=subject,
+            predicate=predicate,
+            value=None,
+            location=mention(found.phrase, "LOC", s.piece.start),
+            time=_time(s, token),
+            source=source,
+            modality=modality(token, s.sent, s.lexicon, hearsay=hearsay),
+            confidence=_clip(0.8 - (0.1 if guessed else 0.0) - penalty - (0.0 if named else 0.15)),
+            evidence=_evidence(s, found.phrase),
+        )
 
 
 # ------------------------------------------------------------------ claim parts

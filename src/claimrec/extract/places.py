@@ -11,13 +11,29 @@ Location claims start from the place and climb to the event it locates: a
 trigger word ("killed near X", "a demonstration in X"), a noun of the trigger's
 clause ("authorities in X have evacuated ..."), or the subject of a verb of being
 ("the epicentre was near X").
+
+Every place phrase of a sentence is a location claim, whatever the verb: where no
+trigger locates it, the governing verb names the event ("marched through X",
+"filled the streets of X"). Place phrases are also a named direct object of a verb
+of motion or impact ("left X", "reached X"), a place name compounded with an event
+noun ("the X tower fire"), the object of a spatial particle ("sank off X"), a named
+place that hosts what is counted ("X recorded 300 cases", "X is where ..."), a
+scene-setting "In X," whatever NER calls X, a place name in a table row, and a wire
+dateline ("SELM, Teravia —"). Not places of the event: the place of a statement, its
+speaker or audience ("a spokesman in X said", "told reporters in X"), nationalities,
+organisations (they are agents), a name that labels counted people ("X troops"), and
+anything that reads as a date ("In March, ...").
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
-from claimrec.extract.predicates import trigger_of
+from claimrec.dates import resolve_date
+from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
 from claimrec.lexicon import Lexicon
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -36,9 +52,22 @@ NOT_PLACE_LABELS = frozenset(
         "ORDINAL",
         "QUANTITY",
         "PERSON",
+        "LANGUAGE",
+        "PRODUCT",
     }
 )
-SPATIAL_PREPS = frozenset({"near", "outside", "inside", "across", "around", "along", "within"})
+SPATIAL_PREPS = frozenset(
+    {"near", "outside", "inside", "across", "around", "along", "within", "off", "of", "beyond"}
+)
+FUNCTION_POS = frozenset({"ADP", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"})
+PARTICLE_OBJECTS = frozenset({"dobj", "npadvmod", "appos", "attr", "oprd", "pobj"})
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
+NOUN_LINKS = frozenset({"appos", "compound", "conj", "amod", "pobj", "prep", "poss"})
+# "SELM, Teravia (Wire) —": a name in capitals, an optional region, outlet, then a dash.
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"\s*(?:\([^()\n]{1,60}\)\s*)?[\u2014\u2013]"
+)
 CLIMB_DEPS = frozenset(
     {
         "prep",
@@ -71,23 +100,195 @@ def place_phrases(trigger: Token, extra: Token | None, lexicon: Lexicon) -> list
     return [found[k] for k in sorted(found)]
 
 
-def located_places(sent: Span, lexicon: Lexicon) -> list[tuple[Span, Token]]:
-    """Every place phrase in ``sent`` with the event token it locates, in order."""
-    out: dict[int, tuple[Span, Token]] = {}
-    for prep in sent:
-        phrases = _phrases_of(prep, lexicon)
-        if not phrases:
-            continue
-        event = _event_of(prep, lexicon)
-        if event is None:
-            continue
-        for phrase in phrases:
-            out.setdefault(phrase.start, (phrase, event))
+@dataclass(frozen=True)
+class Located:
+    """A place phrase and the event it locates, with the predicate that names the event."""
+
+    phrase: Span
+    trigger: Trigger
+
+
+def located_places(sent: Span, lexicon: Lexicon) -> list[Located]:
+    """Every place phrase in ``sent`` with the event it locates, in order."""
+    out: dict[int, Located] = {}
+    dateline = _dateline(sent)
+    if dateline is not None:
+        out[dateline.start] = Located(dateline, governor(dateline.root, lexicon))
+    ents = {i: ent for ent in sent.ents for i in range(ent.start, ent.end)}
+    table = _table_row(sent)
+    for token in sent:
+        for phrase, anchor in _places_at(token, lexicon, ents, table=table):
+            if phrase.start not in out and not _speech_place(anchor, lexicon):
+                out[phrase.start] = Located(phrase, _event(anchor, lexicon))
     return [out[k] for k in sorted(out)]
 
 
+def _places_at(
+    token: Token, lexicon: Lexicon, ents: dict[int, Span], *, table: bool
+) -> list[tuple[Span, Token]]:
+    """Place phrases introduced by ``token`` with the token they hang on: a locative
+    preposition, a verb with a named place object, or a place name compounded with a noun.
+    ``ents`` maps a token index of the sentence to its entity; ``table``: the sentence is a
+    table row."""
+    if token.dep_ == "prep":
+        return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
+    if token.dep_ == "dobj" and _place_object(token, lexicon):
+        # After a verb of motion any name is a place ("reached Drenov", even as a PERSON);
+        # after others a person is a person ("visited Ana Lind").
+        motion = token.head.lemma_.lower() in lexicon.where_when.motion_verbs
+        phrase = place_phrase(token, lexicon, spatial=motion)
+        return [(phrase, token.head)] if phrase is not None else []
+    if token.dep_ in {"nsubj", "nsubjpass"} and _place_subject(token, lexicon):
+        phrase = place_phrase(token, lexicon, spatial=True)
+        return [(phrase, token.head)] if phrase is not None else []
+    if table and token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS:
+        ent = ents[token.i]
+        return [(ent, ent.root)]
+    if token.dep_ == "prt" and token.lower_ in SPATIAL_PREPS:
+        return [
+            (phrase, token.head)
+            for obj in token.head.children
+            if obj.i > token.i and obj.left_edge.i == token.i + 1 and obj.dep_ in PARTICLE_OBJECTS
+            for phrase in [place_phrase(obj, lexicon, spatial=True)]
+            if phrase is not None
+        ]
+    if token.dep_ == "compound" and _event_noun(token.head, lexicon):
+        phrase = _compound_place(token, lexicon, ents)
+        return [(phrase, token.head)] if phrase is not None else []
+    return []
+
+
+def _compound_place(token: Token, lexicon: Lexicon, ents: dict[int, Span]) -> Span | None:
+    """A place name modifying a noun ("the X tower fire"): a named place, or a proper name
+    ending in a place noun ("X Bridge"), whatever NER calls it."""
+    if token.ent_type_ in PLACE_LABELS:
+        ent = ents[token.i]
+        return ent if ent.end <= token.head.i else None
+    heads = lexicon.where_when.place_heads
+    if token.pos_ == "PROPN" and (token.lower_ in lexicon.location_heads or token.lower_ in heads):
+        start = token.left_edge.i
+        while start < token.i and token.doc[start].pos_ != "PROPN":
+            start += 1
+        return token.doc[start : token.i + 1]
+    return None
+
+
+def _place_object(token: Token, lexicon: Lexicon) -> bool:
+    """A direct object that is where the event goes: after a verb of motion or impact ("left
+    X", "reached X"), after a spatial particle ("the sinking off X"), or a named place
+    after a preposition the parser took for a verb's ("to neighbouring X")."""
+    verb = token.head
+    if verb.lemma_.lower() in lexicon.where_when.place_object_verbs:
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ in lexicon.location_preps:
+        return token.ent_type_ in PLACE_LABELS  # "fled to neighbouring X", parsed as a verb
+    return any(
+        c.dep_ == "prt" and c.lower_ in SPATIAL_PREPS and c.i == token.left_edge.i - 1
+        for c in verb.children
+    )
+
+
+def _place_subject(token: Token, lexicon: Lexicon) -> bool:
+    """A subject that is a place, not an agent: a named place that sees or records what is
+    counted ("X recorded 300 cases"), or the subject of "X is where ..."."""
+    verb = token.head
+    if verb.lemma_.lower() == "be":
+        return any(
+            c.dep_ in {"advcl", "ccomp", "attr", "relcl"} and c.left_edge.lower_ == "where"
+            for c in verb.children
+            if c.i > token.i
+        )
+    return (
+        token.ent_type_ in {"GPE", "LOC"} and verb.lemma_.lower() in lexicon.where_when.host_verbs
+    )
+
+
+def _table_row(sent: Span) -> bool:
+    """Whether ``sent`` is a table row ("| X | 300 |"): its place names are where the row's
+    figures hold."""
+    text = sent.text.strip()
+    return text.startswith("|") and text.endswith("|")
+
+
+def _event_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A common noun a place name can locate ("the X fire"); not an organisation, a title or
+    counted people ("the X ministry", "the X mayor", "X troops"), which the name only labels."""
+    lemma = noun.lemma_.lower()
+    attribution = lexicon.attribution
+    return (
+        noun.pos_ == "NOUN"
+        and lemma not in lexicon.units  # "X troops": whose people, not where they are
+        and noun.ent_type_ not in {"ORG", "PERSON", "NORP"}
+        and lemma not in attribution.organization_heads
+        and lemma not in attribution.anonymous_heads
+        and lemma not in lexicon.title_set
+    )
+
+
+def _event(anchor: Token, lexicon: Lexicon) -> Trigger:
+    """The event a place belongs to: a locative trigger above it, else the trigger or the
+    verb that governs it."""
+    token = _event_of(anchor, lexicon) if anchor.dep_ == "prep" else None
+    if token is None and trigger_of(anchor, lexicon) is not None:
+        token = anchor
+    if token is not None:
+        return Trigger(token, trigger_of(token, lexicon) or token.lemma_.lower())
+    return find_trigger(anchor, lexicon) or governor(anchor, lexicon)
+
+
+def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether a place tells where a statement was made: it hangs on a verb of speech ("said
+    in X", "briefing reporters in X") or on that verb's speaker or audience ("a spokesman in
+    X said", "told reporters in X")."""
+    speech = lexicon.where_when.speech_verbs
+    token = anchor.head if anchor.dep_ == "prep" else anchor
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.lemma_.lower() in speech
+        if token.dep_ in SPEAKER_DEPS and token.head.lemma_.lower() in speech:
+            return True
+        if token.dep_ not in NOUN_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _dateline(sent: Span) -> Span | None:
+    """The place of a wire dateline opening a paragraph ("SELM, Teravia (Wire) —"): a name in
+    capitals before a dash, not a phrase of function words ("FOR IMMEDIATE RELEASE —")."""
+    if sent.start != 0:
+        return None
+    match = _DATELINE.match(sent.text)
+    if match is None:
+        return None
+    offset = sent.start_char
+    span = sent.doc.char_span(
+        offset + match.start("place"), offset + match.end("place"), alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct]
+    if words and not any(t.pos_ in FUNCTION_POS for t in words):
+        return span
+    return None
+
+
+def _locative_prep(prep: Token, lexicon: Lexicon) -> bool:
+    """A preposition whose object is a place: a locative one, "of" after a direction
+    ("southwest of X") and "for" after a word of heading ("bound for X")."""
+    if prep.dep_ != "prep":
+        return False
+    word, head = prep.lower_, prep.head.lower_
+    if word == "of":
+        return head in lexicon.directions
+    if word == "for":
+        heads = lexicon.where_when.destination_heads
+        return prep.head.lemma_.lower() in heads or prep.head.lower_ in heads
+    return word in lexicon.location_preps
+
+
 def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
-    if prep.dep_ != "prep" or prep.lower_ not in lexicon.location_preps:
+    if not _locative_prep(prep, lexicon):
         return []
     found = []
     objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -101,12 +302,21 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
             phrase = place_phrase(
                 noun,
                 lexicon,
-                spatial=prep.lower_ in SPATIAL_PREPS,
+                spatial=prep.lower_ in SPATIAL_PREPS or _fronted(prep, noun),
                 owner=owner if noun is obj else None,
             )
             if phrase is not None:
                 found.append(phrase)
     return found
+
+
+def _fronted(prep: Token, obj: Token) -> bool:
+    """A scene-setting place opening the sentence ("In X, police counted ..."): a place
+    whatever NER calls the name, unless it calls it a person."""
+    after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+    return (
+        prep.is_sent_start and after is not None and after.text == "," and obj.ent_type_ != "PERSON"
+    )
 
 
 def place_phrase(
@@ -127,16 +337,52 @@ def place_phrase(
     if not contiguous:
         return None
     start = owner.left_edge.i if owner is not None else contiguous[0].i
-    span = obj.doc[start : obj.i + 1]
-    head_is_place = (
-        obj.lemma_.lower() in lexicon.location_heads or obj.lower_ in lexicon.location_heads
+    span = obj.doc[start : _end_of(obj, lexicon)]
+    heads = lexicon.location_heads
+    # The head, or a lowercase place noun compounded with a name ("boulevard X").
+    nouns = [obj, *[t for t in obj.children if t.dep_ == "compound" and t.is_lower]]
+    head_is_place = any(
+        w in heads or w in lexicon.where_when.place_heads
+        for t in nouns
+        for w in (t.lemma_.lower(), t.lower_)
     )
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
-    if obj.ent_type_ in PLACE_LABELS or (head_is_place and proper_inside):
+    if _reads_as_date(span, lexicon):
+        return None  # "In March, ...": a date the NER left untagged
+    counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
+    if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span
     if obj.pos_ == "PROPN" and (spatial or obj.ent_type_ not in NOT_PLACE_LABELS):
         return span
     return None
+
+
+def _reads_as_date(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a phrase is a date ("March", "Monday"); dates.py is asked only when a date
+    word is in it, since it is slow."""
+    words = lexicon.prefilter.date_words
+    if not any(t.lower_ in words for t in span):
+        return False
+    return resolve_date(span.text, published=None).granularity != "unknown"
+
+
+def _end_of(obj: Token, lexicon: Lexicon) -> int:
+    """Where a place phrase ends: after its head, or after the name that completes it ("the
+    town of Selm", "the streets of Selm", "Selm, Teravia")."""
+    end = obj.i + 1
+    for child in obj.children:
+        if child.i != end and not (child.i == end + 1 and obj.doc[end].is_punct):
+            continue
+        if child.dep_ == "appos" and child.ent_type_ in PLACE_LABELS:
+            end = child.i + 1
+        elif child.dep_ == "prep" and child.lower_ == "of" and obj.lower_ != "of":
+            names = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if names and (
+                obj.lemma_.lower() in lexicon.location_heads
+                or obj.lower_ in lexicon.where_when.place_heads
+            ):
+                end = names[0].i + 1
+    return end
 
 
 def _event_of(prep: Token, lexicon: Lexicon) -> Token | None:

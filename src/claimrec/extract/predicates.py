@@ -177,3 +177,20 @@ def _copula_presence(verb: Token, lexicon: Lexicon) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in {"in", "inside", "at", "near"}:
             return child
     return None
+
+
+def governor(anchor: Token, lexicon: Lexicon) -> Trigger:
+    """The word a date or place phrase belongs to when no trigger governs it: ``anchor`` or the
+    nearest verb above it, named by its lemma ("visited X on Tuesday" -> visit), else the clause's
+    head word ("the Tuesday march" -> march), else the lexicon's ``fallback_predicate`` (a
+    table row or a dateline has no word to name it by)."""
+    token = anchor
+    for _ in range(MAX_CLIMB * 2):
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            return Trigger(token, token.lemma_.lower())
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if token.is_alpha and token.i != anchor.i and token.pos_ in {"NOUN", "VERB", "AUX"}:
+        return Trigger(token, token.lemma_.lower())
+    return Trigger(token, lexicon.where_when.fallback_predicate)

@@ -1,0 +1,100 @@
+"""When an event happened: which date and time phrases of a sentence are an event's time.
+
+Every DATE entity that names a point or stretch of the calendar is an event's time,
+whatever word it hangs on ("on 14 June", "the October 2013 sinking", a table row's
+"| Sept. 15 |", "since March"). A phrase the calendar cannot place is still one when
+it is introduced as a point ("on the night", "since the fire", "four days after the
+sinking", "two weeks later") or is a part of a day ("that evening", "Saturday night").
+Not event times: durations ("for three weeks", "a three-day lockdown", "the last two
+years"), ages ("a 27-year-old"), clock times alone ("at 2 a.m."), bare numbers, and the
+stamps that date the article rather than an event ("Updated 14 June 2023 10:00").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from claimrec.dates import resolve_date
+from claimrec.lexicon import Lexicon
+from claimrec.models import DateValue
+
+DATE_LABELS = frozenset({"DATE", "TIME"})
+_BARE_NUMBER = re.compile(r"^[\d.,\s]+[kK]?$")
+_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+_AGE = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b|\baged?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EventTime:
+    """A date or time phrase of a sentence that tells when an event happened."""
+
+    span: Span
+    value: DateValue
+
+
+def event_times(sent: Span, lexicon: Lexicon, published: dt.date | None) -> list[EventTime]:
+    """The event times of ``sent``, in order (none in a line that stamps the article)."""
+    if _publication_stamp(sent, lexicon):
+        return []
+    out = []
+    for ent in sent.ents:
+        span = without_possessive(ent)
+        if span.label_ not in DATE_LABELS or _bare_number(span.text) or _AGE.search(span.text):
+            continue
+        if span.label_ == "TIME" and _clock(span, lexicon):
+            continue  # checked before resolving: dates.py is slow on clock times
+        value = resolve_date(span.text, published=published)
+        if _is_event_time(span, value, lexicon):
+            out.append(EventTime(span, value))
+    return out
+
+
+def without_possessive(ent: Span) -> Span:
+    """ "last week's earthquake": the date is "last week"."""
+    if len(ent) > 1 and ent[-1].tag_ == "POS":
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
+
+
+def _bare_number(text: str) -> bool:
+    """A DATE span that is only a number ("10k", "4,500") is not a date; a year is."""
+    text = text.strip()
+    return bool(_BARE_NUMBER.match(text)) and not _YEAR.match(text)
+
+
+def _is_event_time(span: Span, value: DateValue, lexicon: Lexicon) -> bool:
+    words = lexicon.where_when
+    if value.start is not None or value.granularity != "unknown":
+        return True
+    prep = span.root.head.lower_ if span.root.dep_ == "pobj" else None
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else None
+    if prep in words.duration_preps or before in words.duration_preps:
+        return False  # "for almost four weeks after the fire"
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in words.relative_words:
+        return True  # "four days after the sinking", "two weeks later"
+    if any(t.like_num for t in span):
+        return False  # an amount of time: "extended by two days"
+    if prep in words.date_preps:
+        return True  # "on the night", "since the fire"
+    # a day or a part of one, without a clock: "that evening", "the next day"; not "hours"
+    # alone, nor a rate ("twice a day", "every night")
+    return span[0].lower_ not in words.rate_words and any(t.lower_ in words.day_parts for t in span)
+
+
+def _clock(span: Span, lexicon: Lexicon) -> bool:
+    """A clock time ("2 a.m.", "20:00", "noon"), which alone dates no day."""
+    clock = set(lexicon.where_when.clock_words)
+    return any(t.like_num or t.lower_ in clock or ":" in t.text for t in span)
+
+
+def _publication_stamp(sent: Span, lexicon: Lexicon) -> bool:
+    """A line that stamps the article ("Updated 14 June 2023", "By Ana Lind, 3 May")."""
+    words = [t for t in sent if t.is_alpha][:2]
+    if any(t.lower_ in lexicon.where_when.publication_words for t in words):
+        return True
+    return len(words) == 2 and words[0].lower_ == "by" and words[1].ent_type_ == "PERSON"
