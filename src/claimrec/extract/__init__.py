@@ -25,6 +25,7 @@ from claimrec.extract.attribution import (
     continues_speech,
     sentence_speaker,
 )
+from claimrec.extract.issuer import issuer
 from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
@@ -32,6 +33,7 @@ from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
 from claimrec.extract.quantities import Count, counts
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
+from claimrec.extract.tables import Cell, CellSource, source_at, table_sources
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     DateValue,
@@ -66,6 +68,8 @@ class _Context:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
     subject: Mention | None = None
+    tables: list[CellSource] = field(default_factory=list)  # table cells -> their source
+    issuer: Cell | None = None  # who issued the document, when it is a release
 
 
 @dataclass
@@ -110,7 +114,9 @@ def extract_parsed(
     document: Document, parsed: Iterable[tuple[Piece, Doc]], *, lexicon: Lexicon
 ) -> Extraction:
     """Extraction from already parsed pieces (lets callers batch parsing across documents)."""
-    context = _Context()
+    context = _Context(
+        tables=table_sources(document.body, lexicon), issuer=issuer(document.body, lexicon)
+    )
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
     for piece, doc in parsed:
@@ -291,23 +297,52 @@ def _subject(
 
 
 def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
-    """(source mention, confidence penalty, hearsay) for the clause holding ``anchor``."""
+    """(source mention, confidence penalty, hearsay) for the clause holding ``anchor``.
+
+    A figure in a table cell has the source its table names; then the parse of the
+    sentence; then reported speech carried from the previous sentence; then, in a
+    release, its issuer."""
+    ctx = s.context
+    cell = source_at(ctx.tables, s.piece.start + anchor.idx)
+    if cell is not None:
+        return _cell_mention(s, cell), 0.05, False
     found = attribution(anchor, s.sent, s.piece.start, s.lexicon)
     if found is None:
-        carried = s.context.speaker
+        carried = ctx.speaker
         if (
             carried is not None
-            and s.context.speaker_paragraph == s.piece.paragraph
+            and ctx.speaker_paragraph == s.piece.paragraph
             and continues_speech(s.sent, s.lexicon)
         ):
             return carried.mention, 0.15, False
+        if ctx.issuer is not None:
+            return _cell_mention(s, ctx.issuer), 0.1, False
         return None, 0.0, False
     if found.pronoun:
-        earlier = (
-            s.context.person if found.text.lower() in {"he", "she"} else s.context.organisation
-        )
+        earlier = _pronoun_source(ctx, found.text.lower())
         return earlier, 0.1 if earlier else 0.2, False
     return found.mention, 0.0, found.mention is None
+
+
+def _pronoun_source(ctx: _Context, pronoun: str) -> Mention | None:
+    """He/she: the last person named; we: the release's issuer; it/they: the last
+    organisation that spoke."""
+    if pronoun in {"he", "she"}:
+        return ctx.person
+    if pronoun == "we" and ctx.issuer is not None:
+        return Mention(text=ctx.issuer.text, kind="ORG", start=ctx.issuer.start, end=ctx.issuer.end)
+    return ctx.organisation
+
+
+def _cell_mention(s: _Sentence, cell: Cell) -> Mention:
+    """A source named in a table cell or a heading, typed by NER where it reaches."""
+    kind: MentionKind = "ORG"
+    for ent in s.sent.doc.ents:
+        start = s.piece.start + ent.start_char
+        if start <= cell.start < start + len(ent.text) or cell.start <= start < cell.end:
+            kind = ENTITY_KINDS.get(ent.label_, "ORG")
+            break
+    return Mention(text=" ".join(cell.text.split()), kind=kind, start=cell.start, end=cell.end)
 
 
 def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> Mention | None:

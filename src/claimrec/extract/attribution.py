@@ -32,8 +32,8 @@ NAMED = {
     "LOC": "LOC",
 }
 RELATIVE = frozenset({"which", "who", "that"})
-PRONOUNS = frozenset({"he", "she", "they", "it"})
-SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "acl", "relcl"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 MAX_CLIMB = 8
 
 
@@ -48,11 +48,20 @@ class Attribution:
 
 
 def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
-    """The speaker of the clause holding ``anchor`` (``offset``: where the piece starts)."""
-    found = _by_verb(anchor, offset, lexicon)
+    """The source of the clause holding ``anchor`` (``offset``: where the piece starts).
+
+    Climbing from the claim to the root: the author of a figure noun met before any verb
+    of saying ("tallies published by X", "X's count stood at") is the figure's source;
+    otherwise the outermost verb of saying with a speaker wins ("X said Y told her that
+    ...": X is who the text attributes the claim to). Failing both, "according to X",
+    "by X's count", and a reporting clause inserted in the sentence (", X says,")."""
+    found = _on_path(anchor, offset, lexicon)
     if found is not None:
         return found
-    return _by_preposition(sent, offset, lexicon)
+    found = _by_preposition(sent, offset, lexicon)
+    if found is not None:
+        return found
+    return _inserted(sent, anchor, offset, lexicon)
 
 
 def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -74,18 +83,109 @@ def _speech_verb(token: Token, lexicon: Lexicon) -> bool:
     return token.lemma_.lower() in lexicon.attribution_verbs and token.pos_ in {"VERB", "AUX"}
 
 
-def _by_verb(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """Figure authors and verbs of saying on the path from ``anchor`` to the root."""
+    verbs: list[Token] = []
     token = anchor
     for _ in range(MAX_CLIMB):
+        if not verbs:
+            author = _figure_author(token, offset, lexicon)
+            if author is not None:
+                return author
+        verbs.extend(_inserted_verbs(token, lexicon))
         if token.head.i == token.i:
-            return None
+            break
         child, token = token, token.head
-        is_speech = token.lemma_.lower() in lexicon.attribution_verbs and token.pos_ in {
-            "VERB",
-            "AUX",
-        }
-        if is_speech and child.dep_ in SPEECH_DEPS and child.dep_ not in {"nsubj", "nsubjpass"}:
-            return _speaker_of(token, offset, lexicon)
+        if _speech_verb(token, lexicon) and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
+            verbs.append(token)
+    speakers = [s for s in (_speaker_of(v, offset, lexicon) for v in verbs) if s is not None]
+    named = [s for s in speakers if s.mention is not None or s.pronoun]
+    if named:
+        return named[-1]
+    return speakers[0] if speakers else None
+
+
+def _inserted_verbs(token: Token, lexicon: Lexicon) -> list[Token]:
+    """Verbs of saying inserted into this clause ("For weeks, he said, cases rose"): a
+    parenthetical child with a subject and no clause of its own."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in {"parataxis", "advcl"}
+        and _speech_verb(c, lexicon)
+        and not any(g.dep_ in {"ccomp", "xcomp"} for g in c.children)
+    ]
+
+
+def _inserted(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """A reporting clause set off in the sentence (", Ford says,", "- Dead: 80, police
+    say"): a verb of saying with a subject and no complement scopes over the sentence."""
+    for token in sent:
+        if token.i == anchor.i or not _speech_verb(token, lexicon):
+            continue
+        if any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children):
+            continue
+        found = _speaker_of(token, offset, lexicon)
+        if found is not None and (found.mention is not None or found.pronoun):
+            return found
+    return None
+
+
+def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """Who made the figure: the possessor or "by"-agent of a report noun at ``token``,
+    the report noun that is ``token``'s subject ("X's count stood at 71"), or a
+    "by X's count" phrase attached to it."""
+    published = _published_by(token, lexicon)
+    if published is not None:
+        found = _speaker(published, offset, lexicon, via="report")
+        if found is not None and found.mention is not None:
+            return found
+    nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else []
+    nouns += [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.attribution.figure_preps:
+            nouns += [o for o in prep.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        if not _report_noun(noun, lexicon):
+            continue
+        author = _author_of(noun)
+        if author is not None:
+            found = _speaker(author, offset, lexicon, via="report")
+            if found is not None and found.mention is not None:
+                return found
+    return None
+
+
+def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
+    """ "300 deaths recorded by X": the agent of a reporting participle on the noun."""
+    for child in noun.children:
+        if child.dep_ == "acl" and _speech_verb(child, lexicon):
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _report_noun(token: Token, lexicon: Lexicon) -> bool:
+    words = lexicon.attribution.report_nouns
+    return token.pos_ in {"NOUN", "PROPN"} and (
+        token.lemma_.lower() in words or token.lower_ in words
+    )
+
+
+def _author_of(noun: Token) -> Token | None:
+    """ "X's count", "the count by X", "tallies published by X", "X figures"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in PRONOUN_POSSESSIVES:
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod"} and child.ent_type_ in NAMED:
+            return child
     return None
 
 
@@ -132,7 +232,7 @@ def _by_preposition(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | 
 
 
 def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
-    named = _named_inside(head)
+    named = _named_inside(head) or _person_after(head)
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
         return Attribution(mention(named, kind, offset), named.text, via)
@@ -142,13 +242,65 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     words = lexicon.attribution
     head_lemma = head.lemma_.lower()
     if head_lemma in words.report_nouns or head.lower_ in words.report_nouns:
-        modifiers = [t for t in tokens if t.i != head.i]
+        modifiers = _nominal_modifiers([t for t in tokens if t.i != head.i])
         if not modifiers:
             return Attribution(None, head.text, "report")
         return _descriptive(modifiers, offset, lexicon, via="report")
-    if head_lemma in words.empty_sources:
+    if head_lemma in words.empty_sources or not _agent_noun(head, lexicon):
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
+
+
+def _nominal_modifiers(tokens: list[Token]) -> list[Token]:
+    """The modifiers of a report noun that can name its author: from the first noun,
+    proper noun or named word on ("revised army figures" -> army; "revised figures" ->
+    nothing)."""
+    for k, token in enumerate(tokens):
+        if token.pos_ in {"NOUN", "PROPN"} or token.ent_type_ in NAMED or _acronym(token):
+            return tokens[k:]
+    return []
+
+
+def _acronym(token: Token) -> bool:
+    return token.is_upper and len(token.text) > 1 and token.is_alpha
+
+
+def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a descriptive speaker's head can denote someone who speaks: a named
+    word, a person, an organisation, a title, a counted group ("survivors") or an agent
+    noun by its suffix ("mediators", "activists"); never a date, an event or an abstract
+    noun ("flooding", "the search", "revised")."""
+    if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}:
+        return False
+    if any(t.ent_type_ in NAMED or t.pos_ == "PROPN" or _acronym(t) for t in _phrase(head)):
+        return True  # named, or a named group's member ("an MSF coordinator")
+    words = lexicon.attribution
+    lemma = head.lemma_.lower()
+    if lemma.endswith(tuple(words.agent_suffixes)):
+        return True
+    return any(
+        w in vocabulary
+        for w in (lemma, head.lower_)
+        for vocabulary in (
+            words.anonymous_heads,
+            words.organization_heads,
+            words.agent_nouns,
+            lexicon.units,
+            lexicon.title_set,
+        )
+    )
+
+
+def _person_after(head: Token) -> Span | None:
+    """A person named right after the speaker phrase, set off by a comma: "according to
+    the interior minister, Lena Varga, ..." (the parser often misses the apposition)."""
+    doc = head.doc
+    end = max(t.i for t in head.subtree) + 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
+        for ent in doc.ents:
+            if ent.start == end + 1 and ent.label_ == "PERSON":
+                return ent
+    return None
 
 
 def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str) -> Attribution:

@@ -22,6 +22,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from claimrec.extract.datelines import mask_datelines
 from claimrec.lexicon import Lexicon
 
 MAX_PIECE_CHARS = 20_000
@@ -50,9 +51,10 @@ def mask_markup(text: str) -> str:
 
 
 def pieces(body: str, *, max_chars: int = MAX_PIECE_CHARS) -> list[Piece]:
-    """Non-blank paragraphs of ``body`` (markup masked), long ones cut into pieces."""
+    """Non-blank paragraphs of ``body`` (markup and datelines masked), long ones cut into
+    pieces."""
     out: list[Piece] = []
-    for number, (offset, text) in enumerate(_paragraphs(mask_markup(body))):
+    for number, (offset, text) in enumerate(_paragraphs(mask_datelines(mask_markup(body)))):
         if text.strip():
             out.extend(_cut(text, offset, number, max_chars))
     return out

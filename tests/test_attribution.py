@@ -1,0 +1,222 @@
+"""Attribution: who each count is attributed to, one reporting form per invented sentence."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from claimrec.extract import extract_document
+from claimrec.extract.datelines import dateline, mask_datelines
+from claimrec.extract.issuer import issuer
+from claimrec.extract.tables import source_at, table_sources
+from claimrec.models import Document, RawClaim
+
+
+def count_claims(nlp, lexicon, text: str) -> list[RawClaim]:
+    doc = Document(
+        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
+    )
+    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
+    return [c for c in claims if c.type == "count"]
+
+
+def source_of(nlp, lexicon, text: str, quote: str) -> str | None:
+    """The source text of the count whose quote contains ``quote``."""
+    found = [c for c in count_claims(nlp, lexicon, text) if quote in c.evidence.quote]
+    assert found, [c.evidence.quote for c in count_claims(nlp, lexicon, text)]
+    return found[0].source.text if found[0].source else None
+
+
+# (text, quote of the count, expected source text or None)
+FORMS = [
+    # a verb of saying, in every position
+    ("At least 300 people were killed, Mira Dovan said.", "300 people", "Mira Dovan"),
+    ("At least 300 people were killed, said Mira Dovan.", "300 people", "Mira Dovan"),
+    ("Mira Dovan told lawmakers that 300 people were killed.", "300 people", "Mira Dovan"),
+    (
+        "In a statement, the Valdor Red Cross said 300 people were killed.",
+        "300 people",
+        "Valdor Red Cross",
+    ),
+    ("The Telmar Courier reported that 300 people were killed.", "300 people", "Telmar Courier"),
+    # "according to", with a person in apposition
+    (
+        "According to the interior minister, Lena Varga, 300 people were killed.",
+        "300 people",
+        "Lena Varga",
+    ),
+    (
+        "Citing hospital records, Osric Pell said 300 people were killed.",
+        "300 people",
+        "Osric Pell",
+    ),
+    # verbs of tallying: the subject gives the figure, however the number attaches
+    ("The Valdor Red Cross put the toll at 300 dead people.", "300", "Valdor Red Cross"),
+    (
+        "The Valdor Red Cross estimated that 300 people were killed.",
+        "300 people",
+        "Valdor Red Cross",
+    ),
+    ("Police counted 300 people at the march.", "300 people", "Police"),
+    # a report noun: its author is the source
+    ("Valdor Red Cross figures show 300 people were killed.", "300 people", "Valdor Red Cross"),
+    ("The Valdor Red Cross's count stood at 300 people killed.", "300", "Valdor Red Cross"),
+    ("By the Telmar Union's count, 300 people were arrested.", "300 people", "Telmar Union"),
+    (
+        "Tallies of 300 deaths published by the Valdor Red Cross are too low, Osric Pell said.",
+        "300",
+        "Valdor Red Cross",
+    ),
+    # nested speech: the outermost speaker is the one the text quotes
+    (
+        "Mira Dovan said survivors had told her that 300 people were killed.",
+        "300 people",
+        "Mira Dovan",
+    ),
+    # an inserted reporting clause
+    (
+        "For three weeks, Mira Dovan said, 300 people have been killed every day.",
+        "300 people",
+        "Mira Dovan",
+    ),
+    ("- Arrested: 300 people, police say.", "300 people", "police"),
+    # no source
+    ("Some 300 people were killed in the quake.", "300 people", None),
+    ("In January, 300 people were killed in the quake.", "300 people", None),
+    ("Flooding killed 300 people in the valley.", "300 people", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "source"), FORMS)
+def test_source_forms(nlp, lexicon, text: str, quote: str, source: str | None) -> None:
+    assert source_of(nlp, lexicon, text, quote) == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In January, officials said 300 people were killed.",
+        "Revised figures said 300 people were killed.",
+        "It said 300 people were killed.",
+    ],
+)
+def test_never_a_date_common_noun_or_unresolved_pronoun(nlp, lexicon, text: str) -> None:
+    got = source_of(nlp, lexicon, text, "300 people")
+    assert got not in {"January", "Revised", "figures", "It", "it"}
+
+
+def test_speaker_continues_into_the_next_sentence(nlp, lexicon) -> None:
+    text = "Mira Dovan said 300 people were killed. The toll could rise to 500."
+    assert [c.source.text if c.source else None for c in count_claims(nlp, lexicon, text)] == [
+        "Mira Dovan",
+        "Mira Dovan",
+    ]
+
+
+def test_it_resolves_to_the_last_organisation_that_spoke(nlp, lexicon) -> None:
+    text = (
+        "The Valdor Red Cross said 300 people were killed. "
+        "By Friday, it estimates, 500 people will have been displaced."
+    )
+    assert source_of(nlp, lexicon, text, "500 people") == "Valdor Red Cross"
+
+
+# ------------------------------------------------------------------ datelines
+
+
+@pytest.mark.parametrize(
+    ("line", "stripped"),
+    [
+        ("TELMAR — Some 300 people", "TELMAR — "),
+        ("TELMAR, Valdoria (Meridian Wire) — Some", "TELMAR, Valdoria (Meridian Wire) — "),
+        ("Telmar (Meridian Wire): Some", "Telmar (Meridian Wire): "),
+        ("08:20 — A correction", "08:20 — "),
+        ("**11:15 a.m.** — By noon", "**11:15 a.m.** — "),
+        ("Red Cross: 300 dead", ""),
+        ("- Dead: about 80", ""),
+        ("Update, 2 May 2024: The", ""),
+    ],
+)
+def test_dateline(line: str, stripped: str) -> None:
+    assert line[: dateline(line)] == stripped
+
+
+def test_datelines_are_blanked_in_place() -> None:
+    body = "Title\nTELMAR (Meridian Wire) — Some 300 people died."
+    masked = mask_datelines(body)
+    assert len(masked) == len(body)
+    assert masked.endswith("Some 300 people died.") and "TELMAR" not in masked
+
+
+def test_dateline_is_not_the_source(nlp, lexicon) -> None:
+    text = "TELMAR (Meridian Wire) — At least 300 people were killed, Mira Dovan said."
+    claim = count_claims(nlp, lexicon, text)[0]
+    assert claim.source is not None and claim.source.text == "Mira Dovan"
+    assert text[claim.source.start : claim.source.end] == "Mira Dovan"
+
+
+# ------------------------------------------------------------------ tables
+
+
+TABLE = (
+    "Who counted what.\n\n"
+    "| Day | Counted by | Telmar |\n"
+    "| --- | --- | --- |\n"
+    "| Monday | Valdor police, first count | 3,000 protesters |\n"
+    "| Monday | **Telmar Union** (organisers) | 9,000 marchers |\n"
+)
+
+
+def test_table_source_column(nlp, lexicon) -> None:
+    assert source_of(nlp, lexicon, TABLE, "3,000") == "Valdor police"
+    assert source_of(nlp, lexicon, TABLE, "9,000") == "Telmar Union"
+
+
+@pytest.mark.parametrize(
+    ("header", "source"),
+    [
+        ("Workers out (UNU figure)", "UNU"),
+        ("Red Cross estimate", "Red Cross"),
+        ("WHO cases", "WHO"),
+        ("People on board", None),
+    ],
+)
+def test_table_column_author(lexicon, header: str, source: str | None) -> None:
+    body = f"| Town | {header} |\n|---|---|\n| Telmar | 300 |\n"
+    found = source_at(table_sources(body, lexicon), body.index("300"))
+    assert (found.text if found else None) == source
+    if found is not None:
+        assert body[found.start : found.end] == source
+
+
+# ------------------------------------------------------------------ releases
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("PRESS RELEASE — Valdor Relief Agency\nTelmar, 3 May 2024", "Valdor Relief Agency"),
+        ("UNU NEWS RELEASE\nFOR IMMEDIATE RELEASE — Monday\nMedia contact: Desk", "UNU"),
+        ("VALDORIA — MINISTRY OF HEALTH\nStatement by the Spokesperson", "VALDORIA"),
+        ("Valdor floods: what we know", None),
+    ],
+)
+def test_release_issuer(lexicon, heading: str, name: str | None) -> None:
+    body = heading + "\n\nSome 300 people were evacuated."
+    found = issuer(body, lexicon)
+    assert (found.text if found else None) == name
+
+
+def test_release_speaks_for_its_issuer(nlp, lexicon) -> None:
+    body = (
+        "PRESS RELEASE — Valdor Relief Agency\n\n"
+        "Some 300 people were evacuated on Monday. In Telmar, we counted 900 protesters."
+    )
+    assert source_of(nlp, lexicon, body, "300 people") == "Valdor Relief Agency"
+    assert source_of(nlp, lexicon, body, "900 protesters") == "Valdor Relief Agency"
+
+
+def test_a_news_story_has_no_issuer(nlp, lexicon) -> None:
+    body = "Floods in Valdoria\n\nSome 300 people were evacuated on Monday, officials said."
+    assert issuer(body, lexicon) is None
