@@ -68,6 +68,34 @@ FORMS = [
         "300",
         "Valdor Red Cross",
     ),
+    (
+        "The Valdor Red Cross's own bulletin warned that 300 people were killed.",
+        "300 people",
+        "Valdor Red Cross",
+    ),
+    (
+        "Osric Pell said the toll was lower than the 300 deaths the Valdor Red Cross recorded.",
+        "300 deaths",
+        "Valdor Red Cross",
+    ),
+    (
+        "After the Valdor Red Cross withdrew its first count of 300 deaths, Osric Pell spoke.",
+        "300 deaths",
+        "Valdor Red Cross",
+    ),
+    # a classifier noun before the name
+    ("The charity Oxfam said 300 people were killed.", "300 people", "Oxfam"),
+    (
+        "The newspaper Telmar Post reported that 300 people were killed.",
+        "300 people",
+        "Telmar Post",
+    ),
+    # two statements in one sentence
+    (
+        "The prefecture reported 300 protesters; organisers said 900 protesters.",
+        "300 protesters",
+        "prefecture",
+    ),
     # nested speech: the outermost speaker is the one the text quotes
     (
         "Mira Dovan said survivors had told her that 300 people were killed.",
@@ -91,6 +119,14 @@ FORMS = [
 @pytest.mark.parametrize(("text", "quote", "source"), FORMS)
 def test_source_forms(nlp, lexicon, text: str, quote: str, source: str | None) -> None:
     assert source_of(nlp, lexicon, text, quote) == source
+
+
+@pytest.mark.xfail(
+    strict=True, reason="NER misses the name and the parser splits it ('Now' as an adverb)"
+)
+def test_unknown_name_after_a_classifier_noun(nlp, lexicon) -> None:
+    text = "The charity Relief Now said 300 people were killed."
+    assert source_of(nlp, lexicon, text, "300 people") == "Relief Now"
 
 
 @pytest.mark.parametrize(

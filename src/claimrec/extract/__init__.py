@@ -67,6 +67,7 @@ class _Context:
     speaker_age: int = 0
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
+    organisations: list[Mention] = field(default_factory=list)  # organisations named, in order
     subject: Mention | None = None
     tables: list[CellSource] = field(default_factory=list)  # table cells -> their source
     issuer: Cell | None = None  # who issued the document, when it is a release
@@ -321,7 +322,29 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
     if found.pronoun:
         earlier = _pronoun_source(ctx, found.text.lower())
         return earlier, 0.1 if earlier else 0.2, False
+    if found.definite is not None:
+        earlier = _described_source(s, found)
+        if earlier is not None:
+            return earlier, 0.1, False
     return found.mention, 0.0, found.mention is None
+
+
+def _described_source(s: _Sentence, found: Attribution) -> Mention | None:
+    """The organisation a bare "the ministry" / "the agency" points back to: the latest
+    one named (this sentence's names before it included) whose name ends in that noun
+    ("the interior ministry", "the World Health Agency")."""
+    head = found.definite or ""
+    before = found.mention.start if found.mention is not None else s.piece.start
+    here = [
+        mention(e, "ORG", s.piece.start)
+        for e in s.sent.ents
+        if e.label_ == "ORG" and s.piece.start + e.end_char <= before
+    ]
+    for earlier in reversed([*s.context.organisations, *here]):
+        words = earlier.text.lower().split()
+        if len(words) > 1 and words[-1] in {head, head + "s"}:
+            return earlier
+    return None
 
 
 def _pronoun_source(ctx: _Context, pronoun: str) -> Mention | None:
@@ -401,15 +424,13 @@ def _advance(s: _Sentence) -> None:
         if speaker.pronoun and ctx.person is not None:
             speaker = Attribution(ctx.person, speaker.text, "carried")
         ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
-        if speaker.mention is not None and speaker.mention.kind != "PERSON":
+        if speaker.mention is not None and speaker.mention.kind not in {"PERSON", "ANON"}:
             ctx.organisation = speaker.mention
     else:
         ctx.speaker_age += 1
         if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
             ctx.speaker = None
-    for ent in s.sent.ents:
-        if ent.label_ == "PERSON":
-            ctx.person = mention(ent, "PERSON", s.piece.start)
+    _remember_names(s.sent.ents, s.piece.start, ctx)
     for token in topic_nouns(s.sent, s.lexicon):
         span = subject_span(token, None, s.lexicon)
         if span is not None:
@@ -418,10 +439,17 @@ def _advance(s: _Sentence) -> None:
 
 def _advance_names(doc: Doc, piece: Piece, ctx: _Context) -> None:
     """A stretch seen only by NER: remember the last person named; reported speech stops."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            ctx.person = mention(ent, "PERSON", piece.start)
+    _remember_names(doc.ents, piece.start, ctx)
     ctx.speaker = None
+
+
+def _remember_names(ents: Iterable[Span], offset: int, ctx: _Context) -> None:
+    """The last person named (for "he said") and every organisation (for "the agency")."""
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            ctx.person = mention(ent, "PERSON", offset)
+        elif ent.label_ == "ORG":
+            ctx.organisations.append(mention(ent, "ORG", offset))
 
 
 def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:

@@ -39,12 +39,15 @@ MAX_CLIMB = 8
 
 @dataclass(frozen=True)
 class Attribution:
-    """A speaker found for a claim; ``pronoun`` marks he/she/they still to resolve."""
+    """A speaker found for a claim; ``pronoun`` marks he/she/they still to resolve, and
+    ``definite`` a bare description ("the ministry") that may point back to an
+    organisation already named."""
 
     mention: Mention | None
     text: str
     via: str  # "verb", "according", "carried", "report"
     pronoun: bool = False
+    definite: str | None = None  # the head noun of a bare definite description
 
 
 def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -96,13 +99,25 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
         if token.head.i == token.i:
             break
         child, token = token, token.head
-        if _speech_verb(token, lexicon) and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
+        if (
+            _speech_verb(token, lexicon)
+            and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}
+            and not _across_semicolon(child, token)
+        ):
             verbs.append(token)
     speakers = [s for s in (_speaker_of(v, offset, lexicon) for v in verbs) if s is not None]
     named = [s for s in speakers if s.mention is not None or s.pronoun]
     if named:
         return named[-1]
     return speakers[0] if speakers else None
+
+
+def _across_semicolon(child: Token, verb: Token) -> bool:
+    """Whether a semicolon separates a clause from the verb it hangs from: "X reported
+    300; Y said 900" are two statements, whatever the parser attached."""
+    subtree = [t.i for t in child.subtree]
+    start, end = (max(subtree), verb.i) if verb.i > child.i else (verb.i, min(subtree))
+    return any(t.text == ";" for t in verb.doc[start:end])
 
 
 def _inserted_verbs(token: Token, lexicon: Lexicon) -> list[Token]:
@@ -143,7 +158,7 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
     nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else []
     nouns += [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in lexicon.attribution.figure_preps:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in lexicon.attribution.figure_preps:
             nouns += [o for o in prep.children if o.dep_ == "pobj"]
     for noun in nouns:
         if not _report_noun(noun, lexicon):
@@ -157,11 +172,17 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
 
 
 def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
-    """ "300 deaths recorded by X": the agent of a reporting participle on the noun."""
+    """ "300 deaths recorded by X", "the 79 X announced": the agent of a reporting
+    participle on the noun, or the subject of a reporting relative clause on it."""
     for child in noun.children:
-        if child.dep_ == "acl" and _speech_verb(child, lexicon):
-            for agent in (g for g in child.children if g.dep_ == "agent"):
-                return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        if child.dep_ not in {"acl", "relcl"} or not _speech_verb(child, lexicon):
+            continue
+        for agent in (g for g in child.children if g.dep_ == "agent"):
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "relcl":
+            for subject in (g for g in child.children if g.dep_ == "nsubj"):
+                if subject.lower_ not in RELATIVE:
+                    return subject
     return None
 
 
@@ -173,10 +194,15 @@ def _report_noun(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _author_of(noun: Token) -> Token | None:
-    """ "X's count", "the count by X", "tallies published by X", "X figures"."""
+    """ "X's count", "the count by X", "tallies published by X", "X figures", and "X
+    withdrew its count" (a possessive pronoun points to the subject of its verb)."""
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in PRONOUN_POSSESSIVES:
             return child
+        if child.dep_ == "poss" and noun.dep_ == "dobj":
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
@@ -201,9 +227,12 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    """The verb's subject; of two ("the charity Relief Now said", parsed as two
+    subjects), the named one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in NAMED]
+        return named[-1] if len(subjects) > 1 and named else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -247,6 +276,9 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return Attribution(None, head.text, "report")
         return _descriptive(modifiers, offset, lexicon, via="report")
     if head_lemma in words.empty_sources or not _agent_noun(head, lexicon):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ not in PRONOUN_POSSESSIVES:
+            return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
 
@@ -272,7 +304,12 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
     noun ("flooding", "the search", "revised")."""
     if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}:
         return False
-    if any(t.ent_type_ in NAMED or t.pos_ == "PROPN" or _acronym(t) for t in _phrase(head)):
+    owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+    if any(
+        t.ent_type_ in NAMED or t.pos_ == "PROPN" or _acronym(t)
+        for t in _phrase(head)
+        if t.i not in owned
+    ):
         return True  # named, or a named group's member ("an MSF coordinator")
     words = lexicon.attribution
     lemma = head.lemma_.lower()
@@ -307,6 +344,9 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
     doc = tokens[0].doc
     span = doc[tokens[0].i : tokens[-1].i + 1]
     head = tokens[-1]
+    if span[-1].tag_ == "POS" and len(span) > 1:
+        span = doc[span.start : span.end - 1]
+        head = span[-1]
     kind: MentionKind
     if head.lemma_.lower() in lexicon.attribution.anonymous_heads:
         kind = "ANON"
@@ -314,11 +354,21 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
         kind = NAMED[head.ent_type_]  # type: ignore[assignment]
     else:
         kind = "GROUP"
-    return Attribution(mention(span, kind, offset), span.text, via)
+    definite = _definite(head, tokens) if len(span) == 1 else None
+    return Attribution(mention(span, kind, offset), span.text, via, definite=definite)
+
+
+def _definite(head: Token, tokens: list[Token]) -> str | None:
+    """The head of a bare "the ministry": a singular noun with nothing but "the"."""
+    articles = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if len(tokens) == 1 and articles & {"the", "this"} and head.tag_ == "NN":
+        return head.lemma_.lower()
+    return None
 
 
 def _named_inside(head: Token) -> Span | None:
-    """A named person (or, failing that, organisation/country) heading or in apposition."""
+    """A named person (or, failing that, organisation/country) heading or in apposition
+    ("the newspaper Telmar Post", "the charity Relief Now")."""
     doc = head.doc
     near = [head, *[c for c in head.children if c.dep_ in {"appos", "compound"}]]
     for kind in ("PERSON", "ORG", "GPE"):
@@ -326,8 +376,8 @@ def _named_inside(head: Token) -> Span | None:
             if token.ent_type_ == kind:
                 for ent in doc.ents:
                     if ent.start <= token.i < ent.end:
-                        if kind != "PERSON" and token.i != head.i:
-                            break
+                        if kind != "PERSON" and token.i != head.i and token.dep_ != "appos":
+                            break  # "the Kestovan army" is the army, not Kestova
                         return _trim_ent(ent)
         for appos in (c for c in head.children if c.dep_ == "appos"):
             for token in appos.subtree:
