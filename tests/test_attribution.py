@@ -256,3 +256,44 @@ def test_release_speaks_for_its_issuer(nlp, lexicon) -> None:
 def test_a_news_story_has_no_issuer(nlp, lexicon) -> None:
     body = "Floods in Valdoria\n\nSome 300 people were evacuated on Monday, officials said."
     assert issuer(body, lexicon) is None
+
+
+# ------------------------------------------------------------------ subjects
+
+
+def claims_of(nlp, lexicon, text: str) -> list[RawClaim]:
+    doc = Document(
+        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
+    )
+    return list(extract_document(doc, nlp=nlp, lexicon=lexicon).claims)
+
+
+# (text, claim type, quote in the claim, expected subject text or None)
+SUBJECTS = [
+    ("The Telmar army said 300 Chilean soldiers were killed.", "count", "300", "Chilean"),
+    (
+        "Chile announced its intention to send 300 troops to the border.",
+        "count",
+        "300",
+        "Chile",
+    ),
+    ("The Valdor Red Cross has logged 300 deaths in the region.", "count", "300", None),
+    ("The Valdor Red Cross said on Tuesday that 300 people were killed.", "date", "Tuesday", None),
+    ("The Valdor Red Cross's count stood at 300 deaths on Monday.", "date", "Monday", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "quote", "subject"), SUBJECTS)
+def test_subject_is_whose_people_never_the_source(
+    nlp, lexicon, text: str, kind: str, quote: str, subject: str | None
+) -> None:
+    found = [
+        c for c in claims_of(nlp, lexicon, text) if c.type == kind and quote in c.evidence.quote
+    ]
+    assert found
+    claim = found[0]
+    got = claim.subject.text if claim.subject else None
+    if subject is None:
+        assert got is None or claim.source is None or got != claim.source.text
+    else:
+        assert got == subject
