@@ -96,6 +96,11 @@ FORMS = [
         "300 protesters",
         "prefecture",
     ),
+    (
+        "A study by Valdor scientists projected that 300 people would be killed.",
+        "300 people",
+        "Valdor scientists",
+    ),
     # nested speech: the outermost speaker is the one the text quotes
     (
         "Mira Dovan said survivors had told her that 300 people were killed.",
@@ -215,6 +220,7 @@ def test_table_source_column(nlp, lexicon) -> None:
         ("Workers out (UNU figure)", "UNU"),
         ("Red Cross estimate", "Red Cross"),
         ("WHO cases", "WHO"),
+        ("Ministry deaths", "Ministry"),
         ("People on board", None),
     ],
 )

@@ -326,13 +326,15 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
         earlier = _described_source(s, found)
         if earlier is not None:
             return earlier, 0.1, False
+    if found.mention is not None and found.mention.kind not in {"PERSON", "ANON"}:
+        ctx.organisations.append(found.mention)
     return found.mention, 0.0, found.mention is None
 
 
 def _described_source(s: _Sentence, found: Attribution) -> Mention | None:
-    """The organisation a bare "the ministry" / "the agency" points back to: the latest
-    one named (this sentence's names before it included) whose name ends in that noun
-    ("the interior ministry", "the World Health Agency")."""
+    """The organisation a bare "the ministry" / "the coast guard" points back to: the
+    latest one named or quoted (this sentence's names before it included) whose name
+    ends in those words ("the interior ministry", "the Telmar Coast Guard")."""
     head = found.definite or ""
     before = found.mention.start if found.mention is not None else s.piece.start
     here = [
@@ -341,8 +343,8 @@ def _described_source(s: _Sentence, found: Attribution) -> Mention | None:
         if e.label_ == "ORG" and s.piece.start + e.end_char <= before
     ]
     for earlier in reversed([*s.context.organisations, *here]):
-        words = earlier.text.lower().split()
-        if len(words) > 1 and words[-1] in {head, head + "s"}:
+        name = earlier.text.lower()
+        if name != head and (name.endswith(" " + head) or name.endswith(" " + head + "s")):
             return earlier
     return None
 
@@ -426,6 +428,7 @@ def _advance(s: _Sentence) -> None:
         ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
         if speaker.mention is not None and speaker.mention.kind not in {"PERSON", "ANON"}:
             ctx.organisation = speaker.mention
+            ctx.organisations.append(speaker.mention)
     else:
         ctx.speaker_age += 1
         if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:

@@ -181,7 +181,7 @@ def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
             return next((o for o in agent.children if o.dep_ == "pobj"), None)
         if child.dep_ == "relcl":
             for subject in (g for g in child.children if g.dep_ == "nsubj"):
-                if subject.lower_ not in RELATIVE:
+                if not _relative(subject):
                     return subject
     return None
 
@@ -219,7 +219,7 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
     subject = _subject(verb)
     if subject is None:
         return Attribution(None, "", "verb")
-    if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+    if _relative(subject) and verb.dep_ == "relcl":
         subject = verb.head
     if subject.lower_ in PRONOUNS:
         return Attribution(None, subject.text, "verb", pronoun=True)
@@ -271,6 +271,9 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     words = lexicon.attribution
     head_lemma = head.lemma_.lower()
     if head_lemma in words.report_nouns or head.lower_ in words.report_nouns:
+        author = _author_of(head)
+        if author is not None and author.i != head.i:
+            return _speaker(author, offset, lexicon, via="report")  # "a study by X showed"
         modifiers = _nominal_modifiers([t for t in tokens if t.i != head.i])
         if not modifiers:
             return Attribution(None, head.text, "report")
@@ -291,6 +294,11 @@ def _nominal_modifiers(tokens: list[Token]) -> list[Token]:
         if token.pos_ in {"NOUN", "PROPN"} or token.ent_type_ in NAMED or _acronym(token):
             return tokens[k:]
     return []
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun ("which", "who"), not an acronym that spells like one ("WHO")."""
+    return token.lower_ in RELATIVE and not token.is_upper
 
 
 def _acronym(token: Token) -> bool:
@@ -354,15 +362,17 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
         kind = NAMED[head.ent_type_]  # type: ignore[assignment]
     else:
         kind = "GROUP"
-    definite = _definite(head, tokens) if len(span) == 1 else None
+    definite = _definite(head, list(span))
     return Attribution(mention(span, kind, offset), span.text, via, definite=definite)
 
 
 def _definite(head: Token, tokens: list[Token]) -> str | None:
-    """The head of a bare "the ministry": a singular noun with nothing but "the"."""
+    """The words of a bare description, "the ministry", "the coast guard": singular
+    common nouns after "the" and nothing else."""
     articles = {c.lower_ for c in head.children if c.dep_ == "det"}
-    if len(tokens) == 1 and articles & {"the", "this"} and head.tag_ == "NN":
-        return head.lemma_.lower()
+    plain = all(t.tag_ == "NN" and not t.ent_type_ for t in tokens)
+    if articles & {"the", "this"} and plain:
+        return " ".join(t.lower_ for t in tokens)
     return None
 
 

@@ -111,7 +111,8 @@ def _name(cell: Cell) -> Cell | None:
 
 def _column_author(cell: Cell, lexicon: Lexicon) -> Cell | None:
     """The author a header names for its column: the capitalised words before a report
-    noun ("(UNU figure)", "Red Cross estimate") or an acronym opening it ("WHO cases")."""
+    noun ("(UNU figure)", "Red Cross estimate"), or an acronym or organisation noun
+    opening it ("WHO cases", "Ministry deaths")."""
     report = lexicon.attribution.report_nouns
     words = [(m.start(), m.group()) for m in re.finditer(r"[\w'’&.]+", cell.text)]
     for k, (_, word) in enumerate(words):
@@ -123,8 +124,10 @@ def _column_author(cell: Cell, lexicon: Lexicon) -> Cell | None:
                 names.insert(0, (start, before))
             if names:
                 return _span(cell, names[0][0], names[-1][0] + len(names[-1][1]))
-    if len(words) > 1 and _ACRONYM.match(words[0][1]):
-        return _span(cell, words[0][0], words[0][0] + len(words[0][1]))
+    first = words[0][1] if words else ""
+    heads = lexicon.attribution.organization_heads
+    if len(words) > 1 and (_ACRONYM.match(first) or first.lower() in heads):
+        return _span(cell, words[0][0], words[0][0] + len(first))
     return None
 
 
