@@ -303,3 +303,26 @@ def test_subject_is_whose_people_never_the_source(
         assert got is None or claim.source is None or got != claim.source.text
     else:
         assert got == subject
+
+
+# ------------------------------------------------------------------ quotations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation running over several sentences of a paragraph
+        'Mira Dovan lived on the top floor.\n\n"We hid in the bathroom," she said. "At three'
+        ' a firefighter came. On the stairs 30 people were killed in the smoke."',
+        # ... and into the next paragraph, which opens with a quotation mark
+        'Mira Dovan lived on the top floor.\n\n"We hid in the bathroom," she said. "At three'
+        ' a firefighter came.\n\n"On the stairs 30 people were killed in the smoke."',
+    ],
+)
+def test_quotation_keeps_its_speaker(nlp, lexicon, text: str) -> None:
+    assert source_of(nlp, lexicon, text, "30 people") == "Mira Dovan"
+
+
+def test_speech_does_not_run_into_a_new_paragraph_of_narration(nlp, lexicon) -> None:
+    text = "Mira Dovan said the fire spread fast.\n\nOn the stairs 30 people were killed."
+    assert source_of(nlp, lexicon, text, "30 people") is None

@@ -28,7 +28,7 @@ from claimrec.extract.attribution import (
 from claimrec.extract.issuer import issuer
 from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
-from claimrec.extract.paragraphs import Piece, plan
+from claimrec.extract.paragraphs import QUOTE_MARKS, Piece, inside_quote, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
 from claimrec.extract.quantities import Count, counts
@@ -123,7 +123,7 @@ def extract_parsed(
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
-            _advance_names(doc, piece, context)
+            _advance_names(doc, piece, context, document.body)
             continue
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
@@ -310,10 +310,9 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
     found = attribution(anchor, s.sent, s.piece.start, s.lexicon)
     if found is None:
         carried = ctx.speaker
-        if (
-            carried is not None
-            and ctx.speaker_paragraph == s.piece.paragraph
-            and continues_speech(s.sent, s.lexicon)
+        if carried is not None and (
+            (ctx.speaker_paragraph == s.piece.paragraph and continues_speech(s.sent, s.lexicon))
+            or _quoted(s)
         ):
             return carried.mention, 0.15, False
         if ctx.issuer is not None:
@@ -423,13 +422,14 @@ def _advance(s: _Sentence) -> None:
     ctx = s.context
     speaker = sentence_speaker(s.sent, s.piece.start, s.lexicon)
     if speaker is not None:
-        if speaker.pronoun and ctx.person is not None:
-            speaker = Attribution(ctx.person, speaker.text, "carried")
+        if speaker.pronoun:
+            earlier = _pronoun_source(ctx, speaker.text.lower())
+            speaker = Attribution(earlier, speaker.text, "carried")
         ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
         if speaker.mention is not None and speaker.mention.kind not in {"PERSON", "ANON"}:
             ctx.organisation = speaker.mention
             ctx.organisations.append(speaker.mention)
-    else:
+    elif not inside_quote(s.document.body, s.piece.start + s.sent.end_char):
         ctx.speaker_age += 1
         if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
             ctx.speaker = None
@@ -440,10 +440,24 @@ def _advance(s: _Sentence) -> None:
             ctx.subject = mention(span, _kind(span), s.piece.start)
 
 
-def _advance_names(doc: Doc, piece: Piece, ctx: _Context) -> None:
-    """A stretch seen only by NER: remember the last person named; reported speech stops."""
+def _advance_names(doc: Doc, piece: Piece, ctx: _Context, body: str) -> None:
+    """A stretch seen only by NER: remember the last person named; reported speech stops,
+    unless a quotation is still open at its end."""
     _remember_names(doc.ents, piece.start, ctx)
-    ctx.speaker = None
+    if not inside_quote(body, piece.start + len(piece.text)):
+        ctx.speaker = None
+
+
+def _quoted(s: _Sentence) -> bool:
+    """Whether the sentence is inside a quotation whose speaker was named in this
+    paragraph or, for a quotation running on, in the one before."""
+    start = s.piece.start + s.sent.start_char
+    text = s.sent.text.lstrip()
+    opens = text[:1] in QUOTE_MARKS
+    if inside_quote(s.document.body, start + (len(s.sent.text) - len(text)) + (1 if opens else 0)):
+        gap = s.piece.paragraph - s.context.speaker_paragraph
+        return gap == 0 or (opens and gap <= 2)
+    return False
 
 
 def _remember_names(ents: Iterable[Span], offset: int, ctx: _Context) -> None:

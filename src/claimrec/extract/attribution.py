@@ -74,11 +74,14 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
             c.dep_ in {"ccomp", "parataxis"} for c in token.children
         ):
             found = _speaker_of(token, offset, lexicon)
-            if found is not None and found.mention is not None:
+            if found is not None and (found.mention is not None or found.pronoun):
                 return Attribution(found.mention, found.text, "carried", found.pronoun)
     according = _by_preposition(sent, offset, lexicon)
     if according is not None and according.mention is not None:
         return Attribution(according.mention, according.text, "carried")
+    inserted = _inserted(sent, None, offset, lexicon)  # '"...," she said.' parsed as an aside
+    if inserted is not None:
+        return Attribution(inserted.mention, inserted.text, "carried", inserted.pronoun)
     return None
 
 
@@ -132,11 +135,13 @@ def _inserted_verbs(token: Token, lexicon: Lexicon) -> list[Token]:
     ]
 
 
-def _inserted(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+def _inserted(
+    sent: Span, anchor: Token | None, offset: int, lexicon: Lexicon
+) -> Attribution | None:
     """A reporting clause set off in the sentence (", Ford says,", "- Dead: 80, police
     say"): a verb of saying with a subject and no complement scopes over the sentence."""
     for token in sent:
-        if token.i == anchor.i or not _speech_verb(token, lexicon):
+        if (anchor is not None and token.i == anchor.i) or not _speech_verb(token, lexicon):
             continue
         if any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children):
             continue

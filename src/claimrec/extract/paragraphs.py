@@ -34,6 +34,16 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]?)\.$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+QUOTE_MARKS = frozenset('"“”')
+
+
+def inside_quote(body: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation opened earlier in its paragraph
+    (its line): an odd number of straight quotes, or more “ than ” before it."""
+    before = body[body.rfind("\n", 0, position) + 1 : position]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 class Piece(BaseModel):
     """A stretch of the body to parse, and where it starts in the body."""
 
