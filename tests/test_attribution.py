@@ -114,6 +114,17 @@ FORMS = [
         "Mira Dovan",
     ),
     ("- Arrested: 300 people, police say.", "300 people", "police"),
+    # a headline's speaker label
+    ("Red Cross: 300 people killed in the floods.", "300 people", "Red Cross"),
+    ("Interior Minister Lena Varga: 300 people were killed.", "300 people", "Lena Varga"),
+    ("Dead: 300 people, the Valdor Red Cross says.", "300 people", "Valdor Red Cross"),
+    ("Update, 2 May: 300 people were killed in the floods.", "300 people", None),
+    # a subordinate clause with its own object is no aside
+    (
+        "The strike began after Valdor Motors reported earnings, and 300 workers were killed.",
+        "300 workers",
+        None,
+    ),
     # no source
     ("Some 300 people were killed in the quake.", "300 people", None),
     ("In January, 300 people were killed in the quake.", "300 people", None),

@@ -34,7 +34,9 @@ NAMED = {
 RELATIVE = frozenset({"which", "who", "that"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
 MAX_CLIMB = 8
+MAX_LABEL = 6  # words before a headline's colon that can name its speaker
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Attribution:
 
     mention: Mention | None
     text: str
-    via: str  # "verb", "according", "carried", "report"
+    via: str  # "verb", "according", "carried", "report", "label"
     pronoun: bool = False
     definite: str | None = None  # the head noun of a bare definite description
 
@@ -57,14 +59,15 @@ def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Att
     of saying ("tallies published by X", "X's count stood at") is the figure's source;
     otherwise the outermost verb of saying with a speaker wins ("X said Y told her that
     ...": X is who the text attributes the claim to). Failing both, "according to X",
-    "by X's count", and a reporting clause inserted in the sentence (", X says,")."""
+    "by X's count", a reporting clause inserted in the sentence (", X says,"), and a
+    headline's speaker label ("Minister: 300 dead")."""
     found = _on_path(anchor, offset, lexicon)
     if found is not None:
         return found
     found = _by_preposition(sent, offset, lexicon)
     if found is not None:
         return found
-    return _inserted(sent, anchor, offset, lexicon)
+    return _inserted(sent, anchor, offset, lexicon) or _label(sent, anchor, offset, lexicon)
 
 
 def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -105,6 +108,7 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
         if (
             _speech_verb(token, lexicon)
             and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}
+            and not _own_clause(child)
             and not _across_semicolon(child, token)
         ):
             verbs.append(token)
@@ -113,6 +117,12 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
     if named:
         return named[-1]
     return speakers[0] if speakers else None
+
+
+def _own_clause(child: Token) -> bool:
+    """A clause coordinated with the verb of saying and with its own subject ("GM
+    reported earnings, and 300 members left") is not what the verb reports."""
+    return child.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
 
 
 def _across_semicolon(child: Token, verb: Token) -> bool:
@@ -125,13 +135,14 @@ def _across_semicolon(child: Token, verb: Token) -> bool:
 
 def _inserted_verbs(token: Token, lexicon: Lexicon) -> list[Token]:
     """Verbs of saying inserted into this clause ("For weeks, he said, cases rose"): a
-    parenthetical child with a subject and no clause of its own."""
+    parenthetical child with a subject and no object, complement or conjunction of its
+    own ("after X reported earnings" is no aside)."""
     return [
         c
         for c in token.children
         if c.dep_ in {"parataxis", "advcl"}
         and _speech_verb(c, lexicon)
-        and not any(g.dep_ in {"ccomp", "xcomp"} for g in c.children)
+        and not any(g.dep_ in {"ccomp", "xcomp", "dobj", "mark"} for g in c.children)
     ]
 
 
@@ -143,12 +154,34 @@ def _inserted(
     for token in sent:
         if (anchor is not None and token.i == anchor.i) or not _speech_verb(token, lexicon):
             continue
-        if any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children):
+        if any(c.dep_ in {"ccomp", "xcomp", "dobj", "mark"} for c in token.children):
             continue
         found = _speaker_of(token, offset, lexicon)
         if found is not None and (found.mention is not None or found.pronoun):
             return found
     return None
+
+
+def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """The speaker a headline names before a colon ("Red Cross: 300 dead", "Interior
+    Minister Lena Varga: ..."): a label made only of names, titles and organisation
+    nouns; "Dead: 80" or "Bodies recovered: 78" name no one."""
+    colon = next((t for t in sent[:MAX_LABEL + 1] if t.text == ":"), None)
+    if colon is None or anchor.i < colon.i:
+        return None
+    words = [t for t in sent.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
+    nouns = lexicon.attribution.organization_heads
+    titles = lexicon.title_set
+
+    def speaks(t: Token) -> bool:
+        return t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in titles or t.lemma_.lower() in nouns
+
+    if not words or not all(speaks(t) for t in words):
+        return None
+    person = next((e for e in sent.ents if e.label_ == "PERSON" and e.end <= colon.i), None)
+    span = person or sent.doc[words[0].i : words[-1].i + 1]
+    kind: MentionKind = "PERSON" if person is not None else "ORG"
+    return Attribution(mention(span, kind, offset), span.text, "label")
 
 
 def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -266,6 +299,11 @@ def _by_preposition(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | 
 
 
 def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ in PRONOUN_POSSESSIVES and not _named_inside(head):
+        # "his office said": the person referred to speaks; "its armed wing", unresolved
+        person = POSSESSIVE_PRONOUN.get(owner.lower_)
+        return Attribution(None, person or owner.text, via, pronoun=person is not None)
     named = _named_inside(head) or _person_after(head)
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
