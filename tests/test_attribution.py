@@ -114,6 +114,19 @@ FORMS = [
         "Mira Dovan",
     ),
     ("- Arrested: 300 people, police say.", "300 people", "police"),
+    # a gapped second statement, and a named figure in apposition
+    ("In Telmar, police counted 300 protesters and unions 900 protesters.", "900", "unions"),
+    ("In Telmar, police counted 300 protesters and unions 900 protesters.", "300", "police"),
+    (
+        "The first independent figure: Telmar Counts, a polling firm, says 300 people marched.",
+        "300 people",
+        "Telmar Counts",
+    ),
+    (
+        "Dana Whitlock gave a different breakdown: 13 soldiers killed and 3 wounded.",
+        "13 soldiers",
+        "Dana Whitlock",
+    ),
     # a headline's speaker label
     ("Red Cross: 300 people killed in the floods.", "300 people", "Red Cross"),
     ("Interior Minister Lena Varga: 300 people were killed.", "300 people", "Lena Varga"),

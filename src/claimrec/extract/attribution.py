@@ -105,6 +105,9 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
         if token.head.i == token.i:
             break
         child, token = token, token.head
+        if _gapped_speaker(child, token, lexicon):
+            # "police counted 300 and unions 900": the second speaker's verb is elided
+            return _speaker(child, offset, lexicon, via="verb")
         if (
             _speech_verb(token, lexicon)
             and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}
@@ -117,6 +120,22 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
     if named:
         return named[-1]
     return speakers[0] if speakers else None
+
+
+def _gapped_speaker(child: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``child`` is the speaker of a gapped conjunct of a verb of saying: a
+    speaker noun the parser took for a coordinated verb ("... and unions 900")."""
+    return (
+        child.dep_ == "conj"
+        and _speech_verb(verb, lexicon)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        and child.lemma_.lower() not in lexicon.attribution_verbs
+        and (
+            child.lemma_.lower() in lexicon.attribution.organization_heads
+            or child.lemma_.lower() in lexicon.attribution.agent_nouns
+            or child.lower_ in lexicon.attribution.agent_nouns
+        )
+    )
 
 
 def _own_clause(child: Token) -> bool:
@@ -250,6 +269,13 @@ def _author_of(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in {"compound", "nmod"} and child.ent_type_ in NAMED:
             return child
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in {"NORP", "GPE", "DATE", "CARDINAL"}
+            and not any(c.dep_ == "nummod" or c.like_num for c in child.subtree)
+        ):
+            return child  # "the first independent figure: Telmar Counts, ..."
     return None
 
 
