@@ -316,10 +316,10 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
         ):
             return carried.mention, 0.15, False
         if ctx.issuer is not None:
-            return _cell_mention(s, ctx.issuer), 0.1, False
+            return _issuer_mention(s, ctx.issuer), 0.1, False
         return None, 0.0, False
     if found.pronoun:
-        earlier = _pronoun_source(ctx, found.text.lower())
+        earlier = _pronoun_source(s, found.text.lower())
         return earlier, 0.1 if earlier else 0.2, False
     if found.definite is not None:
         earlier = _described_source(s, found)
@@ -348,14 +348,25 @@ def _described_source(s: _Sentence, found: Attribution) -> Mention | None:
     return None
 
 
-def _pronoun_source(ctx: _Context, pronoun: str) -> Mention | None:
+def _pronoun_source(s: _Sentence, pronoun: str) -> Mention | None:
     """He/she: the last person named; we: the release's issuer; it/they: the last
     organisation that spoke."""
+    ctx = s.context
     if pronoun in {"he", "she"}:
         return ctx.person
     if pronoun == "we" and ctx.issuer is not None:
-        return Mention(text=ctx.issuer.text, kind="ORG", start=ctx.issuer.start, end=ctx.issuer.end)
+        return _issuer_mention(s, ctx.issuer)
     return ctx.organisation
+
+
+def _issuer_mention(s: _Sentence, issuer: Cell) -> Mention:
+    """The release's issuer, by the fullest name the text gives it ("STATE OF QATAR" in
+    the heading, "the Foreign Ministry of the State of Qatar" in the body)."""
+    short = " ".join(issuer.text.lower().split())
+    for named in s.context.organisations:
+        if short in named.text.lower() and len(named.text) > len(short):
+            return named
+    return _cell_mention(s, issuer)
 
 
 def _cell_mention(s: _Sentence, cell: Cell) -> Mention:
@@ -423,7 +434,7 @@ def _advance(s: _Sentence) -> None:
     speaker = sentence_speaker(s.sent, s.piece.start, s.lexicon)
     if speaker is not None:
         if speaker.pronoun:
-            earlier = _pronoun_source(ctx, speaker.text.lower())
+            earlier = _pronoun_source(s, speaker.text.lower())
             speaker = Attribution(earlier, speaker.text, "carried")
         ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
         if speaker.mention is not None and speaker.mention.kind not in {"PERSON", "ANON"}:

@@ -185,7 +185,7 @@ def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribut
     """The speaker a headline names before a colon ("Red Cross: 300 dead", "Interior
     Minister Lena Varga: ..."): a label made only of names, titles and organisation
     nouns; "Dead: 80" or "Bodies recovered: 78" name no one."""
-    colon = next((t for t in sent[:MAX_LABEL + 1] if t.text == ":"), None)
+    colon = next((t for t in sent[: MAX_LABEL + 1] if t.text == ":"), None)
     if colon is None or anchor.i < colon.i:
         return None
     words = [t for t in sent.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
@@ -468,13 +468,18 @@ def _named_inside(head: Token) -> Span | None:
 
 
 def _trim_ent(ent: Span) -> Span:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the" and a trailing possessive from an entity span, and finish a
+    name that NER cut after "of"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
     if end - start > 1 and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
         end -= 1
+    while end < len(doc) and doc[end - 1].lower_ in {"of", "the", "and", "for"}:
+        if not (doc[end].pos_ == "PROPN" or doc[end].lower_ == "the"):
+            break
+        end += 1  # NER stopped inside "Ministry of Foreign Affairs of the State of X"
     return Span(doc, start, end, label=ent.label_)
 
 
