@@ -179,6 +179,31 @@ def test_speaker_continues_into_the_next_sentence(nlp, lexicon) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "source"),
+    [
+        # a bare description points back to the organisation named with that noun
+        (
+            "The Valdor interior ministry said 300 people were killed. "
+            "On Friday the ministry said 500 people were displaced.",
+            "500 people",
+            "Valdor interior ministry",
+        ),
+        # a bare title points back to the person named with it
+        (
+            "Interior Minister Dana Whitlock visited the camp. "
+            "By the minister's count, 500 people were displaced.",
+            "500 people",
+            "Dana Whitlock",
+        ),
+        # a generic noun with no named antecedent stays as written
+        ("The company said 300 workers were killed.", "300 workers", "company"),
+    ],
+)
+def test_bare_descriptions(nlp, lexicon, text: str, quote: str, source: str) -> None:
+    assert source_of(nlp, lexicon, text, quote) == source
+
+
 def test_it_resolves_to_the_last_organisation_that_spoke(nlp, lexicon) -> None:
     text = (
         "The Valdor Red Cross said 300 people were killed. "

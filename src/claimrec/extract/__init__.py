@@ -55,6 +55,7 @@ ENTITY_KINDS: dict[str, MentionKind] = {
     "NORP": "NORP",
 }
 BATCH_SIZE = 64
+TITLE_WORDS = 3  # words before a person's name searched for a title ("Interior Minister X")
 NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
@@ -68,6 +69,7 @@ class _Context:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
     organisations: list[Mention] = field(default_factory=list)  # organisations named, in order
+    titled: dict[str, Mention] = field(default_factory=dict)  # "minister" -> last one named
     subject: Mention | None = None
     tables: list[CellSource] = field(default_factory=list)  # table cells -> their source
     issuer: Cell | None = None  # who issued the document, when it is a release
@@ -123,7 +125,7 @@ def extract_parsed(
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
-            _advance_names(doc, piece, context, document.body)
+            _advance_names(doc, piece, context, document.body, lexicon.title_set)
             continue
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
@@ -333,7 +335,8 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
 def _described_source(s: _Sentence, found: Attribution) -> Mention | None:
     """The organisation a bare "the ministry" / "the coast guard" points back to: the
     latest one named or quoted (this sentence's names before it included) whose name
-    ends in those words ("the interior ministry", "the Telmar Coast Guard")."""
+    ends in those words ("the interior ministry", "the Telmar Coast Guard"), or the
+    person last named with that title ("Interior Minister X ... the minister's count")."""
     head = found.definite or ""
     before = found.mention.start if found.mention is not None else s.piece.start
     here = [
@@ -345,7 +348,7 @@ def _described_source(s: _Sentence, found: Attribution) -> Mention | None:
         name = earlier.text.lower()
         if name != head and (name.endswith(" " + head) or name.endswith(" " + head + "s")):
             return earlier
-    return None
+    return s.context.titled.get(head)  # "the minister": the minister named last
 
 
 def _pronoun_source(s: _Sentence, pronoun: str) -> Mention | None:
@@ -444,17 +447,19 @@ def _advance(s: _Sentence) -> None:
         ctx.speaker_age += 1
         if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
             ctx.speaker = None
-    _remember_names(s.sent.ents, s.piece.start, ctx)
+    _remember_names(s.sent.ents, s.piece.start, ctx, s.lexicon.title_set)
     for token in topic_nouns(s.sent, s.lexicon):
         span = subject_span(token, None, s.lexicon)
         if span is not None:
             ctx.subject = mention(span, _kind(span), s.piece.start)
 
 
-def _advance_names(doc: Doc, piece: Piece, ctx: _Context, body: str) -> None:
+def _advance_names(
+    doc: Doc, piece: Piece, ctx: _Context, body: str, titles: frozenset[str]
+) -> None:
     """A stretch seen only by NER: remember the last person named; reported speech stops,
     unless a quotation is still open at its end."""
-    _remember_names(doc.ents, piece.start, ctx)
+    _remember_names(doc.ents, piece.start, ctx, titles)
     if not inside_quote(body, piece.start + len(piece.text)):
         ctx.speaker = None
 
@@ -471,11 +476,17 @@ def _quoted(s: _Sentence) -> bool:
     return False
 
 
-def _remember_names(ents: Iterable[Span], offset: int, ctx: _Context) -> None:
-    """The last person named (for "he said") and every organisation (for "the agency")."""
+def _remember_names(
+    ents: Iterable[Span], offset: int, ctx: _Context, titles: frozenset[str]
+) -> None:
+    """The last person named (for "he said"), by title too (for "the minister"), and
+    every organisation (for "the ministry")."""
     for ent in ents:
         if ent.label_ == "PERSON":
             ctx.person = mention(ent, "PERSON", offset)
+            for token in ent.doc[max(0, ent.start - TITLE_WORDS) : ent.start]:
+                if token.lower_ in titles:
+                    ctx.titled[token.lower_] = ctx.person
         elif ent.label_ == "ORG":
             ctx.organisations.append(mention(ent, "ORG", offset))
 
