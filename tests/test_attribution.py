@@ -138,6 +138,11 @@ FORMS = [
         "300 workers",
         None,
     ),
+    (
+        "Structural engineers warned that 300 people were killed.",
+        "300 people",
+        "Structural engineers",
+    ),
     # no source
     ("Some 300 people were killed in the quake.", "300 people", None),
     ("In January, 300 people were killed in the quake.", "300 people", None),

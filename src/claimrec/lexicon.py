@@ -74,6 +74,7 @@ class Attribution(LexiconPart):
     figure_preps: list[str] = []
     agent_nouns: list[str] = []
     agent_suffixes: list[str] = []
+    plural_agent_suffixes: list[str] = []
     table_source_headers: list[str] = []
     release_markers: list[str] = []
     carry_sentences: int = 1

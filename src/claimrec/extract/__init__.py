@@ -28,7 +28,7 @@ from claimrec.extract.attribution import (
 from claimrec.extract.issuer import issuer
 from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
-from claimrec.extract.paragraphs import QUOTE_MARKS, Piece, inside_quote, plan
+from claimrec.extract.paragraphs import QUOTE_MARKS, Piece, Quotes, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
 from claimrec.extract.quantities import Count, counts
@@ -70,6 +70,7 @@ class _Context:
     organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
     organisations: list[Mention] = field(default_factory=list)  # organisations named, in order
     titled: dict[str, Mention] = field(default_factory=dict)  # "minister" -> last one named
+    quotes: Quotes | None = None  # where quotations are open in the body
     subject: Mention | None = None
     tables: list[CellSource] = field(default_factory=list)  # table cells -> their source
     issuer: Cell | None = None  # who issued the document, when it is a release
@@ -118,14 +119,16 @@ def extract_parsed(
 ) -> Extraction:
     """Extraction from already parsed pieces (lets callers batch parsing across documents)."""
     context = _Context(
-        tables=table_sources(document.body, lexicon), issuer=issuer(document.body, lexicon)
+        tables=table_sources(document.body, lexicon),
+        issuer=issuer(document.body, lexicon),
+        quotes=Quotes(document.body),
     )
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
-            _advance_names(doc, piece, context, document.body, lexicon.title_set)
+            _advance_names(doc, piece, context, lexicon.title_set)
             continue
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
@@ -443,7 +446,7 @@ def _advance(s: _Sentence) -> None:
         if speaker.mention is not None and speaker.mention.kind not in {"PERSON", "ANON"}:
             ctx.organisation = speaker.mention
             ctx.organisations.append(speaker.mention)
-    elif not inside_quote(s.document.body, s.piece.start + s.sent.end_char):
+    elif not _inside_quote(ctx, s.piece.start + s.sent.end_char):
         ctx.speaker_age += 1
         if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
             ctx.speaker = None
@@ -454,14 +457,16 @@ def _advance(s: _Sentence) -> None:
             ctx.subject = mention(span, _kind(span), s.piece.start)
 
 
-def _advance_names(
-    doc: Doc, piece: Piece, ctx: _Context, body: str, titles: frozenset[str]
-) -> None:
+def _advance_names(doc: Doc, piece: Piece, ctx: _Context, titles: frozenset[str]) -> None:
     """A stretch seen only by NER: remember the last person named; reported speech stops,
     unless a quotation is still open at its end."""
     _remember_names(doc.ents, piece.start, ctx, titles)
-    if not inside_quote(body, piece.start + len(piece.text)):
+    if not _inside_quote(ctx, piece.start + len(piece.text)):
         ctx.speaker = None
+
+
+def _inside_quote(ctx: _Context, position: int) -> bool:
+    return ctx.quotes is not None and ctx.quotes.inside(position)
 
 
 def _quoted(s: _Sentence) -> bool:
@@ -470,7 +475,7 @@ def _quoted(s: _Sentence) -> bool:
     start = s.piece.start + s.sent.start_char
     text = s.sent.text.lstrip()
     opens = text[:1] in QUOTE_MARKS
-    if inside_quote(s.document.body, start + (len(s.sent.text) - len(text)) + (1 if opens else 0)):
+    if _inside_quote(s.context, start + (len(s.sent.text) - len(text)) + (1 if opens else 0)):
         gap = s.piece.paragraph - s.context.speaker_paragraph
         return gap == 0 or (opens and gap <= 2)
     return False

@@ -392,6 +392,8 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
     lemma = head.lemma_.lower()
     if lemma.endswith(tuple(words.agent_suffixes)):
         return True
+    if head.tag_ == "NNS" and lemma.endswith(tuple(words.plural_agent_suffixes)):
+        return True  # "engineers warned"; a singular "the number" does not speak
     return any(
         w in vocabulary
         for w in (lemma, head.lower_)
