@@ -176,6 +176,11 @@ def test_never_a_date_common_noun_or_unresolved_pronoun(nlp, lexicon, text: str)
     assert got not in {"January", "Revised", "figures", "It", "it"}
 
 
+def test_speech_does_not_carry_to_a_new_thing(nlp, lexicon) -> None:
+    text = "Mira Dovan said 300 people were killed. The river killed 5,000 people in May."
+    assert source_of(nlp, lexicon, text, "5,000 people") is None
+
+
 def test_speaker_continues_into_the_next_sentence(nlp, lexicon) -> None:
     text = "Mira Dovan said 300 people were killed. The toll could rise to 500."
     assert [c.source.text if c.source else None for c in count_claims(nlp, lexicon, text)] == [

@@ -499,7 +499,8 @@ def _phrase(head: Token) -> list[Token]:
 def continues_speech(sent: Span, lexicon: Lexicon) -> bool:
     """Whether a sentence without its own attribution reads as more of the previous
     sentence's reported speech: its subject points back ("they", "these troops", "the
-    first group", a bare number), rather than naming a new actor."""
+    first group", "the toll", a bare number), rather than naming a new actor or a new
+    thing ("the peninsula")."""
     roots = [t for t in sent if t.dep_ == "ROOT"]
     if not roots:
         return False
@@ -512,6 +513,22 @@ def continues_speech(sent: Span, lexicon: Lexicon) -> bool:
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
     if subject.ent_type_ in NAMED or determiners & {"both", "all", "each"}:
         return False
-    return bool(determiners & {"these", "those", "the", "this", "that"}) or (
-        subject.lemma_.lower() in lexicon.units
+    lemma = subject.lemma_.lower()
+    words = lexicon.attribution
+    of_people = any(
+        o.lemma_.lower() in lexicon.units
+        for p in subject.children
+        if p.lower_ == "of"
+        for o in p.children
     )
+    counted = (
+        of_people  # "the number of survivors", "the first group of 800 troops"
+        or lemma in lexicon.units
+        or lemma in lexicon.measure_nouns
+        or lemma in words.report_nouns
+        or subject.lower_ in words.report_nouns
+        or lemma in words.organization_heads  # "the service", the speaker itself
+    )
+    if determiners & {"these", "those"}:
+        return True
+    return counted and (bool(determiners & {"the", "this", "that"}) or lemma in lexicon.units)
