@@ -249,6 +249,14 @@ def test_datelines_are_blanked_in_place() -> None:
     assert masked.endswith("Some 300 people died.") and "TELMAR" not in masked
 
 
+def test_pieces_start_after_a_blanked_dateline() -> None:
+    from claimrec.extract.paragraphs import pieces
+
+    body = "08:20 — Dana Whitlock spoke.\nTELMAR — Rain fell."
+    starts = [(p.start, p.text) for p in pieces(body)]
+    assert starts == [(8, "Dana Whitlock spoke."), (body.index("Rain"), "Rain fell.")]
+
+
 def test_dateline_is_not_the_source(nlp, lexicon) -> None:
     text = "TELMAR (Meridian Wire) — At least 300 people were killed, Mira Dovan said."
     claim = count_claims(nlp, lexicon, text)[0]

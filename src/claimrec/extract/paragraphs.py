@@ -75,11 +75,13 @@ def mask_markup(text: str) -> str:
 
 def pieces(body: str, *, max_chars: int = MAX_PIECE_CHARS) -> list[Piece]:
     """Non-blank paragraphs of ``body`` (markup and datelines masked), long ones cut into
-    pieces."""
+    pieces. A paragraph starts at its first visible character: a blanked dateline left as
+    leading spaces would change how NER reads the first sentence."""
     out: list[Piece] = []
     for number, (offset, text) in enumerate(_paragraphs(mask_datelines(mask_markup(body)))):
         if text.strip():
-            out.extend(_cut(text, offset, number, max_chars))
+            lead = len(text) - len(text.lstrip())
+            out.extend(_cut(text[lead:], offset + lead, number, max_chars))
     return out
 
 
