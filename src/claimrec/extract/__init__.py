@@ -19,21 +19,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimrec.dates import resolve_date
-from claimrec.extract.attribution import (
-    Attribution,
-    attribution,
-    continues_speech,
-    sentence_speaker,
-)
-from claimrec.extract.issuer import issuer
 from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
-from claimrec.extract.paragraphs import QUOTE_MARKS, Piece, Quotes, plan
+from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, trigger_of
 from claimrec.extract.quantities import Count, counts
+from claimrec.extract.speakers import Speakers
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
-from claimrec.extract.tables import Cell, CellSource, source_at, table_sources
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     DateValue,
@@ -55,7 +48,6 @@ ENTITY_KINDS: dict[str, MentionKind] = {
     "NORP": "NORP",
 }
 BATCH_SIZE = 64
-TITLE_WORDS = 3  # words before a person's name searched for a title ("Interior Minister X")
 NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
@@ -63,17 +55,8 @@ NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 class _Context:
     """What reading order carries from one sentence to the next within a document."""
 
-    speaker: Attribution | None = None
-    speaker_paragraph: int = -1
-    speaker_age: int = 0
-    person: Mention | None = None
-    organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
-    organisations: list[Mention] = field(default_factory=list)  # organisations named, in order
-    titled: dict[str, Mention] = field(default_factory=dict)  # "minister" -> last one named
-    quotes: Quotes | None = None  # where quotations are open in the body
+    speakers: Speakers  # who spoke, was named, is quoted: for attribution
     subject: Mention | None = None
-    tables: list[CellSource] = field(default_factory=list)  # table cells -> their source
-    issuer: Cell | None = None  # who issued the document, when it is a release
 
 
 @dataclass
@@ -118,17 +101,13 @@ def extract_parsed(
     document: Document, parsed: Iterable[tuple[Piece, Doc]], *, lexicon: Lexicon
 ) -> Extraction:
     """Extraction from already parsed pieces (lets callers batch parsing across documents)."""
-    context = _Context(
-        tables=table_sources(document.body, lexicon),
-        issuer=issuer(document.body, lexicon),
-        quotes=Quotes(document.body),
-    )
+    context = _Context(Speakers.of(document.body, lexicon))
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
-            _advance_names(doc, piece, context, lexicon.title_set)
+            context.speakers.read_names(doc.ents, piece.start, piece.start + len(piece.text))
             continue
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
@@ -303,87 +282,9 @@ def _subject(
 
 
 def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
-    """(source mention, confidence penalty, hearsay) for the clause holding ``anchor``.
-
-    A figure in a table cell has the source its table names; then the parse of the
-    sentence; then reported speech carried from the previous sentence; then, in a
-    release, its issuer."""
-    ctx = s.context
-    cell = source_at(ctx.tables, s.piece.start + anchor.idx)
-    if cell is not None:
-        return _cell_mention(s, cell), 0.05, False
-    found = attribution(anchor, s.sent, s.piece.start, s.lexicon)
-    if found is None:
-        carried = ctx.speaker
-        if carried is not None and (
-            (ctx.speaker_paragraph == s.piece.paragraph and continues_speech(s.sent, s.lexicon))
-            or _quoted(s)
-        ):
-            return carried.mention, 0.15, False
-        if ctx.issuer is not None:
-            return _issuer_mention(s, ctx.issuer), 0.1, False
-        return None, 0.0, False
-    if found.pronoun:
-        earlier = _pronoun_source(s, found.text.lower())
-        return earlier, 0.1 if earlier else 0.2, False
-    if found.definite is not None:
-        earlier = _described_source(s, found)
-        if earlier is not None:
-            return earlier, 0.1, False
-    if found.mention is not None and found.mention.kind not in {"PERSON", "ANON"}:
-        ctx.organisations.append(found.mention)
-    return found.mention, 0.0, found.mention is None
-
-
-def _described_source(s: _Sentence, found: Attribution) -> Mention | None:
-    """The organisation a bare "the ministry" / "the coast guard" points back to: the
-    latest one named or quoted (this sentence's names before it included) whose name
-    ends in those words ("the interior ministry", "the Telmar Coast Guard"), or the
-    person last named with that title ("Interior Minister X ... the minister's count")."""
-    head = found.definite or ""
-    before = found.mention.start if found.mention is not None else s.piece.start
-    here = [
-        mention(e, "ORG", s.piece.start)
-        for e in s.sent.ents
-        if e.label_ == "ORG" and s.piece.start + e.end_char <= before
-    ]
-    for earlier in reversed([*s.context.organisations, *here]):
-        name = earlier.text.lower()
-        if name != head and (name.endswith(" " + head) or name.endswith(" " + head + "s")):
-            return earlier
-    return s.context.titled.get(head)  # "the minister": the minister named last
-
-
-def _pronoun_source(s: _Sentence, pronoun: str) -> Mention | None:
-    """He/she: the last person named; we: the release's issuer; it/they: the last
-    organisation that spoke."""
-    ctx = s.context
-    if pronoun in {"he", "she"}:
-        return ctx.person
-    if pronoun == "we" and ctx.issuer is not None:
-        return _issuer_mention(s, ctx.issuer)
-    return ctx.organisation
-
-
-def _issuer_mention(s: _Sentence, issuer: Cell) -> Mention:
-    """The release's issuer, by the fullest name the text gives it ("STATE OF QATAR" in
-    the heading, "the Foreign Ministry of the State of Qatar" in the body)."""
-    short = " ".join(issuer.text.lower().split())
-    for named in s.context.organisations:
-        if short in named.text.lower() and len(named.text) > len(short):
-            return named
-    return _cell_mention(s, issuer)
-
-
-def _cell_mention(s: _Sentence, cell: Cell) -> Mention:
-    """A source named in a table cell or a heading, typed by NER where it reaches."""
-    kind: MentionKind = "ORG"
-    for ent in s.sent.doc.ents:
-        start = s.piece.start + ent.start_char
-        if start <= cell.start < start + len(ent.text) or cell.start <= start < cell.end:
-            kind = ENTITY_KINDS.get(ent.label_, "ORG")
-            break
-    return Mention(text=" ".join(cell.text.split()), kind=kind, start=cell.start, end=cell.end)
+    """(source mention, confidence penalty, hearsay) for the clause holding ``anchor``."""
+    found = s.context.speakers.source(anchor, s.sent, s.piece.start, s.piece.paragraph)
+    return found.mention, found.penalty, found.hearsay
 
 
 def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> Mention | None:
@@ -437,63 +338,11 @@ def _clip(x: float) -> float:
 def _advance(s: _Sentence) -> None:
     """Update what the next sentence inherits from this one."""
     ctx = s.context
-    speaker = sentence_speaker(s.sent, s.piece.start, s.lexicon)
-    if speaker is not None:
-        if speaker.pronoun:
-            earlier = _pronoun_source(s, speaker.text.lower())
-            speaker = Attribution(earlier, speaker.text, "carried")
-        ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
-        if speaker.mention is not None and speaker.mention.kind not in {"PERSON", "ANON"}:
-            ctx.organisation = speaker.mention
-            ctx.organisations.append(speaker.mention)
-    elif not _inside_quote(ctx, s.piece.start + s.sent.end_char):
-        ctx.speaker_age += 1
-        if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
-            ctx.speaker = None
-    _remember_names(s.sent.ents, s.piece.start, ctx, s.lexicon.title_set)
+    ctx.speakers.read_sentence(s.sent, s.piece.start, s.piece.paragraph)
     for token in topic_nouns(s.sent, s.lexicon):
         span = subject_span(token, None, s.lexicon)
         if span is not None:
             ctx.subject = mention(span, _kind(span), s.piece.start)
-
-
-def _advance_names(doc: Doc, piece: Piece, ctx: _Context, titles: frozenset[str]) -> None:
-    """A stretch seen only by NER: remember the last person named; reported speech stops,
-    unless a quotation is still open at its end."""
-    _remember_names(doc.ents, piece.start, ctx, titles)
-    if not _inside_quote(ctx, piece.start + len(piece.text)):
-        ctx.speaker = None
-
-
-def _inside_quote(ctx: _Context, position: int) -> bool:
-    return ctx.quotes is not None and ctx.quotes.inside(position)
-
-
-def _quoted(s: _Sentence) -> bool:
-    """Whether the sentence is inside a quotation whose speaker was named in this
-    paragraph or, for a quotation running on, in the one before."""
-    start = s.piece.start + s.sent.start_char
-    text = s.sent.text.lstrip()
-    opens = text[:1] in QUOTE_MARKS
-    if _inside_quote(s.context, start + (len(s.sent.text) - len(text)) + (1 if opens else 0)):
-        gap = s.piece.paragraph - s.context.speaker_paragraph
-        return gap == 0 or (opens and gap <= 2)
-    return False
-
-
-def _remember_names(
-    ents: Iterable[Span], offset: int, ctx: _Context, titles: frozenset[str]
-) -> None:
-    """The last person named (for "he said"), by title too (for "the minister"), and
-    every organisation (for "the ministry")."""
-    for ent in ents:
-        if ent.label_ == "PERSON":
-            ctx.person = mention(ent, "PERSON", offset)
-            for token in ent.doc[max(0, ent.start - TITLE_WORDS) : ent.start]:
-                if token.lower_ in titles:
-                    ctx.titled[token.lower_] = ctx.person
-        elif ent.label_ == "ORG":
-            ctx.organisations.append(mention(ent, "ORG", offset))
 
 
 def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:
