@@ -143,6 +143,11 @@ FORMS = [
         "300 people",
         "Structural engineers",
     ),
+    (
+        "Volunteers have compiled a list they say shows 300 people were killed.",
+        "300 people",
+        "Volunteers",
+    ),
     # no source
     ("Some 300 people were killed in the quake.", "300 people", None),
     ("In January, 300 people were killed in the quake.", "300 people", None),

@@ -285,9 +285,23 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
         return Attribution(None, "", "verb")
     if _relative(subject) and verb.dep_ == "relcl":
         subject = verb.head
+    if subject.lower_ == "they":
+        antecedent = _plural_antecedent(subject, lexicon)
+        if antecedent is not None:
+            return _speaker(antecedent, offset, lexicon, via="verb")
     if subject.lower_ in PRONOUNS:
         return Attribution(None, subject.text, "verb", pronoun=True)
     return _speaker(subject, offset, lexicon, via="verb")
+
+
+def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The plural subject earlier in the sentence that "they" points back to
+    ("Campaigners circulated a list they say shows ...")."""
+    sent = pronoun.sent
+    for token in reversed(sent.doc[sent.start : pronoun.i]):
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in {"NNS", "NNPS"}:
+            return token if _agent_noun(token, lexicon) else None
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
