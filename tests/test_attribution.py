@@ -211,6 +211,13 @@ def test_speaker_continues_into_the_next_sentence(nlp, lexicon) -> None:
             "500 people",
             "Dana Whitlock",
         ),
+        # ... or the organisation described with it
+        (
+            "Valdor Analytics, an independent firm, counts the march. "
+            "On Friday the firm said 500 protesters marched.",
+            "500 protesters",
+            "Valdor Analytics",
+        ),
         # a generic noun with no named antecedent stays as written
         ("The company said 300 workers were killed.", "300 workers", "company"),
     ],

@@ -56,7 +56,9 @@ class Speakers:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it"
     organisations: list[Mention] = field(default_factory=list)  # named or quoted, in order
-    titled: dict[str, Mention] = field(default_factory=dict)  # "minister" -> last one named
+    # "minister" -> the person last named with that title; "firm" -> the organisation
+    # last described as one ("X, an independent firm")
+    titled: dict[str, Mention] = field(default_factory=dict)
     tables: list[CellSource] = field(default_factory=list)
     issuer: Cell | None = None
     quotes: Quotes | None = None
@@ -127,17 +129,22 @@ class Speakers:
             self.speaker = None
 
     def _remember(self, ents: Iterable[Span], offset: int) -> None:
-        """The last person named (for "he said"), by title too (for "the minister"), and
-        every organisation (for "the ministry")."""
+        """The last person named (for "he said"), by title or description too (for "the
+        minister", "the firm"), and every organisation (for "the ministry")."""
         titles = self.lexicon.title_set
         for ent in ents:
+            if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            named = mention(ent, KINDS[ent.label_], offset)
             if ent.label_ == "PERSON":
-                self.person = mention(ent, "PERSON", offset)
+                self.person = named
                 for token in ent.doc[max(0, ent.start - TITLE_WORDS) : ent.start]:
                     if token.lower_ in titles:
-                        self.titled[token.lower_] = self.person
-            elif ent.label_ == "ORG":
-                self.organisations.append(mention(ent, "ORG", offset))
+                        self.titled[token.lower_] = named
+            else:
+                self.organisations.append(named)
+            for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+                self.titled[appos.lemma_.lower()] = named  # "X, an independent firm"
 
     # ------------------------------------------------------------------ resolution
 
@@ -154,7 +161,8 @@ class Speakers:
         """The organisation a bare "the ministry" / "the coast guard" points back to: the
         latest one named or quoted (this sentence's names before it included) whose name
         ends in those words ("the interior ministry", "the Telmar Coast Guard"), or the
-        person last named with that title ("Interior Minister X ... the minister's count")."""
+        one last named with that title or description ("Interior Minister X ... the
+        minister's count"; "X, an independent firm, ... the firm said")."""
         head = found.definite or ""
         before = found.mention.start if found.mention is not None else offset
         here = [
