@@ -1,16 +1,20 @@
-"""Who a claim is attributed to, found through the parse.
+"""Who a claim is attributed to, found through the parse of its sentence.
 
-Three patterns cover reported speech in news:
-- a verb of saying governs the claim's clause ("X said that ...", "X told Y that ...",
-  "'...,' X asserted", "confirmed by X, which confirmed that ..."): the speaker is
-  the verb's subject, or the passive agent, or the noun a relative "which" refers to;
-- "according to X" anywhere on the claim's path;
-- neither, right after a sentence that had reported speech in the same
-  paragraph: the speech continues ("She said X. The toll could rise ...").
+Climbing from the claim to the root of its sentence:
+- the author of a figure met before any verb of saying is the source: "X's count stood
+  at", "by X's count", "tallies published by X", "the 79 X announced", "X figures show";
+- otherwise the outermost verb of saying or tallying with a speaker ("X said that ...",
+  "X told Y that ...", "'...,' X asserted", "X put the toll at", "X said survivors told
+  her ...": X), its subject, passive agent, or the noun a relative "which" refers to;
+  an aside inserted in the clause counts ("For weeks, he said, cases rose");
+- failing both: "according to X" / "citing X" anywhere in the sentence, a reporting
+  clause set off in it (", police say"), or a headline label ("Red Cross: 300 dead").
 The speaker phrase is cleaned into a ``Mention``: a named person inside it wins
-("Teravia's army chief, Maj. Gen. X" -> X); a statement noun gives way to
-its modifiers ("Kestovan army assessments" -> Kestovan army);
-a generic head makes the source anonymous ("a senior official").
+("Teravia's army chief, Maj. Gen. X" -> X); a statement noun gives way to its author or
+modifiers ("Kestovan army assessments" -> Kestovan army); a generic head makes the
+source anonymous ("a senior official"); a head that cannot speak (a date, an event, "the
+search") gives no source. Pronouns and bare descriptions ("he", "the ministry") are
+marked for ``speakers`` to resolve from reading order.
 """
 
 from __future__ import annotations
