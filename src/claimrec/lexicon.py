@@ -74,6 +74,12 @@ class Attribution(LexiconPart):
     anonymous_heads: list[str]
     organization_heads: list[str]
     empty_sources: list[str]
+    figure_preps: list[str] = []
+    agent_nouns: list[str] = []
+    agent_suffixes: list[str] = []
+    plural_agent_suffixes: list[str] = []
+    table_source_headers: list[str] = []
+    release_markers: list[str] = []
     carry_sentences: int = 1
 
 

@@ -18,12 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimrec.dates import resolve_date
-from claimrec.extract.attribution import (
-    Attribution,
-    attribution,
-    continues_speech,
-    sentence_speaker,
-)
 from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import mention
 from claimrec.extract.modality import modality
@@ -31,6 +25,7 @@ from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
 from claimrec.extract.quantities import Count, counts, table_value
+from claimrec.extract.speakers import Speakers
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
 from claimrec.extract.tables import Cell, table_cells
 from claimrec.extract.when import event_times
@@ -62,11 +57,7 @@ NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 class _Context:
     """What reading order carries from one sentence to the next within a document."""
 
-    speaker: Attribution | None = None
-    speaker_paragraph: int = -1
-    speaker_age: int = 0
-    person: Mention | None = None
-    organisation: Mention | None = None  # the last speaker that was not a person, for "it said"
+    speakers: Speakers  # who spoke, was named, is quoted: for attribution
     subject: Mention | None = None
     count: Count | None = None  # the last count of people of the previous sentence
 
@@ -113,14 +104,15 @@ def extract_parsed(
     document: Document, parsed: Iterable[tuple[Piece, Doc]], *, lexicon: Lexicon
 ) -> Extraction:
     """Extraction from already parsed pieces (lets callers batch parsing across documents)."""
-    context = _Context()
+    context = _Context(Speakers.of(document.body, lexicon))
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
     cells = table_cells(document.body, lexicon)
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
-            _advance_names(doc, piece, context)
+            context.speakers.read_names(doc.ents, piece.start, piece.start + len(piece.text))
+            context.count = None  # a count's head is lent only to the next parsed sentence
             continue
         inside = [c for c in cells if piece.start <= c.start < piece.start + len(piece.text)]
         for sent in doc.sents:
@@ -324,22 +316,8 @@ def _subject(
 
 def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
     """(source mention, confidence penalty, hearsay) for the clause holding ``anchor``."""
-    found = attribution(anchor, s.sent, s.piece.start, s.lexicon)
-    if found is None:
-        carried = s.context.speaker
-        if (
-            carried is not None
-            and s.context.speaker_paragraph == s.piece.paragraph
-            and continues_speech(s.sent, s.lexicon)
-        ):
-            return carried.mention, 0.15, False
-        return None, 0.0, False
-    if found.pronoun:
-        earlier = (
-            s.context.person if found.text.lower() in {"he", "she"} else s.context.organisation
-        )
-        return earlier, 0.1 if earlier else 0.2, False
-    return found.mention, 0.0, found.mention is None
+    found = s.context.speakers.source(anchor, s.sent, s.piece.start, s.piece.paragraph)
+    return found.mention, found.penalty, found.hearsay
 
 
 def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> Mention | None:
@@ -393,33 +371,11 @@ def _clip(x: float) -> float:
 def _advance(s: _Sentence) -> None:
     """Update what the next sentence inherits from this one."""
     ctx = s.context
-    speaker = sentence_speaker(s.sent, s.piece.start, s.lexicon)
-    if speaker is not None:
-        if speaker.pronoun and ctx.person is not None:
-            speaker = Attribution(ctx.person, speaker.text, "carried")
-        ctx.speaker, ctx.speaker_paragraph, ctx.speaker_age = speaker, s.piece.paragraph, 0
-        if speaker.mention is not None and speaker.mention.kind != "PERSON":
-            ctx.organisation = speaker.mention
-    else:
-        ctx.speaker_age += 1
-        if ctx.speaker_age >= s.lexicon.attribution.carry_sentences:
-            ctx.speaker = None
-    for ent in s.sent.ents:
-        if ent.label_ == "PERSON":
-            ctx.person = mention(ent, "PERSON", s.piece.start)
+    ctx.speakers.read_sentence(s.sent, s.piece.start, s.piece.paragraph)
     for token in topic_nouns(s.sent, s.lexicon):
         span = subject_span(token, None, s.lexicon)
         if span is not None:
             ctx.subject = mention(span, _kind(span), s.piece.start)
-
-
-def _advance_names(doc: Doc, piece: Piece, ctx: _Context) -> None:
-    """A stretch seen only by NER: remember the last person named; reported speech stops."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            ctx.person = mention(ent, "PERSON", piece.start)
-    ctx.speaker = None
-    ctx.count = None
 
 
 def _entity_mentions(doc: Doc, offset: int) -> Iterator[Mention]:

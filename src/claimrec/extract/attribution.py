@@ -1,16 +1,20 @@
-"""Who a claim is attributed to, found through the parse.
+"""Who a claim is attributed to, found through the parse of its sentence.
 
-Three patterns cover reported speech in news:
-- a verb of saying governs the claim's clause ("X said that ...", "X told Y that ...",
-  "'...,' X asserted", "confirmed by X, which confirmed that ..."): the speaker is
-  the verb's subject, or the passive agent, or the noun a relative "which" refers to;
-- "according to X" anywhere on the claim's path;
-- neither, right after a sentence that had reported speech in the same
-  paragraph: the speech continues ("She said X. The toll could rise ...").
+Climbing from the claim to the root of its sentence:
+- the author of a figure met before any verb of saying is the source: "X's count stood
+  at", "by X's count", "tallies published by X", "the 79 X announced", "X figures show";
+- otherwise the outermost verb of saying or tallying with a speaker ("X said that ...",
+  "X told Y that ...", "'...,' X asserted", "X put the toll at", "X said survivors told
+  her ...": X), its subject, passive agent, or the noun a relative "which" refers to;
+  an aside inserted in the clause counts ("For weeks, he said, cases rose");
+- failing both: "according to X" / "citing X" anywhere in the sentence, a reporting
+  clause set off in it (", police say"), or a headline label ("Red Cross: 300 dead").
 The speaker phrase is cleaned into a ``Mention``: a named person inside it wins
-("Teravia's army chief, Maj. Gen. X" -> X); a statement noun gives way to
-its modifiers ("Kestovan army assessments" -> Kestovan army);
-a generic head makes the source anonymous ("a senior official").
+("Teravia's army chief, Maj. Gen. X" -> X); a statement noun gives way to its author or
+modifiers ("Kestovan army assessments" -> Kestovan army); a generic head makes the
+source anonymous ("a senior official"); a head that cannot speak (a date, an event, "the
+search") gives no source. Pronouns and bare descriptions ("he", "the ministry") are
+marked for ``speakers`` to resolve from reading order.
 """
 
 from __future__ import annotations
@@ -32,27 +36,42 @@ NAMED = {
     "LOC": "LOC",
 }
 RELATIVE = frozenset({"which", "who", "that"})
-PRONOUNS = frozenset({"he", "she", "they", "it"})
-SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "acl", "relcl"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
 MAX_CLIMB = 8
+MAX_LABEL = 6  # words before a headline's colon that can name its speaker
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """A speaker found for a claim; ``pronoun`` marks he/she/they still to resolve."""
+    """A speaker found for a claim; ``pronoun`` marks he/she/they still to resolve, and
+    ``definite`` a bare description ("the ministry") that may point back to an
+    organisation already named."""
 
     mention: Mention | None
     text: str
-    via: str  # "verb", "according", "carried", "report"
+    via: str  # "verb", "according", "carried", "report", "label"
     pronoun: bool = False
+    definite: str | None = None  # the head noun of a bare definite description
 
 
 def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
-    """The speaker of the clause holding ``anchor`` (``offset``: where the piece starts)."""
-    found = _by_verb(anchor, offset, lexicon)
+    """The source of the clause holding ``anchor`` (``offset``: where the piece starts).
+
+    Climbing from the claim to the root: the author of a figure noun met before any verb
+    of saying ("tallies published by X", "X's count stood at") is the figure's source;
+    otherwise the outermost verb of saying with a speaker wins ("X said Y told her that
+    ...": X is who the text attributes the claim to). Failing both, "according to X",
+    "by X's count", a reporting clause inserted in the sentence (", X says,"), and a
+    headline's speaker label ("Minister: 300 dead")."""
+    found = _on_path(anchor, offset, lexicon)
     if found is not None:
         return found
-    return _by_preposition(sent, offset, lexicon)
+    found = _by_preposition(sent, offset, lexicon)
+    if found is not None:
+        return found
+    return _inserted(sent, anchor, offset, lexicon) or _label(sent, anchor, offset, lexicon)
 
 
 def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -62,11 +81,14 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
             c.dep_ in {"ccomp", "parataxis"} for c in token.children
         ):
             found = _speaker_of(token, offset, lexicon)
-            if found is not None and found.mention is not None:
+            if found is not None and (found.mention is not None or found.pronoun):
                 return Attribution(found.mention, found.text, "carried", found.pronoun)
     according = _by_preposition(sent, offset, lexicon)
     if according is not None and according.mention is not None:
         return Attribution(according.mention, according.text, "carried")
+    inserted = _inserted(sent, None, offset, lexicon)  # '"...," she said.' parsed as an aside
+    if inserted is not None:
+        return Attribution(inserted.mention, inserted.text, "carried", inserted.pronoun)
     return None
 
 
@@ -74,18 +96,190 @@ def _speech_verb(token: Token, lexicon: Lexicon) -> bool:
     return token.lemma_.lower() in lexicon.attribution_verbs and token.pos_ in {"VERB", "AUX"}
 
 
-def _by_verb(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """Figure authors and verbs of saying on the path from ``anchor`` to the root."""
+    verbs: list[Token] = []
     token = anchor
     for _ in range(MAX_CLIMB):
+        if not verbs:
+            author = _figure_author(token, offset, lexicon)
+            if author is not None:
+                return author
+        verbs.extend(_inserted_verbs(token, lexicon))
         if token.head.i == token.i:
-            return None
+            break
         child, token = token, token.head
-        is_speech = token.lemma_.lower() in lexicon.attribution_verbs and token.pos_ in {
-            "VERB",
-            "AUX",
-        }
-        if is_speech and child.dep_ in SPEECH_DEPS and child.dep_ not in {"nsubj", "nsubjpass"}:
-            return _speaker_of(token, offset, lexicon)
+        if _gapped_speaker(child, token, lexicon):
+            # "police counted 300 and unions 900": the second speaker's verb is elided
+            return _speaker(child, offset, lexicon, via="verb")
+        if (
+            _speech_verb(token, lexicon)
+            and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}
+            and not _own_clause(child)
+            and not _across_semicolon(child, token)
+        ):
+            verbs.append(token)
+    speakers = [s for s in (_speaker_of(v, offset, lexicon) for v in verbs) if s is not None]
+    named = [s for s in speakers if s.mention is not None or s.pronoun]
+    if named:
+        return named[-1]
+    return speakers[0] if speakers else None
+
+
+def _gapped_speaker(child: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``child`` is the speaker of a gapped conjunct of a verb of saying: a
+    speaker noun the parser took for a coordinated verb ("... and unions 900")."""
+    return (
+        child.dep_ == "conj"
+        and _speech_verb(verb, lexicon)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        and child.lemma_.lower() not in lexicon.attribution_verbs
+        and (
+            child.lemma_.lower() in lexicon.attribution.organization_heads
+            or child.lemma_.lower() in lexicon.attribution.agent_nouns
+            or child.lower_ in lexicon.attribution.agent_nouns
+        )
+    )
+
+
+def _own_clause(child: Token) -> bool:
+    """A clause coordinated with the verb of saying and with its own subject ("GM
+    reported earnings, and 300 members left") is not what the verb reports."""
+    return child.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+
+
+def _across_semicolon(child: Token, verb: Token) -> bool:
+    """Whether a semicolon separates a clause from the verb it hangs from: "X reported
+    300; Y said 900" are two statements, whatever the parser attached."""
+    subtree = [t.i for t in child.subtree]
+    start, end = (max(subtree), verb.i) if verb.i > child.i else (verb.i, min(subtree))
+    return any(t.text == ";" for t in verb.doc[start:end])
+
+
+def _inserted_verbs(token: Token, lexicon: Lexicon) -> list[Token]:
+    """Verbs of saying inserted into this clause ("For weeks, he said, cases rose"): a
+    parenthetical child with a subject and no object, complement or conjunction of its
+    own ("after X reported earnings" is no aside)."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in {"parataxis", "advcl"}
+        and _speech_verb(c, lexicon)
+        and not any(g.dep_ in {"ccomp", "xcomp", "dobj", "mark"} for g in c.children)
+    ]
+
+
+def _inserted(
+    sent: Span, anchor: Token | None, offset: int, lexicon: Lexicon
+) -> Attribution | None:
+    """A reporting clause set off in the sentence (", Ford says,", "- Dead: 80, police
+    say"): a verb of saying with a subject and no complement scopes over the sentence."""
+    for token in sent:
+        if (anchor is not None and token.i == anchor.i) or not _speech_verb(token, lexicon):
+            continue
+        if any(c.dep_ in {"ccomp", "xcomp", "dobj", "mark"} for c in token.children):
+            continue
+        found = _speaker_of(token, offset, lexicon)
+        if found is not None and (found.mention is not None or found.pronoun):
+            return found
+    return None
+
+
+def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """The speaker a headline names before a colon ("Red Cross: 300 dead", "Interior
+    Minister Lena Varga: ..."): a label made only of names, titles and organisation
+    nouns; "Dead: 80" or "Bodies recovered: 78" name no one."""
+    colon = next((t for t in sent[: MAX_LABEL + 1] if t.text == ":"), None)
+    if colon is None or anchor.i < colon.i:
+        return None
+    words = [t for t in sent.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
+    nouns = lexicon.attribution.organization_heads
+    titles = lexicon.title_set
+
+    def speaks(t: Token) -> bool:
+        return t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in titles or t.lemma_.lower() in nouns
+
+    if not words or not all(speaks(t) for t in words):
+        return None
+    person = next((e for e in sent.ents if e.label_ == "PERSON" and e.end <= colon.i), None)
+    span = person or sent.doc[words[0].i : words[-1].i + 1]
+    kind: MentionKind = "PERSON" if person is not None else "ORG"
+    return Attribution(mention(span, kind, offset), span.text, "label")
+
+
+def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """Who made the figure: the possessor or "by"-agent of a report noun at ``token``,
+    the report noun that is ``token``'s subject ("X's count stood at 71"), or a
+    "by X's count" phrase attached to it."""
+    published = _published_by(token, lexicon)
+    if published is not None:
+        found = _speaker(published, offset, lexicon, via="report")
+        if found is not None and found.mention is not None:
+            return found
+    nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else []
+    nouns += [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in lexicon.attribution.figure_preps:
+            nouns += [o for o in prep.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        if not _report_noun(noun, lexicon):
+            continue
+        author = _author_of(noun)
+        if author is not None:
+            found = _speaker(author, offset, lexicon, via="report")
+            if found is not None and found.mention is not None:
+                return found
+    return None
+
+
+def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
+    """ "300 deaths recorded by X", "the 79 X announced": the agent of a reporting
+    participle on the noun, or the subject of a reporting relative clause on it."""
+    for child in noun.children:
+        if child.dep_ not in {"acl", "relcl"} or not _speech_verb(child, lexicon):
+            continue
+        for agent in (g for g in child.children if g.dep_ == "agent"):
+            return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "relcl":
+            for subject in (g for g in child.children if g.dep_ == "nsubj"):
+                if not _relative(subject):
+                    return subject
+    return None
+
+
+def _report_noun(token: Token, lexicon: Lexicon) -> bool:
+    words = lexicon.attribution.report_nouns
+    return token.pos_ in {"NOUN", "PROPN"} and (
+        token.lemma_.lower() in words or token.lower_ in words
+    )
+
+
+def _author_of(noun: Token) -> Token | None:
+    """ "X's count", "the count by X", "tallies published by X", "X figures", and "X
+    withdrew its count" (a possessive pronoun points to the subject of its verb)."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in PRONOUN_POSSESSIVES:
+            return child
+        if child.dep_ == "poss" and noun.dep_ == "dobj":
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            for agent in (g for g in child.children if g.dep_ == "agent"):
+                return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod"} and child.ent_type_ in NAMED:
+            return child
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in {"NORP", "GPE", "DATE", "CARDINAL"}
+            and not any(c.dep_ == "nummod" or c.like_num for c in child.subtree)
+        ):
+            return child  # "the first independent figure: Telmar Counts, ..."
     return None
 
 
@@ -93,17 +287,34 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
     subject = _subject(verb)
     if subject is None:
         return Attribution(None, "", "verb")
-    if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+    if _relative(subject) and verb.dep_ == "relcl":
         subject = verb.head
+    if subject.lower_ == "they":
+        antecedent = _plural_antecedent(subject, lexicon)
+        if antecedent is not None:
+            return _speaker(antecedent, offset, lexicon, via="verb")
     if subject.lower_ in PRONOUNS:
         return Attribution(None, subject.text, "verb", pronoun=True)
     return _speaker(subject, offset, lexicon, via="verb")
 
 
+def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The plural subject earlier in the sentence that "they" points back to
+    ("Campaigners circulated a list they say shows ...")."""
+    sent = pronoun.sent
+    for token in reversed(sent.doc[sent.start : pronoun.i]):
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in {"NNS", "NNPS"}:
+            return token if _agent_noun(token, lexicon) else None
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    """The verb's subject; of two ("the charity Relief Now said", parsed as two
+    subjects), the named one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in NAMED]
+        return named[-1] if len(subjects) > 1 and named else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -132,7 +343,12 @@ def _by_preposition(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | 
 
 
 def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
-    named = _named_inside(head)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ in PRONOUN_POSSESSIVES and not _named_inside(head):
+        # "his office said": the person referred to speaks; "its armed wing", unresolved
+        person = POSSESSIVE_PRONOUN.get(owner.lower_)
+        return Attribution(None, person or owner.text, via, pronoun=person is not None)
+    named = _named_inside(head) or _person_after(head)
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
         return Attribution(mention(named, kind, offset), named.text, via)
@@ -142,19 +358,92 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     words = lexicon.attribution
     head_lemma = head.lemma_.lower()
     if head_lemma in words.report_nouns or head.lower_ in words.report_nouns:
-        modifiers = [t for t in tokens if t.i != head.i]
+        author = _author_of(head)
+        if author is not None and author.i != head.i:
+            return _speaker(author, offset, lexicon, via="report")  # "a study by X showed"
+        modifiers = _nominal_modifiers([t for t in tokens if t.i != head.i])
         if not modifiers:
             return Attribution(None, head.text, "report")
         return _descriptive(modifiers, offset, lexicon, via="report")
-    if head_lemma in words.empty_sources:
+    if head_lemma in words.empty_sources or not _agent_noun(head, lexicon):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ not in PRONOUN_POSSESSIVES:
+            return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
+
+
+def _nominal_modifiers(tokens: list[Token]) -> list[Token]:
+    """The modifiers of a report noun that can name its author: from the first noun,
+    proper noun or named word on ("revised army figures" -> army; "revised figures" ->
+    nothing)."""
+    for k, token in enumerate(tokens):
+        if token.pos_ in {"NOUN", "PROPN"} or token.ent_type_ in NAMED or _acronym(token):
+            return tokens[k:]
+    return []
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun ("which", "who"), not an acronym that spells like one ("WHO")."""
+    return token.lower_ in RELATIVE and not token.is_upper
+
+
+def _acronym(token: Token) -> bool:
+    return token.is_upper and len(token.text) > 1 and token.is_alpha
+
+
+def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a descriptive speaker's head can denote someone who speaks: a named
+    word, a person, an organisation, a title, a counted group ("survivors") or an agent
+    noun by its suffix ("mediators", "activists"); never a date, an event or an abstract
+    noun ("flooding", "the search", "revised")."""
+    if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}:
+        return False
+    owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+    if any(
+        t.ent_type_ in NAMED or t.pos_ == "PROPN" or _acronym(t)
+        for t in _phrase(head)
+        if t.i not in owned
+    ):
+        return True  # named, or a named group's member ("an MSF coordinator")
+    words = lexicon.attribution
+    lemma = head.lemma_.lower()
+    if lemma.endswith(tuple(words.agent_suffixes)):
+        return True
+    if head.tag_ == "NNS" and lemma.endswith(tuple(words.plural_agent_suffixes)):
+        return True  # "engineers warned"; a singular "the number" does not speak
+    return any(
+        w in vocabulary
+        for w in (lemma, head.lower_)
+        for vocabulary in (
+            words.anonymous_heads,
+            words.organization_heads,
+            words.agent_nouns,
+            lexicon.units,
+            lexicon.title_set,
+        )
+    )
+
+
+def _person_after(head: Token) -> Span | None:
+    """A person named right after the speaker phrase, set off by a comma: "according to
+    the interior minister, Lena Varga, ..." (the parser often misses the apposition)."""
+    doc = head.doc
+    end = max(t.i for t in head.subtree) + 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
+        for ent in doc.ents:
+            if ent.start == end + 1 and ent.label_ == "PERSON":
+                return ent
+    return None
 
 
 def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str) -> Attribution:
     doc = tokens[0].doc
     span = doc[tokens[0].i : tokens[-1].i + 1]
     head = tokens[-1]
+    if span[-1].tag_ == "POS" and len(span) > 1:
+        span = doc[span.start : span.end - 1]
+        head = span[-1]
     kind: MentionKind
     if head.lemma_.lower() in lexicon.attribution.anonymous_heads:
         kind = "ANON"
@@ -162,11 +451,23 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
         kind = NAMED[head.ent_type_]  # type: ignore[assignment]
     else:
         kind = "GROUP"
-    return Attribution(mention(span, kind, offset), span.text, via)
+    definite = _definite(head, list(span))
+    return Attribution(mention(span, kind, offset), span.text, via, definite=definite)
+
+
+def _definite(head: Token, tokens: list[Token]) -> str | None:
+    """The words of a bare description, "the ministry", "the coast guard": singular
+    common nouns after "the" and nothing else."""
+    articles = {c.lower_ for c in head.children if c.dep_ == "det"}
+    plain = all(t.tag_ == "NN" and not t.ent_type_ for t in tokens)
+    if articles & {"the", "this"} and plain:
+        return " ".join(t.lower_ for t in tokens)
+    return None
 
 
 def _named_inside(head: Token) -> Span | None:
-    """A named person (or, failing that, organisation/country) heading or in apposition."""
+    """A named person (or, failing that, organisation/country) heading or in apposition
+    ("the newspaper Telmar Post", "the charity Relief Now")."""
     doc = head.doc
     near = [head, *[c for c in head.children if c.dep_ in {"appos", "compound"}]]
     for kind in ("PERSON", "ORG", "GPE"):
@@ -174,8 +475,8 @@ def _named_inside(head: Token) -> Span | None:
             if token.ent_type_ == kind:
                 for ent in doc.ents:
                     if ent.start <= token.i < ent.end:
-                        if kind != "PERSON" and token.i != head.i:
-                            break
+                        if kind != "PERSON" and token.i != head.i and token.dep_ != "appos":
+                            break  # "the Kestovan army" is the army, not Kestova
                         return _trim_ent(ent)
         for appos in (c for c in head.children if c.dep_ == "appos"):
             for token in appos.subtree:
@@ -187,13 +488,18 @@ def _named_inside(head: Token) -> Span | None:
 
 
 def _trim_ent(ent: Span) -> Span:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the" and a trailing possessive from an entity span, and finish a
+    name that NER cut after "of"."""
     start, end = ent.start, ent.end
     doc = ent.doc
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
     if end - start > 1 and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
         end -= 1
+    while end < len(doc) and doc[end - 1].lower_ in {"of", "the", "and", "for"}:
+        if not (doc[end].pos_ == "PROPN" or doc[end].lower_ == "the"):
+            break
+        end += 1  # NER stopped inside "Ministry of Foreign Affairs of the State of X"
     return Span(doc, start, end, label=ent.label_)
 
 
@@ -211,7 +517,8 @@ def _phrase(head: Token) -> list[Token]:
 def continues_speech(sent: Span, lexicon: Lexicon) -> bool:
     """Whether a sentence without its own attribution reads as more of the previous
     sentence's reported speech: its subject points back ("they", "these troops", "the
-    first group", a bare number), rather than naming a new actor."""
+    first group", "the toll", a bare number), rather than naming a new actor or a new
+    thing ("the peninsula")."""
     roots = [t for t in sent if t.dep_ == "ROOT"]
     if not roots:
         return False
@@ -224,6 +531,22 @@ def continues_speech(sent: Span, lexicon: Lexicon) -> bool:
     determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
     if subject.ent_type_ in NAMED or determiners & {"both", "all", "each"}:
         return False
-    return bool(determiners & {"these", "those", "the", "this", "that"}) or (
-        subject.lemma_.lower() in lexicon.units
+    lemma = subject.lemma_.lower()
+    words = lexicon.attribution
+    of_people = any(
+        o.lemma_.lower() in lexicon.units
+        for p in subject.children
+        if p.lower_ == "of"
+        for o in p.children
     )
+    counted = (
+        of_people  # "the number of survivors", "the first group of 800 troops"
+        or lemma in lexicon.units
+        or lemma in lexicon.measure_nouns
+        or lemma in words.report_nouns
+        or subject.lower_ in words.report_nouns
+        or lemma in words.organization_heads  # "the service", the speaker itself
+    )
+    if determiners & {"these", "those"}:
+        return True
+    return counted and (bool(determiners & {"the", "this", "that"}) or lemma in lexicon.units)

@@ -18,10 +18,12 @@ through NER, so the entity table still knows every name; with
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pydantic import BaseModel, ConfigDict
 
+from claimrec.extract.datelines import mask_datelines
 from claimrec.lexicon import Lexicon
 
 MAX_PIECE_CHARS = 20_000
@@ -31,6 +33,28 @@ _ENDS = frozenset(".!?:;\"”’')]")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]?)\.$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+QUOTE_MARKS = frozenset('"“”')
+
+
+class Quotes:
+    """Where quotations are open in a body, answered in log time per position: a position
+    is inside a quotation opened earlier in its paragraph (its line) when an odd number of
+    straight quotes, or more “ than ”, come before it on the line."""
+
+    def __init__(self, body: str) -> None:
+        self.lines = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+        self.marks = {m: [i for i, ch in enumerate(body) if ch == m] for m in '"“”'}
+
+    def inside(self, position: int) -> bool:
+        start = self.lines[bisect.bisect_right(self.lines, position) - 1]
+
+        def between(mark: str) -> int:
+            found = self.marks[mark]
+            return bisect.bisect_left(found, position) - bisect.bisect_left(found, start)
+
+        return between('"') % 2 == 1 or between("“") > between("”")
 
 
 class Piece(BaseModel):
@@ -50,11 +74,14 @@ def mask_markup(text: str) -> str:
 
 
 def pieces(body: str, *, max_chars: int = MAX_PIECE_CHARS) -> list[Piece]:
-    """Non-blank paragraphs of ``body`` (markup masked), long ones cut into pieces."""
+    """Non-blank paragraphs of ``body`` (markup and datelines masked), long ones cut into
+    pieces. A paragraph starts at its first visible character: a blanked dateline left as
+    leading spaces would change how NER reads the first sentence."""
     out: list[Piece] = []
-    for number, (offset, text) in enumerate(_paragraphs(mask_markup(body))):
+    for number, (offset, text) in enumerate(_paragraphs(mask_datelines(mask_markup(body)))):
         if text.strip():
-            out.extend(_cut(text, offset, number, max_chars))
+            lead = len(text) - len(text.lstrip())
+            out.extend(_cut(text[lead:], offset + lead, number, max_chars))
     return out
 
 

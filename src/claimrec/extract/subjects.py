@@ -45,27 +45,41 @@ def _qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
 
 
 def _agent(trigger: Token, lexicon: Lexicon) -> Span | None:
-    """The named subject of the trigger or of the verbs it completes ("X plans to send")."""
-    subject = _clause_subject(trigger)
-    if subject is None:
-        return None
+    """The named subject of the trigger or of the verbs it completes ("X plans to send");
+    never the speaker of a verb of saying, who is the claim's source."""
+    subject = _clause_subject(trigger, lexicon)
+    if subject is None or _report_noun(subject, lexicon):
+        return None  # "X's count stood at 300": X made the count, the people are not X's
     if subject.ent_type_ in AGENT_LABELS:
         return _entity_at(subject)
     return _qualifier(subject, lexicon) or _partitive_qualifier(subject, lexicon)
 
 
-def _clause_subject(trigger: Token) -> Token | None:
+def _clause_subject(trigger: Token, lexicon: Lexicon) -> Token | None:
     """The grammatical subject governing ``trigger``, climbing through complements
-    ("announced its intention to send ... to join": the subject of "announced")."""
+    ("announced its intention to send ... to join": the subject of "announced"). The
+    subject of a verb of saying is the source, not the agent: it is taken only when the
+    clause points back to it ("X said it sent", "X announced its intention to send")."""
     token = trigger
+    points_back = False
+    speech = lexicon.attribution_verbs
     for _ in range(5):
+        is_speech = token.lemma_.lower() in speech and token.pos_ in {"VERB", "AUX"}
         for child in token.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                return child
+                return child if not is_speech or points_back else None
+        points_back = points_back or any(
+            c.dep_ in {"poss", "nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in token.children
+        )
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _report_noun(token: Token, lexicon: Lexicon) -> bool:
+    words = lexicon.attribution.report_nouns
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
 def _partitive_qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
@@ -80,7 +94,7 @@ def _partitive_qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
 
 def is_anaphoric(trigger: Token, lexicon: Lexicon) -> bool:
     """Whether the trigger's subject points back ("they", "these troops", "the group")."""
-    subject = _clause_subject(trigger)
+    subject = _clause_subject(trigger, lexicon)
     if subject is None:
         return False
     if subject.pos_ == "PRON":

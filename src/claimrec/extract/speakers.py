@@ -1,0 +1,212 @@
+"""Who speaks, as reading order tells it: the state attribution carries between sentences.
+
+The parse of one sentence finds its speaker (``attribution``); what it cannot settle
+alone needs what came before: "he said" (the last person named), "the ministry said"
+(the organisation named with that noun), "the minister's count" (the person named with
+that title), "we counted" (a release's issuer), a figure in a table (its Source column),
+and speech that runs on (the sentence after "X said ...", the rest of an open quotation).
+``Speakers`` holds that state for one document and answers those questions; the
+extraction loop feeds it each sentence in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claimrec.extract.attribution import Attribution, attribution, continues_speech
+from claimrec.extract.attribution import sentence_speaker as parsed_speaker
+from claimrec.extract.issuer import issuer
+from claimrec.extract.mentions import mention
+from claimrec.extract.paragraphs import QUOTE_MARKS, Quotes
+from claimrec.extract.table_sources import Cell, CellSource, source_at, table_sources
+from claimrec.lexicon import Lexicon
+from claimrec.models import Mention, MentionKind
+
+KINDS: dict[str, MentionKind] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+}
+TITLE_WORDS = 3  # words before a person's name searched for a title ("Interior Minister X")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A claim's source, the confidence it costs, and whether it is bare hearsay."""
+
+    mention: Mention | None
+    penalty: float = 0.0
+    hearsay: bool = False
+
+
+@dataclass
+class Speakers:
+    """Reading-order state for attribution in one document (see the module docstring)."""
+
+    lexicon: Lexicon
+    speaker: Attribution | None = None
+    speaker_paragraph: int = -1
+    speaker_age: int = 0
+    person: Mention | None = None
+    organisation: Mention | None = None  # the last speaker that was not a person, for "it"
+    organisations: list[Mention] = field(default_factory=list)  # named or quoted, in order
+    # "minister" -> the person last named with that title; "firm" -> the organisation
+    # last described as one ("X, an independent firm")
+    titled: dict[str, Mention] = field(default_factory=dict)
+    tables: list[CellSource] = field(default_factory=list)
+    issuer: Cell | None = None
+    quotes: Quotes | None = None
+
+    @classmethod
+    def of(cls, body: str, lexicon: Lexicon) -> Speakers:
+        return cls(
+            lexicon=lexicon,
+            tables=table_sources(body, lexicon),
+            issuer=issuer(body, lexicon),
+            quotes=Quotes(body),
+        )
+
+    # ------------------------------------------------------------------ per claim
+
+    def source(self, anchor: Token, sent: Span, offset: int, paragraph: int) -> Source:
+        """The source of the clause holding ``anchor``: a table cell's source; the parse
+        of the sentence; reported speech carried from before; a release's issuer."""
+        cell = source_at(self.tables, offset + anchor.idx)
+        if cell is not None:
+            return Source(self._cell_mention(cell, sent, offset), 0.05)
+        found = attribution(anchor, sent, offset, self.lexicon)
+        if found is None:
+            carried = self.speaker
+            if carried is not None and (
+                (self.speaker_paragraph == paragraph and continues_speech(sent, self.lexicon))
+                or self._quoted(sent, offset, paragraph)
+            ):
+                return Source(carried.mention, 0.15)
+            if self.issuer is not None:
+                return Source(self._issuer_mention(self.issuer, sent, offset), 0.1)
+            return Source(None)
+        if found.pronoun:
+            earlier = self._pronoun(found.text.lower(), sent, offset)
+            return Source(earlier, 0.1 if earlier else 0.2)
+        if found.definite is not None:
+            earlier = self._described(found, sent, offset)
+            if earlier is not None:
+                return Source(earlier, 0.1)
+        if found.mention is not None and found.mention.kind not in {"PERSON", "ANON"}:
+            self.organisations.append(found.mention)
+        return Source(found.mention, 0.0, found.mention is None)
+
+    # ------------------------------------------------------------------ reading order
+
+    def read_sentence(self, sent: Span, offset: int, paragraph: int) -> None:
+        """What the next sentence inherits from this parsed one."""
+        speaker = parsed_speaker(sent, offset, self.lexicon)
+        if speaker is not None:
+            if speaker.pronoun:
+                earlier = self._pronoun(speaker.text.lower(), sent, offset)
+                speaker = Attribution(earlier, speaker.text, "carried")
+            self.speaker, self.speaker_paragraph, self.speaker_age = speaker, paragraph, 0
+            if speaker.mention is not None and speaker.mention.kind not in {"PERSON", "ANON"}:
+                self.organisation = speaker.mention
+                self.organisations.append(speaker.mention)
+        elif not self._inside_quote(offset + sent.end_char):
+            self.speaker_age += 1
+            if self.speaker_age >= self.lexicon.attribution.carry_sentences:
+                self.speaker = None
+        self._remember(sent.ents, offset)
+
+    def read_names(self, ents: Iterable[Span], offset: int, end: int) -> None:
+        """A stretch seen only by NER (ending at body offset ``end``): remember its names;
+        reported speech stops, unless a quotation is still open at its end."""
+        self._remember(ents, offset)
+        if not self._inside_quote(end):
+            self.speaker = None
+
+    def _remember(self, ents: Iterable[Span], offset: int) -> None:
+        """The last person named (for "he said"), by title or description too (for "the
+        minister", "the firm"), and every organisation (for "the ministry")."""
+        titles = self.lexicon.title_set
+        for ent in ents:
+            if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            named = mention(ent, KINDS[ent.label_], offset)
+            if ent.label_ == "PERSON":
+                self.person = named
+                for token in ent.doc[max(0, ent.start - TITLE_WORDS) : ent.start]:
+                    if token.lower_ in titles:
+                        self.titled[token.lower_] = named
+            else:
+                self.organisations.append(named)
+            for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+                self.titled[appos.lemma_.lower()] = named  # "X, an independent firm"
+
+    # ------------------------------------------------------------------ resolution
+
+    def _pronoun(self, pronoun: str, sent: Span, offset: int) -> Mention | None:
+        """He/she: the last person named; we: the release's issuer; it/they: the last
+        organisation that spoke."""
+        if pronoun in {"he", "she"}:
+            return self.person
+        if pronoun == "we" and self.issuer is not None:
+            return self._issuer_mention(self.issuer, sent, offset)
+        return self.organisation
+
+    def _described(self, found: Attribution, sent: Span, offset: int) -> Mention | None:
+        """The organisation a bare "the ministry" / "the coast guard" points back to: the
+        latest one named or quoted (this sentence's names before it included) whose name
+        ends in those words ("the interior ministry", "the Telmar Coast Guard"), or the
+        one last named with that title or description ("Interior Minister X ... the
+        minister's count"; "X, an independent firm, ... the firm said")."""
+        head = found.definite or ""
+        before = found.mention.start if found.mention is not None else offset
+        here = [
+            mention(e, "ORG", offset)
+            for e in sent.ents
+            if e.label_ == "ORG" and offset + e.end_char <= before
+        ]
+        for earlier in reversed([*self.organisations, *here]):
+            name = earlier.text.lower()
+            if name != head and (name.endswith(" " + head) or name.endswith(" " + head + "s")):
+                return earlier
+        return self.titled.get(head)
+
+    def _issuer_mention(self, issuer: Cell, sent: Span, offset: int) -> Mention:
+        """The release's issuer, by the fullest name the text gives it ("STATE OF X" in
+        the heading, "the Foreign Ministry of the State of X" in the body)."""
+        short = " ".join(issuer.text.lower().split())
+        for named in self.organisations:
+            if short in named.text.lower() and len(named.text) > len(short):
+                return named
+        return self._cell_mention(issuer, sent, offset)
+
+    def _cell_mention(self, cell: Cell, sent: Span, offset: int) -> Mention:
+        """A source named in a table cell or a heading, typed by NER where it reaches."""
+        kind: MentionKind = "ORG"
+        for ent in sent.doc.ents:
+            start = offset + ent.start_char
+            if start <= cell.start < start + len(ent.text) or cell.start <= start < cell.end:
+                kind = KINDS.get(ent.label_, "ORG")
+                break
+        return Mention(text=" ".join(cell.text.split()), kind=kind, start=cell.start, end=cell.end)
+
+    # ------------------------------------------------------------------ quotations
+
+    def _inside_quote(self, position: int) -> bool:
+        return self.quotes is not None and self.quotes.inside(position)
+
+    def _quoted(self, sent: Span, offset: int, paragraph: int) -> bool:
+        """Whether the sentence is inside a quotation whose speaker was named in this
+        paragraph or, for a quotation running on, in the one before."""
+        text = sent.text.lstrip()
+        opens = text[:1] in QUOTE_MARKS
+        start = offset + sent.start_char + (len(sent.text) - len(text)) + (1 if opens else 0)
+        if self._inside_quote(start):
+            gap = paragraph - self.speaker_paragraph
+            return gap == 0 or (opens and gap <= 2)
+        return False
