@@ -9,7 +9,7 @@ import pytest
 from claimrec.extract import extract_document
 from claimrec.extract.datelines import dateline, mask_datelines
 from claimrec.extract.issuer import issuer
-from claimrec.extract.tables import source_at, table_sources
+from claimrec.extract.table_sources import source_at, table_sources
 from claimrec.models import Document, RawClaim
 
 
