@@ -30,6 +30,7 @@ organisation's id as ``affiliation``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -599,7 +600,7 @@ class _Merger:
                 for n in sorted(full_by_doc[o.doc])
                 if any(_same_token(token, t, threshold) for t in self.core(n))
             ]
-            self.resolve(o.node, local, lambda token=token: holders(token), o.node[1])
+            self.resolve(o.node, local, functools.partial(holders, token), o.node[1])
 
     def roles(self) -> None:
         """ "The minister" joins the one person its document names with that title
@@ -648,7 +649,7 @@ class _Merger:
             # named
             corpus = bare if bare is not None and len(owners[bare]) == 1 else o.node[1]
             local = fitting(sorted(roots_in[o.doc]), short)
-            self.resolve(o.node, local, lambda short=short: wider(short), corpus)
+            self.resolve(o.node, local, functools.partial(wider, short), corpus)
 
     def _short_occurrences(self, keep: Callable[[_Occurrence], bool]) -> Iterator[_Occurrence]:
         """One occurrence per document-scoped short node that ``keep`` accepts."""

@@ -372,7 +372,7 @@ def _edges(graph: Graph) -> Table:
     """Edges join ids of several kinds (documents, claims, entities, facts), so they carry
     no foreign keys; their columns are indexed for joins all the same."""
     rows = [{"source": e.source, "target": e.target, "kind": e.kind} for e in graph.edges]
-    columns = {"source": str, "target": str, "kind": str}
+    columns: dict[str, type] = {"source": str, "target": str, "kind": str}
     return Table(
         "edges", columns, ("source", "target", "kind"), index=("target", "kind"), rows=rows
     )
@@ -399,7 +399,7 @@ def write_sqlite(graph: Graph, path: Path) -> Export:
         db = sqlite_utils.Database(tmp, recreate=True)
         for table in tables:
             _create(db, table)
-        db["claims"].enable_fts(["quote", "sentence"], create_triggers=False)
+        db.table("claims").enable_fts(["quote", "sentence"], create_triggers=False)
         db.create_view("claims_view", CLAIMS_VIEW.strip())
         db.conn.commit()
         db.conn.execute("vacuum")

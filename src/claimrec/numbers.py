@@ -96,7 +96,7 @@ _WORD_ONLY_SCALES = frozenset({"dozen", "lakh", "crore", "trillion"})
 """Scales that text2num does not read, so "two dozen" and "five trillion" are done here."""
 
 _UNIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen")
+_TEEN_WORDS: tuple[str, ...] = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen")
 _TEEN_WORDS += ("sixteen", "seventeen", "eighteen", "nineteen")
 _TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TEXT2NUM_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})

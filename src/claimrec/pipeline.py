@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -132,10 +133,11 @@ def extract_corpus(
     if progress is not None:
         progress(done, len(documents))
     chunks = [todo[i : i + CHUNK_DOCS] for i in range(0, len(todo), CHUNK_DOCS)]
-    if chunks and nlp is None:
-        nlp = load_model(model)
+    if not chunks:
+        return [found[d.id] for d in documents]
+    pipeline = nlp if nlp is not None else load_model(model)
     for chunk, results in zip(
-        chunks, _run(chunks, nlp, lexicon, jobs, entities, model, config), strict=True
+        chunks, _run(chunks, pipeline, lexicon, jobs, entities, model, config), strict=True
     ):
         for document, extraction in zip(chunk, results, strict=True):
             found[document.id] = extraction
@@ -149,7 +151,7 @@ def extract_corpus(
 
 def _run(
     chunks: list[list[Document]],
-    nlp: Language | None,
+    nlp: Language,
     lexicon: Lexicon,
     jobs: int,
     entities: EntitiesMode,
@@ -169,19 +171,21 @@ def _run(
         yield from pool.map(_worker_extract, chunks, [entities] * len(chunks))
 
 
-_worker: dict[str, object] = {}
-"""Per worker process: the pipeline and lexicon, loaded once by ``_worker_init``."""
+@dataclass
+class _Worker:
+    """Per worker process: the pipeline and lexicon, loaded once by ``_worker_init``."""
+
+    nlp: Language
+    lexicon: Lexicon
+
+
+_worker: list[_Worker] = []
 
 
 def _worker_init(model: str | None, config: Path | None) -> None:
-    _worker["nlp"] = load_model(model)
-    _worker["lexicon"] = load_lexicon(config)
+    _worker[:] = [_Worker(load_model(model), load_lexicon(config))]
 
 
 def _worker_extract(chunk: list[Document], entities: EntitiesMode) -> list[Extraction]:
-    return extract_documents(
-        chunk,
-        nlp=_worker["nlp"],
-        lexicon=_worker["lexicon"],
-        entities=entities,  # type: ignore[arg-type]
-    )
+    (worker,) = _worker
+    return extract_documents(chunk, nlp=worker.nlp, lexicon=worker.lexicon, entities=entities)

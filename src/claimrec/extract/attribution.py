@@ -27,7 +27,7 @@ from claimrec.extract.mentions import mention
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
 
-NAMED = {
+NAMED: dict[str, MentionKind] = {
     "PERSON": "PERSON",
     "ORG": "ORG",
     "GPE": "GPE",

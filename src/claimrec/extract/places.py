@@ -314,7 +314,7 @@ def _fronted(prep: Token, obj: Token) -> bool:
     """A scene-setting place opening the sentence ("In X, police counted ..."): a place
     whatever NER calls the name, unless it calls it a person."""
     after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
-    return (
+    return bool(
         prep.is_sent_start and after is not None and after.text == "," and obj.ent_type_ != "PERSON"
     )
 

@@ -107,8 +107,8 @@ def counts(sent: Span, lexicon: Lexicon, carried: Count | None = None) -> list[C
             decided[c.number.start] = found
             if found is not None:
                 people.append(found)
-    found = [x for x in decided.values() if isinstance(x, Count)]
-    return sorted(found, key=lambda x: x.number.start)
+    kept = [x for x in decided.values() if isinstance(x, Count)]
+    return sorted(kept, key=lambda x: x.number.start)
 
 
 def _nearest(people: list[Count], number: Span) -> Count | None:
@@ -301,8 +301,8 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
     label = _colon_label(number, lexicon)
     if label is not None:
-        unit, predicate = label
-        return _make(c, lexicon, unit, outer, None, number[-1], predicate=predicate)
+        label_unit, label_predicate = label
+        return _make(c, lexicon, label_unit, outer, None, number[-1], predicate=label_predicate)
     owner = value_owner(_attached(number, outer), lexicon)
     if owner.thing:
         return None

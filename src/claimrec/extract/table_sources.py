@@ -117,7 +117,7 @@ def _column_author(cell: Cell, lexicon: Lexicon) -> Cell | None:
     words = [(m.start(), m.group()) for m in re.finditer(r"[\w'’&.]+", cell.text)]
     for k, (_, word) in enumerate(words):
         if word.lower() in report or word.lower().rstrip("s") in report:
-            names = []
+            names: list[tuple[int, str]] = []
             for start, before in reversed(words[:k]):
                 if not before[:1].isupper():
                     break
