@@ -191,13 +191,13 @@ def test_datasette_shows_the_tables_and_their_relations(tmp_path: Path) -> None:
 
 
 def test_unwritable_folder_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
-    import claimrec.export as export_module
+    import claimrec.store as store_module
     from claimrec.errors import OutputError
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(export_module.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(store_module.tempfile, "mkstemp", refuse)
     with pytest.raises(OutputError, match=r"\(permission denied\); choose a writable folder"):
         write_sqlite(graph_of(THREE_VOICES), tmp_path / "g.db")
     assert list(tmp_path.iterdir()) == []

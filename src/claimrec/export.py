@@ -19,9 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +27,7 @@ from typing import Any
 
 from claimrec.errors import OutputError
 from claimrec.models import Claim, CountValue, DateValue, Fact, Graph, LocationValue
-from claimrec.store import write_atomic
+from claimrec.store import replacing, write_atomic
 
 Row = dict[str, Any]
 
@@ -386,30 +384,19 @@ def write_sqlite(graph: Graph, path: Path) -> Export:
     import sqlite_utils
 
     tables, dangling = graph_tables(graph)
-    folder = _folder(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write '{path}': cannot create a file in folder '{folder}' "
-            f"({(exc.strerror or str(exc)).lower()}); choose a writable folder"
-        ) from None
-    os.close(fd)
-    try:
-        db = sqlite_utils.Database(tmp, recreate=True)
-        for table in tables:
-            _create(db, table)
-        db.table("claims").enable_fts(["quote", "sentence"], create_triggers=False)
-        db.create_view("claims_view", CLAIMS_VIEW.strip())
-        db.conn.commit()
-        db.conn.execute("vacuum")
-        db.close()
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError | sqlite3.Error):
+    _folder(path)
+    with replacing(path) as tmp:
+        try:
+            db = sqlite_utils.Database(tmp, recreate=True)
+            for table in tables:
+                _create(db, table)
+            db.table("claims").enable_fts(["quote", "sentence"], create_triggers=False)
+            db.create_view("claims_view", CLAIMS_VIEW.strip())
+            db.conn.commit()
+            db.conn.execute("vacuum")
+            db.close()
+        except sqlite3.Error as exc:
             raise OutputError(f"cannot write '{path}': {exc}") from None
-        raise
     return Export(counts={t.name: len(t.rows) for t in tables}, dangling=dangling)
 
 

@@ -6,6 +6,8 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -24,8 +26,17 @@ def graph_json(graph: Graph) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: readers see the old file
-    or the new one, never a part; an interrupted write leaves no temporary behind."""
+    """Write ``text`` to ``path`` through ``replacing``: never a half-written file."""
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` for the block to fill; it replaces ``path`` (with
+    the replaced file's permissions) when the block succeeds and is removed when it fails,
+    so readers see the old file or the new one, never a part. Any writer (JSON, HTML, a
+    SQLite database) goes through here."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         problem = (
@@ -35,19 +46,20 @@ def write_atomic(path: Path, text: str) -> None:
         )
         raise OutputError(f"cannot write '{path}': {problem}")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(
             f"cannot write '{path}': cannot create a file in folder '{folder}' "
             f"({(exc.strerror or str(exc)).lower()}); choose a writable folder"
         ) from None
+    tmp = Path(name)
     try:
         os.fchmod(fd, _file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        os.close(fd)
+        yield tmp
         os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write '{path}': {exc.strerror or exc}") from None
         raise
