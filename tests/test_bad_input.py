@@ -576,10 +576,8 @@ def test_interrupted_write_keeps_the_previous_file(
     """Ctrl-C while the graph is written: the old file stays whole, no temporary is left."""
     out = tmp_path / "g.json"
     out.write_text("previous", encoding="utf-8")
-    fdopen = os.fdopen
-
-    def half_then_interrupt(fd: int, *args, **kwargs):
-        handle = fdopen(fd, *args, **kwargs)
+    def half_then_interrupt(file: Path, *args, **kwargs):
+        handle = open(file, *args, **kwargs)  # noqa: SIM115 (closed by write_atomic)
         real_write = handle.write
 
         def write(text: str) -> int:
@@ -594,7 +592,7 @@ def test_interrupted_write_keeps_the_previous_file(
         raise KeyboardInterrupt
 
     if when == "writing":
-        monkeypatch.setattr(store.os, "fdopen", half_then_interrupt)
+        monkeypatch.setattr(store, "open", half_then_interrupt, raising=False)
     else:
         monkeypatch.setattr(store.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):

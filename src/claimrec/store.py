@@ -27,8 +27,8 @@ def graph_json(graph: Graph) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through ``replacing``: never a half-written file."""
-    with replacing(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 @contextmanager
