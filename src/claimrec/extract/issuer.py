@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimrec.extract.table_sources import Cell
+from claimrec.extract.markdown_tables import TextSpan
 from claimrec.lexicon import Lexicon
 
 MAX_HEADING_LINES = 6
@@ -20,7 +20,7 @@ MAX_NAME_WORDS = 10
 _SEGMENT = re.compile(r"[^—–/|:]+")
 
 
-def issuer(body: str, lexicon: Lexicon) -> Cell | None:
+def issuer(body: str, lexicon: Lexicon) -> TextSpan | None:
     """The issuer named in the heading of a release, or None for any other text."""
     heading = _heading(body)
     markers = lexicon.attribution.release_markers
@@ -33,7 +33,7 @@ def issuer(body: str, lexicon: Lexicon) -> Cell | None:
             name = _name(part.group(), markers)
             if name is not None:
                 start = offset + part.start() + part.group().index(name)
-                return Cell(start=start, end=start + len(name), text=name)
+                return TextSpan(start=start, end=start + len(name), text=name)
     return None
 
 

@@ -19,9 +19,10 @@ from spacy.tokens import Span, Token
 from claimrec.extract.attribution import Attribution, attribution, continues_speech
 from claimrec.extract.attribution import sentence_speaker as parsed_speaker
 from claimrec.extract.issuer import issuer
+from claimrec.extract.markdown_tables import TextSpan
 from claimrec.extract.mentions import mention
 from claimrec.extract.paragraphs import QUOTE_MARKS, Quotes
-from claimrec.extract.table_sources import Cell, CellSource, source_at, table_sources
+from claimrec.extract.table_sources import CellSource, source_at, table_sources
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
 
@@ -60,7 +61,7 @@ class Speakers:
     # last described as one ("X, an independent firm")
     titled: dict[str, Mention] = field(default_factory=dict)
     tables: list[CellSource] = field(default_factory=list)
-    issuer: Cell | None = None
+    issuer: TextSpan | None = None
     quotes: Quotes | None = None
 
     @classmethod
@@ -176,7 +177,7 @@ class Speakers:
                 return earlier
         return self.titled.get(head)
 
-    def _issuer_mention(self, issuer: Cell, sent: Span, offset: int) -> Mention:
+    def _issuer_mention(self, issuer: TextSpan, sent: Span, offset: int) -> Mention:
         """The release's issuer, by the fullest name the text gives it ("STATE OF X" in
         the heading, "the Foreign Ministry of the State of X" in the body)."""
         short = " ".join(issuer.text.lower().split())
@@ -185,7 +186,7 @@ class Speakers:
                 return named
         return self._cell_mention(issuer, sent, offset)
 
-    def _cell_mention(self, cell: Cell, sent: Span, offset: int) -> Mention:
+    def _cell_mention(self, cell: TextSpan, sent: Span, offset: int) -> Mention:
         """A source named in a table cell or a heading, typed by NER where it reaches."""
         kind: MentionKind = "ORG"
         for ent in sent.doc.ents:

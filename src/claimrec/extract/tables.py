@@ -11,15 +11,14 @@ those names people through the lexicon; other tables (prices, dates) give nothin
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from pydantic import BaseModel, ConfigDict
 
+from claimrec.extract.markdown_tables import Row, markdown_tables
 from claimrec.lexicon import Lexicon
 from claimrec.numbers import NumberRange, parse_range
 
-_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NUM = (
     r"(?:\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -48,47 +47,25 @@ class Cell(BaseModel):
 def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
     """Every people-counting number cell of every table in ``body``, in body order."""
     out: list[Cell] = []
-    lines = _lines(body)
-    header: list[str] | None = None
-    for k, (offset, line) in enumerate(lines):
-        if not line.lstrip().startswith("|"):
-            header = None
-            continue
-        if _RULE.match(line):
-            continue
-        nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
-        if _RULE.match(nxt):
-            header = [text for _, _, text in _cells(line)]
-            continue
-        out.extend(_row(offset, line, header or [], lexicon))
+    for table in markdown_tables(body):
+        header = [cell.raw.text for cell in table.header or ()]
+        whole = names(" ".join(header), lexicon, counting_only=True)
+        for row in table.rows:
+            out.extend(_row(row, header, whole, lexicon))
     return out
 
 
-def _lines(body: str) -> list[tuple[int, str]]:
-    out = []
-    offset = 0
-    for line in body.split("\n"):
-        out.append((offset, line))
-        offset += len(line) + 1
-    return out
-
-
-def _cells(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each cell between pipes, offsets within the line."""
-    bars = [m.start() for m in re.finditer(r"\|", line)]
-    return [(a + 1, b, line[a + 1 : b]) for a, b in itertools.pairwise(bars)]
-
-
-def _row(offset: int, line: str, header: list[str], lexicon: Lexicon) -> list[Cell]:
-    cells = _cells(line)
-    if not cells:
+def _row(
+    row: Row, header: list[str], whole: tuple[str, str | None] | None, lexicon: Lexicon
+) -> list[Cell]:
+    """The counting cells of one data row; its first cell is the row's header."""
+    if not row:
         return []
-    row_head = cells[0][2]
-    whole = names(" ".join(header), lexicon, counting_only=True)
+    row_head = row[0].raw.text
     out = []
-    for column, (start, _, text) in enumerate(cells):
-        found = _number(text, lexicon)
-        if found is None or (column == 0 and len(cells) > 1):
+    for column, cell in enumerate(row):
+        found = _number(cell.raw.text, lexicon)
+        if found is None or (column == 0 and len(row) > 1):
             continue
         col_head = header[column] if column < len(header) else ""
         named = names(col_head, lexicon) or names(row_head, lexicon) or whole
@@ -98,8 +75,8 @@ def _row(offset: int, line: str, header: list[str], lexicon: Lexicon) -> list[Ce
         unit, predicate = named
         out.append(
             Cell(
-                start=offset + start + a,
-                end=offset + start + b,
+                start=cell.raw.start + a,
+                end=cell.raw.start + b,
                 value=value,
                 hedge=hedge,
                 unit=unit,
