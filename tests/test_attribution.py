@@ -123,9 +123,9 @@ FORMS = [
         "Telmar Counts",
     ),
     (
-        "Dana Whitlock gave a different breakdown: 13 soldiers killed and 3 wounded.",
+        "Maria Lindqvist gave a different breakdown: 13 soldiers killed and 3 wounded.",
         "13 soldiers",
-        "Dana Whitlock",
+        "Maria Lindqvist",
     ),
     # a headline's speaker label
     ("Red Cross: 300 people killed in the floods.", "300 people", "Red Cross"),
@@ -206,10 +206,10 @@ def test_speaker_continues_into_the_next_sentence(nlp, lexicon) -> None:
         ),
         # a bare title points back to the person named with it
         (
-            "Interior Minister Dana Whitlock visited the camp. "
+            "Interior Minister Maria Lindqvist visited the camp. "
             "By the minister's count, 500 people were displaced.",
             "500 people",
-            "Dana Whitlock",
+            "Maria Lindqvist",
         ),
         # ... or the organisation described with it
         (
@@ -264,9 +264,9 @@ def test_datelines_are_blanked_in_place() -> None:
 def test_pieces_start_after_a_blanked_dateline() -> None:
     from claimrec.extract.paragraphs import pieces
 
-    body = "08:20 — Dana Whitlock spoke.\nTELMAR — Rain fell."
+    body = "08:20 — Maria Lindqvist spoke.\nTELMAR — Rain fell."
     starts = [(p.start, p.text) for p in pieces(body)]
-    assert starts == [(8, "Dana Whitlock spoke."), (body.index("Rain"), "Rain fell.")]
+    assert starts == [(8, "Maria Lindqvist spoke."), (body.index("Rain"), "Rain fell.")]
 
 
 def test_dateline_is_not_the_source(nlp, lexicon) -> None:

@@ -233,7 +233,31 @@ NOT_PEOPLE = [
     "About one in five residents voted.",
     "Interstate 95 closed after 8 cars collided.",
     "Officers traced residents from 106; nobody was reached from the other 23.",
+    "The clinic treats only children under 10.",
+    "Most of the patients were aged over 80.",
+    "A cook, 61, left early.",
 ]
+
+AGES_BESIDE_COUNTS = [
+    # (text, its counts, the age beside them that is no count of its own)
+    ("Nearly 30 of the migrants were children under 10.", ["30"], "10"),
+    (
+        "Clinics admitted 900 people. Of these, more than 200 were aged over 80.",
+        ["900", "200"],
+        "80",
+    ),
+    ("A guard, 47, and 12 inmates were hurt.", ["12"], "47"),
+]
+
+
+@pytest.mark.parametrize(("text", "figures", "age"), AGES_BESIDE_COUNTS)
+def test_an_age_beside_a_count_is_not_counted(
+    nlp, lexicon, text: str, figures: list[str], age: str
+) -> None:
+    quotes = [c.evidence.quote for c in counts(nlp, lexicon, text)]
+    assert len(quotes) == len(figures), quotes
+    assert all(f in q for f, q in zip(figures, quotes, strict=True)), quotes
+    assert not any(age in q for q in quotes), quotes
 
 
 @pytest.mark.parametrize("text", NOT_PEOPLE)
@@ -311,3 +335,13 @@ def test_between_hung_on_the_verb_of_saying_reads_its_own_clause(nlp, lexicon) -
     claim = find(nlp, lexicon, "The union said between 5 and 8 miners may be trapped.", "5")
     assert (claim.value.low, claim.value.high, claim.measure) == (5, 8, "trapped")
     assert claim.modality == "possible"
+
+
+def test_a_date_cell_is_no_count() -> None:
+    """ "| 410 | 13 July |": the cell that opens with a day of the month is a date."""
+    from claimrec.extract.tables import table_cells
+    from claimrec.lexicon import load_lexicon
+
+    body = "| Counted by | Deaths | As of |\n|---|---|---|\n| Health office | 410 | 13 July |\n"
+    cells = table_cells(body, load_lexicon(None))
+    assert [body[c.start : c.end] for c in cells] == ["410"]

@@ -587,7 +587,7 @@ def _not_a_count(number: Span, lexicon: Lexicon) -> bool:
         or _followed_by_non_count(number)
         or _exponent(number)
         or _in_date(number, lexicon)
-        or _age(number)
+        or _age(number, lexicon)
         or _glued_to_word(number)
         or _ratio(number)
     )
@@ -623,20 +623,41 @@ def _month(token: Token | None, lexicon: Lexicon) -> bool:
     )
 
 
-def _age(number: Span) -> bool:
-    """ "aged 54", "Dana Whitlock, 54, said": an age, not a count."""
+AGE_WORDS = frozenset({"aged", "age", "ages"})
+AGE_BOUNDS = frozenset({"under", "over", "above", "below"})
+
+
+def _age(number: Span, lexicon: Lexicon) -> bool:
+    """An age, not a count: "aged 54", "aged over 75", "children under 12" (a bound on the
+    age of the people just named), and a number set off by commas right after a person
+    ("Maria Lindqvist, 54, said", "a nurse, 52, and a cook")."""
     doc = number.doc
-    before = doc[number.start - 1] if number.start > 0 else None
-    if before is None:
+    if number.start < 1:
         return False
-    if before.lower_ in {"aged", "age", "ages"}:
+    before = doc[number.start - 1]
+    if before.lower_ in AGE_WORDS:
         return True
+    two_back = doc[number.start - 2] if number.start >= 2 else None
     after = doc[number.end] if number.end < len(doc) else None
+    if before.lower_ in AGE_BOUNDS and two_back is not None:
+        bare = after is None or after.pos_ not in {"NOUN", "PROPN"}
+        return bare and (two_back.lower_ in AGE_WORDS or _people_noun(two_back, lexicon))
     return (
         before.text == ","
         and (after is None or after.text in {",", ".", ";", ")"})
-        and number.start >= 2
-        and (doc[number.start - 2].ent_type_ == "PERSON" or doc[number.start - 2].pos_ == "PROPN")
+        and two_back is not None
+        and (
+            two_back.ent_type_ == "PERSON"
+            or two_back.pos_ == "PROPN"
+            or _people_noun(two_back, lexicon)
+        )
+    )
+
+
+def _people_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A common noun the lexicon counts as people ("children", "nurse")."""
+    return token.pos_ == "NOUN" and (
+        token.lemma_.lower() in lexicon.units or token.lower_ in lexicon.units
     )
 
 

@@ -101,6 +101,9 @@ def _number(text: str, lexicon: Lexicon) -> tuple[int, int, NumberRange, str | N
     if m is None:
         return None
     raw = m.group().rstrip(" .,")
+    following = _WORD.match(rest[skip + len(raw) :].lstrip())
+    if following is not None and following.group().lower().rstrip(".") in lexicon.month_words:
+        return None  # "13 July": a date, not a figure
     value = parse_range(raw)
     if value is None or value.low is None:
         return None
