@@ -31,6 +31,9 @@ def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
 
 # (sentence, a word of the quote, low, high, approximate, measure)
 CASES = [
+    # people nouns news counts
+    ("Up to 3,000 mourners lined the route.", "3,000", None, 3000, False, "other"),
+    ("The firm laid off 300 contractors.", "300", 300, 300, False, "laid_off"),
     # number forms
     ("Twenty-six people were killed in the blast.", "Twenty-six", 26, 26, False, "deaths"),
     ("About 15-hundred workers walked out.", "15-hundred", 1500, 1500, True, "strike"),
@@ -345,3 +348,13 @@ def test_a_date_cell_is_no_count() -> None:
     body = "| Counted by | Deaths | As of |\n|---|---|---|\n| Health office | 410 | 13 July |\n"
     cells = table_cells(body, load_lexicon(None))
     assert [body[c.start : c.end] for c in cells] == ["410"]
+
+
+def test_a_cell_that_names_its_people_counts_in_any_column() -> None:
+    """ "| 71 dead | Coast authority |": the first cell says itself what it counts."""
+    from claimrec.extract.tables import table_cells
+    from claimrec.lexicon import load_lexicon
+
+    body = "| Figure | Given by |\n|---|---|\n| 64 dead | Port office |\n| 12 boats | Navy |\n"
+    cells = table_cells(body, load_lexicon(None))
+    assert [body[c.start : c.end] for c in cells] == ["64"]

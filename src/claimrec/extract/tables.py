@@ -58,20 +58,25 @@ def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
 def _row(
     row: Row, header: list[str], whole: tuple[str, str | None] | None, lexicon: Lexicon
 ) -> list[Cell]:
-    """The counting cells of one data row; its first cell is the row's header."""
+    """The counting cells of one data row. A cell that says itself what its number counts
+    ("71 dead", "12 freed") counts that, wherever it stands; otherwise the row's first cell
+    is its header and the others count what their column or row header names."""
     if not row:
         return []
     row_head = row[0].raw.text
     out = []
     for column, cell in enumerate(row):
         found = _number(cell.raw.text, lexicon)
-        if found is None or (column == 0 and len(row) > 1):
-            continue
-        col_head = header[column] if column < len(header) else ""
-        named = names(col_head, lexicon) or names(row_head, lexicon) or whole
-        if named is None:
+        if found is None:
             continue
         (a, b, value, hedge) = found
+        own = names(cell.raw.text[b:], lexicon)
+        if own is None and column == 0 and len(row) > 1:
+            continue
+        col_head = header[column] if column < len(header) else ""
+        named = own or names(col_head, lexicon) or names(row_head, lexicon) or whole
+        if named is None:
+            continue
         unit, predicate = named
         out.append(
             Cell(
