@@ -19,7 +19,7 @@ from claimrec.models import (
     GraphDocument,
     Reason,
 )
-from tests.paths import ROOT
+from paths import ROOT
 
 DOC = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
 # Names in code spans, alone (`as_of`) or listed (`{start, end, quote, sentence}`).
