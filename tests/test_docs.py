@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from paths import ROOT
 from pydantic import BaseModel
 
 from claimrec.models import (
@@ -19,7 +20,6 @@ from claimrec.models import (
     GraphDocument,
     Reason,
 )
-from paths import ROOT
 
 DOC = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
 # Names in code spans, alone (`as_of`) or listed (`{start, end, quote, sentence}`).
