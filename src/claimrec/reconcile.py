@@ -87,6 +87,7 @@ MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
 MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
+PROJECTION = "projection"
 
 Value = CountValue | DateValue | LocationValue
 
@@ -228,10 +229,31 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         return (claim.type, _owner(claim, ctx, strict=False), family, None, None, None, None, story)
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
-    scope = PART if place is None and is_part(claim.evidence, ctx.cues) else None
+    scope = _scope(claim, place, ctx)
     unit = None if measured else claim.value.unit
     subject = _owner(claim, ctx, strict=measured)
     return ("count", subject, family, claim.measure, place, scope, unit, story)
+
+
+def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
+    """``projection`` for a projected figure stated for a day after its article's ("50,000
+    will march next month", "could reach 20,000 by January"): a later moment's question,
+    never grouped with counts of what has happened (an undated "could rise to 600" stays
+    with the toll, marked, and is not compared); ``part`` for an increment or subset (not
+    for a count already stated for a narrower place); else None."""
+    if _is_future(claim, ctx) and _role(claim, ctx) == "projection":
+        return PROJECTION
+    if place is None and is_part(claim.evidence, ctx.cues):
+        return PART
+    return None
+
+
+def _is_future(claim: Claim, ctx: _Context) -> bool:
+    """Whether the claim's stated time starts after its document's date."""
+    time, published = claim.time, ctx.published.get(claim.doc)
+    return time is not None and time.start is not None and published is not None and (
+        time.start > published
+    )
 
 
 def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
@@ -428,7 +450,10 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
     elif len(claims) > 1:
         entries, revisions = _revisions(entries, ctx)
         live = [e for e in entries if e.role in ("stated", "hedged")]
-        clashes = _clashes(live, ctx, timed=key.type == "count")
+        # A figure its own source later revised was still stated on its day: it clashes
+        # with an independent figure of that day all the same.
+        said = [e for e in entries if e.role in ("stated", "hedged", "revised")]
+        clashes = _clashes(said, ctx, timed=key.type == "count")
         changes = _unstated_changes(live, ctx) if key.measure in ctx.cumulative_measures else []
         updates = _timeline(live, ctx) if key.type == "count" else []
         reasons += clashes + changes + revisions + updates + _set_aside(entries, ctx)
@@ -538,14 +563,17 @@ def _revisions(entries: list[_Entry], ctx: _Context) -> tuple[list[_Entry], list
             continue
         own.sort(key=lambda e: (e.order[0], e.order[1], e.claim.doc, e.claim.evidence.start))
         latest = own[-1]
+        steps = [(a, b) for a, b in pairwise(own) if not _fits(a, b)]
         if latest.day is not None:
             before = latest.day - ctx.window
-            revised.update(
-                e.claim.id
-                for e in own[:-1]
-                if e.day is not None and e.day < before and not _fits(e, latest)
-            )
-        changes += [(a, b) for a, b in pairwise(own) if not _fits(a, b)]
+            earlier = [
+                e for e in own[:-1] if e.day is not None and e.day < before and not _fits(e, latest)
+            ]
+            revised.update(e.claim.id for e in earlier)
+            # every figure set aside is named in a revision, so a fact never hides one
+            stepped = {a.claim.id for a, _ in steps}
+            steps += [(e, latest) for e in earlier if e.claim.id not in stepped]
+        changes += steps
     changes.sort(key=lambda pair: (pair[1].order, pair[0].order))
     reasons = [_pair_reason("revision", a, b, ctx) for a, b in changes[-MAX_TIMELINE:]]
     out = [_replace(e, "revised") if e.claim.id in revised else e for e in entries]
