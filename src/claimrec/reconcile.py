@@ -251,8 +251,11 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
 def _is_future(claim: Claim, ctx: _Context) -> bool:
     """Whether the claim's stated time starts after its document's date."""
     time, published = claim.time, ctx.published.get(claim.doc)
-    return time is not None and time.start is not None and published is not None and (
-        time.start > published
+    return (
+        time is not None
+        and time.start is not None
+        and published is not None
+        and (time.start > published)
     )
 
 
