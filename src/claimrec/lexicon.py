@@ -116,10 +116,13 @@ class Merging(LexiconPart):
     affiliation_roles: list[str] = []
     # Words that never modify a role, so a clause between two names ties no one to the other.
     function_words: list[str] = []
+
+
 class ReconcileWords(LexiconPart):
     """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
 
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
+    agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
@@ -328,8 +331,9 @@ def load_lexicon(config: Path | None = None) -> Lexicon:
         return Lexicon.model_validate(data)
     except ValidationError as exc:
         where = f"config file '{config}'" if config else "packaged lexicon"
-        raise ConfigError(f"{where}: {_problem(exc)}; the packaged lexicon, with every key, "
-                          f"is {packaged_path()}") from None
+        raise ConfigError(
+            f"{where}: {_problem(exc)}; the packaged lexicon, with every key, is {packaged_path()}"
+        ) from None
 
 
 def packaged_path() -> str:

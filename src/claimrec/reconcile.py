@@ -122,6 +122,7 @@ class _Context:
         self.lexicon = lexicon
         self.cues = lexicon.reconcile
         self.cumulative_measures = frozenset(lexicon.reconcile.cumulative_measures)
+        self.agent_owns = frozenset(lexicon.reconcile.agent_owns)
         self.event_time = _event_time_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
@@ -138,6 +139,15 @@ class _Context:
             if len(a) >= MIN_PLACE and a[:1].isupper()
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        speakers = {c.source for c in claims if c.source is not None}
+        self.row_places = {  # a row labelled by who speaks is a source's row, not a place's
+            a.lower(): e.id
+            for e in entities
+            if e.type in FRAMING_TYPES and e.id not in speakers
+            for a in e.aliases
+            if len(a) >= MIN_PLACE
+        }
+        self.row_label = _row_label_pattern(self.row_places)
         self._event_patterns: dict[str, re.Pattern[str] | None] = {}
         self._framing: dict[str, str | None] = {}
         self.places = frozenset(
@@ -262,7 +272,11 @@ def _is_future(claim: Claim, ctx: _Context) -> bool:
 def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     """Whose troops, dead or protesters: the subject, unless (for a measured count) it is
     the claim's own source or something that cannot own the count: a person, or a place
-    the corpus names as where things happen."""
+    the corpus names as where things happen. Otherwise a measured count keeps it only
+    when the counted phrase names it ("13 Israelis") or the measure is one whose doer owns
+    it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's); any other
+    subject is the sentence's doer or topic ("the outbreak killed 1,229", "police said 12
+    died"), which says nothing about whose dead they are."""
     subject = claim.subject
     if subject is None or not strict:
         return subject
@@ -277,13 +291,30 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
         return None
     if subject in ctx.places and subject not in ctx.country_level:
         return None  # the corpus names it as where things happen: a place, not an owner
-    return subject
+    if claim.measure in ctx.agent_owns or _names(claim.evidence.quote, entity):
+        return subject
+    return None  # the sentence's doer or topic, not whose the counted people are
+
+
+def _names(phrase: str, entity: Entity) -> bool:
+    """Whether a counted phrase names the entity ("13 Israelis", "39 Palestinian
+    prisoners", "four Thai nationals"): then the people counted are that entity's."""
+    lowered = f" {phrase.lower()} "
+    return any(
+        re.search(rf"\b{re.escape(a.lower())}\b", lowered) is not None
+        for a in entity.aliases
+        if len(a) >= MIN_PLACE
+    )
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
-    """The place a count is stated for, when narrower than a country: the claim's
-    location, else a place framing its sentence ("In X, police counted ...") or following
-    its figure ("... 12,400 marchers in X")."""
+    """The place a count is stated for, when narrower than the story: a table row's label
+    ("| Liberia | 2,710 | 1,459 |": rows split the story by place, a country too), else,
+    when narrower than a country, the claim's location, a place framing its sentence ("In
+    X, police counted ...") or following its figure ("... 12,400 marchers in X")."""
+    row = ctx.row_label.match(claim.evidence.sentence) if ctx.row_label else None
+    if row is not None:
+        return ctx.row_places[row.group(1).lower()]
     location = claim.location or ctx.framing_place(claim)
     if location is None or location in ctx.country_level or location not in ctx.entity:
         return None
@@ -319,6 +350,14 @@ def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
     return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+
+
+def _row_label_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
+    """A table row whose first cell is a known place name: "| Liberia | 2,710 | ..."."""
+    if not places:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    return re.compile(rf"\s*\|\s*(?:\*\*)?((?i:{names}))(?:\*\*)?\s*\|")
 
 
 def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
