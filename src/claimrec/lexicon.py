@@ -123,6 +123,7 @@ class ReconcileWords(LexiconPart):
 
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
+    per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")

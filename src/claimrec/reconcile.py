@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from claimrec.cues import is_earlier, is_hedged_past, is_part, is_withdrawn, states_update
+from claimrec.dates import resolve_date
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -123,6 +124,8 @@ class _Context:
         self.cues = lexicon.reconcile
         self.cumulative_measures = frozenset(lexicon.reconcile.cumulative_measures)
         self.agent_owns = frozenset(lexicon.reconcile.agent_owns)
+        self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
+        self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
@@ -199,6 +202,22 @@ class _Context:
         entry = self.lexicon.predicates.get(predicate)
         return bool(entry and entry.once)
 
+    def event_day(self, claim: Claim) -> dt.date | None:
+        """The day a gathering was counted for: its stated time, else the time its table
+        row states ("| Tuesday 4 March | 3.5 million | 700,000 |"), else the date of the
+        article it first appeared in (a reprint speaks for its original's day)."""
+        time = claim.time
+        if time is not None and time.start is not None:
+            return time.start
+        published = self.published.get(claim.doc)
+        if time is None:
+            row = _row_day(claim.evidence.sentence, published)
+            if row is not None:
+                return row
+        elif time.start is None:
+            return None  # a stated day that cannot be resolved: no day, never a guess
+        return self.published.get(self.original.get(claim.doc, claim.doc))
+
     def day(self, claim: Claim) -> dt.date | None:
         """The day a claim speaks for: ``as_of``, else its stated time's start, else its
         document's date; None when its stated time cannot be resolved ("last month").
@@ -222,7 +241,17 @@ class _Context:
 # ------------------------------------------------------------------------ the question
 
 
-KEY_FIELDS = ("type", "subject", "predicate", "measure", "location", "scope", "unit", "story")
+KEY_FIELDS = (
+    "type",
+    "subject",
+    "predicate",
+    "measure",
+    "location",
+    "scope",
+    "unit",
+    "story",
+    "event_day",
+)
 
 
 def fact_key(claim: Claim, ctx: _Context) -> FactKey:
@@ -236,13 +265,15 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     story = ctx.story.get(claim.doc)
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
-        return (claim.type, _owner(claim, ctx, strict=False), family, None, None, None, None, story)
+        owner = _owner(claim, ctx, strict=False)
+        return (claim.type, owner, family, None, None, None, None, story, None)
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else claim.value.unit
     subject = _owner(claim, ctx, strict=measured)
-    return ("count", subject, family, claim.measure, place, scope, unit, story)
+    day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    return ("count", subject, family, claim.measure, place, scope, unit, story, day)
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
@@ -369,8 +400,21 @@ def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pat
     return re.compile(rf"\b({names})(?:'s|’s)?\s+(?i:{events})\b")
 
 
+def _row_day(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The day a table row's first cell names ("| Tuesday 4 March | 3.5 million |"), when
+    it names one day."""
+    cells = sentence.split("|")
+    if len(cells) < 3 or cells[0].strip():
+        return None
+    found = resolve_date(cells[1].strip().strip("*"), published=published)
+    return found.start if found.granularity == "day" else None
+
+
 def _key_id(key: FactKey) -> str:
-    blob = json.dumps(key.model_dump(mode="json"), sort_keys=True)
+    fields = key.model_dump(mode="json")
+    if fields.get("event_day") is None:
+        fields.pop("event_day", None)  # ids of facts without a day stay as they were
+    blob = json.dumps(fields, sort_keys=True)
     return "fact:" + hashlib.sha1(blob.encode()).hexdigest()[:12]
 
 
