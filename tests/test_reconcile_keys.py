@@ -317,3 +317,126 @@ def test_a_consistent_fact_names_values_left_out(lexicon: Lexicon) -> None:
     [fact] = facts(claims, lexicon)
     assert fact.status == "consistent"
     assert "200" in explanation(fact, {})
+
+
+# ------------------------------------------------------------------------ one gathering a day
+
+CROWD_MONDAY = counted(
+    "c0",
+    "Police said 3,000 people marched on Monday.",
+    "3,000 people",
+    predicate="protested",
+    source=POLICE,
+    time=(D(2025, 3, 3), D(2025, 3, 3)),
+)
+
+GATHERINGS = [
+    row(
+        "another day's crowd is another event",
+        counted(
+            "c1",
+            "Police said 5,000 people marched on Thursday.",
+            "5,000 people",
+            predicate="protested",
+            source=POLICE,
+            doc="c",
+            time=(D(2025, 3, 6), D(2025, 3, 6)),
+        ),
+        False,
+    ),
+    row(
+        "the same day's crowd from another voice",
+        counted(
+            "c1",
+            "The union said 9,000 people marched on Monday.",
+            "9,000 people",
+            predicate="protested",
+            source=UNION,
+            doc="c",
+            time=(D(2025, 3, 3), D(2025, 3, 3)),
+        ),
+        True,
+    ),
+    row(
+        "a table row's date cell dates its figures",
+        counted(
+            "c1",
+            "| Monday 3 March | Dock Union | 9,000 |",
+            "9,000",
+            predicate="protested",
+            doc="c",
+        ),
+        True,
+    ),
+    row(
+        "a table row's other date is another event",
+        counted(
+            "c1",
+            "| Thursday 6 March | Dock Union | 9,000 |",
+            "9,000",
+            predicate="protested",
+            doc="c",
+        ),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("other", "same"), GATHERINGS)
+def test_one_gathering_a_day(other: Claim, same: bool, lexicon: Lexicon) -> None:
+    found = facts([CROWD_MONDAY, other], lexicon)
+    assert len(found) == (1 if same else 2)
+    if same:
+        assert found[0].key.event_day == D(2025, 3, 3)
+
+
+def test_a_running_toll_is_one_question_over_days(lexicon: Lexicon) -> None:
+    """Deaths are a running total, not a gathering: days form a timeline in one fact."""
+    claims = [
+        counted("c1", "Police said 12 people died.", "12 people", source=POLICE),
+        counted("c2", "Police said 20 people died.", "20 people", source=POLICE, doc="c"),
+    ]
+    [fact] = facts(claims, lexicon)
+    assert fact.key.event_day is None and fact.status == "updated"
+
+
+def test_a_reprint_speaks_for_its_originals_day(lexicon: Lexicon) -> None:
+    documents = [*DOCUMENTS, document("a-reprint", D(2025, 3, 5), copy_of="a")]
+    claims = [
+        counted(
+            "c1",
+            "Police said 3,000 people marched.",
+            "3,000 people",
+            predicate="protested",
+            source=POLICE,
+        ),
+        counted(
+            "c2",
+            "Police said 3,000 people marched.",
+            "3,000 people",
+            predicate="protested",
+            source=POLICE,
+            doc="a-reprint",
+        ),
+    ]
+    result = reconcile(claims, documents=documents, entities=ENTITIES, lexicon=lexicon)
+    assert len(result.facts) == 1
+
+
+@pytest.mark.parametrize(
+    ("quote", "kept"),
+    [
+        row("a counted phrase naming the country", "40 Tarnian workers", True),
+        row("a bare counted phrase", "40 workers", False),
+    ],
+)
+def test_whose_count_without_a_measure(quote: str, kept: bool, lexicon: Lexicon) -> None:
+    """A count with no measure keeps its subject only when its phrase names it, too."""
+    entities = [
+        e.model_copy(update={"aliases": [*e.aliases, "Tarnian"]}) if e.id == TARNIA else e
+        for e in ENTITIES
+    ]
+    c = counted("c1", f"In the port, {quote} walked out.", quote, subject=TARNIA)
+    c = c.model_copy(update={"measure": "other"})
+    result = reconcile([c], documents=DOCUMENTS, entities=entities, lexicon=lexicon)
+    assert (result.facts[0].key.subject == TARNIA) is kept

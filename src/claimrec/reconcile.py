@@ -10,12 +10,16 @@ with a measure (deaths, injured, force ...) the word counted (troops, soldiers, 
 and the predicate lemma are not part of the key, only the predicate's family (sent,
 deployed and stationed are one deployment; arriving is another question); a count
 whose measure is ``other`` keeps its unit too. Scope is a place narrower than a country when the
-count is stated for it, else ``part`` for an increment or subset ("another 3,000",
-"nine of them"), which is never compared with a total. (A count stated for a narrower
-place is already a narrower question; its part-of words do not split it further.)
-A subject that cannot own what a measure counts is dropped from the key: the claim's
-own source, a person, or a place the corpus names as where things happen and not a
-country (where, not whose).
+count is stated for it (a table row's place label narrows even when it is a country:
+rows split the story), else ``projection`` for a projected figure dated after its
+article, else ``part`` for an increment or subset ("another 3,000", "nine of them"),
+which is never compared with a total. (A count stated for a narrower place is already a
+narrower question; its part-of words do not split it further.) A count of one gathering
+(the lexicon's ``per_event_measures``: a crowd) adds its day: two days' crowds are two
+events. A count's subject stays in the key only when it owns what is counted: the
+counted phrase names it ("13 Israelis") or the measure's doer owns it ("X sent 10,000
+soldiers", the lexicon's ``agent_owns``); never the claim's own source, a person, or a
+place the corpus names as where things happen (where, not whose).
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -271,7 +275,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else claim.value.unit
-    subject = _owner(claim, ctx, strict=measured)
+    subject = _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
 
@@ -301,9 +305,9 @@ def _is_future(claim: Claim, ctx: _Context) -> bool:
 
 
 def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
-    """Whose troops, dead or protesters: the subject, unless (for a measured count) it is
-    the claim's own source or something that cannot own the count: a person, or a place
-    the corpus names as where things happen. Otherwise a measured count keeps it only
+    """Whose troops, dead or protesters: the subject, unless (for a count) it is the
+    claim's own source or something that cannot own the count: a person, or a place the
+    corpus names as where things happen. Otherwise a count keeps it only
     when the counted phrase names it ("13 Israelis") or the measure is one whose doer owns
     it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's); any other
     subject is the sentence's doer or topic ("the outbreak killed 1,229", "police said 12
