@@ -440,3 +440,28 @@ def test_whose_count_without_a_measure(quote: str, kept: bool, lexicon: Lexicon)
     c = c.model_copy(update={"measure": "other"})
     result = reconcile([c], documents=DOCUMENTS, entities=entities, lexicon=lexicon)
     assert (result.facts[0].key.subject == TARNIA) is kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "scope"),
+    [
+        row(
+            "a rate is its own question",
+            "Clinics see 900 new cases a week.",
+            "900 new cases",
+            "rate",
+        ),
+        row("new cases are an increment", "Clinics logged 900 new cases.", "900 new cases", "part"),
+        row("a total", "Clinics have logged 900 cases in all.", "900 cases", None),
+    ],
+)
+def test_rates_and_increments_are_not_totals(
+    sentence: str, quote: str, scope: str | None, lexicon: Lexicon
+) -> None:
+    total = counted(
+        "c0", "Officials said 4,000 cases were recorded.", "4,000 cases", predicate="cases", doc="b"
+    )
+    found = facts([total, counted("c1", sentence, quote, predicate="cases")], lexicon)
+    by_claim = {c: f for f in found for c in f.claims}
+    assert by_claim["c1"].key.scope == scope
+    assert (by_claim["c0"] is by_claim["c1"]) is (scope is None)

@@ -88,6 +88,23 @@ def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(text, regex, cues.part_of_not_after)
 
 
+def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the counted phrase itself says it counts an increment ("56 new cases"):
+    words that mark a part only inside the phrase ("a new toll" elsewhere is no part)."""
+    return _found(evidence.quote, pattern(tuple(cues.part_in_phrase)))
+
+
+def is_rate(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the figure is a rate ("1,000 new cases a week", "40 a day"): a count per
+    period, never comparable with a total ("640 a week earlier" is a time, no rate)."""
+    regex = pattern(tuple(cues.rate), tuple(cues.rate_not_before))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False
+    _, quote, after = _split(evidence)
+    first = regex.match(after.lstrip()) if after else None
+    return first is not None or _found(quote, regex)
+
+
 def is_withdrawn(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words just before the figure take it back ("withdrew its count of 60",
     "not the 60 it announced")."""

@@ -125,6 +125,9 @@ class ReconcileWords(LexiconPart):
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
+    part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
+    rate: list[str] = []  # right after the figure: a count per period ("40 a day")
+    rate_not_before: list[str] = []  # "a week earlier" is a time, not a rate
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker

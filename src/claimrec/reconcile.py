@@ -61,7 +61,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from claimrec.cues import is_earlier, is_hedged_past, is_part, is_withdrawn, states_update
+from claimrec.cues import (
+    is_earlier,
+    is_hedged_past,
+    is_part,
+    is_part_in_phrase,
+    is_rate,
+    is_withdrawn,
+    states_update,
+)
 from claimrec.dates import resolve_date
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
@@ -93,6 +101,7 @@ NOT_OWNERS = frozenset({"PERSON", "ANON"})
 MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
 PROJECTION = "projection"
+RATE = "rate"
 
 Value = CountValue | DateValue | LocationValue
 
@@ -288,7 +297,11 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     for a count already stated for a narrower place); else None."""
     if _is_future(claim, ctx) and _role(claim, ctx) == "projection":
         return PROJECTION
-    if place is None and is_part(claim.evidence, ctx.cues):
+    if is_rate(claim.evidence, ctx.cues):
+        return RATE
+    if place is None and (
+        is_part(claim.evidence, ctx.cues) or is_part_in_phrase(claim.evidence, ctx.cues)
+    ):
         return PART
     return None
 
