@@ -166,6 +166,8 @@ class _Context:
         self.row_label = _row_label_pattern(self.row_places)
         self._event_patterns: dict[str, re.Pattern[str] | None] = {}
         self._framing: dict[str, str | None] = {}
+        self._name_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._named: dict[tuple[str, str], bool] = {}
         self.places = frozenset(
             place
             for c in claims
@@ -214,6 +216,21 @@ class _Context:
     def once(self, predicate: str) -> bool:
         entry = self.lexicon.predicates.get(predicate)
         return bool(entry and entry.once)
+
+    def names_in(self, phrase: str, entity: Entity) -> bool:
+        """Whether a counted phrase names the entity ("13 Israelis", "39 Palestinian
+        prisoners", "four Thai nationals"): then the people counted are that entity's."""
+        known = self._named.get((entity.id, phrase))
+        if known is not None:
+            return known
+        if entity.id not in self._name_patterns:
+            aliases = {a.lower(): entity.id for a in entity.aliases if len(a) >= MIN_PLACE}
+            self._name_patterns[entity.id] = _names_pattern(aliases)
+        found = self._name_patterns[entity.id]
+        named = self._named[(entity.id, phrase)] = (
+            found is not None and found.search(phrase) is not None
+        )
+        return named
 
     def event_day(self, claim: Claim) -> dt.date | None:
         """The day a gathering was counted for: its stated time, else the time its table
@@ -339,20 +356,9 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
         return None
     if subject in ctx.places and subject not in ctx.country_level:
         return None  # the corpus names it as where things happen: a place, not an owner
-    if claim.measure in ctx.agent_owns or _names(claim.evidence.quote, entity):
+    if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
         return subject
     return None  # the sentence's doer or topic, not whose the counted people are
-
-
-def _names(phrase: str, entity: Entity) -> bool:
-    """Whether a counted phrase names the entity ("13 Israelis", "39 Palestinian
-    prisoners", "four Thai nationals"): then the people counted are that entity's."""
-    lowered = f" {phrase.lower()} "
-    return any(
-        re.search(rf"\b{re.escape(a.lower())}\b", lowered) is not None
-        for a in entity.aliases
-        if len(a) >= MIN_PLACE
-    )
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
@@ -398,6 +404,14 @@ def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
     return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+
+
+def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
+    """Any of the names as whole words, in any case."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"\b(?i:{alternatives})\b")
 
 
 def _row_label_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
