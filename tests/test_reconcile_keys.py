@@ -465,3 +465,16 @@ def test_rates_and_increments_are_not_totals(
     by_claim = {c: f for f in found for c in f.claims}
     assert by_claim["c1"].key.scope == scope
     assert (by_claim["c0"] is by_claim["c1"]) is (scope is None)
+
+
+@pytest.mark.parametrize(
+    ("predicate", "kept"),
+    [
+        row("an employer owns its lay-offs", "laid_off", True),
+        row("a killer does not own the dead", "killed", False),
+    ],
+)
+def test_doers_that_own_their_count(predicate: str, kept: bool, lexicon: Lexicon) -> None:
+    c = counted("c1", "Tarnia cut 600 jobs.", "600 jobs", predicate=predicate, subject=TARNIA)
+    [fact] = facts([c], lexicon)
+    assert (fact.key.subject == TARNIA) is kept
