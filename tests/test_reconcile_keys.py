@@ -478,3 +478,20 @@ def test_doers_that_own_their_count(predicate: str, kept: bool, lexicon: Lexicon
     c = counted("c1", "Tarnia cut 600 jobs.", "600 jobs", predicate=predicate, subject=TARNIA)
     [fact] = facts([c], lexicon)
     assert (fact.key.subject == TARNIA) is kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        row("a row naming a group", "| Tarnian nationals | 23 |", "row:tarnian nationals"),
+        row("a row naming a group in bold", "| **All crew** | **23** |", "row:all crew"),
+        row("a row naming who says it", "| Dock Union | 23 |", None),
+        row("a row naming a place", "| Oskar Province | 23 |", None),
+        row("a row opening with a day", "| Tuesday 4 March | 23 |", None),
+        row("prose", "Officials said 23 were freed.", None),
+    ],
+)
+def test_table_row_naming_a_group(sentence: str, scope: str | None, lexicon: Lexicon) -> None:
+    c = counted("c1", sentence, "23", predicate="released")
+    [fact] = facts([c], lexicon)
+    assert fact.key.scope == scope

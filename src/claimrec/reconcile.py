@@ -98,6 +98,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
+VOICE_TYPES = frozenset({"PERSON", "ANON", "ORG", "GROUP"})  # who can be a source
 MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
 PROJECTION = "projection"
@@ -156,6 +157,18 @@ class _Context:
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
         speakers = {c.source for c in claims if c.source is not None}
+        self.voice_names = _names_pattern(
+            {
+                a.lower(): e.id
+                for e in entities
+                if e.type in VOICE_TYPES
+                for a in e.aliases
+                if len(a) >= MIN_PLACE
+            }
+        )
+        self.speaker_names = frozenset(
+            a.lower() for e in entities if e.id in speakers for a in e.aliases
+        )
         self.row_places = {  # a row labelled by who speaks is a source's row, not a place's
             a.lower(): e.id
             for e in entities
@@ -231,6 +244,10 @@ class _Context:
             found is not None and found.search(phrase) is not None
         )
         return named
+
+    def names_a_voice(self, text: str) -> bool:
+        """Whether the text names who could speak: an organisation, group or person."""
+        return self.voice_names is not None and self.voice_names.search(text) is not None
 
     def event_day(self, claim: Claim) -> dt.date | None:
         """The day a gathering was counted for: its stated time, else the time its table
@@ -310,12 +327,16 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``projection`` for a projected figure stated for a day after its article's ("50,000
     will march next month", "could reach 20,000 by January"): a later moment's question,
     never grouped with counts of what has happened (an undated "could rise to 600" stays
-    with the toll, marked, and is not compared); ``part`` for an increment or subset (not
-    for a count already stated for a narrower place); else None."""
+    with the toll, marked, and is not compared); ``rate`` for a count per period;
+    ``row:<label>`` for a table row that names the group it counts; ``part`` for an
+    increment or subset (not for a count already stated for a narrower place); else None."""
     if _is_future(claim, ctx) and _role(claim, ctx) == "projection":
         return PROJECTION
     if is_rate(claim.evidence, ctx.cues):
         return RATE
+    label = _row_group(claim, place, ctx)
+    if label is not None:
+        return label
     if place is None and (
         is_part(claim.evidence, ctx.cues) or is_part_in_phrase(claim.evidence, ctx.cues)
     ):
@@ -359,6 +380,27 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
         return subject
     return None  # the sentence's doer or topic, not whose the counted people are
+
+
+def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
+    """``row:<label>`` for a figure in a table row whose first cell names what the row
+    counts ("| Thai nationals | 23 |"): rows of one table are different questions. Not
+    for a row labelled by a place (already its scope), a day (``_row_day``), a figure, or
+    a voice (a row of who says what)."""
+    sentence = claim.evidence.sentence
+    if place is not None or not sentence.lstrip().startswith("|"):
+        return None
+    cells = sentence.split("|")
+    if len(cells) < 3:
+        return None
+    label = " ".join(cells[1].replace("*", " ").split())
+    if not label or not any(ch.isalpha() for ch in label) or any(ch.isdigit() for ch in label):
+        return None
+    if label.lower() in ctx.speaker_names or ctx.names_a_voice(label):
+        return None
+    if claim.evidence.quote.strip("|* ").strip() in label:
+        return None
+    return f"row:{label.lower()}"
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
