@@ -101,10 +101,17 @@ def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _in_phrase(pattern(tuple(cues.part_in_phrase)), evidence.quote)
 
 
-def is_rate(evidence: Evidence, cues: ReconcileWords) -> bool:
+def rate_pattern(cues: ReconcileWords) -> re.Pattern[str] | None:
+    """The regex ``is_rate`` uses, for callers that test many claims."""
+    return pattern(tuple(cues.rate), tuple(cues.rate_not_before))
+
+
+def is_rate(
+    evidence: Evidence, cues: ReconcileWords, *, regex: re.Pattern[str] | None = None
+) -> bool:
     """Whether the figure is a rate ("1,000 new cases a week", "40 a day"): a count per
     period, never comparable with a total ("640 a week earlier" is a time, no rate)."""
-    regex = pattern(tuple(cues.rate), tuple(cues.rate_not_before))
+    regex = regex or rate_pattern(cues)
     if regex is None:
         return False
     _, quote, after = _split(evidence)

@@ -68,6 +68,7 @@ from claimrec.cues import (
     is_part_in_phrase,
     is_rate,
     is_withdrawn,
+    rate_pattern,
     states_update,
 )
 from claimrec.dates import resolve_date
@@ -138,6 +139,7 @@ class _Context:
         self.cues = lexicon.reconcile
         self.cumulative_measures = frozenset(lexicon.reconcile.cumulative_measures)
         self.agent_owns = frozenset(lexicon.reconcile.agent_owns)
+        self.rate = rate_pattern(lexicon.reconcile)
         self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
@@ -332,7 +334,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     increment or subset (not for a count already stated for a narrower place); else None."""
     if _is_future(claim, ctx) and _role(claim, ctx) == "projection":
         return PROJECTION
-    if is_rate(claim.evidence, ctx.cues):
+    if is_rate(claim.evidence, ctx.cues, regex=ctx.rate):
         return RATE
     label = _row_group(claim, place, ctx)
     if label is not None:
