@@ -23,8 +23,6 @@ BODIES = {d.id: d.body for d in read_corpus([CORPUS]).documents}
 GAPS: dict[str, str] = {
     "p03_date_earlier": "disagreement, not a defect: 'earlier this month' includes the publication "
     "day here (dates.py), the fixture ends it the day before",
-    "protest_tuesday_size": "the Tuesday crowd joins the Saturday march's fact: claim times are "
-    "compared only when both claims carry a resolved time",
 }
 
 

@@ -88,6 +88,36 @@ def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(text, regex, cues.part_of_not_after)
 
 
+@lru_cache(maxsize=1 << 16)
+def _in_phrase(regex: re.Pattern[str] | None, phrase: str) -> bool:
+    """Whether ``regex`` occurs in a counted phrase; phrases repeat across a corpus, so the
+    answer is kept."""
+    return regex is not None and regex.search(phrase) is not None
+
+
+def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the counted phrase itself says it counts an increment ("56 new cases"):
+    words that mark a part only inside the phrase ("a new toll" elsewhere is no part)."""
+    return _in_phrase(pattern(tuple(cues.part_in_phrase)), evidence.quote)
+
+
+def rate_pattern(cues: ReconcileWords) -> re.Pattern[str] | None:
+    """The regex ``is_rate`` uses, for callers that test many claims."""
+    return pattern(tuple(cues.rate), tuple(cues.rate_not_before))
+
+
+def is_rate(
+    evidence: Evidence, cues: ReconcileWords, *, regex: re.Pattern[str] | None = None
+) -> bool:
+    """Whether the figure is a rate ("1,000 new cases a week", "40 a day"): a count per
+    period, never comparable with a total ("640 a week earlier" is a time, no rate)."""
+    regex = regex or rate_pattern(cues)
+    if regex is None:
+        return False
+    _, quote, after = _split(evidence)
+    return regex.match(after.lstrip()) is not None or _in_phrase(regex, quote)
+
+
 def is_withdrawn(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words just before the figure take it back ("withdrew its count of 60",
     "not the 60 it announced")."""

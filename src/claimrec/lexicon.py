@@ -128,7 +128,12 @@ class ReconcileWords(LexiconPart):
     """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
 
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
+    agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
+    per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
+    part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
+    rate: list[str] = []  # right after the figure: a count per period ("40 a day")
+    rate_not_before: list[str] = []  # "a week earlier" is a time, not a rate
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
@@ -366,8 +371,9 @@ def load_lexicon(config: Path | None = None) -> Lexicon:
         return Lexicon.model_validate(data)
     except ValidationError as exc:
         where = f"config file '{config}'" if config else "packaged lexicon"
-        raise ConfigError(f"{where}: {_problem(exc)}; the packaged lexicon, with every key, "
-                          f"is {packaged_path()}") from None
+        raise ConfigError(
+            f"{where}: {_problem(exc)}; the packaged lexicon, with every key, is {packaged_path()}"
+        ) from None
 
 
 def packaged_path() -> str:

@@ -239,6 +239,11 @@ class FactKey(Record):
     )
     unit: str | None = None
     story: str | None = Field(default=None, description="Story label; None for the main story.")
+    event_day: dt.date | None = Field(
+        default=None,
+        description="For a count of one gathering (a crowd): the day it gathered; each "
+        "day's gathering is its own question.",
+    )
 
 
 ValueRole = Literal["stated", "hedged", "projection", "superseded", "revised", "not_asserted"]

@@ -10,12 +10,16 @@ with a measure (deaths, injured, force ...) the word counted (troops, soldiers, 
 and the predicate lemma are not part of the key, only the predicate's family (sent,
 deployed and stationed are one deployment; arriving is another question); a count
 whose measure is ``other`` keeps its unit too. Scope is a place narrower than a country when the
-count is stated for it, else ``part`` for an increment or subset ("another 3,000",
-"nine of them"), which is never compared with a total. (A count stated for a narrower
-place is already a narrower question; its part-of words do not split it further.)
-A subject that cannot own what a measure counts is dropped from the key: the claim's
-own source, a person, or a place the corpus names as where things happen and not a
-country (where, not whose).
+count is stated for it (a table row's place label narrows even when it is a country:
+rows split the story), else ``projection`` for a projected figure dated after its
+article, else ``part`` for an increment or subset ("another 3,000", "nine of them"),
+which is never compared with a total. (A count stated for a narrower place is already a
+narrower question; its part-of words do not split it further.) A count of one gathering
+(the lexicon's ``per_event_measures``: a crowd) adds its day: two days' crowds are two
+events. A count's subject stays in the key only when it owns what is counted: the
+counted phrase names it ("13 Israelis") or the measure's doer owns it ("X sent 10,000
+soldiers", the lexicon's ``agent_owns``); never the claim's own source, a person, or a
+place the corpus names as where things happen (where, not whose).
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -57,7 +61,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from claimrec.cues import is_earlier, is_hedged_past, is_part, is_withdrawn, states_update
+from claimrec.cues import (
+    is_earlier,
+    is_hedged_past,
+    is_part,
+    is_part_in_phrase,
+    is_rate,
+    is_withdrawn,
+    rate_pattern,
+    states_update,
+)
+from claimrec.dates import resolve_date
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -85,8 +99,11 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
+VOICE_TYPES = frozenset({"PERSON", "ANON", "ORG", "GROUP"})  # who can be a source
 MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
+PROJECTION = "projection"
+RATE = "rate"
 
 Value = CountValue | DateValue | LocationValue
 
@@ -121,6 +138,10 @@ class _Context:
         self.lexicon = lexicon
         self.cues = lexicon.reconcile
         self.cumulative_measures = frozenset(lexicon.reconcile.cumulative_measures)
+        self.agent_owns = frozenset(lexicon.reconcile.agent_owns)
+        self.rate = rate_pattern(lexicon.reconcile)
+        self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
+        self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
@@ -137,8 +158,31 @@ class _Context:
             if len(a) >= MIN_PLACE and a[:1].isupper()
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        speakers = {c.source for c in claims if c.source is not None}
+        self.voice_names = _names_pattern(
+            {
+                a.lower(): e.id
+                for e in entities
+                if e.type in VOICE_TYPES
+                for a in e.aliases
+                if len(a) >= MIN_PLACE
+            }
+        )
+        self.speaker_names = frozenset(
+            a.lower() for e in entities if e.id in speakers for a in e.aliases
+        )
+        self.row_places = {  # a row labelled by who speaks is a source's row, not a place's
+            a.lower(): e.id
+            for e in entities
+            if e.type in FRAMING_TYPES and e.id not in speakers
+            for a in e.aliases
+            if len(a) >= MIN_PLACE
+        }
+        self.row_label = _row_label_pattern(self.row_places)
         self._event_patterns: dict[str, re.Pattern[str] | None] = {}
         self._framing: dict[str, str | None] = {}
+        self._name_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._named: dict[tuple[str, str], bool] = {}
         self.places = frozenset(
             place
             for c in claims
@@ -188,6 +232,41 @@ class _Context:
         entry = self.lexicon.predicates.get(predicate)
         return bool(entry and entry.once)
 
+    def names_in(self, phrase: str, entity: Entity) -> bool:
+        """Whether a counted phrase names the entity ("13 Israelis", "39 Palestinian
+        prisoners", "four Thai nationals"): then the people counted are that entity's."""
+        known = self._named.get((entity.id, phrase))
+        if known is not None:
+            return known
+        if entity.id not in self._name_patterns:
+            aliases = {a.lower(): entity.id for a in entity.aliases if len(a) >= MIN_PLACE}
+            self._name_patterns[entity.id] = _names_pattern(aliases)
+        found = self._name_patterns[entity.id]
+        named = self._named[(entity.id, phrase)] = (
+            found is not None and found.search(phrase) is not None
+        )
+        return named
+
+    def names_a_voice(self, text: str) -> bool:
+        """Whether the text names who could speak: an organisation, group or person."""
+        return self.voice_names is not None and self.voice_names.search(text) is not None
+
+    def event_day(self, claim: Claim) -> dt.date | None:
+        """The day a gathering was counted for: its stated time, else the time its table
+        row states ("| Tuesday 4 March | 3.5 million | 700,000 |"), else the date of the
+        article it first appeared in (a reprint speaks for its original's day)."""
+        time = claim.time
+        if time is not None and time.start is not None:
+            return time.start
+        published = self.published.get(claim.doc)
+        if time is None:
+            row = _row_day(claim.evidence.sentence, published)
+            if row is not None:
+                return row
+        elif time.start is None:
+            return None  # a stated day that cannot be resolved: no day, never a guess
+        return self.published.get(self.original.get(claim.doc, claim.doc))
+
     def day(self, claim: Claim) -> dt.date | None:
         """The day a claim speaks for: ``as_of``, else its stated time's start, else its
         document's date; None when its stated time cannot be resolved ("last month").
@@ -211,7 +290,17 @@ class _Context:
 # ------------------------------------------------------------------------ the question
 
 
-KEY_FIELDS = ("type", "subject", "predicate", "measure", "location", "scope", "unit", "story")
+KEY_FIELDS = (
+    "type",
+    "subject",
+    "predicate",
+    "measure",
+    "location",
+    "scope",
+    "unit",
+    "story",
+    "event_day",
+)
 
 
 def fact_key(claim: Claim, ctx: _Context) -> FactKey:
@@ -225,19 +314,57 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     story = ctx.story.get(claim.doc)
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
-        return (claim.type, _owner(claim, ctx, strict=False), family, None, None, None, None, story)
+        owner = _owner(claim, ctx, strict=False)
+        return (claim.type, owner, family, None, None, None, None, story, None)
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
-    scope = PART if place is None and is_part(claim.evidence, ctx.cues) else None
+    scope = _scope(claim, place, ctx)
     unit = None if measured else claim.value.unit
-    subject = _owner(claim, ctx, strict=measured)
-    return ("count", subject, family, claim.measure, place, scope, unit, story)
+    subject = _owner(claim, ctx, strict=True)
+    day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    return ("count", subject, family, claim.measure, place, scope, unit, story, day)
+
+
+def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
+    """``projection`` for a projected figure stated for a day after its article's ("50,000
+    will march next month", "could reach 20,000 by January"): a later moment's question,
+    never grouped with counts of what has happened (an undated "could rise to 600" stays
+    with the toll, marked, and is not compared); ``rate`` for a count per period;
+    ``row:<label>`` for a table row that names the group it counts; ``part`` for an
+    increment or subset (not for a count already stated for a narrower place); else None."""
+    if _is_future(claim, ctx) and _role(claim, ctx) == "projection":
+        return PROJECTION
+    if is_rate(claim.evidence, ctx.cues, regex=ctx.rate):
+        return RATE
+    label = _row_group(claim, place, ctx)
+    if label is not None:
+        return label
+    if place is None and (
+        is_part(claim.evidence, ctx.cues) or is_part_in_phrase(claim.evidence, ctx.cues)
+    ):
+        return PART
+    return None
+
+
+def _is_future(claim: Claim, ctx: _Context) -> bool:
+    """Whether the claim's stated time starts after its document's date."""
+    time, published = claim.time, ctx.published.get(claim.doc)
+    return (
+        time is not None
+        and time.start is not None
+        and published is not None
+        and (time.start > published)
+    )
 
 
 def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
-    """Whose troops, dead or protesters: the subject, unless (for a measured count) it is
-    the claim's own source or something that cannot own the count: a person, or a place
-    the corpus names as where things happen."""
+    """Whose troops, dead or protesters: the subject, unless (for a count) it is the
+    claim's own source or something that cannot own the count: a person, or a place the
+    corpus names as where things happen. Otherwise a count keeps it only
+    when the counted phrase names it ("13 Israelis") or the measure is one whose doer owns
+    it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's); any other
+    subject is the sentence's doer or topic ("the outbreak killed 1,229", "police said 12
+    died"), which says nothing about whose dead they are."""
     subject = claim.subject
     if subject is None or not strict:
         return subject
@@ -252,13 +379,40 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
         return None
     if subject in ctx.places and subject not in ctx.country_level:
         return None  # the corpus names it as where things happen: a place, not an owner
-    return subject
+    if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
+        return subject
+    return None  # the sentence's doer or topic, not whose the counted people are
+
+
+def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
+    """``row:<label>`` for a figure in a table row whose first cell names what the row
+    counts ("| Thai nationals | 23 |"): rows of one table are different questions. Not
+    for a row labelled by a place (already its scope), a day (``_row_day``), a figure, or
+    a voice (a row of who says what)."""
+    sentence = claim.evidence.sentence
+    if place is not None or not sentence.lstrip().startswith("|"):
+        return None
+    cells = sentence.split("|")
+    if len(cells) < 3:
+        return None
+    label = " ".join(cells[1].replace("*", " ").split())
+    if not label or not any(ch.isalpha() for ch in label) or any(ch.isdigit() for ch in label):
+        return None
+    if label.lower() in ctx.speaker_names or ctx.names_a_voice(label):
+        return None
+    if claim.evidence.quote.strip("|* ").strip() in label:
+        return None
+    return f"row:{label.lower()}"
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
-    """The place a count is stated for, when narrower than a country: the claim's
-    location, else a place framing its sentence ("In X, police counted ...") or following
-    its figure ("... 12,400 marchers in X")."""
+    """The place a count is stated for, when narrower than the story: a table row's label
+    ("| Liberia | 2,710 | 1,459 |": rows split the story by place, a country too), else,
+    when narrower than a country, the claim's location, a place framing its sentence ("In
+    X, police counted ...") or following its figure ("... 12,400 marchers in X")."""
+    row = ctx.row_label.match(claim.evidence.sentence) if ctx.row_label else None
+    if row is not None:
+        return ctx.row_places[row.group(1).lower()]
     location = claim.location or ctx.framing_place(claim)
     if location is None or location in ctx.country_level or location not in ctx.entity:
         return None
@@ -296,6 +450,22 @@ def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern
     return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
 
 
+def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
+    """Any of the names as whole words, in any case."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"\b(?i:{alternatives})\b")
+
+
+def _row_label_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
+    """A table row whose first cell is a known place name: "| Liberia | 2,710 | ..."."""
+    if not places:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    return re.compile(rf"\s*\|\s*(?:\*\*)?((?i:{names}))(?:\*\*)?\s*\|")
+
+
 def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
     """ "the X march": a known place name right before one of the event's nouns."""
     if not places:
@@ -305,8 +475,21 @@ def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pat
     return re.compile(rf"\b({names})(?:'s|’s)?\s+(?i:{events})\b")
 
 
+def _row_day(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The day a table row's first cell names ("| Tuesday 4 March | 3.5 million |"), when
+    it names one day."""
+    cells = sentence.split("|")
+    if len(cells) < 3 or cells[0].strip():
+        return None
+    found = resolve_date(cells[1].strip().strip("*"), published=published)
+    return found.start if found.granularity == "day" else None
+
+
 def _key_id(key: FactKey) -> str:
-    blob = json.dumps(key.model_dump(mode="json"), sort_keys=True)
+    fields = key.model_dump(mode="json")
+    if fields.get("event_day") is None:
+        fields.pop("event_day", None)  # ids of facts without a day stay as they were
+    blob = json.dumps(fields, sort_keys=True)
     return "fact:" + hashlib.sha1(blob.encode()).hexdigest()[:12]
 
 
@@ -428,7 +611,10 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
     elif len(claims) > 1:
         entries, revisions = _revisions(entries, ctx)
         live = [e for e in entries if e.role in ("stated", "hedged")]
-        clashes = _clashes(live, ctx, timed=key.type == "count")
+        # A figure its own source later revised was still stated on its day: it clashes
+        # with an independent figure of that day all the same.
+        said = [e for e in entries if e.role in ("stated", "hedged", "revised")]
+        clashes = _clashes(said, ctx, timed=key.type == "count")
         changes = _unstated_changes(live, ctx) if key.measure in ctx.cumulative_measures else []
         updates = _timeline(live, ctx) if key.type == "count" else []
         reasons += clashes + changes + revisions + updates + _set_aside(entries, ctx)
@@ -538,14 +724,17 @@ def _revisions(entries: list[_Entry], ctx: _Context) -> tuple[list[_Entry], list
             continue
         own.sort(key=lambda e: (e.order[0], e.order[1], e.claim.doc, e.claim.evidence.start))
         latest = own[-1]
+        steps = [(a, b) for a, b in pairwise(own) if not _fits(a, b)]
         if latest.day is not None:
             before = latest.day - ctx.window
-            revised.update(
-                e.claim.id
-                for e in own[:-1]
-                if e.day is not None and e.day < before and not _fits(e, latest)
-            )
-        changes += [(a, b) for a, b in pairwise(own) if not _fits(a, b)]
+            earlier = [
+                e for e in own[:-1] if e.day is not None and e.day < before and not _fits(e, latest)
+            ]
+            revised.update(e.claim.id for e in earlier)
+            # every figure set aside is named in a revision, so a fact never hides one
+            stepped = {a.claim.id for a, _ in steps}
+            steps += [(e, latest) for e in earlier if e.claim.id not in stepped]
+        changes += steps
     changes.sort(key=lambda pair: (pair[1].order, pair[0].order))
     reasons = [_pair_reason("revision", a, b, ctx) for a, b in changes[-MAX_TIMELINE:]]
     out = [_replace(e, "revised") if e.claim.id in revised else e for e in entries]
@@ -848,17 +1037,19 @@ def _consensus(live: list[_Entry], ctx: _Context) -> _Consensus:
         missing: NoConsensus = "tie" if support * 2 == len(voices) else "no_majority"
         return _Consensus(support=support, voices=len(voices), missing=missing)
     holding = [e.claim for (lo, hi), e in intervals if lo <= best <= hi]
-    return _Consensus(value=_stated_overlap(holding, best), support=support, voices=len(voices))
+    return _Consensus(value=_stated_overlap(holding), support=support, voices=len(voices))
 
 
-def _stated_overlap(claims: list[Claim], point: float) -> CountValue:
-    """The overlap of the claims' stated bounds (not their tolerance-widened intervals), or
-    the best-supported point itself when approximate figures only meet inside tolerance."""
+def _stated_overlap(claims: list[Claim]) -> CountValue:
+    """The overlap of the claims' stated bounds (not their tolerance-widened intervals). When
+    approximate figures only meet inside their tolerance ("about 10,000" and "about 11,000"),
+    the consensus is the approximate span between the stated figures ("about
+    10,000-11,000"), never a point such as 10,450 that no source stated."""
     values = [c.value for c in claims if isinstance(c.value, CountValue)]
     lows = [v.low for v in values if v.low is not None]
     highs = [v.high for v in values if v.high is not None]
     low, high = (max(lows) if lows else None), (min(highs) if highs else None)
     approximate = all(v.approximate for v in values)
     if low is not None and high is not None and low > high:
-        low = high = round(point)
+        low, high, approximate = high, low, True
     return CountValue(low=low, high=high, approximate=approximate, unit=values[0].unit)

@@ -117,12 +117,16 @@ def _consistent(fact: Fact, names: Mapping[str, str]) -> str:
 
 
 def _set_aside(fact: Fact) -> str:
+    """Every value the comparison left out, and why, so no value goes unmentioned."""
     notes = []
     for reason in fact.reasons:
         if reason.kind == "superseded":
             notes.append(f" Withdrawn by its source, not compared: {', '.join(reason.values)}.")
         elif reason.kind == "projection":
             notes.append(f" Projections, not compared: {', '.join(reason.values)}.")
+    unasserted = [v.label for v in fact.values if v.role == "not_asserted"]
+    if unasserted:
+        notes.append(f" Denied or too vague to compare: {', '.join(unasserted)}.")
     return "".join(notes)
 
 
