@@ -42,6 +42,9 @@ class Predicate(LexiconPart):
     cumulative: bool = False
     subject_nouns: bool = False
     once: bool = False  # a one-off event: its date facts can conflict
+    # an event that changes the counted people's state ("released", "died"): when it governs
+    # a count it overrides the counted noun's own predicate ("300 hostages were released")
+    changes_state: bool = False
     verbs: list[str] = []
     place_verbs: list[str] = []
     nouns: list[str] = []
