@@ -206,6 +206,8 @@ CASES = [
         "cases",
     ),
     ("Police made 40 arrests and 12 officers were injured.", "40", 40, 40, False, "arrested"),
+    ("The ward had held 29 patients awaiting transfer.", "29", 29, 29, False, "hospitalised"),
+    ("Militants were holding 40 hostages.", "40", 40, 40, False, "held"),
     # ... unless an event that changes the people's state governs the count itself
     ("Rebels released 300 hostages on Friday.", "300", 300, 300, False, "released"),
     ("Some 37 patients died overnight.", "37", 37, 37, True, "deaths"),

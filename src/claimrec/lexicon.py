@@ -193,6 +193,7 @@ class Lexicon(LexiconPart):
     approx_max_verbs: list[str] = []
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
+    stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []

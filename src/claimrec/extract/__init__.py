@@ -219,7 +219,9 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
         options.insert(0, Trigger(verb, name))
     for option in options:
         entry = lexicon.predicates.get(option.predicate)
-        if entry is not None and entry.changes_state and _own_predicate(option.token, unit):
+        if option.token.lemma_.lower() in lexicon.stative_verbs or entry is None:
+            continue
+        if entry.changes_state and _own_predicate(option.token, unit):
             return option.predicate
     return own
 
