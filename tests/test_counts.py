@@ -214,6 +214,11 @@ CASES = [
     ("Twelve hostages held in a cellar were freed.", "Twelve", 12, 12, False, "released"),
     ("The release of 120 hostages was delayed.", "120", 120, 120, False, "released"),
     ("Nine captives were swapped in exchange for 30 prisoners.", "30", 30, 30, False, "released"),
+    # being somewhere deploys forces only
+    ("About 3,000 troops are in Ulmen.", "3,000", 3000, 3000, True, "force"),
+    ("Some 40 hostages remain in the tunnels.", "40", 40, 40, True, "held"),
+    ("Exactly 60 tourists are in Pelloa.", "60", 60, 60, False, "other"),
+    ("Officials said 71 survivors were brought to Kalamos.", "71", 71, 71, False, "survived"),
     # a measure noun as the subject of a verb of value says what is counted
     ("The crowd exceeded 3,000 people.", "3,000", 3000, None, False, "crowd"),
 ]

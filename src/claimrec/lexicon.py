@@ -211,6 +211,7 @@ class Lexicon(LexiconPart):
     measure_nouns: dict[str, Measure] = {}
     copula_predicate: str | None = None
     presence_verbs: list[str] = ["be"]
+    presence_units: list[str] = []  # the unit classes whose presence is a deployment
     location_preps: list[str]
     location_heads: list[str]
     directions: list[str]

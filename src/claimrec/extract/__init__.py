@@ -155,7 +155,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         count.predicate
         or _measure_subject(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
-        or (trigger.predicate if trigger else None)
+        or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
         or _verb_lemma(count.anchor, s.lexicon)
     )
@@ -192,6 +192,20 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
     )
+
+
+def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:
+    """The trigger's predicate, except a verb of being with a place ("are in X") for people
+    who are not a force: their being somewhere is no deployment."""
+    if trigger is None:
+        return None
+    presence = (
+        trigger.predicate == lexicon.copula_predicate
+        and trigger.token.lemma_.lower() in lexicon.presence_verbs
+    )
+    if presence and count.value.unit not in lexicon.presence_units:
+        return None
+    return trigger.predicate
 
 
 def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
