@@ -191,6 +191,36 @@ CASES = [
         "deaths",
     ),
     ("The toll rose to 41, up from 17 on Thursday.", "17", 17, 17, False, "deaths"),
+    # the measure: a counted noun that names one decides ...
+    ("Orderlies moved 37 patients to Halden General.", "37", 37, 37, False, "hospitalised"),
+    ("Guards took 50 hostages to a new camp.", "50", 50, 50, False, "held"),
+    ("About 900 strikers marched to the plant.", "900", 900, 900, True, "strike"),
+    ("Divers recovered 14 bodies from the wreck.", "14", 14, 14, False, "deaths"),
+    # ... even when another clause's verb says more
+    (
+        "The clinic logged 2,240 cases before the fever killed anyone.",
+        "2,240",
+        2240,
+        2240,
+        False,
+        "cases",
+    ),
+    ("Police made 40 arrests and 12 officers were injured.", "40", 40, 40, False, "arrested"),
+    ("The ward had held 29 patients awaiting transfer.", "29", 29, 29, False, "hospitalised"),
+    ("Militants were holding 40 hostages.", "40", 40, 40, False, "held"),
+    # ... unless an event that changes the people's state governs the count itself
+    ("Rebels released 300 hostages on Friday.", "300", 300, 300, False, "released"),
+    ("Some 37 patients died overnight.", "37", 37, 37, True, "deaths"),
+    ("Twelve hostages held in a cellar were freed.", "Twelve", 12, 12, False, "released"),
+    ("The release of 120 hostages was delayed.", "120", 120, 120, False, "released"),
+    ("Nine captives were swapped in exchange for 30 prisoners.", "30", 30, 30, False, "released"),
+    # being somewhere deploys forces only
+    ("About 3,000 troops are in Ulmen.", "3,000", 3000, 3000, True, "force"),
+    ("Some 40 hostages remain in the tunnels.", "40", 40, 40, True, "held"),
+    ("Exactly 60 tourists are in Pelloa.", "60", 60, 60, False, "other"),
+    ("Officials said 71 survivors were brought to Kalamos.", "71", 71, 71, False, "survived"),
+    # a measure noun as the subject of a verb of value says what is counted
+    ("The crowd exceeded 3,000 people.", "3,000", 3000, None, False, "crowd"),
 ]
 
 

@@ -44,9 +44,6 @@ def test_a_rising_toll_from_one_agency_is_updated(tmp_path: Path, nlp) -> None:
     assert statuses(graph, "toll") == ["updated"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="extraction does not read 'the crowd exceeded 3,000' as a lower bound"
-)
 def test_exceeded_and_a_higher_figure_are_consistent(tmp_path: Path, nlp) -> None:
     graph = build(tmp_path)
     assert statuses(graph, "crowd") == ["consistent"]

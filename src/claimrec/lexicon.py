@@ -42,6 +42,9 @@ class Predicate(LexiconPart):
     cumulative: bool = False
     subject_nouns: bool = False
     once: bool = False  # a one-off event: its date facts can conflict
+    # an event that changes the counted people's state ("released", "died"): when it governs
+    # a count it overrides the counted noun's own predicate ("300 hostages were released")
+    changes_state: bool = False
     verbs: list[str] = []
     place_verbs: list[str] = []
     nouns: list[str] = []
@@ -190,6 +193,7 @@ class Lexicon(LexiconPart):
     approx_max_verbs: list[str] = []
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
+    stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []
@@ -207,6 +211,7 @@ class Lexicon(LexiconPart):
     measure_nouns: dict[str, Measure] = {}
     copula_predicate: str | None = None
     presence_verbs: list[str] = ["be"]
+    presence_units: list[str] = []  # the unit classes whose presence is a deployment
     location_preps: list[str]
     location_heads: list[str]
     directions: list[str]

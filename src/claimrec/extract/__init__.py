@@ -153,8 +153,9 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon)
     predicate = (
         count.predicate
-        or (trigger.predicate if trigger else None)
-        or _default_predicate(count, s.lexicon)
+        or _measure_subject(count, s.lexicon)
+        or _noun_predicate(count, trigger, s.lexicon)
+        or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
         or _verb_lemma(count.anchor, s.lexicon)
     )
@@ -193,12 +194,91 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     )
 
 
+def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:
+    """The trigger's predicate, except a verb of being with a place ("are in X") for people
+    who are not a force: their being somewhere is no deployment."""
+    if trigger is None:
+        return None
+    presence = (
+        trigger.predicate == lexicon.copula_predicate
+        and trigger.token.lemma_.lower() in lexicon.presence_verbs
+    )
+    if presence and count.value.unit not in lexicon.presence_units:
+        return None
+    return trigger.predicate
+
+
 def _default_predicate(count: Count, lexicon: Lexicon) -> str | None:
     unit = count.unit_token
     if unit is None:
         return None
     entry = lexicon.units.get(unit.lemma_.lower()) or lexicon.units.get(unit.lower_)
     return entry.default_predicate if entry else None
+
+
+def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str | None:
+    """The counted noun's own predicate ("37 patients" are hospitalised, "300 hostages" are
+    held), unless an event that changes those people's state governs the count itself
+    ("300 hostages were released", "37 patients died", "hostages held in X were freed").
+    Verbs of being, saying, treating or moving, and triggers of another clause, never
+    override the noun."""
+    own = _default_predicate(count, lexicon)
+    unit = count.unit_token
+    if own is None or unit is None:
+        return own
+    verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    # the clause's own verb first: "hostages held in X were freed" were freed
+    options = [trigger] if trigger is not None else []
+    if verb is not None and (name := trigger_of(verb, lexicon)) is not None:
+        options.insert(0, Trigger(verb, name))
+    for option in options:
+        entry = lexicon.predicates.get(option.predicate)
+        if option.token.lemma_.lower() in lexicon.stative_verbs or entry is None:
+            continue
+        if entry.changes_state and _own_predicate(option.token, unit):
+            return option.predicate
+    return own
+
+
+def _own_predicate(trigger: Token, unit: Token) -> bool:
+    """Whether ``trigger`` is the counted noun's own predicate: the verb it is subject or
+    object of (or a verb coordinated with or raised from that verb), a participle or
+    relative clause on it ("hostages freed on Friday"), or a nominalised event whose "of"
+    names it ("the release of 300 hostages", "in exchange for 39 prisoners")."""
+    if trigger.head.i == unit.i and trigger.dep_ in {"acl", "relcl", "amod"}:
+        return True
+    head = unit.head
+    if unit.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.i == trigger.i:
+        return True
+    if unit.dep_ not in {"nsubj", "nsubjpass", "dobj", "oprd"} or head.i == unit.i:
+        return False
+    if trigger.i == head.i or any(trigger.i == c.i and _shares_subject(c) for c in head.conjuncts):
+        return True
+    return trigger.head.i == head.i and trigger.dep_ == "xcomp"
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb with no subject of its own shares its partner's ("were seized and
+    later released"); one with its own subject is another clause ("made 40 arrests and 12
+    officers were injured")."""
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _measure_subject(count: Count, lexicon: Lexicon) -> str | None:
+    """A measure noun that is the subject of a verb of value whose object is the count
+    ("the crowd exceeded 3,000 people", "the toll reached 40 people") says what it counts."""
+    unit = count.unit_token
+    if unit is None or unit.dep_ not in {"dobj", "attr", "pobj"}:
+        return None
+    verb = unit.head.head if unit.dep_ == "pobj" else unit.head
+    if verb.lemma_.lower() not in lexicon.value_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            entry = lexicon.measure_nouns.get(child.lemma_.lower())
+            if entry is not None and entry.predicate is not None:
+                return entry.predicate
+    return None
 
 
 def _table_claims(s: _Sentence, cells: list[Cell]) -> Iterator[RawClaim]:
