@@ -50,7 +50,7 @@ def build_graph(
     window_days: int = 0,
 ) -> Graph:
     """The claim graph of a read corpus and its per-document extractions. ``stories``:
-    how documents are split into stories (SPEC.md); ``window_days``: how far apart two
+    how documents are split into stories (docs/graph.md); ``window_days``: how far apart two
     figures may be dated and still speak for one moment."""
     table = entity_table(extractions, lexicon)
     published = {d.id: d.published for d in corpus.documents}
@@ -85,13 +85,13 @@ def build_graph(
 
 
 def _explained(fact: Fact, names: dict[str, str]) -> Fact:
-    """The fact with SPEC.md's readable ``explanation``, worded by the renderer."""
+    """The fact with docs/graph.md's readable ``explanation``, worded by the renderer."""
     return fact.model_copy(update={"explanation": explanation(fact, names)})
 
 
 def as_of(raw: RawClaim, published: dt.date | None) -> dt.date | None:
     """The day a claim speaks for: the start of its stated time when it has one, else the
-    day its document was published (SPEC.md)."""
+    day its document was published (docs/graph.md)."""
     if raw.time is not None and raw.time.start is not None:
         return raw.time.start
     return published

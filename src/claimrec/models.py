@@ -4,7 +4,7 @@ The pipeline is ``read -> extract -> normalize -> reconcile -> graph -> render``
 each stage takes and returns these models, never dicts or tuples. All models are
 frozen and forbid unknown fields, so a typo in a field name fails loudly and a
 record cannot change behind a stage's back. The graph models (``Graph`` and
-what it holds) are the JSON contract of SPEC.md; ``claimrec schema`` prints
+what it holds) are the JSON contract of docs/graph.md; ``claimrec schema`` prints
 their JSON Schema.
 """
 
@@ -34,7 +34,7 @@ class Record(BaseModel):
 
 
 class Document(Record):
-    """One article as read from disk, with its body exactly as SPEC.md defines it."""
+    """One article as read from disk, with its body exactly as docs/graph.md defines it."""
 
     id: str = Field(
         description="Path relative to the folder given, without extension, '/'-separated."

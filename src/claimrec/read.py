@@ -1,7 +1,7 @@
 """The read stage: find the articles under the PATHs given and turn each into a ``Document``.
 
 Everything later in the pipeline quotes character offsets into ``Document.body``, so this
-module's one job is to produce that body exactly as SPEC.md defines it: decoded (a UTF-8
+module's one job is to produce that body exactly as docs/graph.md defines it: decoded (a UTF-8
 byte-order mark dropped), line endings normalized as Python's text mode does, front matter
 removed, nothing else changed. Files that cannot give such a body become a
 ``SkippedDocument`` with a reason instead of stopping the run; only a PATH the user typed
@@ -10,7 +10,7 @@ that is missing, of the wrong kind, or holds no articles at all raises ``InputEr
 The stage is pure: no printing, no logging, no module state. Anything odd but usable
 travels as a warning string on the ``Document``.
 
-Rules beyond SPEC.md, chosen here:
+Rules beyond docs/graph.md, chosen here:
 
 * Formats: ``.txt`` and ``.md`` are read as they are (with optional front matter);
   ``.html``/``.htm`` pages give their article text and ``.jsonl`` files one document per
@@ -482,7 +482,7 @@ def _os_reason(error: OSError) -> str:
 
 
 def _decode(raw: bytes) -> _Decoded:
-    """Decode as SPEC.md says: BOM-marked UTF-16/32, else UTF-8, else cp1252, else latin-1.
+    """Decode as docs/graph.md says: BOM-marked UTF-16/32, else UTF-8, else cp1252, else latin-1.
 
     NUL bytes outside UTF-16/32 mean binary (no text encoding an article would use
     produces them), unless every other byte is NUL: UTF-16 saved without a byte-order
@@ -580,7 +580,7 @@ def _check_text(text: str) -> None:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
-    """Split newline-normalized ``text`` into (meta, body, warnings) as SPEC.md defines.
+    """Split newline-normalized ``text`` into (meta, body, warnings) as docs/graph.md defines.
 
     Front matter exists only when the first line is exactly ``---``; it ends at the next
     line that is exactly ``---`` and the body starts right after that line, so evidence

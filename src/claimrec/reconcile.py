@@ -2,7 +2,7 @@
 
 Reconcile computes; it never writes prose. A fact's ``reasons`` are data (which values
 clash, update or supersede which, on which days, from which voices); ``render.explain``
-turns them into the sentence SPEC.md keeps in ``explanation``, called from graph
+turns them into the sentence docs/graph.md keeps in ``explanation``, called from graph
 assembly.
 
 **The question** (``FactKey``): story, type, subject, measure and scope. For a count

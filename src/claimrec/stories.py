@@ -1,6 +1,6 @@
 """Stories: which documents report on the same events, so facts never mix two stories.
 
-Three ways to tell (SPEC.md, ``--stories``):
+Three ways to tell (docs/graph.md, ``--stories``):
 
 - ``folders`` (the default): the folder is the story. A document at the top of the
   folder given belongs to the main story (labelled ``None``); one in a subfolder

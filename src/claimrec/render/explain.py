@@ -1,6 +1,6 @@
 """Words for a fact's status: reconcile computes ``reasons``, this module speaks.
 
-``explanation`` (SPEC.md) is one sentence a person can read, made here from the fact's
+``explanation`` (docs/graph.md) is one sentence a person can read, made here from the fact's
 structured reasons and called by graph assembly, so the JSON carries it while reconcile
 stays free of prose. The report uses the same functions. Different values are never
 called agreement: "consistent" facts with several values say the values can all hold.
