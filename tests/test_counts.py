@@ -300,7 +300,7 @@ def test_not_a_count_of_people(nlp, lexicon, text: str) -> None:
 
 def test_an_elided_count_needs_people_beside_it(nlp, lexicon) -> None:
     """A bare number counts people only when something says so: alone, "rose to 300" is
-    not a count; after a count of people, "Qatar counted 13" is."""
+    not a count; after a count of people, "Mirel counted 13" is."""
     assert counts(nlp, lexicon, "Prices rose to 300 in the spring.") == []
     found = counts(nlp, lexicon, "Tarvo counted 14 hostages. Mirel counted 13.")
     assert [c.value.low for c in found] == [14, 13]

@@ -17,7 +17,7 @@ which is never compared with a total. (A count stated for a narrower place is al
 narrower question; its part-of words do not split it further.) A count of one gathering
 (the lexicon's ``per_event_measures``: a crowd) adds its day: two days' crowds are two
 events. A count's subject stays in the key only when it owns what is counted: the
-counted phrase names it ("13 Israelis") or the measure's doer owns it ("X sent 10,000
+counted phrase names it ("17 Velorians") or the measure's doer owns it ("X sent 10,000
 soldiers", the lexicon's ``agent_owns``); never the claim's own source, a person, or a
 place the corpus names as where things happen (where, not whose).
 
@@ -95,7 +95,7 @@ from claimrec.voices import Voices
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # A name after a locative preposition is a place whatever type entity typing gave it
-# ("In Paris, police counted ..."), except a person.
+# ("In Selm, police counted ..."), except a person.
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
@@ -233,8 +233,8 @@ class _Context:
         return bool(entry and entry.once)
 
     def names_in(self, phrase: str, entity: Entity) -> bool:
-        """Whether a counted phrase names the entity ("13 Israelis", "39 Palestinian
-        prisoners", "four Thai nationals"): then the people counted are that entity's."""
+        """Whether a counted phrase names the entity ("17 Velorians", "52 Kestovan
+        prisoners", "six Teravian nationals"): then the people counted are that entity's."""
         known = self._named.get((entity.id, phrase))
         if known is not None:
             return known
@@ -361,9 +361,9 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     """Whose troops, dead or protesters: the subject, unless (for a count) it is the
     claim's own source or something that cannot own the count: a person, or a place the
     corpus names as where things happen. Otherwise a count keeps it only
-    when the counted phrase names it ("13 Israelis") or the measure is one whose doer owns
+    when the counted phrase names it ("17 Velorians") or the measure is one whose doer owns
     it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's); any other
-    subject is the sentence's doer or topic ("the outbreak killed 1,229", "police said 12
+    subject is the sentence's doer or topic ("the outbreak killed 640", "police said 12
     died"), which says nothing about whose dead they are."""
     subject = claim.subject
     if subject is None or not strict:
@@ -386,7 +386,7 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
 
 def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``row:<label>`` for a figure in a table row whose first cell names what the row
-    counts ("| Thai nationals | 23 |"): rows of one table are different questions. Not
+    counts ("| Velorian nationals | 31 |"): rows of one table are different questions. Not
     for a row labelled by a place (already its scope), a day (``_row_day``), a figure, or
     a voice (a row of who says what)."""
     sentence = claim.evidence.sentence
@@ -407,7 +407,7 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     """The place a count is stated for, when narrower than the story: a table row's label
-    ("| Liberia | 2,710 | 1,459 |": rows split the story by place, a country too), else,
+    ("| Teravia | 4,180 | 2,050 |": rows split the story by place, a country too), else,
     when narrower than a country, the claim's location, a place framing its sentence ("In
     X, police counted ...") or following its figure ("... 12,400 marchers in X")."""
     row = ctx.row_label.match(claim.evidence.sentence) if ctx.row_label else None
@@ -459,7 +459,7 @@ def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
 
 
 def _row_label_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
-    """A table row whose first cell is a known place name: "| Liberia | 2,710 | ..."."""
+    """A table row whose first cell is a known place name: "| Teravia | 4,180 | ..."."""
     if not places:
         return None
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))

@@ -754,7 +754,7 @@ def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, To
 
 def _linear_head(number: Span, lexicon: Lexicon) -> Token | None:
     """A people noun right after the number, past its modifiers, when the parse hung them
-    elsewhere ("cared for more than 1,000 confirmed Ebola patients")."""
+    elsewhere ("cared for more than 800 confirmed fever patients")."""
     doc = number.doc
     for k in range(number.end, min(number.end + 4, len(doc))):
         token = doc[k]

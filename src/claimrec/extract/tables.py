@@ -4,7 +4,7 @@ News explainers put figures in Markdown-style tables ("| Country | Deaths |"). T
 parse of a table row says nothing useful, so a row's numbers are read by position:
 the header row (the line before the ``|---|`` rule) names what each column counts
 ("Deaths", "Freed", "Workers called out"), else the row's first cell does
-("| Thai nationals | 23 |"), else the header row as a whole does when it speaks of
+("| Velorian nationals | 31 |"), else the header row as a whole does when it speaks of
 counting ("| Day | Counted by | North | South |"). A cell counts people only when one of
 those names people through the lexicon; other tables (prices, dates) give nothing.
 """
@@ -92,7 +92,7 @@ def _row(
 
 
 def _number(text: str, lexicon: Lexicon) -> tuple[int, int, NumberRange, str | None] | None:
-    """The number a cell opens with ("2,710 (14 Sept)", "**105**", "about 5,000")."""
+    """The number a cell opens with ("4,180 (12 Oct)", "**105**", "about 5,000")."""
     lead = len(text) - len(text.lstrip(" *_"))
     rest = text[lead:]
     hedge, skip = None, 0
