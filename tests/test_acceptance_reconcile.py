@@ -323,20 +323,41 @@ def test_a_running_total_dated_by_its_event_speaks_for_its_report(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "one_voice"),
+    ("affiliation", "one_voice"),
     [
-        ("Ilse Marek, a spokesperson for the textile workers' union, said 25 died.", True),
-        ("The textile workers' union director Ilse Marek said 25 died.", True),
-        ("Ilse Marek said 25 died.", False),
+        (UNION, True),  # entity resolution read "Ilse Marek, a spokesperson for the union"
+        (None, False),  # nothing in the text tied her to it
     ],
 )
 def test_an_organisation_and_its_spokesperson_are_one_voice(
-    sentence: str, one_voice: bool, lexicon: Lexicon
+    affiliation: str | None, one_voice: bool, lexicon: Lexicon
 ) -> None:
     union = toll("c1", people(25), "a", UNION, "The textile workers' union said 25 died.")
-    person = toll("c2", people(25), "b", "ent:ilse-marek", sentence)
-    fact = only([union, person], docs("a", "b"), lexicon)
+    person = toll("c2", people(25), "b", "ent:ilse-marek", "Ilse Marek said 25 died.")
+    marek = entity("ent:ilse-marek", "Ilse Marek", "PERSON").model_copy(
+        update={"affiliation": affiliation}
+    )
+    entities = [e for e in ENTITIES if e.id != marek.id] + [marek]
+    result = reconcile(
+        [union, person], documents=docs("a", "b"), entities=entities, lexicon=lexicon
+    )
+    (fact,) = result.facts
     assert (fact.independent_sources == 1) is one_voice
+
+
+def test_a_role_word_in_the_sentence_ties_no_one(lexicon: Lexicon) -> None:
+    """A minister disputing the union's count keeps her own voice: a role word and an
+    organisation merely sharing a sentence are no affiliation."""
+    union = toll("c1", people(25), "a", UNION, "The textile workers' union said 25 died.")
+    person = toll(
+        "c2",
+        people(25),
+        "b",
+        "ent:ilse-marek",
+        "The minister Ilse Marek said 25 died, disputing the textile workers' union.",
+    )
+    fact = only([union, person], docs("a", "b"), lexicon)
+    assert fact.independent_sources == 2
 
 
 def test_a_count_stated_for_a_city_is_not_compared_with_the_national_one(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from clirun import one_error_line, run
-from paths import ROOT
+from paths import ROOT, SEEDS
 
 from claimrec.errors import InputError
 from claimrec.lexicon import packaged_path
@@ -262,3 +262,23 @@ def test_readme_documents_make_clean_and_the_graph_contract() -> None:
     contract = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
     for field in ("schema_version", "documents", "entities", "claims", "facts", "edges"):
         assert f"`{field}`" in contract
+
+
+def test_diff_refuses_html(tmp_path: Path) -> None:
+    """diff has no HTML rendering: asking for one is a usage error, not JSON in disguise."""
+    graph = tmp_path / "g.json"
+    assert run("build", str(SEEDS), "-o", str(graph)).exit_code == 0
+    result = run("diff", str(graph), str(graph), "--format", "html")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("claimrec: error:")
+
+
+def test_html_report_refuses_filters(tmp_path: Path) -> None:
+    graph = tmp_path / "g.json"
+    assert run("build", str(SEEDS), "-o", str(graph)).exit_code == 0
+    result = run(
+        "report", str(graph), "--format", "html", "--fact", "fact:0", "-o", str(tmp_path / "r.html")
+    )
+    assert result.exit_code == 2
+    assert "claimrec: error: the HTML report always holds every fact" in result.stderr
+    assert not (tmp_path / "r.html").exists()

@@ -108,6 +108,14 @@ class Format(StrEnum):
     html = "html"
 
 
+class DiffFormat(StrEnum):
+    """diff has no HTML rendering."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 def _fail(exc: ClaimrecError) -> typer.Exit:
     """One line on stderr and exit 2; with ``--debug``, the traceback instead."""
     context = click.get_current_context(silent=True)
@@ -394,6 +402,11 @@ def report(
         else:
             graph = load_graph(Path(graph_file))
         filters = ReportFilter(fact=fact, source=source, story=story, all=all_facts)
+        if format == Format.html and filters != ReportFilter():
+            raise ClaimrecError(
+                "the HTML report always holds every fact, with filters of its own; "
+                "drop --fact/--source/--story/--all or use another --format"
+            )
         if format == Format.html or output is not None:
             _write(_report_text(graph, format, filters), output)
             return
@@ -505,8 +518,8 @@ def diff(
         Path, typer.Argument(help="NEW snapshot: a graph JSON, or a folder of articles to build.")
     ],
     format: Annotated[
-        Format, typer.Option("--format", help="text, markdown or json.")
-    ] = Format.text,
+        DiffFormat, typer.Option("--format", help="text, markdown or json.")
+    ] = DiffFormat.text,
     fail_on: Annotated[
         FailOn,
         typer.Option(
@@ -552,13 +565,13 @@ def diff(
     except ClaimrecError as exc:
         raise _fail(exc) from None
     changes = diff_graphs(graphs[0], graphs[1])
-    if format == Format.text:
+    if format == DiffFormat.text:
         from rich.console import Console
 
         render_text(changes, Console(highlight=False))
     else:
         sys.stdout.write(
-            render_markdown(changes) if format == Format.markdown else render_json(changes)
+            render_markdown(changes) if format == DiffFormat.markdown else render_json(changes)
         )
     if fails(changes, on=fail_on.value):
         raise typer.Exit(code=1)

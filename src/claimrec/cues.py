@@ -71,11 +71,6 @@ def _found(text: str, regex: re.Pattern[str] | None, not_after: Iterable[str] = 
     return False
 
 
-def sentence_words(evidence: Evidence) -> set[str]:
-    """The set of words of the claim's sentence."""
-    return set(words(evidence.sentence))
-
-
 def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the figure counts an increment or a subset ("another 3,000", "the first
     contingent of 1,500", "nine of them"), never the total."""

@@ -144,7 +144,6 @@ class ReconcileWords(LexiconPart):
     withdrawn_window: int = 6
     stated_update: list[str] = []  # a later figure that says it replaces an earlier one
     hedged_past: list[str] = []  # "might have been": a hedged estimate, not a projection
-    voice_roles: list[str] = []  # "X, a spokesperson for Y": X speaks as Y
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
 

@@ -93,7 +93,6 @@ from claimrec.models import (
 from claimrec.values import compatible, count_interval, label, value_key
 from claimrec.voices import Voices
 
-PLACE_TYPES = frozenset({"GPE", "LOC"})
 # A name after a locative preposition is a place whatever type entity typing gave it
 # ("In Selm, police counted ..."), except a person.
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
@@ -190,7 +189,7 @@ class _Context:
             for place in (c.location, self.framing_place(c))
             if place is not None
         ) | frozenset(c.location for c in claims if c.location is not None)
-        self.voices = Voices(claims, documents=documents, entities=entities, cues=lexicon.reconcile)
+        self.voices = Voices(documents=documents, entities=entities)
 
     def framing_place(self, claim: Claim) -> str | None:
         """A known place named for the counted event: framing the sentence ("In X, ..."),
@@ -434,7 +433,8 @@ def _time_context(claim: Claim) -> str:
 def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """A time that dates a one-off event, not a count: "since @T@", or "@T@('s)" followed
     by an event noun (the nouns of the lexicon's ``once`` predicates)."""
-    nouns = sorted({n for p in lexicon.predicates.values() if p.once for n in p.nouns}, key=len)
+    once = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
+    nouns = sorted(once, key=lambda n: (len(n), n))
     event = "|".join(re.escape(n) for n in reversed(nouns)) or "(?!)"
     return re.compile(rf"(?i:\bsince\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
 
@@ -915,7 +915,8 @@ def _timeline(live: list[_Entry], ctx: _Context) -> list[Reason]:
 
 
 def _representative(window: list[_Entry]) -> _Entry:
-    """The figure most voices give in one window (ties: the latest, then the first id)."""
+    """The figure most voices give in one window (ties: the value whose key sorts first, so
+    the choice never depends on input order)."""
     voices: dict[tuple, set[str]] = defaultdict(set)
     first: dict[tuple, _Entry] = {}
     for e in window:

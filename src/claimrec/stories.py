@@ -32,7 +32,6 @@ from typing import Literal
 from claimrec.unionfind import find, union
 
 StoryMode = Literal["folders", "auto", "one"]
-STORY_MODES: tuple[StoryMode, ...] = ("folders", "auto", "one")
 
 MIN_SHARED = 2
 NEIGHBOURS = 25
