@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimrec.dates import resolve_date
 from claimrec.extract.links import linked_mentions
-from claimrec.extract.mentions import mention
+from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
@@ -41,14 +41,6 @@ from claimrec.models import (
     TimeRef,
 )
 
-ENTITY_KINDS: dict[str, MentionKind] = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "NORP": "NORP",
-}
 # Pieces (paragraphs) per nlp.pipe batch: bigger batches keep the model's matrix products
 # large; 256 measured ~6% faster than 64 on the bench corpus, for ~3% more memory.
 BATCH_SIZE = 256

@@ -20,20 +20,12 @@ from claimrec.extract.attribution import Attribution, attribution, continues_spe
 from claimrec.extract.attribution import sentence_speaker as parsed_speaker
 from claimrec.extract.issuer import issuer
 from claimrec.extract.markdown_tables import TextSpan
-from claimrec.extract.mentions import mention
+from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.paragraphs import QUOTE_MARKS, Quotes
 from claimrec.extract.table_sources import CellSource, source_at, table_sources
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
 
-KINDS: dict[str, MentionKind] = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "NORP": "NORP",
-}
 TITLE_WORDS = 3  # words before a person's name searched for a title ("Interior Minister X")
 
 
@@ -136,7 +128,7 @@ class Speakers:
         for ent in ents:
             if ent.label_ not in {"PERSON", "ORG"}:
                 continue
-            named = mention(ent, KINDS[ent.label_], offset)
+            named = mention(ent, ENTITY_KINDS[ent.label_], offset)
             if ent.label_ == "PERSON":
                 self.person = named
                 for token in ent.doc[max(0, ent.start - TITLE_WORDS) : ent.start]:
@@ -192,7 +184,7 @@ class Speakers:
         for ent in sent.doc.ents:
             start = offset + ent.start_char
             if start <= cell.start < start + len(ent.text) or cell.start <= start < cell.end:
-                kind = KINDS.get(ent.label_, "ORG")
+                kind = ENTITY_KINDS.get(ent.label_, "ORG")
                 break
         return Mention(text=" ".join(cell.text.split()), kind=kind, start=cell.start, end=cell.end)
 
