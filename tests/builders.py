@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimrec.lexicon import load_lexicon
+import pytest
+
+from claimrec.entities import EntityTable, entity_table
+from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import (
     Claim,
     CountValue,
@@ -18,6 +21,7 @@ from claimrec.models import (
     LocationValue,
     Mention,
     MentionKind,
+    MentionLink,
     RawClaim,
     TimeRef,
 )
@@ -129,3 +133,37 @@ def document(
 
 def entity(entity_id: str, name: str, kind: str = "ORG") -> Entity:
     return Entity(id=entity_id, name=name, type=kind, aliases=[name], mentions=1)
+
+
+# ------------------------------------------------------------------ entity tables
+
+Corpus = dict[str, list[tuple[str, MentionKind]]]
+"""Document id -> the names found in it, with their kinds."""
+Ref = tuple[str, str]  # (document id, mention text as written)
+SAME, APART = True, False
+
+
+def entity_table_of(
+    corpus: Corpus, lexicon: Lexicon, links: dict[str, list[MentionLink]] | None = None
+) -> EntityTable:
+    """The entity table of ``corpus``, with the text's own links per document if given."""
+    extractions = [extraction(doc, *mentions) for doc, mentions in corpus.items()]
+    if links:
+        extractions = [
+            e.model_copy(update={"links": tuple(links.get(e.doc, []))}) for e in extractions
+        ]
+    return entity_table(extractions, lexicon)
+
+
+def entity_of(table: EntityTable, corpus: Corpus, ref: Ref) -> Entity:
+    """The entity a name of ``corpus`` was merged into."""
+    doc, text = ref
+    kind = next(k for t, k in corpus[doc] if t == text)
+    entity_id = table.id_of(doc, mention(text, kind))
+    assert entity_id is not None, f"no entity for {ref}"
+    return next(e for e in table.entities if e.id == entity_id)
+
+
+def row(name: str, *values: object, bug: pytest.MarkDecorator | None = None) -> object:
+    """One table row, named; ``bug`` marks a row that asserts behaviour the code lacks."""
+    return pytest.param(*values, id=name, marks=[bug] if bug else [])

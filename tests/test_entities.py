@@ -13,32 +13,22 @@ import random
 from pathlib import Path
 
 import pytest
-from builders import extraction, mention, raw_claim
+from builders import (
+    APART,
+    SAME,
+    Corpus,
+    Ref,
+    entity_of,
+    entity_table_of,
+    extraction,
+    mention,
+    raw_claim,
+    row,
+)
 
 from claimrec.entities import EntityTable, clean, entity_table
 from claimrec.lexicon import Lexicon, load_lexicon
-from claimrec.models import Entity, Extraction, MentionKind
-
-Corpus = dict[str, list[tuple[str, MentionKind]]]
-Ref = tuple[str, str]  # (document id, mention text as written)
-
-
-def build(corpus: Corpus, lexicon: Lexicon) -> EntityTable:
-    return entity_table([extraction(doc, *mentions) for doc, mentions in corpus.items()], lexicon)
-
-
-def entity_of(table: EntityTable, corpus: Corpus, ref: Ref) -> Entity:
-    doc, text = ref
-    kind = next(k for t, k in corpus[doc] if t == text)
-    entity_id = table.id_of(doc, mention(text, kind))
-    assert entity_id is not None, f"no entity for {ref}"
-    return next(e for e in table.entities if e.id == entity_id)
-
-
-def row(name: str, *values: object, bug: pytest.MarkDecorator | None = None) -> object:
-    """One table row, named; ``bug`` marks a row that asserts behaviour the code lacks."""
-    return pytest.param(*values, id=name, marks=[bug] if bug else [])
-
+from claimrec.models import Extraction, MentionKind
 
 # ------------------------------------------------------------------------ clean
 
@@ -99,7 +89,7 @@ NAMES = [
 def test_one_mention_names_its_entity(
     text: str, kind: MentionKind, name: str, type_: str, lexicon: Lexicon
 ) -> None:
-    table = build({"a": [(text, kind)]}, lexicon)
+    table = entity_table_of({"a": [(text, kind)]}, lexicon)
     [entity] = table.entities
     assert (entity.name, entity.type) == (name, type_)
     assert clean(text) in entity.aliases
@@ -107,7 +97,6 @@ def test_one_mention_names_its_entity(
 
 # ------------------------------------------------------------------------ merging
 
-SAME, APART = True, False
 
 MERGES = [
     # titles and possessives
@@ -467,7 +456,7 @@ MERGES = [
 
 @pytest.mark.parametrize(("corpus", "a", "b", "same"), MERGES)
 def test_merge(corpus: Corpus, a: Ref, b: Ref, same: bool, lexicon: Lexicon) -> None:
-    table = build(corpus, lexicon)
+    table = entity_table_of(corpus, lexicon)
     assert (entity_of(table, corpus, a).id == entity_of(table, corpus, b).id) is same
 
 
@@ -479,7 +468,7 @@ def test_demonym_from_config_joins_group_names(tmp_path: Path) -> None:
         "b": [("Kestova's intelligence agency", "GROUP")],
         "c": [("Kestovan", "NORP"), ("Kestova", "GPE")],
     }
-    table = build(corpus, load_lexicon(config))
+    table = entity_table_of(corpus, load_lexicon(config))
     assert entity_of(table, corpus, ("a", "Kestovan spy agency")) == entity_of(
         table, corpus, ("b", "Kestova's intelligence agency")
     )
@@ -493,7 +482,7 @@ def test_lone_name_joins_neither_and_the_full_names_stay_apart(lexicon: Lexicon)
         "b": [("Daniel Marsh", "PERSON")],
         "c": [("Marsh", "PERSON")],
     }
-    table = build(corpus, lexicon)
+    table = entity_table_of(corpus, lexicon)
     assert sorted(e.name for e in table.entities) == ["Daniel Marsh", "Elena Marsh", "Marsh"]
 
 
@@ -528,7 +517,7 @@ MIXED: Corpus = {
 
 
 def test_entities_are_sorted_with_content_derived_ids(lexicon: Lexicon) -> None:
-    table = build(MIXED, lexicon)
+    table = entity_table_of(MIXED, lexicon)
     ids = [e.id for e in table.entities]
     assert ids == sorted(ids)
     assert len(set(ids)) == len(ids)
@@ -549,7 +538,7 @@ def test_entities_are_sorted_with_content_derived_ids(lexicon: Lexicon) -> None:
 
 
 def test_anonymous_ids_are_per_document_and_stable(lexicon: Lexicon) -> None:
-    first, again = build(MIXED, lexicon), build(MIXED, lexicon)
+    first, again = entity_table_of(MIXED, lexicon), entity_table_of(MIXED, lexicon)
     anon = mention("a senior official", "ANON")
     ids = {doc: first.id_of(doc, anon) for doc in ("a", "b")}
     assert all(i is not None and i.startswith("ent:anon-") for i in ids.values())
@@ -558,7 +547,7 @@ def test_anonymous_ids_are_per_document_and_stable(lexicon: Lexicon) -> None:
 
 
 def test_aliases_and_mention_counts(lexicon: Lexicon) -> None:
-    table = build(MIXED, lexicon)
+    table = entity_table_of(MIXED, lexicon)
     by_id = {e.id: e for e in table.entities}
     reszke = by_id["ent:anton-reszke"]
     assert set(reszke.aliases) >= {"Anton Reszke", "President Anton Reszke", "Reszke"}
@@ -570,22 +559,22 @@ def test_aliases_and_mention_counts(lexicon: Lexicon) -> None:
 
 
 def test_country_level_places(lexicon: Lexicon) -> None:
-    table = build(MIXED, lexicon)
+    table = entity_table_of(MIXED, lexicon)
     assert {"ent:ukraine", "ent:united-states", "ent:eastern-ukraine"} <= table.country_level
     assert "ent:kestovsk" not in table.country_level
     assert "ent:north-kestova" not in table.country_level
 
 
 def test_adding_a_document_renames_nothing(lexicon: Lexicon) -> None:
-    before = {e.id for e in build(MIXED, lexicon).entities}
+    before = {e.id for e in entity_table_of(MIXED, lexicon).entities}
     grown = {**MIXED, "e": [("Ilse Varga", "PERSON"), ("Kestova", "GPE")]}
-    after = {e.id for e in build(grown, lexicon).entities}
+    after = {e.id for e in entity_table_of(grown, lexicon).entities}
     assert before <= after
     assert after - before == {"ent:ilse-varga", "ent:kestova"}
 
 
 def test_unknown_mention_has_no_id(lexicon: Lexicon) -> None:
-    table = build(MIXED, lexicon)
+    table = entity_table_of(MIXED, lexicon)
     assert table.id_of("a", None) is None
     assert table.id_of("a", mention("Nobody Here", "PERSON")) is None
 
@@ -632,7 +621,7 @@ def _ids(table: EntityTable, corpus: Corpus) -> dict[tuple[str, str], str | None
 
 
 def test_same_input_twice_gives_identical_entities(lexicon: Lexicon) -> None:
-    first, second = build(MIXED, lexicon), build(MIXED, lexicon)
+    first, second = entity_table_of(MIXED, lexicon), entity_table_of(MIXED, lexicon)
     assert first.entities == second.entities
     assert _ids(first, MIXED) == _ids(second, MIXED)
     assert first.country_level == second.country_level
@@ -640,7 +629,7 @@ def test_same_input_twice_gives_identical_entities(lexicon: Lexicon) -> None:
 
 @pytest.mark.parametrize("seed", range(5))
 def test_extraction_order_does_not_matter(seed: int, lexicon: Lexicon) -> None:
-    reference = build(MIXED, lexicon)
+    reference = entity_table_of(MIXED, lexicon)
     shuffled = entity_table(_shuffled(MIXED, seed), lexicon)
     assert shuffled.entities == reference.entities
     assert _ids(shuffled, MIXED) == _ids(reference, MIXED)

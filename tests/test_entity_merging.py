@@ -12,39 +12,22 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from builders import extraction, mention
+from builders import (
+    APART,
+    SAME,
+    Corpus,
+    Ref,
+    entity_of,
+    entity_table_of,
+    mention,
+    row,
+)
 
 from claimrec.entities import EntityTable, entity_table
 from claimrec.extract import extract_document
 from claimrec.extract.links import linked_mentions
 from claimrec.lexicon import Lexicon
 from claimrec.models import Document, Entity, Extraction, Mention, MentionKind, MentionLink
-
-Corpus = dict[str, list[tuple[str, MentionKind]]]
-Ref = tuple[str, str]  # (document id, mention text as written)
-SAME, APART = True, False
-
-
-def build(corpus: Corpus, lexicon: Lexicon, links: dict[str, list[MentionLink]] | None = None):
-    extractions = [extraction(doc, *mentions) for doc, mentions in corpus.items()]
-    if links:
-        extractions = [
-            e.model_copy(update={"links": tuple(links.get(e.doc, []))}) for e in extractions
-        ]
-    return entity_table(extractions, lexicon)
-
-
-def entity_of(table: EntityTable, corpus: Corpus, ref: Ref) -> Entity:
-    doc, text = ref
-    kind = next(k for t, k in corpus[doc] if t == text)
-    entity_id = table.id_of(doc, mention(text, kind))
-    assert entity_id is not None, f"no entity for {ref}"
-    return next(e for e in table.entities if e.id == entity_id)
-
-
-def row(name: str, corpus: Corpus, a: Ref, b: Ref, same: bool, bug=None) -> object:
-    return pytest.param(corpus, a, b, same, id=name, marks=[bug] if bug else [])
-
 
 # ------------------------------------------------------------------------ merges
 
@@ -396,7 +379,7 @@ MERGES = [
 
 @pytest.mark.parametrize(("corpus", "a", "b", "same"), MERGES)
 def test_merge(corpus: Corpus, a: Ref, b: Ref, same: bool, lexicon: Lexicon) -> None:
-    table = build(corpus, lexicon)
+    table = entity_table_of(corpus, lexicon)
     assert (entity_of(table, corpus, a).id == entity_of(table, corpus, b).id) is same
 
 
@@ -408,7 +391,7 @@ def test_stated_alias_beats_an_ambiguous_acronym(lexicon: Lexicon) -> None:
     link = MentionLink(
         kind="alias", a=mention("Kestova Relief Agency", "ORG"), b=mention("KRA", "ORG")
     )
-    table = build(corpus, lexicon, {"a": [link]})
+    table = entity_table_of(corpus, lexicon, {"a": [link]})
     relief = entity_of(table, corpus, ("a", "Kestova Relief Agency"))
     assert entity_of(table, corpus, ("b", "KRA")) == relief
     assert entity_of(table, corpus, ("a", "Kestova Rail Authority")) != relief
@@ -422,7 +405,7 @@ def test_affiliation_links_a_person_without_merging(lexicon: Lexicon) -> None:
         a=mention("Tomas Brandt", "PERSON"),
         b=mention("Marren Relief Society", "ORG"),
     )
-    table = build(corpus, lexicon, {"a": [link]})
+    table = entity_table_of(corpus, lexicon, {"a": [link]})
     person = entity_of(table, corpus, ("a", "Tomas Brandt"))
     body = entity_of(table, corpus, ("a", "Marren Relief Society"))
     assert person.id != body.id
@@ -435,7 +418,7 @@ def test_name_without_its_country_is_an_alias(lexicon: Lexicon) -> None:
         "a": [("US Bureau of Tide Safety", "ORG")],
         "b": [("Kestova Tide Board", "ORG")],
     }
-    table = build(corpus, lexicon)
+    table = entity_table_of(corpus, lexicon)
     assert (
         "Bureau of Tide Safety"
         in entity_of(table, corpus, ("a", "US Bureau of Tide Safety")).aliases
@@ -445,7 +428,7 @@ def test_name_without_its_country_is_an_alias(lexicon: Lexicon) -> None:
 
 def test_no_affiliation_without_a_link(lexicon: Lexicon) -> None:
     corpus: Corpus = {"a": [("Tomas Brandt", "PERSON"), ("Marren Relief Society", "ORG")]}
-    table = build(corpus, lexicon)
+    table = entity_table_of(corpus, lexicon)
     assert all(e.affiliation is None for e in table.entities)
 
 
