@@ -308,10 +308,10 @@ STATUS = [
         "consistent",
     ),
     row(
-        "a projection contradicts nothing",
+        "a planned figure contradicts nothing",  # a projected toll is its own question
         [
-            killed("c1", people(100), "oct1-a", AGENCY),
-            with_modality(killed("c2", people(600), "oct1-b", MINISTRY), "possible"),
+            claim("c1", people(100), doc="oct1-a", source=AGENCY),
+            with_modality(claim("c2", people(600), doc="oct1-b", source=MINISTRY), "possible"),
         ],
         "consistent",
     ),
@@ -604,11 +604,11 @@ def test_consensus(
 def test_consensus_counts_only_asserted_values(lexicon: Lexicon) -> None:
     fact, _ = one_fact(
         [
-            killed("c1", people(100), "oct1-a", AGENCY),
-            killed("c2", people(100), "oct1-a", RESZKE),
-            killed("c3", people(200), "oct1-b", MINISTRY),
-            with_modality(killed("c4", people(200), "oct1-b", WIRE), "possible"),
-            with_modality(killed("c5", people(200), "oct1-b", OFFICIAL_2), "possible"),
+            claim("c1", people(100), doc="oct1-a", source=AGENCY),
+            claim("c2", people(100), doc="oct1-a", source=RESZKE),
+            claim("c3", people(200), doc="oct1-b", source=MINISTRY),
+            with_modality(claim("c4", people(200), doc="oct1-b", source=WIRE), "possible"),
+            with_modality(claim("c5", people(200), doc="oct1-b", source=OFFICIAL_2), "possible"),
         ],
         lexicon,
     )

@@ -110,6 +110,7 @@ def _claim(raw: RawClaim, table: EntityTable, published: dt.date | None) -> Clai
         predicate=raw.predicate,
         measure=raw.measure,
         value=value,
+        counted=raw.counted,
         location=location,
         time=raw.time,
         as_of=as_of(raw, published),

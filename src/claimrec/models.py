@@ -130,6 +130,7 @@ class RawClaim(Record):
         description="For a count: what is counted, from the lexicon's closed set of measures.",
     )
     value: CountValue | DateValue | TimeRef | None = None
+    counted: str | None = None
     location: Mention | None = None
     time: TimeRef | None = None
     source: Mention | None = None
@@ -211,6 +212,11 @@ class Claim(Record):
         description="For a count: what is counted ('deaths', 'injured', 'force', ... or 'other').",
     )
     value: Annotated[CountValue | DateValue | LocationValue, Field(union_mode="smart")]
+    counted: str | None = Field(
+        default=None,
+        description="For a count: the noun counted, as a lemma ('worker'), or the one an "
+        "elided head borrows ('40 were killed and 230 wounded'); None for a bare figure.",
+    )
     location: str | None = None
     time: TimeRef | None = None
     as_of: dt.date | None = Field(

@@ -9,17 +9,23 @@ assembly.
 with a measure (deaths, injured, force ...) the word counted (troops, soldiers, people)
 and the predicate lemma are not part of the key, only the predicate's family (sent,
 deployed and stationed are one deployment; arriving is another question); a count
-whose measure is ``other`` keeps its unit too. Scope is a place narrower than a country when the
-count is stated for it (a table row's place label narrows even when it is a country:
-rows split the story), else ``projection`` for a projected figure dated after its
-article, else ``part`` for an increment or subset ("another 3,000", "nine of them"),
-which is never compared with a total. (A count stated for a narrower place is already a
-narrower question; its part-of words do not split it further.) A count of one gathering
-(the lexicon's ``per_event_measures``: a crowd) adds its day: two days' crowds are two
-events. A count's subject stays in the key only when it owns what is counted: the
-counted phrase names it ("17 Velorians") or the measure's doer owns it ("X sent 10,000
-soldiers", the lexicon's ``agent_owns``); never the claim's own source, a person, or a
-place the corpus names as where things happen (where, not whose).
+whose measure is ``other`` keeps the noun it counts too (with nothing else to say what
+it counts, 115 men and 20 women are two questions). A count's place narrows the
+question when it is stated for it (its location, or a place framing its sentence): a
+place inside a country, a table row's place label (rows split the story, a country
+too), or a country other than the story's own (the one most of its country-stated
+counts are stated for; an epidemic across three countries has none, so each country's
+toll is its own question; a force sent to a country is no narrower). Scope is
+``projection`` for a projected figure dated after its article, or projecting a running
+toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
+naming what it counts; else ``part`` for an increment or subset ("another 3,000",
+"nine of them"), which is never compared with a total. (A count stated for a narrower
+place is already a narrower question; its part-of words do not split it further.) A
+count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
+day: two days' crowds are two events. A count's subject stays in the key only when it
+owns what is counted: the counted phrase names it ("17 Velorians") or the measure's doer
+owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``); never the claim's own
+source, a person, or a place the corpus names as where things happen (where, not whose).
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -55,7 +61,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -152,7 +158,7 @@ class _Context:
         self.place_of = {
             a: e.id
             for e in entities
-            if e.type in FRAMING_TYPES and e.id not in country_level
+            if e.type in FRAMING_TYPES
             for a in e.aliases
             if len(a) >= MIN_PLACE and a[:1].isupper()
         }
@@ -190,6 +196,32 @@ class _Context:
             if place is not None
         ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(documents=documents, entities=entities)
+        self.home = self._home_countries(claims)
+
+    def stated_place(self, claim: Claim) -> str | None:
+        """Where a count is stated for: its location, or a place framing its sentence.
+        (Not the sentence's subject: "X has recorded 400 deaths" reads as where, but a
+        subject is as often the doer or the topic, "X's coast guard said 78 died".)"""
+        return claim.location or self.framing_place(claim)
+
+    def _home_countries(self, claims: Sequence[Claim]) -> dict[str | None, str]:
+        """Each story's own country: the one most of its country-stated counts are stated
+        for. A count stated for any other country is a narrower question; a story with no
+        such majority (an epidemic across three countries) has none, and each country's
+        figures are questions of their own."""
+        stated: dict[str | None, Counter[str]] = defaultdict(Counter)
+        for claim in claims:
+            if claim.type != "count" or claim.measure in self.agent_owns:
+                continue
+            place = self.stated_place(claim)
+            if place is not None and place in self.country_level:
+                stated[self.story.get(claim.doc)][place] += 1
+        home: dict[str | None, str] = {}
+        for story, counter in stated.items():
+            (top, n), *_ = counter.most_common(1)
+            if 2 * n > sum(counter.values()):
+                home[story] = top
+        return home
 
     def framing_place(self, claim: Claim) -> str | None:
         """A known place named for the counted event: framing the sentence ("In X, ..."),
@@ -318,7 +350,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
-    unit = None if measured else claim.value.unit
+    unit = None if measured else (claim.counted or claim.value.unit)
     subject = _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
@@ -326,12 +358,19 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``projection`` for a projected figure stated for a day after its article's ("50,000
-    will march next month", "could reach 20,000 by January"): a later moment's question,
-    never grouped with counts of what has happened (an undated "could rise to 600" stays
-    with the toll, marked, and is not compared); ``rate`` for a count per period;
+    will march next month", "could reach 20,000 by January"), and for any projection of a
+    running toll ("could rise to 600": a later moment of a growing total) or of one
+    gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
+    of its own, never grouped with counts of what has happened (a planned figure of
+    anything else, "12,000 more troops are to be sent", stays with its count, marked and
+    not compared); ``rate`` for a count per period;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
-    if _is_future(claim, ctx) and _role(claim, ctx) == "projection":
+    if _role(claim, ctx) == "projection" and (
+        _is_future(claim, ctx)
+        or claim.measure in ctx.cumulative_measures
+        or claim.measure in ctx.per_event_measures
+    ):
         return PROJECTION
     if is_rate(claim.evidence, ctx.cues, regex=ctx.rate):
         return RATE
@@ -412,9 +451,13 @@ def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     row = ctx.row_label.match(claim.evidence.sentence) if ctx.row_label else None
     if row is not None:
         return ctx.row_places[row.group(1).lower()]
-    location = claim.location or ctx.framing_place(claim)
-    if location is None or location in ctx.country_level or location not in ctx.entity:
+    location = ctx.stated_place(claim)
+    if location is None or location not in ctx.entity:
         return None
+    if location in ctx.country_level and (
+        claim.measure in ctx.agent_owns or ctx.home.get(ctx.story.get(claim.doc)) == location
+    ):
+        return None  # the story's own country, or where a force is sent: no narrower
     return location
 
 

@@ -46,6 +46,12 @@ from claimrec.models import (
 BATCH_SIZE = 256
 NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 
+# Entity labels of places that can set a paragraph's scene ("In X, ...").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A fronted name that can be a place, whatever the tagger calls it ("" included); never a
+# day, month or person ("On Monday, ...", "In June, ...").
+FRAME_ENTITY_TYPES = PLACE_LABELS | {"", "ORG", "NORP"}
+
 
 @dataclass
 class _Context:
@@ -54,6 +60,9 @@ class _Context:
     speakers: Speakers  # who spoke, was named, is quoted: for attribution
     subject: Mention | None = None
     count: Count | None = None  # the last count of people of the previous sentence
+    frame: Mention | None = None  # a place fronted in this paragraph ("In X, ...")
+    frame_paragraph: int = -1
+    places: set[str] = field(default_factory=set)  # places named so far, lowercased
 
 
 @dataclass
@@ -103,7 +112,9 @@ def extract_parsed(
     claims: list[RawClaim] = []
     cells = table_cells(document.body, lexicon)
     for piece, doc in parsed:
-        mentions.extend(_entity_mentions(doc, piece.start))
+        found = list(_entity_mentions(doc, piece.start))
+        mentions.extend(found)
+        context.places.update(m.text.lower() for m in found if m.kind in {"GPE", "LOC"})
         if not piece.parse:
             context.speakers.read_names(doc.ents, piece.start, piece.start + len(piece.text))
             context.count = None  # a count's head is lent only to the next parsed sentence
@@ -129,6 +140,7 @@ def extract_parsed(
 
 
 def _sentence_claims(s: _Sentence) -> list[RawClaim]:
+    _read_frame(s)
     out: list[RawClaim] = []
     found = counts(s.sent, s.lexicon, s.context.count)
     s.context.count = found[-1] if found else None
@@ -165,7 +177,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if subject is not None and trigger is not None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
-    place = _first_place(s, trigger, count.unit_token)
+    place = _first_place(s, trigger, count.unit_token) or _framed(s)
     anchor = trigger.token if trigger else count.anchor
     return RawClaim(
         doc=s.document.id,
@@ -175,6 +187,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         predicate=predicate,
         measure=s.lexicon.measure_of(predicate),
         value=count.value,
+        counted=count.noun,
         location=place,
         time=_time(s, anchor),
         source=source,
@@ -300,10 +313,26 @@ def _table_claims(s: _Sentence, cells: list[Cell]) -> Iterator[RawClaim]:
             fallback="counted",
         )
         claim = _count_claim(s, count)
-        if claim is not None:
-            yield claim
+        if claim is None:
+            continue
+        column = _column_place(s, cell)
+        yield (
+            claim
+            if claim.location or column is None
+            else claim.model_copy(update={"location": column})
+        )
     yield from _date_claims(s)
     yield from _location_claims(s)
+
+
+def _column_place(s: _Sentence, cell: Cell) -> Mention | None:
+    """A column headed by a place the document names ("| Day | Nationwide | Selm |"): its
+    figures count that place's people."""
+    name = cell.column.strip(" *_")
+    if not name or cell.column_start < 0 or name.lower() not in s.context.places:
+        return None
+    start = cell.column_start + cell.column.index(name)
+    return Mention(text=name, kind="LOC", start=start, end=start + len(name))
 
 
 def _verb_lemma(anchor: Token, lexicon: Lexicon) -> str:
@@ -400,6 +429,39 @@ def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> M
         return None
     phrases = place_phrases(trigger.token, unit, s.lexicon)
     return mention(phrases[0], "LOC", s.piece.start) if phrases else None
+
+
+def _read_frame(s: _Sentence) -> None:
+    """A place fronted before a sentence's verb ("In X, police counted 8,000; ...") sets
+    the scene for the rest of its paragraph, until another place is fronted."""
+    ctx, sent = s.context, s.sent
+    if ctx.frame_paragraph != s.piece.paragraph:
+        ctx.frame = None
+    first = sent[0]
+    if first.lower_ not in s.lexicon.location_preps or first.head.pos_ not in {"VERB", "AUX"}:
+        return
+    named = [
+        t
+        for t in first.children
+        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ in FRAME_ENTITY_TYPES
+    ]
+    if not named:
+        return
+    noun = named[0]  # a proper name, whatever the tagger calls it ("In Selm, ...")
+    start = next((t.i for t in noun.lefts if t.pos_ == "PROPN"), noun.i)
+    place = sent.doc[start : noun.i + 1]
+    ctx.frame, ctx.frame_paragraph = mention(place, "LOC", s.piece.start), s.piece.paragraph
+
+
+def _framed(s: _Sentence) -> Mention | None:
+    """The paragraph's fronted place, for a count in a sentence that names no place of its
+    own ("In X, police counted 8,000. The organisers claimed 30,000.")."""
+    frame = s.context.frame
+    if frame is None or s.context.frame_paragraph != s.piece.paragraph:
+        return None
+    at = frame.start - s.piece.start
+    own = [e for e in s.sent.ents if e.label_ in PLACE_LABELS and e.start_char != at]
+    return None if own else frame
 
 
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:

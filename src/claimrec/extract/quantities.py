@@ -76,6 +76,7 @@ class Count:
     predicate: str | None = None  # implied by a measure noun or adjective ("the toll", "dead")
     fallback: str | None = None  # the predicate when no trigger says more (an elided head's)
     negated: bool = False  # "46 were arrested, not 200": the number itself is denied
+    noun: str | None = None  # the counted noun's lemma, or the one an elided head borrows
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def _make(
     nationality: Token | None = None,
     predicate: str | None = None,
     fallback: str | None = None,
+    lent: Count | None = None,
 ) -> Count | None:
     number = c.upper or c.number
     governed = anchor if unit_token is not None else _outer(number, number[-1])
@@ -284,7 +286,21 @@ def _make(
         predicate=predicate,
         fallback=fallback,
         negated=negated,
+        noun=_noun_lemma(unit_token or nationality, lexicon) or (lent.noun if lent else None),
     )
+
+
+def _noun_lemma(token: Token | None, lexicon: Lexicon) -> str | None:
+    """What a count counts, as a lemma ("workers" -> "worker"); people named by their
+    nationality, as a noun or an adjective, are that country's ("13 Velorians" and "13
+    Velorian nationals" -> "velor"), so two ways of naming them count the same people."""
+    if token is None:
+        return None
+    for word in (token, *(c for c in token.children if c.dep_ in {"amod", "compound"})):
+        country = lexicon.demonym_index.get(word.lower_)
+        if country is not None:
+            return country.lower()
+    return token.lemma_.lower()
 
 
 def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Count | None:
@@ -328,7 +344,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if _governing_measure(outer, lexicon) or _counted(outer, lexicon):
         unit = near.value.unit if near is not None else "people"
         fallback = near_predicate(near, lexicon)
-        return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback)
+        return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback, lent=near)
     if near is not None:
         return _make(
             c,
@@ -338,6 +354,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
             None,
             number[-1],
             fallback=near_predicate(near, lexicon),
+            lent=near,
         )
     return None
 

@@ -42,6 +42,8 @@ class Cell(BaseModel):
     hedge: str | None
     unit: str
     predicate: str | None
+    column: str = ""  # the column's header ("Paris"): a place when the document names one
+    column_start: int = -1  # its offset in the body
 
 
 def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
@@ -49,14 +51,19 @@ def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
     out: list[Cell] = []
     for table in markdown_tables(body):
         header = [cell.raw.text for cell in table.header or ()]
+        starts = [cell.raw.start for cell in table.header or ()]
         whole = names(" ".join(header), lexicon, counting_only=True)
         for row in table.rows:
-            out.extend(_row(row, header, whole, lexicon))
+            out.extend(_row(row, header, starts, whole, lexicon))
     return out
 
 
 def _row(
-    row: Row, header: list[str], whole: tuple[str, str | None] | None, lexicon: Lexicon
+    row: Row,
+    header: list[str],
+    starts: list[int],
+    whole: tuple[str, str | None] | None,
+    lexicon: Lexicon,
 ) -> list[Cell]:
     """The counting cells of one data row. A cell that says itself what its number counts
     ("71 dead", "12 freed") counts that, wherever it stands; otherwise the row's first cell
@@ -86,6 +93,8 @@ def _row(
                 hedge=hedge,
                 unit=unit,
                 predicate=predicate,
+                column=col_head,
+                column_start=starts[column] if column < len(starts) else -1,
             )
         )
     return out

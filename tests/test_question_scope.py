@@ -1,0 +1,175 @@
+"""What question a count answers, end to end on invented articles: the noun a count of
+unknown measure counts, a place fronted for a whole paragraph, a table column headed by
+a place, a country other than the story's own, projections of a toll or a gathering,
+and a release as a one-day event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimrec.models import Graph
+from claimrec.pipeline import build
+
+
+def graph_of(tmp_path: Path, *articles: str) -> Graph:
+    corpus = tmp_path / "story"
+    corpus.mkdir()
+    for i, text in enumerate(articles):
+        header = "---\npublished: 2025-03-04\n---\n"
+        (corpus / f"a{i}.txt").write_text(header + text + "\n", encoding="utf-8")
+    config = tmp_path / "lexicon.yaml"  # an invented nationality, as a user would add one
+    config.write_text("demonyms:\n  Velorian: Velor\n", encoding="utf-8")
+    return build([corpus], config=config)
+
+
+def fact_of(graph: Graph, quote: str) -> str:
+    claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
+    return next(f.id for f in graph.facts if claim.id in f.claims)
+
+
+def together(graph: Graph, a: str, b: str) -> bool:
+    return fact_of(graph, a) == fact_of(graph, b)
+
+
+def location_name(graph: Graph, quote: str) -> str | None:
+    claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
+    names = {e.id: e.name for e in graph.entities}
+    return names.get(claim.location) if claim.location else None
+
+
+CASES = [
+    pytest.param(
+        ["Officials said the ferry had 115 men and 20 women aboard when it left port."],
+        "115 men",
+        "20 women",
+        False,
+        id="two nouns counted, no measure: two questions",
+    ),
+    pytest.param(
+        [
+            "The carrier said 31 Velorians were among the crew.",
+            "The union said 35 Velorian nationals were among the crew.",
+        ],
+        "31 Velorians",
+        "35 Velorian",
+        True,
+        id="people named by nationality as a noun or an adjective: one question",
+    ),
+    pytest.param(
+        [
+            "In Castelmar, police counted 8,000 marchers on Tuesday. The organisers claimed "
+            "30,000.\n\nNationwide, the ministry said 90,000 people marched on Tuesday."
+        ],
+        "30,000",
+        "90,000",
+        False,
+        id="a place fronted in a paragraph scopes its later sentences",
+    ),
+    pytest.param(
+        ["In Castelmar, police counted 8,000 marchers on Tuesday. The organisers claimed 30,000."],
+        "8,000",
+        "30,000",
+        True,
+        id="the fronted place and the next sentence answer one question",
+    ),
+    pytest.param(
+        [
+            "Marches were held in Castelmar and across Ostravia on Tuesday.\n\n"
+            "| Counted by | Ostravia | Castelmar |\n| --- | --- | --- |\n"
+            "| Police | 90,000 | 8,000 |\n| Organisers | 400,000 | 30,000 |"
+        ],
+        "8,000",
+        "90,000",
+        False,
+        id="a table column headed by a place the article names is that place's count",
+    ),
+    pytest.param(
+        [
+            "The fever has killed 1,200 people, the health agency said on Monday.",
+            "The agency warned the toll could rise to 5,000 people by the summer.",
+        ],
+        "1,200",
+        "5,000",
+        False,
+        id="a toll's projection is a question of its own",
+    ),
+    pytest.param(
+        [
+            "Police said 12,000 people marched through Castelmar on Tuesday.",
+            "Organisers had expected 50,000 people to march through Castelmar on Tuesday.",
+        ],
+        "12,000",
+        "50,000",
+        False,
+        id="a gathering's forecast is not its count",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "same"), CASES)
+def test_which_question(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
+    graph = graph_of(tmp_path, *articles)
+    assert together(graph, a, b) is same
+
+
+def test_no_conflict_between_a_toll_and_its_projection(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The fever has killed 1,200 people, the health agency said on Monday.",
+        "Doctors warned the toll could rise to 5,000 people by the summer.",
+    )
+    assert not [f for f in graph.facts if f.status == "conflict"]
+    assert {f.key.scope for f in graph.facts if f.key.type == "count"} >= {"projection"}
+
+
+def test_fronted_place_is_the_later_sentence_location(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "In Castelmar, police counted 8,000 marchers on Tuesday. The organisers claimed 30,000.",
+    )
+    assert location_name(graph, "30,000") == "Castelmar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, police counted 8,000 marchers. The organisers claimed 30,000.",
+        "In March, police counted 8,000 marchers. The organisers claimed 30,000.",
+    ],
+)
+def test_a_fronted_day_is_no_place(tmp_path: Path, text: str) -> None:
+    graph = graph_of(tmp_path, text)
+    assert location_name(graph, "30,000") is None
+
+
+def test_a_fronted_place_ends_with_its_paragraph(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "In Castelmar, police counted 8,000 marchers on Tuesday.\n\n"
+        "The organisers claimed 30,000 people marched across the country.",
+    )
+    assert location_name(graph, "30,000") is None
+
+
+def test_counts_for_two_countries_of_a_regional_story_are_two_questions(
+    tmp_path: Path,
+) -> None:
+    graph = graph_of(
+        tmp_path,
+        "In Ostravia, the fever has killed 410 people, the agency said.",
+        "In Velor, the fever has killed 380 people, the agency said.",
+    )
+    assert not together(graph, "410", "380")
+    assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+def test_releases_on_two_days_are_two_events(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The Velor Red Crescent said 13 hostages were released on Friday 28 February.",
+        "The mediators said 17 hostages were released on Saturday 1 March.",
+    )
+    assert not together(graph, "13 hostages", "17 hostages")
+    assert not [f for f in graph.facts if f.status == "conflict"]
