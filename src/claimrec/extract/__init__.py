@@ -105,7 +105,8 @@ def extract_parsed(
     for piece, doc in parsed:
         mentions.extend(_entity_mentions(doc, piece.start))
         if not piece.parse:
-            context.speakers.read_names(doc.ents, piece.start, piece.start + len(piece.text))
+            end = piece.start + len(piece.text)
+            context.speakers.read_names(doc.ents, piece.start, end, piece.paragraph)
             context.count = None  # a count's head is lent only to the next parsed sentence
             continue
         inside = [c for c in cells if piece.start <= c.start < piece.start + len(piece.text)]

@@ -40,6 +40,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
 MAX_CLIMB = 8
+NAME_JOINERS = frozenset({"the", "of", "for", "and", "de", "du", "des"})
 MAX_LABEL = 6  # words before a headline's colon that can name its speaker
 
 
@@ -286,6 +287,10 @@ def _author_of(noun: Token) -> Token | None:
 def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
     subject = _subject(verb)
     if subject is None:
+        name = _name_before(verb)
+        if name is not None:
+            kind = NAMED.get(name[-1].ent_type_, "ORG")
+            return Attribution(mention(name, kind, offset), name.text, "verb")
         return Attribution(None, "", "verb")
     if _relative(subject) and verb.dep_ == "relcl":
         subject = verb.head
@@ -296,6 +301,23 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
     if subject.lower_ in PRONOUNS:
         return Attribution(None, subject.text, "verb", pronoun=True)
     return _speaker(subject, offset, lexicon, via="verb")
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A name set off by a comma right before a verb of saying the parse gave no subject
+    ("..., Save the Children says": its first word read as a verb): capitalised words,
+    with the small words names keep between them."""
+    doc, start = verb.doc, verb.i
+    while start - 1 > verb.sent.start and (
+        (doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper())
+        or doc[start - 1].lower_ in NAME_JOINERS
+    ):
+        start -= 1
+    if start == verb.i or verb.i - start > MAX_LABEL or doc[start - 1].text != ",":
+        return None
+    if not doc[start].text[:1].isupper() or doc[verb.i - 1].lower_ in NAME_JOINERS:
+        return None
+    return doc[start : verb.i]
 
 
 def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
@@ -451,6 +473,8 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
         kind = NAMED[head.ent_type_]  # type: ignore[assignment]
     else:
         kind = "GROUP"
+    if kind in {"GROUP", "ORG"} and _name_word(span[0]):
+        span = _whole_name(span)
     definite = _definite(head, list(span))
     return Attribution(mention(span, kind, offset), span.text, via, definite=definite)
 
@@ -485,6 +509,31 @@ def _named_inside(head: Token) -> Span | None:
                         if ent.start <= token.i < ent.end:
                             return _trim_ent(ent)
     return None
+
+
+def _whole_name(span: Span) -> Span:
+    """A name cut short by NER or the parse ("Save the Children says" read with "Save" as
+    a verb, leaving "Children"): the capitalised words right before it inside the sentence,
+    with the small words names keep between them ("the", "of"), are part of it."""
+    doc, start = span.doc, span.start
+    while True:
+        if _name_word(doc[start - 1]):
+            start -= 1
+        elif doc[start - 1].lower_ in NAME_JOINERS and _name_word(doc[start - 2]):
+            start -= 2
+        else:
+            return doc[start : span.end] if start < span.start else span
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word inside its sentence, where capitals mark names: not the first
+    word, nor one after a colon, dash, quote or bullet, nor a date, a place or a person."""
+    if token.i <= token.sent.start or not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    before = token.doc[token.i - 1]
+    if before.is_punct and before.text not in {",", "(", ")"}:
+        return False
+    return token.ent_type_ not in {"DATE", "TIME", "GPE", "NORP", "PERSON", "CARDINAL"}
 
 
 def _trim_ent(ent: Span) -> Span:
