@@ -89,6 +89,8 @@ def clean(text: str) -> str:
     """Surface form with typographic quotes, edge punctuation and possessive removed."""
     s = " ".join(text.translate(_QUOTES).split())
     s = _EDGE.sub("", s)
+    if s.count("(") == s.count(")") + 1 and text.rstrip().endswith(")"):
+        s += ")"  # "Workers' Federation (WF)" keeps the bracket it closes
     if s.lower().startswith("the "):
         s = s[4:]
     return _POSSESSIVE.sub("", s).strip()
@@ -617,6 +619,27 @@ class _Merger:
         for node in sorted(nodes):
             if len(node[1].split()) >= 2 and node[1] in ends:
                 self.join_if_one(node, ends[node[1]])
+        self._cut_names(nodes)
+
+    def _cut_names(self, nodes: list[Node]) -> None:
+        """A one-word organisation name that ends a longer one named in the same document
+        ("Reefs" beside "Save Our Reefs": NER cut the name) joins it, when every document
+        naming both points to the same longer name."""
+        longer = {n for n in nodes if len(n[1].split()) >= 2}
+        in_doc: dict[str, set[Node]] = defaultdict(set)
+        for o in self.occurrences:
+            if o.node in longer:
+                in_doc[o.doc].add(o.node)
+        fits: dict[Node, set[Node]] = defaultdict(set)
+        for o in self.occurrences:
+            word = o.node[1]
+            if o.kind != "ORG" or o.node[0] or " " in word or o.node not in self.parent:
+                continue
+            if self.keys.generic(o.name, o.kind) or _ACRONYM.match(o.name):
+                continue
+            fits[o.node] |= {n for n in in_doc[o.doc] if n[1].split()[-1] == word}
+        for node in sorted(fits):
+            self.join_if_one(node, fits[node])
 
     def lone_names(self) -> None:
         """A lone name joins the single full name in its document containing it (spelled the

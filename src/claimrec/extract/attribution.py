@@ -370,6 +370,9 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
         # "his office said": the person referred to speaks; "its armed wing", unresolved
         person = POSSESSIVE_PRONOUN.get(owner.lower_)
         return Attribution(None, person or owner.text, via, pronoun=person is not None)
+    called = _name_after_kind(head, lexicon)
+    if called is not None:
+        return Attribution(mention(called, "ORG", offset), called.text, via)
     named = _named_inside(head) or _person_after(head)
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
@@ -509,6 +512,33 @@ def _named_inside(head: Token) -> Span | None:
                         if ent.start <= token.i < ent.end:
                             return _trim_ent(ent)
     return None
+
+
+def _name_after_kind(head: Token, lexicon: Lexicon) -> Span | None:
+    """The whole name right after a lowercase organisation kind noun ("the charity Save
+    Our Reefs said", "the network Open Waters"), however NER and the parser cut it: the
+    capitalised words that follow, with the small words names keep between them."""
+    words = lexicon.merging
+    kinds = {*words.short_form_heads, *words.opaque_kinds}
+    if head.lower_ not in kinds or not head.is_lower:
+        return None
+    doc, end, last = head.doc, head.i + 1, head.sent.end
+    while end < last:
+        if _capitalised(doc[end]):
+            end += 1
+        elif doc[end].lower_ in NAME_JOINERS and end + 1 < last and _capitalised(doc[end + 1]):
+            end += 2
+        else:
+            break
+    return doc[head.i + 1 : end] if end > head.i + 1 else None
+
+
+def _capitalised(token: Token) -> bool:
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and token.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+    )
 
 
 def _whole_name(span: Span) -> Span:
