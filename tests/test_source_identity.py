@@ -172,6 +172,18 @@ KIND_NOUNS = [
         "Children says.",
         "Save the Children",
     ),
+    # a title no one is named with here is the person who spoke in the sentence before
+    (
+        "Arrests on Monday: 457 across Kestova, Lena Varga said the next morning.\n"
+        "Officers injured that day: 441, by the minister's count.",
+        "Lena Varga",
+    ),
+    # negative: ... not once another sentence has passed without her
+    (
+        "Dan Ferro said 40 people died. The weather turned. By the minister's count, 30 "
+        "people were hurt.",
+        "minister",
+    ),
     # negative: a newspaper is no ministry, whatever the paragraph named before
     (
         "The Telmar Courier reported on the strike. About 300 workers walked out, the "

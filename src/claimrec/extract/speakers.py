@@ -188,6 +188,7 @@ class Speakers:
           interior ministry", "the Telmar Coast Guard"), or the one last named with that
           title or description ("Interior Minister X ... the minister's count"; "X, an
           independent firm, ... the firm said");
+        - for a title ("the minister"), the person who spoke in the sentence before;
         - else the latest one whose name's head is of that kind ("the force": "Marren
           Police"); for a kind whose names seldom say it ("the network"), the latest one
           in the paragraph whose name's head is no kind at all ("Kestrel Line")."""
@@ -204,6 +205,8 @@ class Speakers:
                 return earlier
         if head in self.titled:
             return self.titled[head]
+        if head in self.lexicon.title_set:
+            return self._last_speaker()
         kinds = self.lexicon.merging.short_form_classes.get(head, [])
         for earlier in reversed([*self.organisations, *here]):
             if org_head(earlier.text) in kinds:
@@ -213,6 +216,14 @@ class Speakers:
                 if self._opaque(earlier.text):
                     return earlier
         return None
+
+    def _last_speaker(self) -> Mention | None:
+        """The person who spoke in the sentence before: "Varga said 300 died. ... by the
+        minister's count" names her again by her office (no one is titled so here)."""
+        speaker = self.speaker
+        if speaker is None or self.speaker_age > 0 or speaker.mention is None:
+            return None
+        return speaker.mention if speaker.mention.kind == "PERSON" else None
 
     def _in_sentence(self, head: str, ents: list[Span], offset: int) -> Mention | None:
         """The one organisation named earlier in the sentence that "the <head>" can be
