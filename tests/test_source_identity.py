@@ -121,6 +121,14 @@ def test_cut_name_without_a_kind_noun(nlp, lexicon: Lexicon) -> None:
     assert_one_source(found, 2)
 
 
+def test_a_count_does_not_carry_to_a_new_actor(nlp, lexicon: Lexicon) -> None:
+    text = (
+        "By the Kestova Workers Union's count, 25,000 members are on strike. A week ago "
+        "Lodovan Motors laid off 600 workers."
+    )
+    assert [s for s, _ in sources(nlp, lexicon, text)] == ["Kestova Workers Union", None]
+
+
 # (documents, number of counts): every count's source is a different entity
 APART = [
     # two unions' acronyms with the kind noun stay two unions
@@ -183,6 +191,12 @@ KIND_NOUNS = [
         "Dan Ferro said 40 people died. The weather turned. By the minister's count, 30 "
         "people were hurt.",
         "minister",
+    ),
+    # "by X's count" carries to the next sentence that continues it ("the union")
+    (
+        "By the Kestova Workers Union's count, 25,000 members are on strike. A week ago the "
+        "union pulled 5,600 workers out of depots.",
+        "Kestova Workers Union",
     ),
     # negative: a newspaper is no ministry, whatever the paragraph named before
     (

@@ -87,6 +87,9 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
     according = _by_preposition(sent, offset, lexicon)
     if according is not None and according.mention is not None:
         return Attribution(according.mention, according.text, "carried")
+    counted = _figure_author(sent.root, offset, lexicon)  # "By X's count, the total is ..."
+    if counted is not None and counted.mention is not None:
+        return Attribution(counted.mention, counted.text, "carried")
     inserted = _inserted(sent, None, offset, lexicon)  # '"...," she said.' parsed as an aside
     if inserted is not None:
         return Attribution(inserted.mention, inserted.text, "carried", inserted.pronoun)
