@@ -219,11 +219,14 @@ class Speakers:
 
     def _last_speaker(self) -> Mention | None:
         """The person who spoke in the sentence before: "Varga said 300 died. ... by the
-        minister's count" names her again by her office (no one is titled so here)."""
+        minister's count" names her again by her office (no one is titled so here), unless
+        the text gave her another role ("Varga, the union leader, said")."""
         speaker = self.speaker
         if speaker is None or self.speaker_age > 0 or speaker.mention is None:
             return None
-        return speaker.mention if speaker.mention.kind == "PERSON" else None
+        if speaker.mention.kind != "PERSON" or speaker.mention in self.titled.values():
+            return None
+        return speaker.mention
 
     def _in_sentence(self, head: str, ents: list[Span], offset: int) -> Mention | None:
         """The one organisation named earlier in the sentence that "the <head>" can be
