@@ -376,7 +376,7 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     called = _name_after_kind(head, lexicon)
     if called is not None:
         return Attribution(mention(called, "ORG", offset), called.text, via)
-    named = _named_inside(head) or _person_after(head)
+    named = _office_holder(head, lexicon) or _named_inside(head) or _person_after(head)
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
         return Attribution(mention(named, kind, offset), named.text, via)
@@ -391,7 +391,9 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return _speaker(author, offset, lexicon, via="report")  # "a study by X showed"
         modifiers = _nominal_modifiers([t for t in tokens if t.i != head.i])
         if not modifiers:
-            return Attribution(None, head.text, "report")
+            bare = {c.lower_ for c in head.children if c.dep_ == "det"} & {"the", "this"}
+            # "the report names eight": the report the text has already credited to someone
+            return Attribution(None, head.text, "report", definite=head.lower_ if bare else None)
         return _descriptive(modifiers, offset, lexicon, via="report")
     if head_lemma in words.empty_sources or not _agent_noun(head, lexicon):
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -399,6 +401,22 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
+
+
+def report_authors(sent: Span, offset: int, lexicon: Lexicon) -> list[tuple[str, Attribution]]:
+    """The report nouns of a sentence credited to someone ("his office's report", "the
+    agency's survey"), with their author: what a later bare "the report" refers to."""
+    out = []
+    for token in sent:
+        if not _report_noun(token, lexicon):
+            continue
+        author = _author_of(token)
+        if author is None:
+            continue
+        found = _speaker(author, offset, lexicon, via="report")
+        if found is not None and (found.mention is not None or found.pronoun):
+            out.append((token.lower_, found))
+    return out
 
 
 def _nominal_modifiers(tokens: list[Token]) -> list[Token]:
@@ -514,6 +532,19 @@ def _named_inside(head: Token) -> Span | None:
                     for ent in doc.ents:
                         if ent.start <= token.i < ent.end:
                             return _trim_ent(ent)
+    return None
+
+
+def _office_holder(head: Token, lexicon: Lexicon) -> Span | None:
+    """The person named in apposition to an office ("the country's Ombudsman, Ada Vell,
+    said"), even when NER took the office's own word for a person."""
+    roles = lexicon.merging.affiliation_roles
+    if head.lower_ not in lexicon.title_set and head.lower_ not in roles:
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"):
+        for ent in head.doc.ents:
+            if ent.start <= appos.i < ent.end and ent.label_ == "PERSON":
+                return _trim_ent(ent)
     return None
 
 

@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimrec.entities import org_head
-from claimrec.extract.attribution import Attribution, attribution, continues_speech
+from claimrec.extract.attribution import (
+    Attribution,
+    attribution,
+    continues_speech,
+    report_authors,
+)
 from claimrec.extract.attribution import sentence_speaker as parsed_speaker
 from claimrec.extract.issuer import issuer
 from claimrec.extract.markdown_tables import TextSpan
@@ -119,6 +124,14 @@ class Speakers:
             if self.speaker_age >= self.lexicon.attribution.carry_sentences:
                 self.speaker = None
         self._remember(sent.ents, offset, paragraph)
+        for noun, author in report_authors(sent, offset, self.lexicon):
+            credited = (
+                self._pronoun(author.text.lower(), sent, offset)
+                if author.pronoun
+                else author.mention
+            )
+            if credited is not None:
+                self.titled[noun] = credited
 
     def read_names(self, ents: Iterable[Span], offset: int, end: int, paragraph: int = -1) -> None:
         """A stretch seen only by NER (ending at body offset ``end``): remember its names;
