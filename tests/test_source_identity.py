@@ -121,6 +121,14 @@ def test_cut_name_without_a_kind_noun(nlp, lexicon: Lexicon) -> None:
     assert_one_source(found, 2)
 
 
+def test_a_coordinated_count_is_not_the_revisers(nlp, lexicon: Lexicon) -> None:
+    text = (
+        "About 300 people were rescued, and the Marren Coast Guard withdrew its count of 40 "
+        "missing."
+    )
+    assert [s for s, _ in sources(nlp, lexicon, text)] == [None, "Marren Coast Guard"]
+
+
 def test_a_count_does_not_carry_to_a_new_actor(nlp, lexicon: Lexicon) -> None:
     text = (
         "By the Kestova Workers Union's count, 25,000 members are on strike. A week ago "
@@ -218,6 +226,13 @@ KIND_NOUNS = [
     ),
     # negative: a report no one was credited with has no source
     ("The report names eight officers.", None),
+    # a source taking back its own figure gives the sentence's other figure
+    (
+        "Bodies recovered: 78, after the Marren Coast Guard withdrew its first count of 79.",
+        "Marren Coast Guard",
+    ),
+    # negative: a source that withdraws no figure of its own gives none
+    ("About 300 people were rescued after the Marren Coast Guard withdrew its boats.", None),
     # negative: a newspaper is no ministry, whatever the paragraph named before
     (
         "The Telmar Courier reported on the strike. About 300 workers walked out, the "

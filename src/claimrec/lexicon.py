@@ -83,6 +83,8 @@ class Attribution(LexiconPart):
     plural_agent_suffixes: list[str] = []
     table_source_headers: list[str] = []
     release_markers: list[str] = []
+    # A source taking back its own figure: the sentence's other figure is its replacement.
+    revision_verbs: list[str] = []
     carry_sentences: int = 1
 
 

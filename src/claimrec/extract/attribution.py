@@ -72,7 +72,38 @@ def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Att
     found = _by_preposition(sent, offset, lexicon)
     if found is not None:
         return found
-    return _inserted(sent, anchor, offset, lexicon) or _label(sent, anchor, offset, lexicon)
+    return (
+        _inserted(sent, anchor, offset, lexicon)
+        or _label(sent, anchor, offset, lexicon)
+        or _reviser(sent, anchor, offset, lexicon)
+    )
+
+
+def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """A source taking back its own figure in the sentence ("78, after the coast guard
+    withdrew its first count of 79", "... the ministry corrected its figure of 80"): the
+    figure outside that clause is the one it now gives."""
+    verbs = lexicon.attribution.revision_verbs
+    for verb in sent:
+        if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        owned = [
+            o
+            for o in verb.children
+            if o.dep_ == "dobj"
+            and _report_noun(o, lexicon)
+            and any(c.dep_ == "poss" and c.lower_ in PRONOUN_POSSESSIVES for c in o.children)
+        ]
+        if any(anchor.i in {t.i for t in o.subtree} for o in owned):
+            continue  # the figure taken back is the source's too, found by its author
+        if _coordinated(anchor, verb):
+            continue  # "300 were rescued, and X withdrew its count of 40": two statements
+        subject = _subject(verb)
+        if owned and subject is not None and subject.lower_ not in PRONOUNS:
+            found = _speaker(subject, offset, lexicon, via="verb")
+            if found is not None and found.mention is not None:
+                return found
+    return None
 
 
 def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -128,6 +159,21 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
     if named:
         return named[-1]
     return speakers[0] if speakers else None
+
+
+def _coordinated(anchor: Token, verb: Token) -> bool:
+    """Whether ``anchor``'s clause and ``verb`` are joined as conjuncts ("A, and B"),
+    not one inside the other."""
+    if verb.dep_ == "conj":
+        return True
+    token = anchor
+    for _ in range(MAX_CLIMB):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
 
 
 def _gapped_speaker(child: Token, verb: Token, lexicon: Lexicon) -> bool:
