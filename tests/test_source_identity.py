@@ -233,6 +233,14 @@ KIND_NOUNS = [
     ),
     # negative: a source that withdraws no figure of its own gives none
     ("About 300 people were rescued after the Marren Coast Guard withdrew its boats.", None),
+    # a body named by its number ("Local 77"), however the number is parsed
+    ("Local 77 put its walkout at the Arlen plant at around 3,600.", "Local 77"),
+    (
+        "Local 2250 put its walkout at the Arlen plant, which makes vans, at around 3,600.",
+        "Local 2250",
+    ),
+    # negative: a quantifier before a number names no one
+    ("Some 300 said they would return, and 40 people were arrested.", None),
     # negative: a newspaper is no ministry, whatever the paragraph named before
     (
         "The Telmar Courier reported on the strike. About 300 workers walked out, the "

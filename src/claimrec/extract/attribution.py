@@ -498,6 +498,13 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
         if t.i not in owned
     ):
         return True  # named, or a named group's member ("an MSF coordinator")
+    if head.like_num and any(
+        c.dep_ in {"amod", "compound", "nmod"}
+        and c.pos_ in {"ADJ", "NOUN", "PROPN"}
+        and c.text[:1].isupper()
+        for c in head.children
+    ):
+        return True  # a numbered body named by its number ("Local 2250", "Station 9")
     words = lexicon.attribution
     lemma = head.lemma_.lower()
     if lemma.endswith(tuple(words.agent_suffixes)):
@@ -545,8 +552,22 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
         kind = "GROUP"
     if kind in {"GROUP", "ORG"} and _name_word(span[0]):
         span = _whole_name(span)
+    if _numbered(span, head) and kind in {"GROUP", "ORG"}:
+        span = doc[span.start : span.end + 1]  # a body named by its number ("Local 77")
     definite = _definite(head, list(span))
     return Attribution(mention(span, kind, offset), span.text, via, definite=definite)
+
+
+def _numbered(span: Span, head: Token) -> bool:
+    """Whether a capitalised speaker is followed by the number that names it."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        after is not None
+        and after.dep_ == "nummod"
+        and after.head.i == head.i
+        and head.text[:1].isupper()
+    )
 
 
 def _definite(head: Token, tokens: list[Token]) -> str | None:
