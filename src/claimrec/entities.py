@@ -89,6 +89,8 @@ def clean(text: str) -> str:
     """Surface form with typographic quotes, edge punctuation and possessive removed."""
     s = " ".join(text.translate(_QUOTES).split())
     s = _EDGE.sub("", s)
+    if s.count("(") == s.count(")") + 1 and text.rstrip().endswith(")"):
+        s += ")"  # "Workers' Federation (WF)" keeps the bracket it closes
     if s.lower().startswith("the "):
         s = s[4:]
     return _POSSESSIVE.sub("", s).strip()
@@ -101,6 +103,9 @@ class _Namer:
         self.lex = lexicon
         self.directions = {d.lower() for d in lexicon.directions}
         self.heads = {h.lower() for h in lexicon.location_heads}
+        words = lexicon.merging
+        self.kinds = frozenset(words.short_form_heads).union(*words.short_form_classes.values())
+        self.voices = frozenset(words.state_voices)
         self._names: dict[tuple[str, str], tuple[str, str]] = {}
 
     def name(self, mention: Mention) -> tuple[str, str]:
@@ -122,12 +127,27 @@ class _Namer:
                 text, kind = country, "GPE"
         elif kind == "LOC":
             text = self._place_core(text)
-        elif kind in {"GROUP", "ORG"}:
-            text = self._descriptive(text)
+        elif kind in {"GROUP", "ORG", "ANON"}:
+            country = self._state_voice(text)
+            if country is not None:
+                text, kind = country, "GPE"
+            elif kind != "ANON":
+                text = self._descriptive(_short_name(_without_definition(text), self.kinds))
         text = self.lex.alias_index.get(text.lower(), text)
         if kind in {"GPE", "LOC"} and text.lower() in self.lex.country_set:
             kind = "GPE"
         return text, kind
+
+    def _state_voice(self, text: str) -> str | None:
+        """The country a nationality adjective speaks for as a source: alone ("according to
+        a Ruritanian statement" leaves "Ruritanian") or before a state's collective voice
+        ("Ruritanian officials"); "Ruritanian nurse" is a person, not the state."""
+        words = text.split()
+        if not words or (len(words) == 2 and words[1].lower() not in self.voices):
+            return None
+        if len(words) > 2:
+            return None
+        return self.lex.demonym_index.get(words[0].lower())
 
     def _strip_titles(self, text: str) -> str:
         """Leading titles, longest first ("Interior Minister", "Lt. Gen."), and trailing
@@ -192,6 +212,35 @@ class _Namer:
         for word, canonical in sorted(self.lex.synonyms.items(), key=lambda kv: -len(kv[0])):
             text = re.sub(rf"\b{re.escape(word)}\b", canonical, text, flags=re.IGNORECASE)
         return text
+
+
+def org_head(name: str) -> str:
+    """An organisation name's head noun, lowercased: the word before its first "of"/"for"
+    ("Ministry of Health" -> ministry), else the last ("Marren City Police" -> police)."""
+    tokens = key_of(clean(name)).split()
+    if not tokens:
+        return ""
+    for i, token in enumerate(tokens[1:], start=1):
+        if token in {"of", "for"}:
+            return tokens[i - 1]
+    return tokens[-1]
+
+
+def _without_definition(text: str) -> str:
+    """A long name without the acronym defined after it ("Ruritanian Workers' Federation
+    (RWF)", its bracket cut by the span): the acronym is one of its aliases, not its name."""
+    match = _DEFINITION.search(text)
+    return text[: match.start()] if match and match.start() > 0 else text
+
+
+def _short_name(text: str, kinds: frozenset[str]) -> str:
+    """An acronym followed by lowercase kind nouns ("the RWF union") is the acronym: the
+    nouns say what it is, not which."""
+    first, _, rest = text.partition(" ")
+    words = rest.split()
+    if _ACRONYM.match(first.replace(".", "")) and words and all(w in kinds for w in words):
+        return first
+    return text
 
 
 def _before_possessive(text: str) -> str:
@@ -570,6 +619,27 @@ class _Merger:
         for node in sorted(nodes):
             if len(node[1].split()) >= 2 and node[1] in ends:
                 self.join_if_one(node, ends[node[1]])
+        self._cut_names(nodes)
+
+    def _cut_names(self, nodes: list[Node]) -> None:
+        """A one-word organisation name that ends a longer one named in the same document
+        ("Reefs" beside "Save Our Reefs": NER cut the name) joins it, when every document
+        naming both points to the same longer name."""
+        longer = {n for n in nodes if len(n[1].split()) >= 2}
+        in_doc: dict[str, set[Node]] = defaultdict(set)
+        for o in self.occurrences:
+            if o.node in longer:
+                in_doc[o.doc].add(o.node)
+        fits: dict[Node, set[Node]] = defaultdict(set)
+        for o in self.occurrences:
+            word = o.node[1]
+            if o.kind != "ORG" or o.node[0] or " " in word or o.node not in self.parent:
+                continue
+            if self.keys.generic(o.name, o.kind) or _ACRONYM.match(o.name):
+                continue
+            fits[o.node] |= {n for n in in_doc[o.doc] if n[1].split()[-1] == word}
+        for node in sorted(fits):
+            self.join_if_one(node, fits[node])
 
     def lone_names(self) -> None:
         """A lone name joins the single full name in its document containing it (spelled the
@@ -678,6 +748,7 @@ class _Merger:
 
 ORGANISATIONS = frozenset({"ORG", "GROUP"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+_DEFINITION = re.compile(r"\s*\(\s*[A-Z][A-Z0-9&.]{1,9}\s*\)?$")
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

@@ -83,6 +83,8 @@ class Attribution(LexiconPart):
     plural_agent_suffixes: list[str] = []
     table_source_headers: list[str] = []
     release_markers: list[str] = []
+    # A source taking back its own figure: the sentence's other figure is its replacement.
+    revision_verbs: list[str] = []
     carry_sentences: int = 1
 
 
@@ -121,6 +123,12 @@ class Merging(LexiconPart):
     short_form_heads: list[str] = []
     # A generic head may name an organisation whose own head is one of these.
     short_form_classes: dict[str, list[str]] = {}
+    # Kinds of organisation whose names seldom say their kind: "the network said" may point
+    # back to "Kestrel Line", a name whose head is no kind noun at all.
+    opaque_kinds: list[str] = []
+    # Plural heads that, after a nationality adjective, are a state speaking ("Ruritanian
+    # officials said" is Ruritania's voice); "a Ruritanian nurse" stays a nurse.
+    state_voices: list[str] = []
     # Role nouns that tie a person to an organisation ("Y spokesman X").
     affiliation_roles: list[str] = []
     # Words that never modify a role, so a clause between two names ties no one to the other.

@@ -116,7 +116,8 @@ def extract_parsed(
         mentions.extend(found)
         context.places.update(m.text.lower() for m in found if m.kind in {"GPE", "LOC"})
         if not piece.parse:
-            context.speakers.read_names(doc.ents, piece.start, piece.start + len(piece.text))
+            end = piece.start + len(piece.text)
+            context.speakers.read_names(doc.ents, piece.start, end, piece.paragraph)
             context.count = None  # a count's head is lent only to the next parsed sentence
             continue
         inside = [c for c in cells if piece.start <= c.start < piece.start + len(piece.text)]

@@ -40,6 +40,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
 MAX_CLIMB = 8
+NAME_JOINERS = frozenset({"the", "of", "for", "and", "de", "du", "des"})
 MAX_LABEL = 6  # words before a headline's colon that can name its speaker
 
 
@@ -71,7 +72,38 @@ def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Att
     found = _by_preposition(sent, offset, lexicon)
     if found is not None:
         return found
-    return _inserted(sent, anchor, offset, lexicon) or _label(sent, anchor, offset, lexicon)
+    return (
+        _inserted(sent, anchor, offset, lexicon)
+        or _label(sent, anchor, offset, lexicon)
+        or _reviser(sent, anchor, offset, lexicon)
+    )
+
+
+def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """A source taking back its own figure in the sentence ("78, after the coast guard
+    withdrew its first count of 79", "... the ministry corrected its figure of 80"): the
+    figure outside that clause is the one it now gives."""
+    verbs = lexicon.attribution.revision_verbs
+    for verb in sent:
+        if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        owned = [
+            o
+            for o in verb.children
+            if o.dep_ == "dobj"
+            and _report_noun(o, lexicon)
+            and any(c.dep_ == "poss" and c.lower_ in PRONOUN_POSSESSIVES for c in o.children)
+        ]
+        if any(anchor.i in {t.i for t in o.subtree} for o in owned):
+            continue  # the figure taken back is the source's too, found by its author
+        if _coordinated(anchor, verb):
+            continue  # "300 were rescued, and X withdrew its count of 40": two statements
+        subject = _subject(verb)
+        if owned and subject is not None and subject.lower_ not in PRONOUNS:
+            found = _speaker(subject, offset, lexicon, via="verb")
+            if found is not None and found.mention is not None:
+                return found
+    return None
 
 
 def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -86,6 +118,9 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
     according = _by_preposition(sent, offset, lexicon)
     if according is not None and according.mention is not None:
         return Attribution(according.mention, according.text, "carried")
+    counted = _figure_author(sent.root, offset, lexicon)  # "By X's count, the total is ..."
+    if counted is not None and counted.mention is not None:
+        return Attribution(counted.mention, counted.text, "carried")
     inserted = _inserted(sent, None, offset, lexicon)  # '"...," she said.' parsed as an aside
     if inserted is not None:
         return Attribution(inserted.mention, inserted.text, "carried", inserted.pronoun)
@@ -124,6 +159,21 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
     if named:
         return named[-1]
     return speakers[0] if speakers else None
+
+
+def _coordinated(anchor: Token, verb: Token) -> bool:
+    """Whether ``anchor``'s clause and ``verb`` are joined as conjuncts ("A, and B"),
+    not one inside the other."""
+    if verb.dep_ == "conj":
+        return True
+    token = anchor
+    for _ in range(MAX_CLIMB):
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
 
 
 def _gapped_speaker(child: Token, verb: Token, lexicon: Lexicon) -> bool:
@@ -286,6 +336,10 @@ def _author_of(noun: Token) -> Token | None:
 def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
     subject = _subject(verb)
     if subject is None:
+        name = _name_before(verb)
+        if name is not None:
+            kind = NAMED.get(name[-1].ent_type_, "ORG")
+            return Attribution(mention(name, kind, offset), name.text, "verb")
         return Attribution(None, "", "verb")
     if _relative(subject) and verb.dep_ == "relcl":
         subject = verb.head
@@ -296,6 +350,23 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
     if subject.lower_ in PRONOUNS:
         return Attribution(None, subject.text, "verb", pronoun=True)
     return _speaker(subject, offset, lexicon, via="verb")
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A name set off by a comma right before a verb of saying the parse gave no subject
+    ("..., Save the Children says": its first word read as a verb): capitalised words,
+    with the small words names keep between them."""
+    doc, start = verb.doc, verb.i
+    while start - 1 > verb.sent.start and (
+        (doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper())
+        or doc[start - 1].lower_ in NAME_JOINERS
+    ):
+        start -= 1
+    if start == verb.i or verb.i - start > MAX_LABEL or doc[start - 1].text != ",":
+        return None
+    if not doc[start].text[:1].isupper() or doc[verb.i - 1].lower_ in NAME_JOINERS:
+        return None
+    return doc[start : verb.i]
 
 
 def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
@@ -348,7 +419,10 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
         # "his office said": the person referred to speaks; "its armed wing", unresolved
         person = POSSESSIVE_PRONOUN.get(owner.lower_)
         return Attribution(None, person or owner.text, via, pronoun=person is not None)
-    named = _named_inside(head) or _person_after(head)
+    called = _name_after_kind(head, lexicon)
+    if called is not None:
+        return Attribution(mention(called, "ORG", offset), called.text, via)
+    named = _office_holder(head, lexicon) or _named_inside(head) or _person_after(head)
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
         return Attribution(mention(named, kind, offset), named.text, via)
@@ -363,7 +437,9 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return _speaker(author, offset, lexicon, via="report")  # "a study by X showed"
         modifiers = _nominal_modifiers([t for t in tokens if t.i != head.i])
         if not modifiers:
-            return Attribution(None, head.text, "report")
+            bare = {c.lower_ for c in head.children if c.dep_ == "det"} & {"the", "this"}
+            # "the report names eight": the report the text has already credited to someone
+            return Attribution(None, head.text, "report", definite=head.lower_ if bare else None)
         return _descriptive(modifiers, offset, lexicon, via="report")
     if head_lemma in words.empty_sources or not _agent_noun(head, lexicon):
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -371,6 +447,22 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
+
+
+def report_authors(sent: Span, offset: int, lexicon: Lexicon) -> list[tuple[str, Attribution]]:
+    """The report nouns of a sentence credited to someone ("his office's report", "the
+    agency's survey"), with their author: what a later bare "the report" refers to."""
+    out = []
+    for token in sent:
+        if not _report_noun(token, lexicon):
+            continue
+        author = _author_of(token)
+        if author is None:
+            continue
+        found = _speaker(author, offset, lexicon, via="report")
+        if found is not None and (found.mention is not None or found.pronoun):
+            out.append((token.lower_, found))
+    return out
 
 
 def _nominal_modifiers(tokens: list[Token]) -> list[Token]:
@@ -406,6 +498,13 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
         if t.i not in owned
     ):
         return True  # named, or a named group's member ("an MSF coordinator")
+    if head.like_num and any(
+        c.dep_ in {"amod", "compound", "nmod"}
+        and c.pos_ in {"ADJ", "NOUN", "PROPN"}
+        and c.text[:1].isupper()
+        for c in head.children
+    ):
+        return True  # a numbered body named by its number ("Local 2250", "Station 9")
     words = lexicon.attribution
     lemma = head.lemma_.lower()
     if lemma.endswith(tuple(words.agent_suffixes)):
@@ -451,8 +550,24 @@ def _descriptive(tokens: list[Token], offset: int, lexicon: Lexicon, *, via: str
         kind = NAMED[head.ent_type_]  # type: ignore[assignment]
     else:
         kind = "GROUP"
+    if kind in {"GROUP", "ORG"} and _name_word(span[0]):
+        span = _whole_name(span)
+    if _numbered(span, head) and kind in {"GROUP", "ORG"}:
+        span = doc[span.start : span.end + 1]  # a body named by its number ("Local 77")
     definite = _definite(head, list(span))
     return Attribution(mention(span, kind, offset), span.text, via, definite=definite)
+
+
+def _numbered(span: Span, head: Token) -> bool:
+    """Whether a capitalised speaker is followed by the number that names it."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        after is not None
+        and after.dep_ == "nummod"
+        and after.head.i == head.i
+        and head.text[:1].isupper()
+    )
 
 
 def _definite(head: Token, tokens: list[Token]) -> str | None:
@@ -485,6 +600,71 @@ def _named_inside(head: Token) -> Span | None:
                         if ent.start <= token.i < ent.end:
                             return _trim_ent(ent)
     return None
+
+
+def _office_holder(head: Token, lexicon: Lexicon) -> Span | None:
+    """The person named in apposition to an office ("the country's Ombudsman, Ada Vell,
+    said"), even when NER took the office's own word for a person."""
+    roles = lexicon.merging.affiliation_roles
+    if head.lower_ not in lexicon.title_set and head.lower_ not in roles:
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"):
+        for ent in head.doc.ents:
+            if ent.start <= appos.i < ent.end and ent.label_ == "PERSON":
+                return _trim_ent(ent)
+    return None
+
+
+def _name_after_kind(head: Token, lexicon: Lexicon) -> Span | None:
+    """The whole name right after a lowercase organisation kind noun ("the charity Save
+    Our Reefs said", "the network Open Waters"), however NER and the parser cut it: the
+    capitalised words that follow, with the small words names keep between them."""
+    words = lexicon.merging
+    kinds = {*words.short_form_heads, *words.opaque_kinds}
+    if head.lower_ not in kinds or not head.is_lower:
+        return None
+    doc, end, last = head.doc, head.i + 1, head.sent.end
+    while end < last:
+        if _capitalised(doc[end]):
+            end += 1
+        elif doc[end].lower_ in NAME_JOINERS and end + 1 < last and _capitalised(doc[end + 1]):
+            end += 2
+        else:
+            break
+    return doc[head.i + 1 : end] if end > head.i + 1 else None
+
+
+def _capitalised(token: Token) -> bool:
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and token.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+    )
+
+
+def _whole_name(span: Span) -> Span:
+    """A name cut short by NER or the parse ("Save the Children says" read with "Save" as
+    a verb, leaving "Children"): the capitalised words right before it inside the sentence,
+    with the small words names keep between them ("the", "of"), are part of it."""
+    doc, start = span.doc, span.start
+    while True:
+        if _name_word(doc[start - 1]):
+            start -= 1
+        elif doc[start - 1].lower_ in NAME_JOINERS and _name_word(doc[start - 2]):
+            start -= 2
+        else:
+            return doc[start : span.end] if start < span.start else span
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word inside its sentence, where capitals mark names: not the first
+    word, nor one after a colon, dash, quote or bullet, nor a date, a place or a person."""
+    if token.i <= token.sent.start or not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    before = token.doc[token.i - 1]
+    if before.is_punct and before.text not in {",", "(", ")"}:
+        return False
+    return token.ent_type_ not in {"DATE", "TIME", "GPE", "NORP", "PERSON", "CARDINAL"}
 
 
 def _trim_ent(ent: Span) -> Span:

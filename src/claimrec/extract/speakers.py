@@ -11,12 +11,19 @@ extraction loop feeds it each sentence in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from claimrec.extract.attribution import Attribution, attribution, continues_speech
+from claimrec.entities import org_head
+from claimrec.extract.attribution import (
+    Attribution,
+    attribution,
+    continues_speech,
+    report_authors,
+)
 from claimrec.extract.attribution import sentence_speaker as parsed_speaker
 from claimrec.extract.issuer import issuer
 from claimrec.extract.markdown_tables import TextSpan
@@ -26,6 +33,8 @@ from claimrec.extract.table_sources import CellSource, source_at, table_sources
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
 
+# ", a volunteer hotline for ...": up to four words after an indefinite article
+_DESCRIPTION = re.compile(r",\s+(?:a|an)\s+((?:\S+[ \t]+){0,4}\S+)")
 TITLE_WORDS = 3  # words before a person's name searched for a title ("Interior Minister X")
 
 
@@ -49,6 +58,8 @@ class Speakers:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it"
     organisations: list[Mention] = field(default_factory=list)  # named or quoted, in order
+    paragraph_orgs: list[Mention] = field(default_factory=list)  # named in this paragraph
+    paragraph: int = -1
     # "minister" -> the person last named with that title; "firm" -> the organisation
     # last described as one ("X, an independent firm")
     titled: dict[str, Mention] = field(default_factory=dict)
@@ -112,32 +123,64 @@ class Speakers:
             self.speaker_age += 1
             if self.speaker_age >= self.lexicon.attribution.carry_sentences:
                 self.speaker = None
-        self._remember(sent.ents, offset)
+        self._remember(sent.ents, offset, paragraph)
+        for noun, author in report_authors(sent, offset, self.lexicon):
+            credited = (
+                self._pronoun(author.text.lower(), sent, offset)
+                if author.pronoun
+                else author.mention
+            )
+            if credited is not None:
+                self.titled[noun] = credited
 
-    def read_names(self, ents: Iterable[Span], offset: int, end: int) -> None:
+    def read_names(self, ents: Iterable[Span], offset: int, end: int, paragraph: int = -1) -> None:
         """A stretch seen only by NER (ending at body offset ``end``): remember its names;
         reported speech stops, unless a quotation is still open at its end."""
-        self._remember(ents, offset)
+        self._remember(ents, offset, paragraph)
         if not self._inside_quote(end):
             self.speaker = None
 
-    def _remember(self, ents: Iterable[Span], offset: int) -> None:
+    def _remember(self, ents: Iterable[Span], offset: int, paragraph: int) -> None:
         """The last person named (for "he said"), by title or description too (for "the
-        minister", "the firm"), and every organisation (for "the ministry")."""
+        minister", "the firm"), and every organisation (for "the ministry"), by paragraph
+        too (for "the network", which looks back no further)."""
+        if paragraph != self.paragraph or paragraph < 0:
+            self.paragraph, self.paragraph_orgs = paragraph, []
         titles = self.lexicon.title_set
         for ent in ents:
             if ent.label_ not in {"PERSON", "ORG"}:
                 continue
-            named = mention(ent, ENTITY_KINDS[ent.label_], offset)
-            if ent.label_ == "PERSON":
+            described = self._described_as(ent)
+            label = "ORG" if described is not None else ent.label_
+            named = mention(ent, ENTITY_KINDS[label], offset)
+            if described is not None:
+                self.titled[described] = named
+            if label == "PERSON":
                 self.person = named
                 for token in ent.doc[max(0, ent.start - TITLE_WORDS) : ent.start]:
                     if token.lower_ in titles:
                         self.titled[token.lower_] = named
             else:
                 self.organisations.append(named)
+                self.paragraph_orgs.append(named)
             for appos in (c for c in ent.root.children if c.dep_ == "appos"):
                 self.titled[appos.lemma_.lower()] = named  # "X, an independent firm"
+
+    def _described_as(self, ent: Span) -> str | None:
+        """The kind of organisation a name is described as right after it ("X, a volunteer
+        hotline for ..." -> hotline), even when NER took it for a person."""
+        found = _DESCRIPTION.match(ent.doc.text, ent.end_char)
+        if found is None:
+            return None
+        words = self.lexicon.merging
+        head = ""
+        for word in found.group(1).lower().split():
+            if word in words.function_words:
+                break
+            head = word.rstrip(",.;:")
+            if head != word:
+                break
+        return head if head in {*words.short_form_heads, *words.opaque_kinds} else None
 
     # ------------------------------------------------------------------ resolution
 
@@ -151,23 +194,79 @@ class Speakers:
         return self.organisation
 
     def _described(self, found: Attribution, sent: Span, offset: int) -> Mention | None:
-        """The organisation a bare "the ministry" / "the coast guard" points back to: the
-        latest one named or quoted (this sentence's names before it included) whose name
-        ends in those words ("the interior ministry", "the Telmar Coast Guard"), or the
-        one last named with that title or description ("Interior Minister X ... the
-        minister's count"; "X, an independent firm, ... the firm said")."""
+        """The organisation a bare "the ministry" / "the coast guard" points back to:
+        - the one organisation its own sentence names before it that it can describe, the
+          subject of two ("Kestrel Motors cut 300 jobs, the company said");
+        - else the latest one named or quoted whose name ends in those words ("the
+          interior ministry", "the Telmar Coast Guard"), or the one last named with that
+          title or description ("Interior Minister X ... the minister's count"; "X, an
+          independent firm, ... the firm said");
+        - for a title ("the minister"), the person who spoke in the sentence before;
+        - else the latest one whose name's head is of that kind ("the force": "Marren
+          Police"); for a kind whose names seldom say it ("the network"), the latest one
+          in the paragraph whose name's head is no kind at all ("Kestrel Line")."""
         head = found.definite or ""
         before = found.mention.start if found.mention is not None else offset
-        here = [
-            mention(e, "ORG", offset)
-            for e in sent.ents
-            if e.label_ == "ORG" and offset + e.end_char <= before
-        ]
+        ents = [e for e in sent.ents if e.label_ == "ORG" and offset + e.end_char <= before]
+        here = [mention(e, "ORG", offset) for e in ents]
+        own = self._in_sentence(head, [*ents, *_untagged_subjects(sent, before - offset)], offset)
+        if own is not None:
+            return own
         for earlier in reversed([*self.organisations, *here]):
             name = earlier.text.lower()
             if name != head and (name.endswith(" " + head) or name.endswith(" " + head + "s")):
                 return earlier
-        return self.titled.get(head)
+        if head in self.titled:
+            return self.titled[head]
+        if head in self.lexicon.title_set:
+            return self._last_speaker()
+        kinds = self.lexicon.merging.short_form_classes.get(head, [])
+        for earlier in reversed([*self.organisations, *here]):
+            if org_head(earlier.text) in kinds:
+                return earlier
+        if head in self.lexicon.merging.opaque_kinds:
+            for earlier in reversed([*self.paragraph_orgs, *here]):
+                if self._opaque(earlier.text):
+                    return earlier
+        return None
+
+    def _last_speaker(self) -> Mention | None:
+        """The person who spoke in the sentence before: "Varga said 300 died. ... by the
+        minister's count" names her again by her office (no one is titled so here), unless
+        the text gave her another role ("Varga, the union leader, said")."""
+        speaker = self.speaker
+        if speaker is None or self.speaker_age > 0 or speaker.mention is None:
+            return None
+        if speaker.mention.kind != "PERSON" or speaker.mention in self.titled.values():
+            return None
+        return speaker.mention
+
+    def _in_sentence(self, head: str, ents: list[Span], offset: int) -> Mention | None:
+        """The one organisation named earlier in the sentence that "the <head>" can be
+        (its name ends in the head, is of its kind, or, for an opaque kind, says no kind);
+        of several, the one that is a subject."""
+        fitting = [e for e in ents if self._can_be(head, e.text)]
+        subjects = [e for e in fitting if e.root.dep_ in {"nsubj", "nsubjpass"}]
+        chosen = subjects if len(fitting) > 1 else fitting
+        return mention(chosen[0], "ORG", offset) if len(chosen) == 1 else None
+
+    def _can_be(self, head: str, name: str) -> bool:
+        """Whether "the <head>" can describe the organisation called ``name``."""
+        words = self.lexicon.merging
+        low = name.lower().removeprefix("the ")
+        if low == head:
+            return False
+        if low.endswith((" " + head, " " + head + "s")):
+            return True
+        if org_head(name) in words.short_form_classes.get(head, []):
+            return True
+        return head in words.opaque_kinds and self._opaque(name)
+
+    def _opaque(self, name: str) -> bool:
+        """Whether an organisation's name says no kind ("Kestrel Line", an acronym)."""
+        words = self.lexicon.merging
+        kinds = set(words.short_form_heads).union(*words.short_form_classes.values())
+        return org_head(name) not in kinds | set(self.lexicon.attribution.organization_heads)
 
     def _issuer_mention(self, issuer: TextSpan, sent: Span, offset: int) -> Mention:
         """The release's issuer, by the fullest name the text gives it ("STATE OF X" in
@@ -203,3 +302,24 @@ class Speakers:
             gap = paragraph - self.speaker_paragraph
             return gap == 0 or (opens and gap <= 2)
         return False
+
+
+def _untagged_subjects(sent: Span, before: int) -> list[Span]:
+    """Proper names NER missed that are subjects, or open the sentence, before character
+    ``before`` ("Kestrel, it was reported, cut 60 jobs, and the company ..."): a name the
+    sentence is about is what a later "the company" most likely means."""
+    out = []
+    for token in sent:
+        if (
+            token.idx + len(token.text) <= before
+            and (
+                token.dep_ in {"nsubj", "nsubjpass"}
+                or (token.i == sent.start and token.dep_ != "compound")
+            )
+            and token.pos_ == "PROPN"
+            and not token.ent_type_
+        ):
+            left = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            start = left[0].i if left else token.i
+            out.append(sent.doc[start : token.i + 1])
+    return out
