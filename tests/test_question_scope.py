@@ -173,3 +173,20 @@ def test_releases_on_two_days_are_two_events(tmp_path: Path) -> None:
     )
     assert not together(graph, "13 hostages", "17 hostages")
     assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "aboard"),
+    [
+        ("The coastguard said 400 people were on board the trawler.", "400", True),
+        ("Survivors said about 750 people were crammed aboard.", "750", True),
+        ("Officials said 120 passengers were on the ferry.", "120 passengers", True),
+        ("The airline said the plane had 180 people aboard.", "180", True),
+        ("Medics carried 12 people out of the burning hall.", "12", False),
+        ("Police said 400 people marched to the harbour.", "400", False),
+    ],
+)
+def test_people_on_board(tmp_path: Path, sentence: str, quote: str, aboard: bool) -> None:
+    graph = graph_of(tmp_path, sentence)
+    claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
+    assert (claim.measure == "aboard") is aboard

@@ -49,6 +49,8 @@ class Predicate(LexiconPart):
     place_verbs: list[str] = []
     nouns: list[str] = []
     phrases: list[str] = []
+    # words on the counted noun itself that say what its people are ("people aboard")
+    modifiers: list[str] = []
 
 
 class Measure(LexiconPart):
@@ -268,6 +270,10 @@ class Lexicon(LexiconPart):
     @cached_property
     def noun_predicates(self) -> dict[str, str]:
         return _index((name, p.nouns) for name, p in self.predicates.items())
+
+    @cached_property
+    def modifier_predicates(self) -> dict[str, str]:
+        return _index((name, p.modifiers) for name, p in self.predicates.items())
 
     @cached_property
     def place_verb_predicates(self) -> dict[str, str]:

@@ -109,6 +109,8 @@ MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
 PROJECTION = "projection"
 RATE = "rate"
+EARLIER = "earlier"
+EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
 
@@ -346,7 +348,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
         owner = _owner(claim, ctx, strict=False)
-        return (claim.type, owner, family, None, None, None, None, story, None)
+        scope = EARLIER if _long_before(claim, ctx) else None
+        return (claim.type, owner, family, None, None, scope, None, story, None)
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
@@ -382,6 +385,19 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     ):
         return PART
     return None
+
+
+def _long_before(claim: Claim, ctx: _Context) -> bool:
+    """Whether a date claim speaks of a day more than ``EARLIER_DAYS`` before its article
+    ("the last such sinking, in October 2013"): an earlier event of its kind, not the
+    story's own, so its date is never compared with the story's."""
+    value, published = claim.value, ctx.published.get(claim.doc)
+    return (
+        isinstance(value, DateValue)
+        and value.end is not None
+        and published is not None
+        and (published - value.end).days > EARLIER_DAYS
+    )
 
 
 def _is_future(claim: Claim, ctx: _Context) -> bool:
