@@ -190,3 +190,39 @@ def test_people_on_board(tmp_path: Path, sentence: str, quote: str, aboard: bool
     graph = graph_of(tmp_path, sentence)
     claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
     assert (claim.measure == "aboard") is aboard
+
+
+def test_an_earlier_event_of_its_kind_is_not_the_story_date(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The fire tore through the Arlen tower on Monday 3 March, officials said.",
+        "A fire tore through the Arlen tower on Sunday 2 March, residents said. "
+        "A similar fire tore through a tower in the same borough in May 2019.",
+    )
+    dates = [f for f in graph.facts if f.key.type == "date"]
+    assert any(f.key.scope == "earlier" for f in dates)
+    story = [f for f in dates if f.key.scope is None and f.key.predicate == "struck"]
+    assert len(story) == 1 and story[0].status == "conflict"  # Monday vs Sunday, same fire
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (
+            "The agency said cases could reach 5,000 by 1 June.",
+            "The agency said cases could reach 9,000 by 1 September.",
+            False,
+        ),
+        (
+            "The agency said cases could reach 5,000 by 1 June.",
+            "Doctors warned cases could reach 7,000 by 1 June.",
+            True,
+        ),
+    ],
+)
+def test_projections_to_different_days_are_different_questions(
+    tmp_path: Path, first: str, second: str, same: bool
+) -> None:
+    graph = graph_of(tmp_path, first, second)
+    assert together(graph, first.split()[-4], second.split()[-4]) is same
+    assert not [f for f in graph.facts if f.status == "conflict"]

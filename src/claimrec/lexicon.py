@@ -159,6 +159,8 @@ class WhereWhen(LexiconPart):
     date_preps: list[str] = []
     # An unresolved phrase after one of these is a length of time ("for weeks", "within hours").
     duration_preps: list[str] = []
+    # "could reach 5,000 by January": the moment a projection speaks for.
+    horizon_preps: list[str] = []
     # "four days after ...", "two weeks later": a span before one of these is a point.
     relative_words: list[str] = []
     # A time of day without a clock names one of these ("that evening", "the night").

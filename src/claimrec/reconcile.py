@@ -356,6 +356,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     unit = None if measured else (claim.counted or claim.value.unit)
     subject = _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    if scope is not None and scope.startswith(PROJECTION):
+        day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
 
 
@@ -369,13 +371,14 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     not compared); ``rate`` for a count per period;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
+    rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     if _role(claim, ctx) == "projection" and (
         _is_future(claim, ctx)
         or claim.measure in ctx.cumulative_measures
         or claim.measure in ctx.per_event_measures
     ):
-        return PROJECTION
-    if is_rate(claim.evidence, ctx.cues, regex=ctx.rate):
+        return f"{PROJECTION}:{RATE}" if rate else PROJECTION
+    if rate:
         return RATE
     label = _row_group(claim, place, ctx)
     if label is not None:

@@ -179,6 +179,10 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     source, source_penalty, hearsay = _source(s, count.anchor)
     place = _first_place(s, trigger, count.unit_token) or _framed(s)
     anchor = trigger.token if trigger else count.anchor
+    mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
+    time = _time(s, anchor)
+    if time is None and mode in {"expected", "possible"}:
+        time = _horizon(s, anchor)
     return RawClaim(
         doc=s.document.id,
         type="count",
@@ -189,11 +193,9 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         value=count.value,
         counted=count.noun,
         location=place,
-        time=_time(s, anchor),
+        time=time,
         source=source,
-        modality="negated"
-        if count.negated
-        else modality(anchor, s.sent, s.lexicon, hearsay=hearsay),
+        modality=mode,
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
     )
@@ -468,6 +470,24 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
     """A date phrase attached to the claim's trigger, as the claim's time."""
     for ent in s.sent.ents:
         if ent.label_ == "DATE" and _governs(anchor, ent.root):
+            value: DateValue = resolve_date(ent.text, published=s.document.published)
+            return TimeRef(text=ent.text, start=value.start, end=value.end)
+    return None
+
+
+def _horizon(s: _Sentence, anchor: Token) -> TimeRef | None:
+    """The day a projection speaks for: a date after "by", "before" or "until" on a verb
+    above the projected figure ("could see 5,000 cases by 20 January", "projected 9,000
+    by early May"): the projection is of that later moment."""
+    verbs = {t.i for t in (anchor, *anchor.ancestors) if t.pos_ in {"VERB", "AUX"}}
+    for ent in s.sent.ents:
+        prep = ent.root.head
+        if (
+            ent.label_ == "DATE"
+            and ent.root.dep_ == "pobj"
+            and prep.lower_ in s.lexicon.where_when.horizon_preps
+            and prep.head.i in verbs
+        ):
             value: DateValue = resolve_date(ent.text, published=s.document.published)
             return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
