@@ -226,3 +226,22 @@ def test_projections_to_different_days_are_different_questions(
     graph = graph_of(tmp_path, first, second)
     assert together(graph, first.split()[-4], second.split()[-4]) is same
     assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The last big fire in the city, in May 2019, killed 40 people.",
+        "A fire in the same district killed 40 people in May 2019.",
+    ],
+)
+def test_a_toll_of_an_earlier_event_is_not_the_story_toll(
+    tmp_path: Path, background: str
+) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The fire killed 12 people on Monday, the fire service said.",
+        f"The fire killed 12 people, officials said. {background}",
+    )
+    assert not together(graph, "12 people", "40 people")
+    assert not [f for f in graph.facts if f.status == "conflict"]

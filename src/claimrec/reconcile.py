@@ -362,7 +362,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
-    """``projection`` for a projected figure stated for a day after its article's ("50,000
+    """``earlier`` for a count whose stated time starts long before its article (another,
+    earlier event; a tally over years); ``projection`` for a projected figure stated for a day after its article's ("50,000
     will march next month", "could reach 20,000 by January"), and for any projection of a
     running toll ("could rise to 600": a later moment of a growing total) or of one
     gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
@@ -371,6 +372,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     not compared); ``rate`` for a count per period;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
+    if _long_before(claim, ctx):
+        return EARLIER
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     if _role(claim, ctx) == "projection" and (
         _is_future(claim, ctx)
@@ -391,16 +394,19 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
 
 
 def _long_before(claim: Claim, ctx: _Context) -> bool:
-    """Whether a date claim speaks of a day more than ``EARLIER_DAYS`` before its article
-    ("the last such sinking, in October 2013"): an earlier event of its kind, not the
-    story's own, so its date is never compared with the story's."""
-    value, published = claim.value, ctx.published.get(claim.doc)
-    return (
-        isinstance(value, DateValue)
-        and value.end is not None
-        and published is not None
-        and (published - value.end).days > EARLIER_DAYS
-    )
+    """Whether a claim speaks of a time that starts more than ``EARLIER_DAYS`` before its
+    article: a date ("the last such sinking, in October 2013") or a count's stated time
+    ("360 died in the 2013 sinking", "20,000 deaths since 2014"). That is an earlier event
+    of its kind, or a tally over years, not the story's own: never compared with it."""
+    published = ctx.published.get(claim.doc)
+    if published is None:
+        return False
+    value = claim.value
+    if isinstance(value, DateValue):
+        start = value.end
+    else:
+        start = claim.time.start if claim.time is not None else None
+    return start is not None and (published - start).days > EARLIER_DAYS
 
 
 def _is_future(claim: Claim, ctx: _Context) -> bool:

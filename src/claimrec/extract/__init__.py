@@ -467,11 +467,16 @@ def _framed(s: _Sentence) -> Mention | None:
 
 
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
-    """A date phrase attached to the claim's trigger, as the claim's time."""
-    for ent in s.sent.ents:
-        if ent.label_ == "DATE" and _governs(anchor, ent.root):
-            value: DateValue = resolve_date(ent.text, published=s.document.published)
-            return TimeRef(text=ent.text, start=value.start, end=value.end)
+    """A date phrase attached to the claim's trigger, else to the event noun a relative
+    clause of the trigger describes ("the 2019 fire that killed 40"), as the claim's time."""
+    heads = [anchor]
+    if anchor.dep_ == "relcl":
+        heads.append(anchor.head)
+    for head in heads:
+        for ent in s.sent.ents:
+            if ent.label_ == "DATE" and (_governs(head, ent.root) or ent.root.head.i == head.i):
+                value: DateValue = resolve_date(ent.text, published=s.document.published)
+                return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
 
 
