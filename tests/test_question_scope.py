@@ -245,3 +245,21 @@ def test_a_toll_of_an_earlier_event_is_not_the_story_toll(
     )
     assert not together(graph, "12 people", "40 people")
     assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "place"),
+    [
+        (
+            "The fever has spread to Ostravia and Velor. Ostravia remains worst hit: the agency "
+            "counts 400 cases and 90 deaths there.",
+            "400",
+            "Ostravia",
+        ),
+        ("The agency counts 400 cases in all, and none there yet.", "400", None),
+    ],
+)
+def test_there_points_back_to_the_last_place(
+    tmp_path: Path, text: str, quote: str, place: str | None
+) -> None:
+    assert location_name(graph_of(tmp_path, text), quote) == place

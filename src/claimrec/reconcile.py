@@ -363,8 +363,9 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
-    earlier event; a tally over years); ``projection`` for a projected figure stated for a day after its article's ("50,000
-    will march next month", "could reach 20,000 by January"), and for any projection of a
+    earlier event; a tally over years); ``projection`` for a projected figure stated for a
+    day after its article's ("50,000 will march next month", "could reach 20,000 by
+    January"), and for any projection of a
     running toll ("could rise to 600": a later moment of a growing total) or of one
     gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
     of its own, never grouped with counts of what has happened (a planned figure of

@@ -177,7 +177,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if subject is not None and trigger is not None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
-    place = _first_place(s, trigger, count.unit_token) or _framed(s)
+    place = _first_place(s, trigger, count.unit_token) or _framed(s) or _there(s, count)
     anchor = trigger.token if trigger else count.anchor
     mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
     time = _time(s, anchor)
@@ -464,6 +464,29 @@ def _framed(s: _Sentence) -> Mention | None:
     at = frame.start - s.piece.start
     own = [e for e in s.sent.ents if e.label_ in PLACE_LABELS and e.start_char != at]
     return None if own else frame
+
+
+def _there(s: _Sentence, count: Count) -> Mention | None:
+    """ "there" on the count or its verb points back to the last place named before it in
+    the sentence ("Ostravia is worst hit: 400 cases and 90 deaths there")."""
+    holders = [count.anchor, count.anchor.head, *count.anchor.conjuncts]
+    if not any(
+        c.lower_ == "there" and c.dep_ == "advmod" and c.i > count.number.start
+        for h in holders
+        for c in h.children
+    ):
+        return None
+    known = s.context.places
+    before = [  # places, and proper names no entity type claims (the tagger misses many)
+        s.sent.doc[t.i : t.i + 1]
+        if not t.ent_type_
+        else next(e for e in s.sent.ents if e.start <= t.i < e.end)
+        for t in s.sent
+        if t.i < count.number.start
+        and t.pos_ == "PROPN"
+        and (t.ent_type_ in PLACE_LABELS or not t.ent_type_ or t.text.lower() in known)
+    ]
+    return mention(before[-1], "LOC", s.piece.start) if before else None
 
 
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
