@@ -176,7 +176,7 @@ CASES = [
         400,
         600,
         False,
-        "other",
+        "aboard",  # was "other" before the aboard measure existed
     ),
     ("Two or three hundred people were evacuated.", "hundred", 200, 300, False, "evacuated"),
     ("Officials said 40-60 people were evacuated.", "40-60", 40, 60, False, "evacuated"),

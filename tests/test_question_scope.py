@@ -173,3 +173,93 @@ def test_releases_on_two_days_are_two_events(tmp_path: Path) -> None:
     )
     assert not together(graph, "13 hostages", "17 hostages")
     assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "aboard"),
+    [
+        ("The coastguard said 400 people were on board the trawler.", "400", True),
+        ("Survivors said about 750 people were crammed aboard.", "750", True),
+        ("Officials said 120 passengers were on the ferry.", "120 passengers", True),
+        ("The airline said the plane had 180 people aboard.", "180", True),
+        ("Medics carried 12 people out of the burning hall.", "12", False),
+        ("Police said 400 people marched to the harbour.", "400", False),
+    ],
+)
+def test_people_on_board(tmp_path: Path, sentence: str, quote: str, aboard: bool) -> None:
+    graph = graph_of(tmp_path, sentence)
+    claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
+    assert (claim.measure == "aboard") is aboard
+
+
+def test_an_earlier_event_of_its_kind_is_not_the_story_date(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The fire tore through the Arlen tower on Monday 3 March, officials said.",
+        "A fire tore through the Arlen tower on Sunday 2 March, residents said. "
+        "A similar fire tore through a tower in the same borough in May 2019.",
+    )
+    dates = [f for f in graph.facts if f.key.type == "date"]
+    assert any(f.key.scope == "earlier" for f in dates)
+    story = [f for f in dates if f.key.scope is None and f.key.predicate == "struck"]
+    assert len(story) == 1 and story[0].status == "conflict"  # Monday vs Sunday, same fire
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (
+            "The agency said cases could reach 5,000 by 1 June.",
+            "The agency said cases could reach 9,000 by 1 September.",
+            False,
+        ),
+        (
+            "The agency said cases could reach 5,000 by 1 June.",
+            "Doctors warned cases could reach 7,000 by 1 June.",
+            True,
+        ),
+    ],
+)
+def test_projections_to_different_days_are_different_questions(
+    tmp_path: Path, first: str, second: str, same: bool
+) -> None:
+    graph = graph_of(tmp_path, first, second)
+    assert together(graph, first.split()[-4], second.split()[-4]) is same
+    assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The last big fire in the city, in May 2019, killed 40 people.",
+        "A fire in the same district killed 40 people in May 2019.",
+    ],
+)
+def test_a_toll_of_an_earlier_event_is_not_the_story_toll(
+    tmp_path: Path, background: str
+) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The fire killed 12 people on Monday, the fire service said.",
+        f"The fire killed 12 people, officials said. {background}",
+    )
+    assert not together(graph, "12 people", "40 people")
+    assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "place"),
+    [
+        (
+            "The fever has spread to Ostravia and Velor. Ostravia remains worst hit: the agency "
+            "counts 400 cases and 90 deaths there.",
+            "400",
+            "Ostravia",
+        ),
+        ("The agency counts 400 cases in all, and none there yet.", "400", None),
+    ],
+)
+def test_there_points_back_to_the_last_place(
+    tmp_path: Path, text: str, quote: str, place: str | None
+) -> None:
+    assert location_name(graph_of(tmp_path, text), quote) == place

@@ -49,6 +49,8 @@ class Predicate(LexiconPart):
     place_verbs: list[str] = []
     nouns: list[str] = []
     phrases: list[str] = []
+    # words on the counted noun itself that say what its people are ("people aboard")
+    modifiers: list[str] = []
 
 
 class Measure(LexiconPart):
@@ -165,6 +167,8 @@ class WhereWhen(LexiconPart):
     date_preps: list[str] = []
     # An unresolved phrase after one of these is a length of time ("for weeks", "within hours").
     duration_preps: list[str] = []
+    # "could reach 5,000 by January": the moment a projection speaks for.
+    horizon_preps: list[str] = []
     # "four days after ...", "two weeks later": a span before one of these is a point.
     relative_words: list[str] = []
     # A time of day without a clock names one of these ("that evening", "the night").
@@ -276,6 +280,10 @@ class Lexicon(LexiconPart):
     @cached_property
     def noun_predicates(self) -> dict[str, str]:
         return _index((name, p.nouns) for name, p in self.predicates.items())
+
+    @cached_property
+    def modifier_predicates(self) -> dict[str, str]:
+        return _index((name, p.modifiers) for name, p in self.predicates.items())
 
     @cached_property
     def place_verb_predicates(self) -> dict[str, str]:

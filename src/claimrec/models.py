@@ -247,8 +247,9 @@ class FactKey(Record):
     story: str | None = Field(default=None, description="Story label; None for the main story.")
     event_day: dt.date | None = Field(
         default=None,
-        description="For a count of one gathering (a crowd): the day it gathered; each "
-        "day's gathering is its own question.",
+        description="For a count of one event (a crowd, a release): the day it happened; "
+        "each day's event is its own question. For a projection: the day it projects to "
+        "('could reach 9,000 by 1 June').",
     )
 
 

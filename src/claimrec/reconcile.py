@@ -109,6 +109,8 @@ MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
 PROJECTION = "projection"
 RATE = "rate"
+EARLIER = "earlier"
+EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
 
@@ -346,19 +348,24 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
         owner = _owner(claim, ctx, strict=False)
-        return (claim.type, owner, family, None, None, None, None, story, None)
+        scope = EARLIER if _long_before(claim, ctx) else None
+        return (claim.type, owner, family, None, None, scope, None, story, None)
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else (claim.counted or claim.value.unit)
     subject = _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    if scope is not None and scope.startswith(PROJECTION):
+        day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
-    """``projection`` for a projected figure stated for a day after its article's ("50,000
-    will march next month", "could reach 20,000 by January"), and for any projection of a
+    """``earlier`` for a count whose stated time starts long before its article (another,
+    earlier event; a tally over years); ``projection`` for a projected figure stated for a
+    day after its article's ("50,000 will march next month", "could reach 20,000 by
+    January"), and for any projection of a
     running toll ("could rise to 600": a later moment of a growing total) or of one
     gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
     of its own, never grouped with counts of what has happened (a planned figure of
@@ -366,13 +373,16 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     not compared); ``rate`` for a count per period;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
+    if _long_before(claim, ctx):
+        return EARLIER
+    rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     if _role(claim, ctx) == "projection" and (
         _is_future(claim, ctx)
         or claim.measure in ctx.cumulative_measures
         or claim.measure in ctx.per_event_measures
     ):
-        return PROJECTION
-    if is_rate(claim.evidence, ctx.cues, regex=ctx.rate):
+        return f"{PROJECTION}:{RATE}" if rate else PROJECTION
+    if rate:
         return RATE
     label = _row_group(claim, place, ctx)
     if label is not None:
@@ -382,6 +392,22 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     ):
         return PART
     return None
+
+
+def _long_before(claim: Claim, ctx: _Context) -> bool:
+    """Whether a claim speaks of a time that starts more than ``EARLIER_DAYS`` before its
+    article: a date ("the last such sinking, in October 2013") or a count's stated time
+    ("360 died in the 2013 sinking", "20,000 deaths since 2014"). That is an earlier event
+    of its kind, or a tally over years, not the story's own: never compared with it."""
+    published = ctx.published.get(claim.doc)
+    if published is None:
+        return False
+    value = claim.value
+    if isinstance(value, DateValue):
+        start = value.end
+    else:
+        start = claim.time.start if claim.time is not None else None
+    return start is not None and (published - start).days > EARLIER_DAYS
 
 
 def _is_future(claim: Claim, ctx: _Context) -> bool:

@@ -178,8 +178,12 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if subject is not None and trigger is not None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
-    place = _first_place(s, trigger, count.unit_token) or _framed(s)
+    place = _first_place(s, trigger, count.unit_token) or _framed(s) or _there(s, count)
     anchor = trigger.token if trigger else count.anchor
+    mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
+    time = _time(s, anchor)
+    if time is None and mode in {"expected", "possible"}:
+        time = _horizon(s, anchor)
     return RawClaim(
         doc=s.document.id,
         type="count",
@@ -190,11 +194,9 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         value=count.value,
         counted=count.noun,
         location=place,
-        time=_time(s, anchor),
+        time=time,
         source=source,
-        modality="negated"
-        if count.negated
-        else modality(anchor, s.sent, s.lexicon, hearsay=hearsay),
+        modality=mode,
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
     )
@@ -465,10 +467,56 @@ def _framed(s: _Sentence) -> Mention | None:
     return None if own else frame
 
 
+def _there(s: _Sentence, count: Count) -> Mention | None:
+    """ "there" on the count or its verb points back to the last place named before it in
+    the sentence ("Ostravia is worst hit: 400 cases and 90 deaths there")."""
+    holders = [count.anchor, count.anchor.head, *count.anchor.conjuncts]
+    if not any(
+        c.lower_ == "there" and c.dep_ == "advmod" and c.i > count.number.start
+        for h in holders
+        for c in h.children
+    ):
+        return None
+    known = s.context.places
+    before = [  # places, and proper names no entity type claims (the tagger misses many)
+        s.sent.doc[t.i : t.i + 1]
+        if not t.ent_type_
+        else next(e for e in s.sent.ents if e.start <= t.i < e.end)
+        for t in s.sent
+        if t.i < count.number.start
+        and t.pos_ == "PROPN"
+        and (t.ent_type_ in PLACE_LABELS or not t.ent_type_ or t.text.lower() in known)
+    ]
+    return mention(before[-1], "LOC", s.piece.start) if before else None
+
+
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
-    """A date phrase attached to the claim's trigger, as the claim's time."""
+    """A date phrase attached to the claim's trigger, else to the event noun a relative
+    clause of the trigger describes ("the 2019 fire that killed 40"), as the claim's time."""
+    heads = [anchor]
+    if anchor.dep_ == "relcl":
+        heads.append(anchor.head)
+    for head in heads:
+        for ent in s.sent.ents:
+            if ent.label_ == "DATE" and (_governs(head, ent.root) or ent.root.head.i == head.i):
+                value: DateValue = resolve_date(ent.text, published=s.document.published)
+                return TimeRef(text=ent.text, start=value.start, end=value.end)
+    return None
+
+
+def _horizon(s: _Sentence, anchor: Token) -> TimeRef | None:
+    """The day a projection speaks for: a date after "by", "before" or "until" on a verb
+    above the projected figure ("could see 5,000 cases by 20 January", "projected 9,000
+    by early May"): the projection is of that later moment."""
+    verbs = {t.i for t in (anchor, *anchor.ancestors) if t.pos_ in {"VERB", "AUX"}}
     for ent in s.sent.ents:
-        if ent.label_ == "DATE" and _governs(anchor, ent.root):
+        prep = ent.root.head
+        if (
+            ent.label_ == "DATE"
+            and ent.root.dep_ == "pobj"
+            and prep.lower_ in s.lexicon.where_when.horizon_preps
+            and prep.head.i in verbs
+        ):
             value: DateValue = resolve_date(ent.text, published=s.document.published)
             return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None

@@ -86,6 +86,26 @@ def _own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
             name = trigger_of(child, lexicon)
             if name is not None:
                 return Trigger(child, name)
+    return _modifier_word(anchor, lexicon)
+
+
+def _modifier_word(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """A word on the counted noun, or on the verb it is the subject of, that says what its
+    people are ("400 people aboard", "400 people on board", "750 people were crammed
+    aboard"): the lexicon's predicate ``modifiers``."""
+    holders = [anchor]
+    if anchor.dep_ in {"nsubj", "nsubjpass"}:
+        holders.append(anchor.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in {"advmod", "prep", "amod", "npadvmod"} or child.i < anchor.i:
+                continue
+            words = child.lower_
+            if child.lower_ == "on" and any(g.lower_ == "board" for g in child.children):
+                words = "on board"
+            name = lexicon.modifier_predicates.get(words)
+            if name is not None:
+                return Trigger(child, name)
     return None
 
 
