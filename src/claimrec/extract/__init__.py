@@ -300,6 +300,8 @@ def _table_claims(s: _Sentence, cells: list[Cell]) -> Iterator[RawClaim]:
             fallback="counted",
         )
         claim = _count_claim(s, count)
+        if claim is not None and cell.time is not None:
+            claim = claim.model_copy(update={"time": _stated_time(s, cell.time)})
         if claim is not None:
             yield claim
     yield from _date_claims(s)
@@ -409,6 +411,13 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
             value: DateValue = resolve_date(ent.text, published=s.document.published)
             return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
+
+
+def _stated_time(s: _Sentence, text: str) -> TimeRef:
+    """A date phrase read outside the parse (a table's cell or header), resolved against the
+    document's date like any other time."""
+    value = resolve_date(text, published=s.document.published)
+    return TimeRef(text=text, start=value.start, end=value.end)
 
 
 def _governs(head: Token, token: Token, *, depth: int = 3) -> bool:

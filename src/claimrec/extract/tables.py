@@ -7,6 +7,10 @@ the header row (the line before the ``|---|`` rule) names what each column count
 ("| Velorian nationals | 31 |"), else the header row as a whole does when it speaks of
 counting ("| Day | Counted by | North | South |"). A cell counts people only when one of
 those names people through the lexicon; other tables (prices, dates) give nothing.
+
+A date set beside a figure dates that figure: in its own cell ("| 2,710 (14 Sept) |"),
+else in its column's header ("| Deaths, 21 Sept |": two columns with different dates are
+two moments), else in a cell of its row that holds only a date ("| Tuesday 7 March | ...").
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from claimrec.extract.markdown_tables import Row, markdown_tables
+from claimrec.dates import resolve_date
+from claimrec.extract.markdown_tables import MARKUP, Row, markdown_tables
 from claimrec.lexicon import Lexicon
 from claimrec.numbers import NumberRange, parse_range
 
@@ -42,6 +47,7 @@ class Cell(BaseModel):
     hedge: str | None
     unit: str
     predicate: str | None
+    time: str | None = None  # the date phrase that dates the figure, as written
 
 
 def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
@@ -64,6 +70,7 @@ def _row(
     if not row:
         return []
     row_head = row[0].raw.text
+    row_day = _row_date(row, lexicon)
     out = []
     for column, cell in enumerate(row):
         found = _number(cell.raw.text, lexicon)
@@ -86,9 +93,54 @@ def _row(
                 hedge=hedge,
                 unit=unit,
                 predicate=predicate,
+                time=date_text(cell.raw.text[b:], lexicon)
+                or date_text(col_head, lexicon)
+                or row_day,
             )
         )
     return out
+
+
+_PIECES = re.compile(r"[,;()\[\]–—]")
+MAX_DATE_WORDS = 5
+
+
+def date_text(text: str, lexicon: Lexicon) -> str | None:
+    """The date phrase of a cell or header ("(14 Sept)", "Deaths, 21 Sept", "as of 3 May",
+    "deaths on 2 June"): the longest run of words, within one stretch between brackets or
+    commas, that names a month or weekday and reads as a date. None when there is none."""
+    for piece in _PIECES.split(text):
+        words = piece.strip(MARKUP).split()
+        named = [k for k, w in enumerate(words) if _calendar_word(w, lexicon)]
+        if not named:
+            continue
+        spans = sorted(
+            ((a, b) for a in range(named[0] + 1) for b in range(named[0] + 1, len(words) + 1)),
+            key=lambda ab: ab[0] - ab[1],
+        )
+        for a, b in spans:
+            if b - a > MAX_DATE_WORDS:
+                continue
+            phrase = " ".join(words[a:b]).strip(MARKUP + ":")
+            if resolve_date(phrase, published=None).granularity != "unknown":
+                return phrase
+    return None
+
+
+def _calendar_word(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised month or weekday name ("Sept.", "Tuesday"); never the verb "may"."""
+    word = word.strip(MARKUP + ".:")
+    return word[:1].isupper() and word.lower() in lexicon.month_words
+
+
+def _row_date(row: Row, lexicon: Lexicon) -> str | None:
+    """The date of a row: a cell that holds a date and nothing else ("| Sept. 15 |")."""
+    for cell in row:
+        text = cell.text.text.strip(MARKUP + ".:")
+        found = date_text(text, lexicon)
+        if found is not None and found.strip(".:") == text:
+            return found
+    return None
 
 
 def _number(text: str, lexicon: Lexicon) -> tuple[int, int, NumberRange, str | None] | None:

@@ -1,0 +1,104 @@
+"""The right measure and the right day for each count: reconcile groups counts by measure and
+compares them by day, so a figure must keep its own measure (never a coordinated neighbour's)
+and take the date stated beside it (a table cell, a list item, a column header). Invented
+sentences and tables, one construction each, positive and negative."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from claimrec.extract import extract_document
+from claimrec.models import Document, RawClaim
+
+PUBLISHED = dt.date(2031, 5, 20)
+
+
+def counts(nlp, lexicon, text: str) -> list[RawClaim]:
+    doc = Document(
+        id="t",
+        path="t.md",
+        published=PUBLISHED,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        body=text,
+    )
+    return [c for c in extract_document(doc, nlp=nlp, lexicon=lexicon).claims if c.type == "count"]
+
+
+def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
+    found = [c for c in counts(nlp, lexicon, text) if c.evidence.quote.startswith(quote)]
+    assert len(found) == 1, [c.evidence.quote for c in counts(nlp, lexicon, text)]
+    return found[0]
+
+
+CELL_TABLE = """| Region | Cases | Deaths |
+|---|---|---|
+| Norvale | 3,410 (12 May) | 212 |
+| Estmark | 1,020 (as of 9 May) | 88 |
+"""
+HEADER_TABLE = """| Region | Deaths, 14 May | Deaths (18 May) | Injured |
+|---|---|---|---|
+| Norvale | 210 | 260 | 75 |
+"""
+ROW_TABLE = """| Day | Counted by | North | South |
+| --- | --- | --- | --- |
+| Tuesday 7 May | Police | 1.2 million | 81,000 |
+| Thursday 9 May | Police | 1.4 million | 90,000 |
+"""
+LIST = """Where things stand:
+
+- Deaths: 412 (as of 3 May)
+- Injured: 97 (4 May)
+- Missing: 30
+"""
+
+# (text, quote of the figure, the day it speaks for; None: no stated day)
+DAYS = [
+    (CELL_TABLE, "3,410", dt.date(2031, 5, 12)),
+    (CELL_TABLE, "1,020", dt.date(2031, 5, 9)),
+    (CELL_TABLE, "212", None),  # its row's other cell has a date; this one has none
+    (CELL_TABLE, "88", None),
+    (HEADER_TABLE, "210", dt.date(2031, 5, 14)),
+    (HEADER_TABLE, "260", dt.date(2031, 5, 18)),  # two columns, two moments
+    (HEADER_TABLE, "75", None),
+    (ROW_TABLE, "1.2 million", dt.date(2031, 5, 7)),
+    (ROW_TABLE, "90,000", dt.date(2031, 5, 9)),
+    (LIST, "412", dt.date(2031, 5, 3)),
+    (LIST, "97", dt.date(2031, 5, 4)),
+    (LIST, "30", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "day"), DAYS)
+def test_a_date_beside_a_figure_dates_it(nlp, lexicon, text, quote, day) -> None:
+    claim = find(nlp, lexicon, text, quote)
+    assert (claim.time.start if claim.time else None) == day
+
+
+def test_a_cell_date_without_a_publication_date_stays_unresolved(nlp, lexicon) -> None:
+    doc = Document(id="t", path="t.md", published=None, sha256="0", body=CELL_TABLE)
+    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
+    claim = next(c for c in claims if c.type == "count" and c.evidence.quote == "3,410")
+    assert claim.time is not None and claim.time.text == "12 May" and claim.time.start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("(14 Sept)", "14 Sept"),
+        ("Deaths, 21 Sept", "21 Sept"),
+        ("deaths on 2 June", "on 2 June"),
+        ("as of 3 May", "as of 3 May"),
+        ("Sept. 15", "Sept. 15"),
+        ("Deaths", None),
+        ("WHO cases", None),
+        ("may rise", None),  # the verb, not the month
+        ("n/a", None),
+    ],
+)
+def test_date_text(lexicon, text, date) -> None:
+    from claimrec.extract.tables import date_text
+
+    assert date_text(text, lexicon) == date
