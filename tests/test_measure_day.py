@@ -102,3 +102,54 @@ def test_date_text(lexicon, text, date) -> None:
     from claimrec.extract.tables import date_text
 
     assert date_text(text, lexicon) == date
+
+
+# (sentence, start of the figure's quote, measure)
+MEASURES = [
+    # a measure noun the number heads keeps its measure, whatever a neighbour's participle says
+    ("There were 457 arrests across Velmora and 441 officers injured.", "457", "arrested"),
+    ("There were 457 arrests across Velmora and 441 officers injured.", "441", "injured"),
+    ("There were 60 arrests and 25 officers and firefighters hurt.", "25", "injured"),
+    ("There were 12 deaths and 40 people injured.", "12", "deaths"),
+    ("There were 12 deaths and 40 people injured.", "40", "injured"),
+    # a coordinated clause with its own subject is its own event
+    ("Officers made 172 arrests and 149 police were injured.", "172", "arrested"),
+    ("Officers made 172 arrests and 149 police were injured.", "149", "injured"),
+    ("Police arrested 80 people and 35 officers were hurt in the clashes.", "80", "arrested"),
+    ("Police arrested 80 people and 35 officers were hurt in the clashes.", "35", "injured"),
+    ("The blast killed 12 workers and injured 30 others.", "12", "deaths"),
+    ("The blast killed 12 workers and injured 30 others.", "30", "injured"),
+    ("The crash killed 14 people and 31 were injured.", "14", "deaths"),
+    ("The crash killed 14 people and 31 were injured.", "31", "injured"),
+    # one participle shared by its own coordination still combines
+    ("At least 40 were killed and 230 wounded.", "At least 40", "deaths"),
+    ("At least 40 were killed and 230 wounded.", "230", "injured"),
+    ("Six miners trapped underground were rescued.", "Six", "trapped"),
+    # in hospital / being treated: hospitalised, whatever death verb sits elsewhere
+    ("The fire killed 14 people and 31 were in hospital on Monday.", "31", "hospitalised"),
+    ("The fire killed 14 people and 31 were being treated in hospital.", "31", "hospitalised"),
+    ("The fire killed 14 people and 31 were being treated in hospital.", "14", "deaths"),
+    ("Six people died and 45 people were being treated in hospital.", "45", "hospitalised"),
+    (
+        "Doctors said 23 people were in hospital after the collapse that killed four.",
+        "23",
+        "hospitalised",
+    ),
+    ("Officials counted 14 dead and 31 were missing.", "31", "missing"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "measure"), MEASURES)
+def test_each_figure_keeps_its_own_measure(nlp, lexicon, text, quote, measure) -> None:
+    assert find(nlp, lexicon, text, quote).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two buses were hit and 3 others were damaged.",  # others of a thing: no people
+        "He said the other 3 options were bad.",
+    ],
+)
+def test_an_elided_head_of_things_is_no_count(nlp, lexicon, text) -> None:
+    assert counts(nlp, lexicon, text) == []

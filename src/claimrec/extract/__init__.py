@@ -23,7 +23,14 @@ from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
-from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
+from claimrec.extract.predicates import (
+    Trigger,
+    find_trigger,
+    governor,
+    owns,
+    shares_subject,
+    trigger_of,
+)
 from claimrec.extract.quantities import Count, counts, table_value
 from claimrec.extract.speakers import Speakers
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
@@ -238,22 +245,15 @@ def _own_predicate(trigger: Token, unit: Token) -> bool:
     relative clause on it ("hostages freed on Friday"), or a nominalised event whose "of"
     names it ("the release of 300 hostages", "in exchange for 39 prisoners")."""
     if trigger.head.i == unit.i and trigger.dep_ in {"acl", "relcl", "amod"}:
-        return True
+        return trigger.dep_ == "amod" or owns(unit, trigger)
     head = unit.head
     if unit.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.i == trigger.i:
         return True
     if unit.dep_ not in {"nsubj", "nsubjpass", "dobj", "oprd"} or head.i == unit.i:
         return False
-    if trigger.i == head.i or any(trigger.i == c.i and _shares_subject(c) for c in head.conjuncts):
+    if trigger.i == head.i or any(trigger.i == c.i and shares_subject(c) for c in head.conjuncts):
         return True
     return trigger.head.i == head.i and trigger.dep_ == "xcomp"
-
-
-def _shares_subject(verb: Token) -> bool:
-    """A coordinated verb with no subject of its own shares its partner's ("were seized and
-    later released"); one with its own subject is another clause ("made 40 arrests and 12
-    officers were injured")."""
-    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _measure_subject(count: Count, lexicon: Lexicon) -> str | None:

@@ -81,12 +81,35 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def _own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
-    for child in anchor.children:
-        if child.dep_ in {"acl", "relcl"} and child.i > anchor.i:
-            name = trigger_of(child, lexicon)
-            if name is not None:
-                return Trigger(child, name)
+    """A participle or relative clause after the anchor that describes it: one of its own, or
+    one the parser hung on the first of a coordination the anchor belongs to."""
+    heads = [anchor, *(t for t in anchor.conjuncts if t.i < anchor.i)]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in {"acl", "relcl"} and child.i > anchor.i and owns(anchor, child):
+                name = trigger_of(child, lexicon)
+                if name is not None:
+                    return Trigger(child, name)
     return None
+
+
+def owns(noun: Token, modifier: Token) -> bool:
+    """Whether a participle or relative clause after a coordination of counts describes
+    ``noun``. It describes the count nearest before it, whatever conjunct the parser hung it
+    on: in "457 arrests and 441 officers injured" the injured are the officers, never the
+    arrests. A conjunct without a number of its own shares the count before it ("441
+    officers and gendarmes injured")."""
+    chain = sorted([modifier.head, *modifier.head.conjuncts], key=lambda t: t.i)
+    before = [t for t in chain if t.i < modifier.i]
+    if noun not in before:
+        return False
+    counted = [t for t in before if _numbered(t)]
+    group_start = counted[-1].i if counted else before[0].i
+    return noun.i >= group_start
+
+
+def _numbered(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
@@ -110,6 +133,15 @@ def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
             if _copula_presence(token, lexicon) is not None:
                 return Trigger(token, lexicon.copula_predicate or "stationed")
     return None
+
+
+def clause_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
+    """The trigger of a clause from its verb: the verb itself ("were injured"), else one in
+    its complements ("were in hospital", "were being treated")."""
+    own = trigger_of(verb, lexicon)
+    if own is not None:
+        return Trigger(verb, own)
+    return _look_through(verb, lexicon, depth=2)
 
 
 def _look_through(
@@ -139,7 +171,7 @@ def _best_in_coordination(first: Trigger, lexicon: Lexicon) -> Trigger:
     """Among coordinated triggers ("will assist and train"), the one listed first in the lexicon."""
     siblings = [first]
     for child in first.token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and shares_subject(child):
             pred = trigger_of(child, lexicon)
             if pred is not None:
                 siblings.append(Trigger(child, pred))
@@ -157,7 +189,7 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
     """The combined predicate of coordinated triggers, as the lexicon names the pair."""
     names = {found.predicate}
     for child in found.token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and shares_subject(child) and not _own_object(child):
             pred = trigger_of(child, lexicon)
             if pred is not None:
                 names.add(pred)
@@ -167,6 +199,39 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
         if set(combo.of) == names:
             return combo.name
     return found.predicate
+
+
+def shares_subject(verb: Token) -> bool:
+    """A coordinated verb with no subject of its own shares its partner's ("were seized and
+    later released"); one with its own subject is another clause, whose event is not the
+    first clause's ("arrested 80 people and 35 officers were hurt")."""
+    own = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+    return not own and stranded_subject(verb) is None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """A number right before a coordinated verb (and its auxiliaries) that the parser
+    coordinated with the count before it: in "killed 14 people and 31 were injured" the 31 is
+    the subject of "were injured", which the parse leaves without one."""
+    if verb.dep_ != "conj":
+        return None
+    first = min([verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})], key=_index)
+    if first.i == 0:
+        return None
+    number = verb.doc[first.i - 1]
+    if number.like_num and number.dep_ == "conj" and number.head.i < number.i:
+        return number
+    return None
+
+
+def _index(token: Token) -> int:
+    return token.i
+
+
+def _own_object(verb: Token) -> bool:
+    """A coordinated verb with an object of its own states its own count ("killed 12 workers
+    and injured 30 others"): the two events are not one combined measure."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _copula_presence(verb: Token, lexicon: Lexicon) -> Token | None:

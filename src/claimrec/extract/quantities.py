@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimrec.extract.owners import value_owner
-from claimrec.extract.predicates import find_trigger, trigger_of
+from claimrec.extract.predicates import (
+    clause_trigger,
+    find_trigger,
+    stranded_subject,
+    trigger_of,
+)
 from claimrec.extract.tables import Cell, names
 from claimrec.lexicon import Lexicon
 from claimrec.models import CountValue
@@ -58,6 +63,7 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 EXPONENTS = frozenset({"^", "**", "e", "E"})
 CONNECTORS = frozenset({"to", "-", "–", "—", "and", "or", "of"})
 CURRENCY = frozenset({"$", "€", "£", "¥", "₹", "usd", "eur", "dollars", "euros", "pounds"})
+ELIDED_HEADS = frozenset({"one", "other"})  # nouns that stand for a head said elsewhere
 NUMERIC_DEPS = frozenset({"nummod", "quantmod", "compound", "advmod", "amod", "npadvmod"})
 
 
@@ -244,7 +250,8 @@ def _bare_shape(anchor: Token, number: Span, lexicon: Lexicon) -> bool:
         return True
     if anchor.pos_ == "PRON" or anchor.lower_ in lexicon.people_adjectives:
         return True
-    if anchor.lemma_.lower() == "one":  # "as many as 21,000 once unreported ones are added"
+    # "21,000 once unreported ones are added", "killed 12 workers and injured 30 others"
+    if anchor.lemma_.lower() in ELIDED_HEADS:
         return True
     return anchor.lemma_.lower() in lexicon.people_adjectives
 
@@ -299,6 +306,9 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
+    clause = _clause_after(number, outer)
+    if clause is not None and (found := clause_trigger(clause, lexicon)) is not None:
+        return _make(c, lexicon, "people", outer, None, number[-1], predicate=found.predicate)
     label = _colon_label(number, lexicon)
     if label is not None:
         label_unit, label_predicate = label
@@ -342,6 +352,23 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     return None
 
 
+def _clause_after(number: Span, outer: Token) -> Token | None:
+    """The verb whose subject a bare number is when the parser coordinated the number with
+    the count before it instead: in "killed 14 people and 31 were in hospital" the 31 are
+    the subject of "were in hospital", not more of the killed. A verb right after the
+    number, coordinated with an earlier one and with no subject of its own."""
+    doc = number.doc
+    if outer.dep_ != "conj" or number.end >= len(doc):
+        return None
+    verb = doc[number.end]
+    if verb.dep_ in {"aux", "auxpass"}:
+        verb = verb.head
+    if verb.pos_ not in {"AUX", "VERB"} or verb.head.i >= number.start:
+        return None
+    found = stranded_subject(verb)
+    return verb if found is not None and found.i == outer.i else None
+
+
 def _nominal(outer: Token, lexicon: Lexicon) -> bool:
     """Whether a bare number stands where a noun phrase would: a subject, object or
     apposition; or a number the parser hung on a pronoun or another number ("the 597 the
@@ -349,7 +376,7 @@ def _nominal(outer: Token, lexicon: Lexicon) -> bool:
     if outer.dep_ in lexicon.nominal_deps or _after_colon(outer):
         return True
     return outer.dep_ in {"nummod", "quantmod"} and (
-        outer.head.pos_ in {"PRON", "DET", "NUM"} or outer.head.lemma_.lower() == "one"
+        outer.head.pos_ in {"PRON", "DET", "NUM"} or outer.head.lemma_.lower() in ELIDED_HEADS
     )
 
 
