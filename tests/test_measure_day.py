@@ -153,3 +153,52 @@ def test_each_figure_keeps_its_own_measure(nlp, lexicon, text, quote, measure) -
 )
 def test_an_elided_head_of_things_is_no_count(nlp, lexicon, text) -> None:
     assert counts(nlp, lexicon, text) == []
+
+
+# (sentence, start of the figure's quote, measure): strike participation and membership
+STRIKES = [
+    ("About 12,000 workers walked off the job at the Dunmore plant.", "About 12,000", "strike"),
+    ("Some 9,000 nurses went on strike on Monday.", "Some 9,000", "strike"),
+    ("Close to 30,000 union members are now on strike at 40 plants.", "Close to", "strike"),
+    ("The number of members on strike rose to 20,000.", "20,000", "strike"),
+    ("The company put the number of employees on strike at 5,300.", "5,300", "strike"),
+    ("Another 3,000 workers came out on strike at the depot.", "3,000", "strike"),
+    ("The two plants add roughly 7,000 members to the strike, he said.", "roughly", "strike"),
+    ("About 1,200 workers are taking part in the opening round.", "About", "strike"),
+    ("Tonight, 800 union members walked off the job and joined the strike.", "800", "strike"),
+    ("Figures:\n\n- On strike: about 3,400 union members at 12 plants.\n", "about", "strike"),
+    # a crowd only when the sentence is about a gathering
+    ("Thousands of marchers came out against the reform in Velmora.", "Thousands", "crowd"),
+    ("Some 2,000 people took part in the march.", "Some", "crowd"),
+    ("Some 300 workers turned out at the rally.", "Some", "crowd"),
+    # neither: a way out, a figure that came out lower
+    ("The 14 miners came out of the tunnel on Friday.", "14", "other"),
+    ("Its toll of 570 came out lower than the 597 the agency had recorded.", "597", "deaths"),
+    # members counted as an organisation's size are no force
+    (
+        "The union has more than 400,000 active members and more than 580,000 retired members.",
+        "more than 400,000",
+        "other",
+    ),
+    (
+        "The union has more than 400,000 active members and more than 580,000 retired members.",
+        "more than 580,000",
+        "other",
+    ),
+    ("The union's 400,000 active members will vote on the deal.", "400,000", "other"),
+    ("Some 5,800 members are walking the picket line there.", "Some", "other"),
+    # a force is still a force
+    ("The army sent 3,000 soldiers and 200 medics to the border.", "3,000", "force"),
+    ("The army sent 3,000 soldiers and 200 medics to the border.", "200", "force"),
+    ("Six officers were killed in a missile strike near the border.", "Six", "deaths"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "measure"), STRIKES)
+def test_strikers_and_members(nlp, lexicon, text, quote, measure) -> None:
+    assert find(nlp, lexicon, text, quote).measure == measure
+
+
+def test_the_whole_a_share_is_taken_of_is_no_more_of_the_count_beside_it(nlp, lexicon) -> None:
+    text = "The walkouts bring the number of members on strike to 25,000, about 17% of the 146,000."
+    assert [c.evidence.quote for c in counts(nlp, lexicon, text)] == ["25,000"]

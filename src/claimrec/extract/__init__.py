@@ -158,6 +158,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or count.fallback
         or _verb_lemma(count.anchor, s.lexicon)
     )
+    if _membership(count, predicate, s.lexicon):
+        predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
@@ -191,6 +193,27 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
     )
+
+
+def _membership(count: Count, predicate: str, lexicon: Lexicon) -> bool:
+    """Whether a count of an organisation's members took a measure they never state: members
+    counted are its size ("the union's 400,000 members"), not a force sent or present."""
+    return (
+        count.value.unit in lexicon.membership.classes
+        and lexicon.measure_of(predicate) in lexicon.membership.never
+    )
+
+
+def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
+    """The measure of an event coordinated with the trigger, when members did two things
+    ("walked off the job and joined the strike"): the one members can do."""
+    if trigger is None:
+        return None
+    for token in trigger.token.conjuncts:
+        name = trigger_of(token, lexicon)
+        if name is not None and lexicon.measure_of(name) not in lexicon.membership.never:
+            return name
+    return None
 
 
 def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from claimrec.extract.predicates import state_predicate
 from claimrec.lexicon import Lexicon, Measure
 
 VALUE_PREPS = frozenset({"to", "at", "of", "from"})
@@ -133,8 +134,9 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
         people = _people(of, lexicon)
         if people is None:
             return Owner(token=noun, thing=True)
+        predicate = people[1] or state_predicate(of, lexicon)  # "members on strike"
         return Owner(
-            token=noun, measure=measure, people=True, unit_class=people[0], predicate=people[1]
+            token=noun, measure=measure, people=True, unit_class=people[0], predicate=predicate
         )
     people = _people(noun, lexicon)
     if people is not None:

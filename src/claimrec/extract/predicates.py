@@ -33,7 +33,7 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
     """The predicate ``token`` triggers by its lemma and part of speech, if any."""
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
-        phrase = _phrase_predicate(token, lexicon)
+        phrase = state_predicate(token, lexicon) or _phrase_predicate(token, lexicon)
         if phrase is not None:
             return phrase
         name = lexicon.verb_predicates.get(lemma)
@@ -47,10 +47,26 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
         if name is not None and any(_is_place_object(c) for c in token.children):
             return name
     if token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
-        return lexicon.noun_predicates.get(token.lower_) or (
+        name = lexicon.noun_predicates.get(token.lower_) or (
             lexicon.noun_predicates.get(lemma) if token.pos_ != "VERB" else None
         )
+        return _counting_sense(token, name, lexicon)
     return None
+
+
+def _counting_sense(noun: Token, name: str | None, lexicon: Lexicon) -> str | None:
+    """A bare noun that names both an event that counts nobody and a count of people ("the
+    strike": a blow, or workers out) takes the counting sense; with a modifier that names the
+    blow ("a missile strike") it keeps the event's."""
+    entry = lexicon.predicates.get(name) if name else None
+    if name is None or (entry is not None and entry.measure is not None):
+        return name
+    measure = lexicon.measure_nouns.get(noun.lemma_.lower())
+    if measure is None or measure.predicate is None:
+        return name
+    if any(c.dep_ in {"compound", "amod", "nmod"} for c in noun.children):
+        return name
+    return measure.predicate
 
 
 def _is_place_object(token: Token) -> bool:
@@ -60,14 +76,52 @@ def _is_place_object(token: Token) -> bool:
     )
 
 
+def state_predicate(token: Token, lexicon: Lexicon) -> str | None:
+    """The predicate of a state phrase on a verb or noun: "went on strike", "are on strike",
+    "members on strike"."""
+    for child in token.children:
+        if child.dep_ != "prep" or child.i < token.i:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                name = lexicon.state_predicates.get(f"{child.lower_} {obj.lemma_.lower()}")
+                if name is not None:
+                    return name
+    return None
+
+
 def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
-    """ "took part", "came out", "turned out": a verb with its particle or bare object."""
+    """ "walked out", "walked off": a verb with its particle or bare object; "took part",
+    "came out": a phrase of taking part, whose predicate is what its sentence is about."""
     for child in verb.children:
         if child.dep_ in {"prt", "dobj", "prep", "advmod"}:
-            name = lexicon.phrase_predicates.get(f"{verb.lemma_.lower()} {child.lower_}")
+            phrase = f"{verb.lemma_.lower()} {child.lower_}"
+            if phrase in lexicon.participation.phrases:
+                return _participation(verb, child, lexicon, phrase)
+            name = lexicon.phrase_predicates.get(phrase)
             if name is not None:
                 return name
     return None
+
+
+def _participation(verb: Token, particle: Token, lexicon: Lexicon, phrase: str) -> str | None:
+    """What taking part counts: the event its sentence names ("came out against the reform
+    and marched", "took part in the strike"), else what its subject's class implies
+    ("12,000 workers came out"), else the phrase's default ("3 million took part"); never a
+    way out of somewhere ("came out of the tunnel")."""
+    if any(c.lower_ == "of" for c in (*verb.children, *particle.children)):
+        return None  # "came out of the tunnel": a way out of somewhere, not a turnout
+    words = {t.lemma_.lower() for t in verb.sent if t.i not in {verb.i, particle.i}}
+    words |= {t.lower_ for t in verb.sent if t.i not in {verb.i, particle.i}}
+    for name in lexicon.participation.predicates:
+        if words & lexicon.topic_words.get(name, frozenset()):
+            return name
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            entry = lexicon.unit_entry(child)
+            if entry is not None and entry.cls in lexicon.participation.subject_classes:
+                return lexicon.participation.subject_classes[entry.cls]
+    return lexicon.participation.defaults.get(phrase)
 
 
 def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
@@ -83,6 +137,9 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 def _own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """A participle or relative clause after the anchor that describes it: one of its own, or
     one the parser hung on the first of a coordination the anchor belongs to."""
+    state = state_predicate(anchor, lexicon)
+    if state is not None:
+        return Trigger(anchor, state)
     heads = [anchor, *(t for t in anchor.conjuncts if t.i < anchor.i)]
     for head in heads:
         for child in head.children:
@@ -148,9 +205,12 @@ def _look_through(
     verb: Token, lexicon: Lexicon, *, depth: int, skip: Token | None = None
 ) -> Trigger | None:
     """Triggers inside a non-trigger verb's complements, in lexicon priority order; never
-    the anchor itself (a count's own noun, "146,000 members", is what is counted, not what
+    the anchor itself or a noun coordinated with it (a count's own noun, "146,000 members",
+    and its neighbour's, "and 58,000 retired members", are what is counted, not what
     happened to them)."""
     candidates: list[Trigger] = []
+    # the anchor and the counts coordinated with it are what is counted, not what happened
+    skipped = {skip.i, *(c.i for c in skip.conjuncts)} if skip is not None else set()
     frontier = [verb]
     for _ in range(depth):
         nxt: list[Token] = []
@@ -158,8 +218,7 @@ def _look_through(
             for child in tok.children:
                 if child.dep_ not in LOOK_THROUGH_DEPS:
                     continue
-                is_anchor = skip is not None and child.i == skip.i
-                pred = None if is_anchor else trigger_of(child, lexicon)
+                pred = None if child.i in skipped else trigger_of(child, lexicon)
                 if pred is not None:
                     candidates.append(Trigger(child, pred))
                 nxt.append(child)

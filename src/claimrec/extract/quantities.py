@@ -195,7 +195,17 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
             nationality,
             predicate=trigger_of(clause, lexicon),
         )
-    return _make(c, lexicon, unit_class, anchor, unit or nationality, end_tok, nationality)
+    label = _colon_label(number.doc[c.hedge_start : number.end], lexicon)  # "- On strike: 300"
+    return _make(
+        c,
+        lexicon,
+        unit_class,
+        anchor,
+        unit or nationality,
+        end_tok,
+        nationality,
+        fallback=label[1] if label is not None else None,
+    )
 
 
 def _between_clause(noun: Token) -> Token | None:
@@ -339,7 +349,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         unit = near.value.unit if near is not None else "people"
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback)
-    if near is not None:
+    if near is not None and not _share_base(outer):
         return _make(
             c,
             lexicon,
@@ -367,6 +377,20 @@ def _clause_after(number: Span, outer: Token) -> Token | None:
         return None
     found = stranded_subject(verb)
     return verb if found is not None and found.i == outer.i else None
+
+
+SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fraction", "share"})
+
+
+def _share_base(outer: Token) -> bool:
+    """ "about 17% of the 146,000 it represents": the number a share is taken of is the
+    whole population, not more of the count beside it."""
+    head = outer.head
+    return (
+        outer.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.lower_ in SHARE_WORDS or head.head.lemma_.lower() in SHARE_WORDS)
+    )
 
 
 def _nominal(outer: Token, lexicon: Lexicon) -> bool:
