@@ -125,6 +125,13 @@ MEASURES = [
     ("At least 40 were killed and 230 wounded.", "At least 40", "deaths"),
     ("At least 40 were killed and 230 wounded.", "230", "injured"),
     ("Six miners trapped underground were rescued.", "Six", "trapped"),
+    # a subset of a crowd stated with a verb of being is still the crowd, not a force present
+    (
+        "The count is in: 90,000 protesters across Velmora, including 11,000 in Ostrava.",
+        "11,000",
+        "crowd",
+    ),
+    ("Police said 300 officers were in Ostrava and 40 more in Velmora.", "300", "force"),
     # in hospital / being treated: hospitalised, whatever death verb sits elsewhere
     ("The fire killed 14 people and 31 were in hospital on Monday.", "31", "hospitalised"),
     ("The fire killed 14 people and 31 were being treated in hospital.", "31", "hospitalised"),

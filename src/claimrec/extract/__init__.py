@@ -27,6 +27,7 @@ from claimrec.extract.predicates import (
     Trigger,
     find_trigger,
     governor,
+    mere_presence,
     owns,
     shares_subject,
     trigger_of,
@@ -219,13 +220,7 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
 def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:
     """The trigger's predicate, except a verb of being with a place ("are in X") for people
     who are not a force: their being somewhere is no deployment."""
-    if trigger is None:
-        return None
-    presence = (
-        trigger.predicate == lexicon.copula_predicate
-        and trigger.token.lemma_.lower() in lexicon.presence_verbs
-    )
-    if presence and count.value.unit not in lexicon.presence_units:
+    if trigger is None or mere_presence(trigger, count.value.unit, lexicon):
         return None
     return trigger.predicate
 

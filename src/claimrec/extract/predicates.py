@@ -293,6 +293,16 @@ def _own_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
+def mere_presence(trigger: Trigger, unit: str, lexicon: Lexicon) -> bool:
+    """A verb of being with a place ("are in X") said of people who are not a force: their
+    being somewhere is no deployment."""
+    return (
+        trigger.predicate == lexicon.copula_predicate
+        and trigger.token.lemma_.lower() in lexicon.presence_verbs
+        and unit not in lexicon.presence_units
+    )
+
+
 def _copula_presence(verb: Token, lexicon: Lexicon) -> Token | None:
     """A verb of being with a place states presence ("troops are in X", "remain in X")."""
     if verb.lemma_.lower() not in lexicon.presence_verbs:

@@ -28,6 +28,7 @@ from claimrec.extract.owners import value_owner
 from claimrec.extract.predicates import (
     clause_trigger,
     find_trigger,
+    mere_presence,
     stranded_subject,
     trigger_of,
 )
@@ -465,7 +466,7 @@ def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
     if near.predicate or near.fallback:
         return near.predicate or near.fallback
     trigger = find_trigger(near.anchor, lexicon)
-    if trigger is not None:
+    if trigger is not None and not mere_presence(trigger, near.value.unit, lexicon):
         return trigger.predicate
     entry = lexicon.unit_entry(near.unit_token) if near.unit_token is not None else None
     return entry.default_predicate if entry is not None else None
