@@ -47,6 +47,10 @@ ROW_TABLE = """| Day | Counted by | North | South |
 | Tuesday 7 May | Police | 1.2 million | 81,000 |
 | Thursday 9 May | Police | 1.4 million | 90,000 |
 """
+SOURCE_TABLE = """| Country | Agency cases | Agency deaths | Ministry cases | Ministry deaths |
+|---|---|---|---|---|
+| Norvale | 3,410 (12 May) | 212 | 3,300 (9 May) | 200 |
+"""
 LIST = """Where things stand:
 
 - Deaths: 412 (as of 3 May)
@@ -65,6 +69,8 @@ DAYS = [
     (HEADER_TABLE, "75", None),
     (ROW_TABLE, "1.2 million", dt.date(2031, 5, 7)),
     (ROW_TABLE, "90,000", dt.date(2031, 5, 9)),
+    (SOURCE_TABLE, "212", dt.date(2031, 5, 12)),  # the agency's deaths, from its report
+    (SOURCE_TABLE, "200", dt.date(2031, 5, 9)),  # the ministry's, from its own
     (LIST, "412", dt.date(2031, 5, 3)),
     (LIST, "97", dt.date(2031, 5, 4)),
     (LIST, "30", None),

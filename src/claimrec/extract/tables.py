@@ -10,7 +10,8 @@ those names people through the lexicon; other tables (prices, dates) give nothin
 
 A date set beside a figure dates that figure: in its own cell ("| 2,710 (14 Sept) |"),
 else in its column's header ("| Deaths, 21 Sept |": two columns with different dates are
-two moments), else in a cell of its row that holds only a date ("| Tuesday 7 March | ...").
+two moments), else beside a figure of its row from the same source ("| WHO cases | WHO
+deaths |"), else in a cell of its row that holds only a date ("| Tuesday 7 March | ...").
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def _row(
         return []
     row_head = row[0].raw.text
     row_day = _row_date(row, lexicon)
-    out = []
+    out: list[Cell] = []
+    columns: list[int] = []
     for column, cell in enumerate(row):
         found = _number(cell.raw.text, lexicon)
         if found is None:
@@ -93,12 +95,40 @@ def _row(
                 hedge=hedge,
                 unit=unit,
                 predicate=predicate,
-                time=date_text(cell.raw.text[b:], lexicon)
-                or date_text(col_head, lexicon)
-                or row_day,
+                time=date_text(cell.raw.text[b:], lexicon) or date_text(col_head, lexicon),
             )
         )
+        columns.append(column)
+    return _dated_by_source(out, columns, header, lexicon, row_day)
+
+
+def _dated_by_source(
+    cells: list[Cell], columns: list[int], header: list[str], lexicon: Lexicon, row_day: str | None
+) -> list[Cell]:
+    """Undated figures of a row take the date of a figure whose column has the same source
+    ("| WHO cases | WHO deaths |": a row's WHO figures come from one report, so "2,710 (14
+    Sept)" dates the WHO deaths beside it), else the row's own date."""
+    sources = [_source_words(header[k] if k < len(header) else "", lexicon) for k in columns]
+    out = []
+    for cell, source in zip(cells, sources, strict=True):
+        time = cell.time
+        if time is None and source:
+            time = next(
+                (c.time for c, s in zip(cells, sources, strict=True) if c.time and s == source),
+                None,
+            )
+        out.append(cell.model_copy(update={"time": time or row_day}))
     return out
+
+
+def _source_words(head: str, lexicon: Lexicon) -> frozenset[str]:
+    """The words of a column header that are neither what it counts nor a date: who gives
+    its figures ("WHO deaths" -> who)."""
+    return frozenset(
+        w.lower()
+        for w in _WORD.findall(head)
+        if names(w, lexicon) is None and w.lower().rstrip(".") not in lexicon.month_words
+    )
 
 
 _PIECES = re.compile(r"[,;()\[\]–—]")
