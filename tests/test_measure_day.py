@@ -58,6 +58,14 @@ LIST = """Where things stand:
 - Missing: 30
 """
 
+LABELS = """The truce in numbers:
+
+- **May 14:** 17 hostages. Mediators said 7 nationals would be among them.
+- **May 16:** The office counted eight freed on the final day.
+- Arrests on 13 May: 457 across Velmora, the minister said.
+- Injured that day: 441, by the minister's count.
+"""
+
 # (text, quote of the figure, the day it speaks for; None: no stated day)
 DAYS = [
     (CELL_TABLE, "3,410", dt.date(2031, 5, 12)),
@@ -74,6 +82,11 @@ DAYS = [
     (LIST, "412", dt.date(2031, 5, 3)),
     (LIST, "97", dt.date(2031, 5, 4)),
     (LIST, "30", None),
+    (LABELS, "17 hostages", dt.date(2031, 5, 14)),  # a list item's date label dates the item
+    (LABELS, "7 nationals", dt.date(2031, 5, 14)),
+    (LABELS, "eight", dt.date(2031, 5, 16)),  # a placed date beats "on the final day"
+    (LABELS, "457", dt.date(2031, 5, 13)),
+    (LABELS, "441", None),  # "that day" is no date the label can give
 ]
 
 

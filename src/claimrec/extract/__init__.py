@@ -11,6 +11,7 @@ people were counted (for "these troops").
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ from claimrec.extract.predicates import (
 from claimrec.extract.quantities import Count, counts, table_value
 from claimrec.extract.speakers import Speakers
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
-from claimrec.extract.tables import Cell, table_cells
+from claimrec.extract.tables import Cell, date_text, table_cells
 from claimrec.extract.when import event_times
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
@@ -186,7 +187,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         measure=s.lexicon.measure_of(predicate),
         value=count.value,
         location=place,
-        time=_time(s, anchor),
+        time=_count_time(s, anchor, count.span),
         source=source,
         modality="negated"
         if count.negated
@@ -429,6 +430,31 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
             value: DateValue = resolve_date(ent.text, published=s.document.published)
             return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
+
+
+def _count_time(s: _Sentence, anchor: Token, span: Span) -> TimeRef | None:
+    """A count's time: the date phrase on its trigger, else (or when that cannot be placed on
+    the calendar, "on the final day") the date of the list item it stands in."""
+    time = _time(s, anchor)
+    if time is not None and time.start is not None:
+        return time
+    return _item_time(s, span) or time
+
+
+_ITEM_LABEL = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]+([^:\n]{1,80}):")
+
+
+def _item_time(s: _Sentence, span: Span) -> TimeRef | None:
+    """The date in a list item's label ("- **Nov. 25:** 17 hostages", "- Arrests on 3 May:
+    457"), which dates every figure of the item."""
+    body = s.document.body
+    at = s.piece.start + span.start_char
+    start = body.rfind("\n", 0, at) + 1
+    label = _ITEM_LABEL.match(body, start)
+    if label is None or label.end() > at:
+        return None
+    found = date_text(label.group(1), s.lexicon)
+    return _stated_time(s, found) if found is not None else None
 
 
 def _stated_time(s: _Sentence, text: str) -> TimeRef:
