@@ -162,6 +162,29 @@ MEASURES = [
         "hospitalised",
     ),
     ("Officials counted 14 dead and 31 were missing.", "31", "missing"),
+    (
+        "Lind said 24 people remained in hospital, a dozen of them in critical care, and that"
+        " at least one of the dead had died after being taken to hospital.",
+        "24",
+        "hospitalised",
+    ),
+    (
+        "Lind said 24 people remained in hospital, a dozen of them in critical care, and that"
+        " at least one of the dead had died after being taken to hospital.",
+        "a dozen",
+        "hospitalised",
+    ),
+    # a coordinated clause with its own subject lends its partner nothing
+    (
+        "Police say 73 people have been reported missing, and 32 victims have been identified.",
+        "32",
+        "other",
+    ),
+    (
+        "Police say 73 people have been reported missing, and 32 victims have been identified.",
+        "73",
+        "missing",
+    ),
 ]
 
 

@@ -175,6 +175,8 @@ def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
         if token.dep_ == "relcl" or token.head.i == token.i:
             return None
         child, token = token, token.head
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not shares_subject(child):
+            return None  # a clause with its own subject is not its partner clause's event
         if token.lemma_.lower() in lexicon.attribution_verbs and child.dep_ in {
             "ccomp",
             "parataxis",
@@ -218,6 +220,8 @@ def _look_through(
             for child in tok.children:
                 if child.dep_ not in LOOK_THROUGH_DEPS:
                     continue
+                if child.dep_ == "conj" and not shares_subject(child):
+                    continue  # "remained in hospital, and that one had died": another clause
                 pred = None if child.i in skipped else trigger_of(child, lexicon)
                 if pred is not None:
                     candidates.append(Trigger(child, pred))
