@@ -216,6 +216,19 @@ STRIKES = [
     ("About 1,200 workers are taking part in the opening round.", "About", "strike"),
     ("Tonight, 800 union members walked off the job and joined the strike.", "800", "strike"),
     ("Figures:\n\n- On strike: about 3,400 union members at 12 plants.\n", "about", "strike"),
+    # a list item's label says what its figure counts, and lends nothing to the next item
+    (
+        "Where things stand:\n\n- **Arrested:** nine Velorian survivors, accused of crewing the"
+        " boat.\n- **Children thought to have been in the hold:** as many as 100, aid groups say.",
+        "nine",
+        "arrested",
+    ),
+    (
+        "Where things stand:\n\n- **Arrested:** nine Velorian survivors, accused of crewing the"
+        " boat.\n- **Children thought to have been in the hold:** as many as 100, aid groups say.",
+        "as many as 100",
+        "other",
+    ),
     # a crowd only when the sentence is about a gathering
     ("Thousands of marchers came out against the reform in Velmora.", "Thousands", "crowd"),
     ("Some 2,000 people took part in the march.", "Some", "crowd"),

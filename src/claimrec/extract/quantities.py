@@ -196,7 +196,8 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
             nationality,
             predicate=trigger_of(clause, lexicon),
         )
-    label = _colon_label(number.doc[c.hedge_start : number.end], lexicon)  # "- On strike: 300"
+    # a list label says what the item's figure counts: "- Arrested: nine survivors"
+    label = _colon_label(number.doc[c.hedge_start : number.end], lexicon)
     return _make(
         c,
         lexicon,
@@ -205,7 +206,7 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
         unit or nationality,
         end_tok,
         nationality,
-        fallback=label[1] if label is not None else None,
+        predicate=label[1] if label is not None else None,
     )
 
 
@@ -320,7 +321,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     clause = _clause_after(number, outer)
     if clause is not None and (found := clause_trigger(clause, lexicon)) is not None:
         return _make(c, lexicon, "people", outer, None, number[-1], predicate=found.predicate)
-    label = _colon_label(number, lexicon)
+    label = _colon_label(number.doc[c.hedge_start : number.end], lexicon)
     if label is not None:
         label_unit, label_predicate = label
         return _make(c, lexicon, label_unit, outer, None, number[-1], predicate=label_predicate)
@@ -424,7 +425,7 @@ def _names_people(sent: Span, lexicon: Lexicon) -> bool:
 
 
 _LABEL_STOPS = frozenset({".", ";", ":", "-", "•", "|"})
-MAX_LABEL_TOKENS = 12
+MAX_LABEL_TOKENS = 16
 
 
 def _colon_label(number: Span, lexicon: Lexicon) -> tuple[str, str | None] | None:
