@@ -233,6 +233,8 @@ STRIKES = [
     ("Thousands of marchers came out against the reform in Velmora.", "Thousands", "crowd"),
     ("Some 2,000 people took part in the march.", "Some", "crowd"),
     ("Some 300 workers turned out at the rally.", "Some", "crowd"),
+    ("Firefighters brought out 65 people during the night.", "65", "rescued"),
+    ("The strike brought out 10,000 workers across the region.", "10,000", "strike"),
     # neither: a way out, a figure that came out lower
     ("The 14 miners came out of the tunnel on Friday.", "14", "other"),
     ("Its toll of 570 came out lower than the 597 the agency had recorded.", "597", "deaths"),
