@@ -229,6 +229,12 @@ STRIKES = [
         "as many as 100",
         "other",
     ),
+    (
+        "Key figures:\n\n- On strike: about 3,400 union members.\n- Laid off by Norcorp: around"
+        " 2,300, most of them at the Elm plant.",
+        "around 2,300",
+        "laid_off",
+    ),
     # a crowd only when the sentence is about a gathering
     ("Thousands of marchers came out against the reform in Velmora.", "Thousands", "crowd"),
     ("Some 2,000 people took part in the march.", "Some", "crowd"),

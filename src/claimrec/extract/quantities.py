@@ -441,7 +441,18 @@ def _colon_label(number: Span, lexicon: Lexicon) -> tuple[str, str | None] | Non
     start = k
     while start > first and doc[start - 1].text.strip("*_") not in _LABEL_STOPS:
         start -= 1
-    return names(doc[start:k].text, lexicon)
+    return names(doc[start:k].text, lexicon) or _label_event(doc[start:k], lexicon)
+
+
+def _label_event(label: Span, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """A label that names what happened to people by a verb ("Laid off by the firm:",
+    "Walked out:"): the measure of its trigger."""
+    for token in label:
+        name = trigger_of(token, lexicon)
+        entry = lexicon.predicates.get(name) if name else None
+        if entry is not None and entry.measure is not None:
+            return "people", name
+    return None
 
 
 def _sentence_start(number: Span, window: int) -> int:
