@@ -151,6 +151,11 @@ MEASURES = [
         "crowd",
     ),
     ("Police said 300 officers were in Ostrava and 40 more in Velmora.", "300", "force"),
+    # an elided head lends its count's measure only to a number with no verb of its own
+    ("Some 300 people were arrested and 40 were later charged.", "40", "other"),
+    ("Of the 300 people arrested, 40 were charged.", "40", "other"),
+    ("Some 300 people were arrested; 40 remain in custody.", "40", "arrested"),
+    ("Twelve died at sea; another 62 were still missing.", "62", "missing"),
     # in hospital / being treated: hospitalised, whatever death verb sits elsewhere
     ("The fire killed 14 people and 31 were in hospital on Monday.", "31", "hospitalised"),
     ("The fire killed 14 people and 31 were being treated in hospital.", "31", "hospitalised"),

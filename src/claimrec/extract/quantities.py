@@ -359,9 +359,25 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
             outer,
             None,
             number[-1],
-            fallback=near_predicate(near, lexicon),
+            fallback=None if _own_verb(outer, lexicon) else near_predicate(near, lexicon),
         )
     return None
+
+
+def _own_verb(outer: Token, lexicon: Lexicon) -> bool:
+    """Whether a bare number is the subject of a verb of its own that says what happened to
+    its people ("300 were arrested and 40 were later charged"): that verb, not its
+    neighbour's measure, names its predicate. Verbs of being, of value and of reporting say
+    nothing more ("another 40 remain", "the 60 previously announced")."""
+    verb = outer.head
+    lemma = verb.lemma_.lower()
+    return (
+        outer.dep_ in {"nsubj", "nsubjpass"}
+        and verb.pos_ == "VERB"
+        and lemma not in lexicon.presence_verbs
+        and lemma not in lexicon.value_verbs
+        and lemma not in lexicon.attribution_verbs
+    )
 
 
 def _clause_after(number: Span, outer: Token) -> Token | None:
