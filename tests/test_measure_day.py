@@ -151,6 +151,14 @@ MEASURES = [
         "crowd",
     ),
     ("Police said 300 officers were in Ostrava and 40 more in Velmora.", "300", "force"),
+    # the people a figure noun counts are what their own modifier says they underwent
+    (
+        "Velmora released 39 prisoners in return, bringing to 117 the number of prisoners"
+        " freed since Friday.",
+        "117",
+        "released",
+    ),
+    ("The number of prisoners rose to 400.", "400", "held"),
     # an elided head lends its count's measure only to a number with no verb of its own
     ("Some 300 people were arrested and 40 were later charged.", "40", "other"),
     ("Of the 300 people arrested, 40 were charged.", "40", "other"),

@@ -128,13 +128,13 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """The trigger that governs ``anchor``, combined with coordinated triggers: first a
     participle or relative clause on the anchor itself ("six miners trapped underground"),
     then the words above it in the parse."""
-    found = _own_modifier(anchor, lexicon) or _climb(anchor, lexicon)
+    found = own_modifier(anchor, lexicon) or _climb(anchor, lexicon)
     if found is None:
         return None
     return Trigger(found.token, _combined(found, lexicon))
 
 
-def _own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+def own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """A participle or relative clause after the anchor that describes it: one of its own, or
     one the parser hung on the first of a coordination the anchor belongs to."""
     state = state_predicate(anchor, lexicon)
