@@ -254,6 +254,10 @@ STRIKES = [
     ("Some 300 workers turned out at the rally.", "Some", "crowd"),
     ("Firefighters brought out 65 people during the night.", "65", "rescued"),
     ("The strike brought out 10,000 workers across the region.", "10,000", "strike"),
+    ("About 1,000 workers walked out of the Elm factory on Monday.", "About", "strike"),
+    # captives who come or walk out are freed
+    ("In all, 58 hostages have come out of Velmora since the pause began.", "58", "released"),
+    ("Officials said 24 hostages walked out on Friday.", "24", "released"),
     # neither: a way out, a figure that came out lower
     ("The 14 miners came out of the tunnel on Friday.", "14", "other"),
     ("Its toll of 570 came out lower than the 597 the agency had recorded.", "597", "deaths"),

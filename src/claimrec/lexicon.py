@@ -60,6 +60,7 @@ class Participation(LexiconPart):
 
     phrases: list[str] = []
     predicates: list[str] = []  # what the sentence may be about, first found wins
+    captives: dict[str, str] = {}  # subject's unit class -> predicate, whatever the sentence
     subject_classes: dict[str, str] = {}  # subject's unit class -> predicate
     defaults: dict[str, str] = {}  # phrase -> predicate when nothing else says
 
