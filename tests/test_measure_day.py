@@ -159,6 +159,23 @@ MEASURES = [
         "released",
     ),
     ("The number of prisoners rose to 400.", "400", "held"),
+    # a part set off beside a count counts what that count counts, unless it has its own verb
+    (
+        "The ministry said 400 people had been evacuated, 30 of them children, and 12 were missing.",
+        "30",
+        "evacuated",
+    ),
+    (
+        "The ministry said 400 people had been evacuated, 30 of them children, and 12 were missing.",
+        "12",
+        "missing",
+    ),
+    (
+        "Police arrested 300 people, 77 of them in Ostrava, and 40 officers were hurt.",
+        "77",
+        "arrested",
+    ),
+    ("Of the 40 people injured, 12 of them died.", "12", "deaths"),
     # an elided head lends its count's measure only to a number with no verb of its own
     ("Some 300 people were arrested and 40 were later charged.", "40", "other"),
     ("Of the 300 people arrested, 40 were charged.", "40", "other"),

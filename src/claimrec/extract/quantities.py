@@ -20,7 +20,7 @@ decided through the parse, in this order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -114,8 +114,42 @@ def counts(sent: Span, lexicon: Lexicon, carried: Count | None = None) -> list[C
             decided[c.number.start] = found
             if found is not None:
                 people.append(found)
-    kept = [x for x in decided.values() if isinstance(x, Count)]
-    return sorted(kept, key=lambda x: x.number.start)
+    kept = sorted((x for x in decided.values() if isinstance(x, Count)), key=_start)
+    return [_as_part(x, kept[k - 1] if k else carried, lexicon) for k, x in enumerate(kept)]
+
+
+def _start(count: Count) -> int:
+    return count.number.start
+
+
+PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
+
+
+def _as_part(count: Count, whole: Count | None, lexicon: Lexicon) -> Count:
+    """A part set off beside the count before it ("400 people were evacuated, 30 of them
+    children, ..."; "24 remained in hospital, a dozen of them in critical care") counts what
+    that count counts, whatever the parse hangs it on; a part with a verb of its own ("12 of
+    them died") keeps that verb's."""
+    if whole is None or count.predicate is not None or not _aside_partitive(count.number):
+        return count
+    predicate = near_predicate(whole, lexicon)
+    return replace(count, predicate=predicate) if predicate is not None else count
+
+
+def _aside_partitive(number: Span) -> bool:
+    """ ", N of them [noun] [modifiers]," with no verb before the next punctuation."""
+    doc = number.doc
+    if number.start == 0 or doc[number.start - 1].text != "," or number.end + 1 >= len(doc):
+        return False
+    of, pronoun = doc[number.end], doc[number.end + 1]
+    if of.lower_ != "of" or pronoun.lower_ not in PARTITIVE_PRONOUNS:
+        return False
+    for token in doc[number.end + 2 :]:
+        if token.is_punct:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return True
 
 
 def _nearest(people: list[Count], number: Span) -> Count | None:
