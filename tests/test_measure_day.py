@@ -161,12 +161,12 @@ MEASURES = [
     ("The number of prisoners rose to 400.", "400", "held"),
     # a part set off beside a count counts what that count counts, unless it has its own verb
     (
-        "The ministry said 400 people had been evacuated, 30 of them children, and 12 were missing.",
+        "Officials said 400 people had been evacuated, 30 of them children, and 12 were missing.",
         "30",
         "evacuated",
     ),
     (
-        "The ministry said 400 people had been evacuated, 30 of them children, and 12 were missing.",
+        "Officials said 400 people had been evacuated, 30 of them children, and 12 were missing.",
         "12",
         "missing",
     ),
