@@ -107,26 +107,25 @@ def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
 def _participation(verb: Token, particle: Token, lexicon: Lexicon, phrase: str) -> str | None:
     """What taking part counts: captives who come or walk out are freed; otherwise the event
     its sentence names ("came out against the reform and marched", "took part in the
-    strike"), else what its subject's class implies ("12,000 workers came out"), else the
-    phrase's default ("3 million took part"). A phrase without a default never counts a way
-    out of somewhere ("came out of the tunnel")."""
+    strike"), else what its subject's class implies ("12,000 workers took part"), else the
+    phrase's default ("3 million took part"). A phrase without a default ("came out") counts
+    only what its sentence names, never a way out of somewhere ("came out of the tunnel")."""
     part = lexicon.participation
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     entry = lexicon.unit_entry(subject) if subject is not None else None
     if entry is not None and entry.cls in part.captives:
         return part.captives[entry.cls]
-    if phrase not in part.defaults and any(
-        c.lower_ == "of" for c in (*verb.children, *particle.children)
-    ):
+    default = part.defaults.get(phrase)
+    if default is None and any(c.lower_ == "of" for c in (*verb.children, *particle.children)):
         return None
     words = {t.lemma_.lower() for t in verb.sent if t.i not in {verb.i, particle.i}}
     words |= {t.lower_ for t in verb.sent if t.i not in {verb.i, particle.i}}
     for name in part.predicates:
         if words & lexicon.topic_words.get(name, frozenset()):
             return name
-    if entry is not None and entry.cls in part.subject_classes:
+    if default is not None and entry is not None and entry.cls in part.subject_classes:
         return part.subject_classes[entry.cls]
-    return part.defaults.get(phrase)
+    return default
 
 
 def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
