@@ -42,6 +42,10 @@ HEADER_TABLE = """| Region | Deaths, 14 May | Deaths (18 May) | Injured |
 |---|---|---|---|
 | Norvale | 210 | 260 | 75 |
 """
+CORNER_TABLE = """| Deaths | 14 May | 18 May |
+|---|---|---|
+| Norvale | 210 | 260 |
+"""
 ROW_TABLE = """| Day | Counted by | North | South |
 | --- | --- | --- | --- |
 | Tuesday 7 May | Police | 1.2 million | 81,000 |
@@ -75,6 +79,8 @@ DAYS = [
     (HEADER_TABLE, "210", dt.date(2031, 5, 14)),
     (HEADER_TABLE, "260", dt.date(2031, 5, 18)),  # two columns, two moments
     (HEADER_TABLE, "75", None),
+    (CORNER_TABLE, "210", dt.date(2031, 5, 14)),  # the corner names the measure, columns days
+    (CORNER_TABLE, "260", dt.date(2031, 5, 18)),
     (ROW_TABLE, "1.2 million", dt.date(2031, 5, 7)),
     (ROW_TABLE, "90,000", dt.date(2031, 5, 9)),
     (SOURCE_TABLE, "212", dt.date(2031, 5, 12)),  # the agency's deaths, from its report

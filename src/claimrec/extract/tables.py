@@ -56,7 +56,10 @@ def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
     out: list[Cell] = []
     for table in markdown_tables(body):
         header = [cell.raw.text for cell in table.header or ()]
-        whole = names(" ".join(header), lexicon, counting_only=True)
+        # the corner cell names what the whole table counts ("| Deaths | 14 May | 18 May |"),
+        # else a header that speaks of counting does
+        corner = names(header[0], lexicon) if header else None
+        whole = corner or names(" ".join(header), lexicon, counting_only=True)
         for row in table.rows:
             out.extend(_row(row, header, whole, lexicon))
     return out
