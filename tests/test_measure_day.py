@@ -137,6 +137,14 @@ MEASURES = [
     ("There were 60 arrests and 25 officers and firefighters hurt.", "25", "injured"),
     ("There were 12 deaths and 40 people injured.", "12", "deaths"),
     ("There were 12 deaths and 40 people injured.", "40", "injured"),
+    ("- 14 May: 300 arrests\n- 15 May: 120 arrests, 40 officers injured\n", "300", "arrested"),
+    ("- 14 May: 300 arrests\n- 15 May: 120 arrests, 40 officers injured\n", "120", "arrested"),
+    ("- 14 May: 300 arrests\n- 15 May: 120 arrests, 40 officers injured\n", "40", "injured"),
+    (
+        "| Date | Arrests | Officers injured |\n|---|---|---|\n| 14 May | 300 | 12 |\n",
+        "12",
+        "injured",
+    ),
     # a coordinated clause with its own subject is its own event
     ("Officers made 172 arrests and 149 police were injured.", "172", "arrested"),
     ("Officers made 172 arrests and 149 police were injured.", "149", "injured"),
@@ -182,6 +190,11 @@ MEASURES = [
         "arrested",
     ),
     ("Of the 40 people injured, 12 of them died.", "12", "deaths"),
+    (
+        "Police said 12 people died and 40 were in hospital, five of them in a critical condition.",
+        "five",
+        "hospitalised",
+    ),
     # an elided head lends its count's measure only to a number with no verb of its own
     ("Some 300 people were arrested and 40 were later charged.", "40", "other"),
     ("Of the 300 people arrested, 40 were charged.", "40", "other"),

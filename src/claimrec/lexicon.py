@@ -231,6 +231,7 @@ class Lexicon(LexiconPart):
     combined_predicates: list[Combined] = []
     measure_nouns: dict[str, Measure] = {}
     participation: Participation = Participation()
+    measure_heads: list[str] = []  # counted nouns that name what happened: they decide
     membership: Membership = Membership()
     copula_predicate: str | None = None
     presence_verbs: list[str] = ["be"]

@@ -239,10 +239,11 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     held), unless an event that changes those people's state governs the count itself
     ("300 hostages were released", "37 patients died", "hostages held in X were freed").
     Verbs of being, saying, treating or moving, and triggers of another clause, never
-    override the noun."""
+    override the noun, nor does anything override a noun that names what happened
+    ("457 arrests": the lexicon's ``measure_heads``)."""
     own = _default_predicate(count, lexicon)
     unit = count.unit_token
-    if own is None or unit is None:
+    if own is None or unit is None or unit.lemma_.lower() in lexicon.measure_heads:
         return own
     verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     # the clause's own verb first: "hostages held in X were freed" were freed

@@ -525,11 +525,13 @@ def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
     """What the count of people beside a bare number says happened, for an elided head."""
     if near is None:
         return None
-    if near.predicate or near.fallback:
-        return near.predicate or near.fallback
+    if near.predicate:
+        return near.predicate
     trigger = find_trigger(near.anchor, lexicon)
     if trigger is not None and not mere_presence(trigger, near.value.unit, lexicon):
-        return trigger.predicate
+        return trigger.predicate  # its own event, before what it borrowed itself
+    if near.fallback:
+        return near.fallback
     entry = lexicon.unit_entry(near.unit_token) if near.unit_token is not None else None
     return entry.default_predicate if entry is not None else None
 

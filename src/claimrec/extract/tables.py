@@ -203,24 +203,33 @@ def _number(text: str, lexicon: Lexicon) -> tuple[int, int, NumberRange, str | N
 def names(
     text: str, lexicon: Lexicon, *, counting_only: bool = False
 ) -> tuple[str, str | None] | None:
-    """(unit class, predicate) when a header names people ("WHO deaths", "Freed")."""
+    """(unit class, predicate) when a header names people ("WHO deaths", "Freed"). A word
+    that says what happened decides the predicate wherever it stands, the first people noun
+    the class ("Officers injured": officers, injured)."""
     words = [w.lower() for w in _WORD.findall(text)]
+    if counting_only:
+        return ("people", None) if any(w in lexicon.counting_words for w in words) else None
+    first: tuple[str, str | None] | None = None
     for word in words:
-        if counting_only:
-            if word in lexicon.counting_words:
-                return "people", None
-            continue
-        for form in _singulars(word):
-            entry = lexicon.units.get(form)
-            if entry is not None:
-                return entry.cls, entry.default_predicate
-        if word in lexicon.people_adjectives:
-            return "people", lexicon.people_adjectives[word]
-        if word in lexicon.demonym_index:
-            return lexicon.demonym_unit_class, None
-        measure = lexicon.measure_nouns.get(word)
-        if measure is not None and measure.predicate is not None:
-            return measure.unit, measure.predicate
+        found = _word_names(word, lexicon)
+        if found is not None and found[1] is not None:
+            return (first[0] if first is not None else found[0]), found[1]
+        first = first or found
+    return first
+
+
+def _word_names(word: str, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    for form in _singulars(word):
+        entry = lexicon.units.get(form)
+        if entry is not None:
+            return entry.cls, entry.default_predicate
+    if word in lexicon.people_adjectives:
+        return "people", lexicon.people_adjectives[word]
+    if word in lexicon.demonym_index:
+        return lexicon.demonym_unit_class, None
+    measure = lexicon.measure_nouns.get(word)
+    if measure is not None and measure.predicate is not None:
+        return measure.unit, measure.predicate
     return None
 
 
