@@ -37,6 +37,7 @@ CELL_TABLE = """| Region | Cases | Deaths |
 |---|---|---|
 | Norvale | 3,410 (12 May) | 212 |
 | Estmark | 1,020 (as of 9 May) | 88 |
+| Sudvik | 640 (up from 500 on 2 May) | 9 |
 """
 HEADER_TABLE = """| Region | Deaths, 14 May | Deaths (18 May) | Injured |
 |---|---|---|---|
@@ -76,6 +77,7 @@ DAYS = [
     (CELL_TABLE, "1,020", dt.date(2031, 5, 9)),
     (CELL_TABLE, "212", None),  # its row's other cell has a date; this one has none
     (CELL_TABLE, "88", None),
+    (CELL_TABLE, "640", None),  # the date is the earlier figure's, not this one's
     (HEADER_TABLE, "210", dt.date(2031, 5, 14)),
     (HEADER_TABLE, "260", dt.date(2031, 5, 18)),  # two columns, two moments
     (HEADER_TABLE, "75", None),

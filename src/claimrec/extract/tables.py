@@ -98,7 +98,7 @@ def _row(
                 hedge=hedge,
                 unit=unit,
                 predicate=predicate,
-                time=date_text(cell.raw.text[b:], lexicon) or date_text(col_head, lexicon),
+                time=_own_date(cell.raw.text[b:], lexicon) or date_text(col_head, lexicon),
             )
         )
         columns.append(column)
@@ -158,6 +158,15 @@ def date_text(text: str, lexicon: Lexicon) -> str | None:
             if resolve_date(phrase, published=None).granularity != "unknown":
                 return phrase
     return None
+
+
+def _own_date(tail: str, lexicon: Lexicon) -> str | None:
+    """The date a cell gives its figure ("2,710 (14 Sept)"); not one that dates another
+    figure in the cell ("2,710 (up from 2,100 on 7 Sept)")."""
+    found = date_text(tail, lexicon)
+    if found is None or any(ch.isdigit() for ch in tail.replace(found, "", 1)):
+        return None
+    return found
 
 
 def _calendar_word(word: str, lexicon: Lexicon) -> bool:
