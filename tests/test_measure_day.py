@@ -208,6 +208,14 @@ MEASURES = [
     ("The fire killed 14 people and 31 were being treated in hospital.", "14", "deaths"),
     ("Six people died and 45 people were being treated in hospital.", "45", "hospitalised"),
     (
+        "The blast killed six people, and 40 others are being treated for burns.",
+        "40",
+        "hospitalised",
+    ),
+    ("Doctors treated 40 people after the blast that killed six.", "40", "hospitalised"),
+    ("Six people died, and 40 were receiving treatment in hospital.", "40", "hospitalised"),
+    ("Twenty-two people were treated for injuries.", "Twenty-two", "injured"),
+    (
         "Doctors said 23 people were in hospital after the collapse that killed four.",
         "23",
         "hospitalised",

@@ -42,7 +42,7 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
             if not any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children):
                 return None
         if name is not None:
-            return name
+            return _condition(token, lexicon) or name
         name = lexicon.place_verb_predicates.get(lemma)
         if name is not None and any(_is_place_object(c) for c in token.children):
             return name
@@ -67,6 +67,20 @@ def _counting_sense(noun: Token, name: str | None, lexicon: Lexicon) -> str | No
     if any(c.dep_ in {"compound", "amod", "nmod"} for c in noun.children):
         return name
     return measure.predicate
+
+
+def _condition(verb: Token, lexicon: Lexicon) -> str | None:
+    """What a verb of caring says its people suffer, by its "for" ("treated for injuries":
+    injured); a stative verb states no condition of its own when that names one."""
+    if verb.lemma_.lower() not in lexicon.stative_verbs:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                name = lexicon.noun_predicates.get(obj.lemma_.lower())
+                if name is not None and lexicon.predicates[name].measure is not None:
+                    return name
+    return None
 
 
 def _is_place_object(token: Token) -> bool:
