@@ -87,6 +87,12 @@ DAYS = [
     (ROW_TABLE, "90,000", dt.date(2031, 5, 9)),
     (SOURCE_TABLE, "212", dt.date(2031, 5, 12)),  # the agency's deaths, from its report
     (SOURCE_TABLE, "200", dt.date(2031, 5, 9)),  # the ministry's, from its own
+    (
+        "Protests on 12 May drew crowds. Police arrested 40 people that day.",
+        "40",
+        dt.date(2031, 5, 12),
+    ),
+    ("Police arrested 40 people that day.", "40", None),  # no day named before
     (LIST, "412", dt.date(2031, 5, 3)),
     (LIST, "97", dt.date(2031, 5, 4)),
     (LIST, "30", None),
@@ -94,7 +100,7 @@ DAYS = [
     (LABELS, "7 nationals", dt.date(2031, 5, 14)),
     (LABELS, "eight", dt.date(2031, 5, 16)),  # a placed date beats "on the final day"
     (LABELS, "457", dt.date(2031, 5, 13)),
-    (LABELS, "441", None),  # "that day" is no date the label can give
+    (LABELS, "441", dt.date(2031, 5, 13)),  # "that day": the last day named
 ]
 
 

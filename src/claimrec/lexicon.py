@@ -184,6 +184,9 @@ class WhereWhen(LexiconPart):
     # A time of day without a clock names one of these ("that evening", "the night").
     day_parts: list[str] = []
     rate_words: list[str] = []  # "a day", "every night", "per day": a rate, not a time
+    # A day part after one of these points back to the last day named ("that day", "the same
+    # evening"): a figure stated for it speaks for that day.
+    same_day_markers: list[str] = []
     # A time of day without a clock ("that evening") is an event time; with one it is not.
     clock_words: list[str] = []
     # A line starting with one of these stamps the article, not an event ("Updated 14 May").

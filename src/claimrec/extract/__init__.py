@@ -11,6 +11,7 @@ people were counted (for "these troops").
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class _Context:
     speakers: Speakers  # who spoke, was named, is quoted: for attribution
     subject: Mention | None = None
     count: Count | None = None  # the last count of people of the previous sentence
+    day: TimeRef | None = None  # the last single day named, for "that day"
 
 
 @dataclass
@@ -120,10 +122,13 @@ def extract_parsed(
         inside = [c for c in cells if piece.start <= c.start < piece.start + len(piece.text)]
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
-            if inside or piece.text.lstrip().startswith("|"):
-                claims.extend(_table_claims(state, inside))
-            else:
-                claims.extend(_sentence_claims(state))
+            found = (
+                list(_table_claims(state, inside))
+                if inside or piece.text.lstrip().startswith("|")
+                else _sentence_claims(state)
+            )
+            claims.extend(found)
+            _remember_day(context, found)
             _advance(state)
     mentions, links = linked_mentions(document.body, mentions, lexicon)
     return Extraction(
@@ -435,11 +440,39 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
 
 def _count_time(s: _Sentence, anchor: Token, span: Span) -> TimeRef | None:
     """A count's time: the date phrase on its trigger, else (or when that cannot be placed on
-    the calendar, "on the final day") the date of the list item it stands in."""
+    the calendar, "on the final day") the date of the list item it stands in; a phrase that
+    points back to the last day named ("that day") is that day."""
     time = _time(s, anchor)
     if time is not None and time.start is not None:
         return time
-    return _item_time(s, span) or time
+    item = _item_time(s, span)
+    if item is not None and item.start is not None:
+        return item
+    back = _same_day(time.text if time is not None else _item_label(s, span), s)
+    return back or item or time
+
+
+def _same_day(text: str | None, s: _Sentence) -> TimeRef | None:
+    """ "that day", "the same evening": the last single day named before, as this time."""
+    last = s.context.day
+    if not text or last is None:
+        return None
+    words = s.lexicon.where_when
+    tokens = text.lower().split()
+    for a, b in itertools.pairwise(tokens):
+        if a in words.same_day_markers and b in words.day_parts:
+            return TimeRef(text=f"{a} {b}", start=last.start, end=last.end)
+    return None
+
+
+def _remember_day(context: _Context, claims: list[RawClaim]) -> None:
+    """Keep the last single day the text named (a date, or a figure's stated day)."""
+    for claim in claims:
+        day = claim.time
+        if isinstance(claim.value, DateValue):
+            day = TimeRef(text=claim.value.text, start=claim.value.start, end=claim.value.end)
+        if day is not None and day.start is not None and day.start == day.end:
+            context.day = day
 
 
 _ITEM_LABEL = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]+([^:\n]{1,80}):")
@@ -448,14 +481,18 @@ _ITEM_LABEL = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]+([^:\n]{1,80})
 def _item_time(s: _Sentence, span: Span) -> TimeRef | None:
     """The date in a list item's label ("- **Nov. 25:** 17 hostages", "- Arrests on 3 May:
     457"), which dates every figure of the item."""
+    label = _item_label(s, span)
+    found = date_text(label, s.lexicon) if label is not None else None
+    return _stated_time(s, found) if found is not None else None
+
+
+def _item_label(s: _Sentence, span: Span) -> str | None:
+    """The label of the list item ``span`` stands in ("- **Nov. 25:**"), if any."""
     body = s.document.body
     at = s.piece.start + span.start_char
     start = body.rfind("\n", 0, at) + 1
     label = _ITEM_LABEL.match(body, start)
-    if label is None or label.end() > at:
-        return None
-    found = date_text(label.group(1), s.lexicon)
-    return _stated_time(s, found) if found is not None else None
+    return label.group(1) if label is not None and label.end() <= at else None
 
 
 def _stated_time(s: _Sentence, text: str) -> TimeRef:
