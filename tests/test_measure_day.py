@@ -88,7 +88,7 @@ DAYS = [
     (SOURCE_TABLE, "212", dt.date(2031, 5, 12)),  # the agency's deaths, from its report
     (SOURCE_TABLE, "200", dt.date(2031, 5, 9)),  # the ministry's, from its own
     (
-        "Protests on 12 May drew crowds. Police arrested 40 people that day.",
+        "Protests on 12 May drew 3,000 people. Police arrested 40 people that day.",
         "40",
         dt.date(2031, 5, 12),
     ),
