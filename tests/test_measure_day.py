@@ -307,6 +307,11 @@ STRIKES = [
     ("Firefighters brought out 65 people during the night.", "65", "rescued"),
     ("The strike brought out 10,000 workers across the region.", "10,000", "strike"),
     ("About 1,000 workers walked out of the Elm factory on Monday.", "About", "strike"),
+    (
+        "They say approximately 4,600 of their members walked out there, leaving the lines idle.",
+        "approximately",
+        "strike",
+    ),  # the particle hung on "there" by the parser
     ("About 12,000 workers came out at the Dunmore plant.", "About", "other"),  # no "on strike"
     # captives who come or walk out are freed
     ("In all, 58 hostages have come out of Velmora since the pause began.", "58", "released"),

@@ -107,7 +107,7 @@ def state_predicate(token: Token, lexicon: Lexicon) -> str | None:
 def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
     """ "walked out", "walked off": a verb with its particle or bare object; "took part",
     "came out": a phrase of taking part, whose predicate is what its sentence is about."""
-    for child in verb.children:
+    for child in (*verb.children, *_next_particle(verb)):
         if child.dep_ in {"prt", "dobj", "prep", "advmod"}:
             phrase = f"{verb.lemma_.lower()} {child.lower_}"
             if phrase in lexicon.participation.phrases:
@@ -116,6 +116,16 @@ def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
             if name is not None:
                 return name
     return None
+
+
+def _next_particle(verb: Token) -> tuple[Token, ...]:
+    """The particle right after a verb, wherever the parser hung it ("walked out there":
+    "out" on "there")."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in {"ADP", "ADV", "PART"}:
+        after = doc[verb.i + 1]
+        return () if after.head.i == verb.i else (after,)
+    return ()
 
 
 def _participation(verb: Token, particle: Token, lexicon: Lexicon, phrase: str) -> str | None:
