@@ -125,6 +125,8 @@ def test_a_cell_date_without_a_publication_date_stays_unresolved(nlp, lexicon) -
         ("deaths on 2 June", "on 2 June"),
         ("as of 3 May", "as of 3 May"),
         ("Sept. 15", "Sept. 15"),
+        ("Deaths since 3 May", None),  # opens a running count: not the figure's day
+        ("Injured since 16 May", None),
         ("Deaths", None),
         ("WHO cases", None),
         ("may rise", None),  # the verb, not the month

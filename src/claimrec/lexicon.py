@@ -187,6 +187,9 @@ class WhereWhen(LexiconPart):
     # A day part after one of these points back to the last day named ("that day", "the same
     # evening"): a figure stated for it speaks for that day.
     same_day_markers: list[str] = []
+    # A date after one of these opens a running count ("Injured since 16 March: 1,093"): a
+    # table or list date so introduced is not the day its figures speak for.
+    window_preps: list[str] = []
     # A time of day without a clock ("that evening") is an event time; with one it is not.
     clock_words: list[str] = []
     # A line starting with one of these stamps the article, not an event ("Updated 14 May").

@@ -156,8 +156,14 @@ def date_text(text: str, lexicon: Lexicon) -> str | None:
                 continue
             phrase = " ".join(words[a:b]).strip(MARKUP + ":")
             if resolve_date(phrase, published=None).granularity != "unknown":
-                return phrase
+                return None if _opens_window(words, a, lexicon) else phrase
     return None
+
+
+def _opens_window(words: list[str], start: int, lexicon: Lexicon) -> bool:
+    """Whether the date starting at ``words[start]`` opens a running count ("since 16 March")."""
+    windows = lexicon.where_when.window_preps
+    return any(w.lower().strip(MARKUP) in windows for w in words[max(0, start - 1) : start + 1])
 
 
 def _own_date(tail: str, lexicon: Lexicon) -> str | None:
