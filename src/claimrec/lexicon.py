@@ -49,8 +49,28 @@ class Predicate(LexiconPart):
     place_verbs: list[str] = []
     nouns: list[str] = []
     phrases: list[str] = []
-    # words on the counted noun itself that say what its people are ("people aboard")
-    modifiers: list[str] = []
+    # prepositional phrases that put people in the predicate's state, on a verb or on the
+    # counted noun itself ("went on strike", "are on strike", "members on strike")
+    states: list[str] = []
+
+
+class Participation(LexiconPart):
+    """Phrases of taking part that name no event of their own ("came out", "took part"):
+    they count what their sentence is about, else what their subject's class implies."""
+
+    phrases: list[str] = []
+    predicates: list[str] = []  # what the sentence may be about, first found wins
+    captives: dict[str, str] = {}  # subject's unit class -> predicate, whatever the sentence
+    subject_classes: dict[str, str] = {}  # subject's unit class -> predicate
+    defaults: dict[str, str] = {}  # phrase -> predicate when nothing else says
+
+
+class Membership(LexiconPart):
+    """Members counted as an organisation's size: unit classes, and the measures such a count
+    never states ("the union's 400,000 members" are no force sent)."""
+
+    classes: list[str] = []
+    never: list[str] = []
 
 
 class Measure(LexiconPart):
@@ -174,6 +194,12 @@ class WhereWhen(LexiconPart):
     # A time of day without a clock names one of these ("that evening", "the night").
     day_parts: list[str] = []
     rate_words: list[str] = []  # "a day", "every night", "per day": a rate, not a time
+    # A day part after one of these points back to the last day named ("that day", "the same
+    # evening"): a figure stated for it speaks for that day.
+    same_day_markers: list[str] = []
+    # A date after one of these opens a running count ("Injured since 16 March: 1,093"): a
+    # table or list date so introduced is not the day its figures speak for.
+    window_preps: list[str] = []
     # A time of day without a clock ("that evening") is an event time; with one it is not.
     clock_words: list[str] = []
     # A line starting with one of these stamps the article, not an event ("Updated 14 May").
@@ -220,6 +246,9 @@ class Lexicon(LexiconPart):
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []
     measure_nouns: dict[str, Measure] = {}
+    participation: Participation = Participation()
+    measure_heads: list[str] = []  # counted nouns that name what happened: they decide
+    membership: Membership = Membership()
     copula_predicate: str | None = None
     presence_verbs: list[str] = ["be"]
     presence_units: list[str] = []  # the unit classes whose presence is a deployment
@@ -282,10 +311,6 @@ class Lexicon(LexiconPart):
         return _index((name, p.nouns) for name, p in self.predicates.items())
 
     @cached_property
-    def modifier_predicates(self) -> dict[str, str]:
-        return _index((name, p.modifiers) for name, p in self.predicates.items())
-
-    @cached_property
     def place_verb_predicates(self) -> dict[str, str]:
         return _index((name, p.place_verbs) for name, p in self.predicates.items())
 
@@ -293,6 +318,28 @@ class Lexicon(LexiconPart):
     def phrase_predicates(self) -> dict[str, str]:
         """Verb + particle or object ("take part", "turn out") -> predicate."""
         return _index((name, p.phrases) for name, p in self.predicates.items())
+
+    @cached_property
+    def state_predicates(self) -> dict[str, str]:
+        """Preposition + object lemma ("on strike"), or one word ("aboard") -> predicate."""
+        return _index((name, p.states) for name, p in self.predicates.items())
+
+    @cached_property
+    def topic_words(self) -> dict[str, frozenset[str]]:
+        """Predicate -> the words that tell a sentence is about it: its verbs, nouns and
+        states' objects, the measure nouns and people nouns that imply it ("march",
+        "strike", "marcher", "striker")."""
+        out: dict[str, set[str]] = {}
+        for name, entry in self.predicates.items():
+            words = out.setdefault(name, set())
+            words.update(entry.verbs, entry.nouns, (s.split()[-1] for s in entry.states))
+        for noun, measure in self.measure_nouns.items():
+            if measure.predicate in out:
+                out[measure.predicate].add(noun)
+        for noun, unit in self.units.items():
+            if unit.default_predicate in out:
+                out[unit.default_predicate].add(noun)
+        return {name: frozenset(words) for name, words in out.items()}
 
     @cached_property
     def hedge_kinds(self) -> dict[tuple[str, ...], str]:

@@ -11,6 +11,8 @@ people were counted (for "these troops").
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -23,11 +25,19 @@ from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
-from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
+from claimrec.extract.predicates import (
+    Trigger,
+    find_trigger,
+    governor,
+    mere_presence,
+    owns,
+    shares_subject,
+    trigger_of,
+)
 from claimrec.extract.quantities import Count, counts, table_value
 from claimrec.extract.speakers import Speakers
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
-from claimrec.extract.tables import Cell, table_cells
+from claimrec.extract.tables import Cell, date_text, table_cells
 from claimrec.extract.when import event_times
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
@@ -63,6 +73,7 @@ class _Context:
     frame: Mention | None = None  # a place fronted in this paragraph ("In X, ...")
     frame_paragraph: int = -1
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
+    day: TimeRef | None = None  # the last single day named, for "that day"
 
 
 @dataclass
@@ -112,9 +123,9 @@ def extract_parsed(
     claims: list[RawClaim] = []
     cells = table_cells(document.body, lexicon)
     for piece, doc in parsed:
-        found = list(_entity_mentions(doc, piece.start))
-        mentions.extend(found)
-        context.places.update(m.text.lower() for m in found if m.kind in {"GPE", "LOC"})
+        named = list(_entity_mentions(doc, piece.start))
+        mentions.extend(named)
+        context.places.update(m.text.lower() for m in named if m.kind in {"GPE", "LOC"})
         if not piece.parse:
             end = piece.start + len(piece.text)
             context.speakers.read_names(doc.ents, piece.start, end, piece.paragraph)
@@ -123,10 +134,13 @@ def extract_parsed(
         inside = [c for c in cells if piece.start <= c.start < piece.start + len(piece.text)]
         for sent in doc.sents:
             state = _Sentence(sent, piece, document, lexicon, context)
-            if inside or piece.text.lstrip().startswith("|"):
-                claims.extend(_table_claims(state, inside))
-            else:
-                claims.extend(_sentence_claims(state))
+            found = (
+                list(_table_claims(state, inside))
+                if inside or piece.text.lstrip().startswith("|")
+                else _sentence_claims(state)
+            )
+            claims.extend(found)
+            _remember_day(context, found)
             _advance(state)
     mentions, links = linked_mentions(document.body, mentions, lexicon)
     return Extraction(
@@ -164,6 +178,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or count.fallback
         or _verb_lemma(count.anchor, s.lexicon)
     )
+    if _membership(count, predicate, s.lexicon):
+        predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
@@ -181,7 +197,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     place = _first_place(s, trigger, count.unit_token) or _framed(s) or _there(s, count)
     anchor = trigger.token if trigger else count.anchor
     mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
-    time = _time(s, anchor)
+    time = _count_time(s, anchor, count.span)
     if time is None and mode in {"expected", "possible"}:
         time = _horizon(s, anchor)
     return RawClaim(
@@ -202,16 +218,31 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     )
 
 
+def _membership(count: Count, predicate: str, lexicon: Lexicon) -> bool:
+    """Whether a count of an organisation's members took a measure they never state: members
+    counted are its size ("the union's 400,000 members"), not a force sent or present."""
+    return (
+        count.value.unit in lexicon.membership.classes
+        and lexicon.measure_of(predicate) in lexicon.membership.never
+    )
+
+
+def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
+    """The measure of an event coordinated with the trigger, when members did two things
+    ("walked off the job and joined the strike"): the one members can do."""
+    if trigger is None:
+        return None
+    for token in trigger.token.conjuncts:
+        name = trigger_of(token, lexicon)
+        if name is not None and lexicon.measure_of(name) not in lexicon.membership.never:
+            return name
+    return None
+
+
 def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:
     """The trigger's predicate, except a verb of being with a place ("are in X") for people
     who are not a force: their being somewhere is no deployment."""
-    if trigger is None:
-        return None
-    presence = (
-        trigger.predicate == lexicon.copula_predicate
-        and trigger.token.lemma_.lower() in lexicon.presence_verbs
-    )
-    if presence and count.value.unit not in lexicon.presence_units:
+    if trigger is None or mere_presence(trigger, count.value.unit, lexicon):
         return None
     return trigger.predicate
 
@@ -229,10 +260,11 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     held), unless an event that changes those people's state governs the count itself
     ("300 hostages were released", "37 patients died", "hostages held in X were freed").
     Verbs of being, saying, treating or moving, and triggers of another clause, never
-    override the noun."""
+    override the noun, nor does anything override a noun that names what happened
+    ("457 arrests": the lexicon's ``measure_heads``)."""
     own = _default_predicate(count, lexicon)
     unit = count.unit_token
-    if own is None or unit is None:
+    if own is None or unit is None or unit.lemma_.lower() in lexicon.measure_heads:
         return own
     verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     # the clause's own verb first: "hostages held in X were freed" were freed
@@ -254,22 +286,15 @@ def _own_predicate(trigger: Token, unit: Token) -> bool:
     relative clause on it ("hostages freed on Friday"), or a nominalised event whose "of"
     names it ("the release of 300 hostages", "in exchange for 39 prisoners")."""
     if trigger.head.i == unit.i and trigger.dep_ in {"acl", "relcl", "amod"}:
-        return True
+        return trigger.dep_ == "amod" or owns(unit, trigger)
     head = unit.head
     if unit.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.i == trigger.i:
         return True
     if unit.dep_ not in {"nsubj", "nsubjpass", "dobj", "oprd"} or head.i == unit.i:
         return False
-    if trigger.i == head.i or any(trigger.i == c.i and _shares_subject(c) for c in head.conjuncts):
+    if trigger.i == head.i or any(trigger.i == c.i and shares_subject(c) for c in head.conjuncts):
         return True
     return trigger.head.i == head.i and trigger.dep_ == "xcomp"
-
-
-def _shares_subject(verb: Token) -> bool:
-    """A coordinated verb with no subject of its own shares its partner's ("were seized and
-    later released"); one with its own subject is another clause ("made 40 arrests and 12
-    officers were injured")."""
-    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _measure_subject(count: Count, lexicon: Lexicon) -> str | None:
@@ -318,6 +343,8 @@ def _table_claims(s: _Sentence, cells: list[Cell]) -> Iterator[RawClaim]:
         claim = _count_claim(s, count)
         if claim is None:
             continue
+        if cell.time is not None:
+            claim = claim.model_copy(update={"time": _stated_time(s, cell.time)})
         column = _column_place(s, cell)
         yield (
             claim
@@ -520,6 +547,70 @@ def _horizon(s: _Sentence, anchor: Token) -> TimeRef | None:
             value: DateValue = resolve_date(ent.text, published=s.document.published)
             return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
+
+
+def _count_time(s: _Sentence, anchor: Token, span: Span) -> TimeRef | None:
+    """A count's time: the date phrase on its trigger, else (or when that cannot be placed on
+    the calendar, "on the final day") the date of the list item it stands in; a phrase that
+    points back to the last day named ("that day") is that day."""
+    time = _time(s, anchor)
+    if time is not None and time.start is not None:
+        return time
+    item = _item_time(s, span)
+    if item is not None and item.start is not None:
+        return item
+    back = _same_day(time.text if time is not None else _item_label(s, span), s)
+    return back or item or time
+
+
+def _same_day(text: str | None, s: _Sentence) -> TimeRef | None:
+    """ "that day", "the same evening": the last single day named before, as this time."""
+    last = s.context.day
+    if not text or last is None:
+        return None
+    words = s.lexicon.where_when
+    tokens = text.lower().split()
+    for a, b in itertools.pairwise(tokens):
+        if a in words.same_day_markers and b in words.day_parts:
+            return TimeRef(text=f"{a} {b}", start=last.start, end=last.end)
+    return None
+
+
+def _remember_day(context: _Context, claims: list[RawClaim]) -> None:
+    """Keep the last single day the text named (a date, or a figure's stated day)."""
+    for claim in claims:
+        day = claim.time
+        if isinstance(claim.value, DateValue):
+            day = TimeRef(text=claim.value.text, start=claim.value.start, end=claim.value.end)
+        if day is not None and day.start is not None and day.start == day.end:
+            context.day = day
+
+
+_ITEM_LABEL = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]+([^:\n]{1,80}):")
+
+
+def _item_time(s: _Sentence, span: Span) -> TimeRef | None:
+    """The date in a list item's label ("- **Nov. 25:** 17 hostages", "- Arrests on 3 May:
+    457"), which dates every figure of the item."""
+    label = _item_label(s, span)
+    found = date_text(label, s.lexicon) if label is not None else None
+    return _stated_time(s, found) if found is not None else None
+
+
+def _item_label(s: _Sentence, span: Span) -> str | None:
+    """The label of the list item ``span`` stands in ("- **Nov. 25:**"), if any."""
+    body = s.document.body
+    at = s.piece.start + span.start_char
+    start = body.rfind("\n", 0, at) + 1
+    label = _ITEM_LABEL.match(body, start)
+    return label.group(1) if label is not None and label.end() <= at else None
+
+
+def _stated_time(s: _Sentence, text: str) -> TimeRef:
+    """A date phrase read outside the parse (a table's cell or header), resolved against the
+    document's date like any other time."""
+    value = resolve_date(text, published=s.document.published)
+    return TimeRef(text=text, start=value.start, end=value.end)
 
 
 def _governs(head: Token, token: Token, *, depth: int = 3) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from claimrec.extract.predicates import own_modifier
 from claimrec.lexicon import Lexicon, Measure
 
 VALUE_PREPS = frozenset({"to", "at", "of", "from"})
@@ -133,8 +134,9 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
         people = _people(of, lexicon)
         if people is None:
             return Owner(token=noun, thing=True)
+        predicate = _described(of, lexicon) or people[1]
         return Owner(
-            token=noun, measure=measure, people=True, unit_class=people[0], predicate=people[1]
+            token=noun, measure=measure, people=True, unit_class=people[0], predicate=predicate
         )
     people = _people(noun, lexicon)
     if people is not None:
@@ -147,6 +149,14 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
     if noun.pos_ == "NOUN" and noun.ent_type_ == "" and not neutral:
         return Owner(token=noun, thing=True)
     return Owner(token=noun)
+
+
+def _described(noun: Token, lexicon: Lexicon) -> str | None:
+    """What a figure noun's people are said to have undergone by a modifier of their own:
+    "the number of prisoners freed", "the number of members on strike"."""
+    found = own_modifier(noun, lexicon)
+    entry = lexicon.predicates.get(found.predicate) if found is not None else None
+    return found.predicate if found is not None and entry is not None and entry.measure else None
 
 
 def _measure(noun: Token, lexicon: Lexicon) -> Measure | None:

@@ -33,7 +33,7 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
     """The predicate ``token`` triggers by its lemma and part of speech, if any."""
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
-        phrase = _phrase_predicate(token, lexicon)
+        phrase = state_predicate(token, lexicon) or _phrase_predicate(token, lexicon)
         if phrase is not None:
             return phrase
         name = lexicon.verb_predicates.get(lemma)
@@ -42,14 +42,44 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
             if not any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children):
                 return None
         if name is not None:
-            return name
+            return _condition(token, lexicon) or name
         name = lexicon.place_verb_predicates.get(lemma)
         if name is not None and any(_is_place_object(c) for c in token.children):
             return name
     if token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
-        return lexicon.noun_predicates.get(token.lower_) or (
+        name = lexicon.noun_predicates.get(token.lower_) or (
             lexicon.noun_predicates.get(lemma) if token.pos_ != "VERB" else None
         )
+        return _counting_sense(token, name, lexicon)
+    return None
+
+
+def _counting_sense(noun: Token, name: str | None, lexicon: Lexicon) -> str | None:
+    """A bare noun that names both an event that counts nobody and a count of people ("the
+    strike": a blow, or workers out) takes the counting sense; with a modifier that names the
+    blow ("a missile strike") it keeps the event's."""
+    entry = lexicon.predicates.get(name) if name else None
+    if name is None or (entry is not None and entry.measure is not None):
+        return name
+    measure = lexicon.measure_nouns.get(noun.lemma_.lower())
+    if measure is None or measure.predicate is None:
+        return name
+    if any(c.dep_ in {"compound", "amod", "nmod"} for c in noun.children):
+        return name
+    return measure.predicate
+
+
+def _condition(verb: Token, lexicon: Lexicon) -> str | None:
+    """What a verb of caring says its people suffer, by its "for" ("treated for injuries":
+    injured); a stative verb states no condition of its own when that names one."""
+    if verb.lemma_.lower() not in lexicon.stative_verbs:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                name = lexicon.noun_predicates.get(obj.lemma_.lower())
+                if name is not None and lexicon.predicates[name].measure is not None:
+                    return name
     return None
 
 
@@ -60,53 +90,115 @@ def _is_place_object(token: Token) -> bool:
     )
 
 
+def state_predicate(token: Token, lexicon: Lexicon) -> str | None:
+    """The predicate of a state phrase on a verb or noun: "went on strike", "are on strike",
+    "members on strike", or a one-word one: "400 people aboard"."""
+    for child in token.children:
+        if child.dep_ in {"advmod", "prep"} and child.i > token.i:
+            name = lexicon.state_predicates.get(child.lower_)  # one word: "people aboard"
+            if name is not None:
+                return name
+        if child.dep_ != "prep" or child.i < token.i:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                name = lexicon.state_predicates.get(f"{child.lower_} {obj.lemma_.lower()}")
+                if name is not None:
+                    return name
+    return None
+
+
 def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
-    """ "took part", "came out", "turned out": a verb with its particle or bare object."""
-    for child in verb.children:
+    """ "walked out", "walked off": a verb with its particle or bare object; "took part",
+    "came out": a phrase of taking part, whose predicate is what its sentence is about."""
+    for child in (*verb.children, *_next_particle(verb)):
         if child.dep_ in {"prt", "dobj", "prep", "advmod"}:
-            name = lexicon.phrase_predicates.get(f"{verb.lemma_.lower()} {child.lower_}")
+            phrase = f"{verb.lemma_.lower()} {child.lower_}"
+            if phrase in lexicon.participation.phrases:
+                return _participation(verb, child, lexicon, phrase)
+            name = lexicon.phrase_predicates.get(phrase)
             if name is not None:
                 return name
     return None
+
+
+def _next_particle(verb: Token) -> tuple[Token, ...]:
+    """The particle right after a verb, wherever the parser hung it ("walked out there":
+    "out" on "there")."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in {"ADP", "ADV", "PART"}:
+        after = doc[verb.i + 1]
+        return () if after.head.i == verb.i else (after,)
+    return ()
+
+
+def _participation(verb: Token, particle: Token, lexicon: Lexicon, phrase: str) -> str | None:
+    """What taking part counts: captives who come or walk out are freed; otherwise the event
+    its sentence names ("came out against the reform and marched", "took part in the
+    strike"), else what its subject's class implies ("12,000 workers took part"), else the
+    phrase's default ("3 million took part"). A phrase without a default ("came out") counts
+    only what its sentence names, never a way out of somewhere ("came out of the tunnel")."""
+    part = lexicon.participation
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    entry = lexicon.unit_entry(subject) if subject is not None else None
+    if entry is not None and entry.cls in part.captives:
+        return part.captives[entry.cls]
+    default = part.defaults.get(phrase)
+    if default is None and any(c.lower_ == "of" for c in (*verb.children, *particle.children)):
+        return None
+    words = {t.lemma_.lower() for t in verb.sent if t.i not in {verb.i, particle.i}}
+    words |= {t.lower_ for t in verb.sent if t.i not in {verb.i, particle.i}}
+    for name in part.predicates:
+        if words & lexicon.topic_words.get(name, frozenset()):
+            return name
+    if default is not None and entry is not None and entry.cls in part.subject_classes:
+        return part.subject_classes[entry.cls]
+    return default
 
 
 def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """The trigger that governs ``anchor``, combined with coordinated triggers: first a
     participle or relative clause on the anchor itself ("six miners trapped underground"),
     then the words above it in the parse."""
-    found = _own_modifier(anchor, lexicon) or _climb(anchor, lexicon)
+    found = own_modifier(anchor, lexicon) or _climb(anchor, lexicon)
     if found is None:
         return None
     return Trigger(found.token, _combined(found, lexicon))
 
 
-def _own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
-    for child in anchor.children:
-        if child.dep_ in {"acl", "relcl"} and child.i > anchor.i:
-            name = trigger_of(child, lexicon)
-            if name is not None:
-                return Trigger(child, name)
-    return _modifier_word(anchor, lexicon)
-
-
-def _modifier_word(anchor: Token, lexicon: Lexicon) -> Trigger | None:
-    """A word on the counted noun, or on the verb it is the subject of, that says what its
-    people are ("400 people aboard", "400 people on board", "750 people were crammed
-    aboard"): the lexicon's predicate ``modifiers``."""
-    holders = [anchor]
-    if anchor.dep_ in {"nsubj", "nsubjpass"}:
-        holders.append(anchor.head)
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ not in {"advmod", "prep", "amod", "npadvmod"} or child.i < anchor.i:
-                continue
-            words = child.lower_
-            if child.lower_ == "on" and any(g.lower_ == "board" for g in child.children):
-                words = "on board"
-            name = lexicon.modifier_predicates.get(words)
-            if name is not None:
-                return Trigger(child, name)
+def own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """A participle or relative clause after the anchor that describes it: one of its own, or
+    one the parser hung on the first of a coordination the anchor belongs to."""
+    state = state_predicate(anchor, lexicon)
+    if state is not None:
+        return Trigger(anchor, state)
+    heads = [anchor, *(t for t in anchor.conjuncts if t.i < anchor.i)]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in {"acl", "relcl"} and child.i > anchor.i and owns(anchor, child):
+                name = trigger_of(child, lexicon)
+                if name is not None:
+                    return Trigger(child, name)
     return None
+
+
+def owns(noun: Token, modifier: Token) -> bool:
+    """Whether a participle or relative clause after a coordination of counts describes
+    ``noun``. It describes the count nearest before it, whatever conjunct the parser hung it
+    on: in "457 arrests and 441 officers injured" the injured are the officers, never the
+    arrests. A conjunct without a number of its own shares the count before it ("441
+    officers and gendarmes injured")."""
+    chain = sorted([modifier.head, *modifier.head.conjuncts], key=lambda t: t.i)
+    before = [t for t in chain if t.i < modifier.i]
+    if noun not in before:
+        return False
+    counted = [t for t in before if _numbered(t)]
+    group_start = counted[-1].i if counted else before[0].i
+    return noun.i >= group_start
+
+
+def _numbered(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
@@ -115,6 +207,8 @@ def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
         if token.dep_ == "relcl" or token.head.i == token.i:
             return None
         child, token = token, token.head
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not shares_subject(child):
+            return None  # a clause with its own subject is not its partner clause's event
         if token.lemma_.lower() in lexicon.attribution_verbs and child.dep_ in {
             "ccomp",
             "parataxis",
@@ -132,13 +226,25 @@ def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def clause_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
+    """The trigger of a clause from its verb: the verb itself ("were injured"), else one in
+    its complements ("were in hospital", "were being treated")."""
+    own = trigger_of(verb, lexicon)
+    if own is not None:
+        return Trigger(verb, own)
+    return _look_through(verb, lexicon, depth=2)
+
+
 def _look_through(
     verb: Token, lexicon: Lexicon, *, depth: int, skip: Token | None = None
 ) -> Trigger | None:
     """Triggers inside a non-trigger verb's complements, in lexicon priority order; never
-    the anchor itself (a count's own noun, "146,000 members", is what is counted, not what
+    the anchor itself or a noun coordinated with it (a count's own noun, "146,000 members",
+    and its neighbour's, "and 58,000 retired members", are what is counted, not what
     happened to them)."""
     candidates: list[Trigger] = []
+    # the anchor and the counts coordinated with it are what is counted, not what happened
+    skipped = {skip.i, *(c.i for c in skip.conjuncts)} if skip is not None else set()
     frontier = [verb]
     for _ in range(depth):
         nxt: list[Token] = []
@@ -146,8 +252,9 @@ def _look_through(
             for child in tok.children:
                 if child.dep_ not in LOOK_THROUGH_DEPS:
                     continue
-                is_anchor = skip is not None and child.i == skip.i
-                pred = None if is_anchor else trigger_of(child, lexicon)
+                if child.dep_ == "conj" and not shares_subject(child):
+                    continue  # "remained in hospital, and that one had died": another clause
+                pred = None if child.i in skipped else trigger_of(child, lexicon)
                 if pred is not None:
                     candidates.append(Trigger(child, pred))
                 nxt.append(child)
@@ -159,7 +266,7 @@ def _best_in_coordination(first: Trigger, lexicon: Lexicon) -> Trigger:
     """Among coordinated triggers ("will assist and train"), the one listed first in the lexicon."""
     siblings = [first]
     for child in first.token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and shares_subject(child):
             pred = trigger_of(child, lexicon)
             if pred is not None:
                 siblings.append(Trigger(child, pred))
@@ -177,7 +284,7 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
     """The combined predicate of coordinated triggers, as the lexicon names the pair."""
     names = {found.predicate}
     for child in found.token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and shares_subject(child) and not _own_object(child):
             pred = trigger_of(child, lexicon)
             if pred is not None:
                 names.add(pred)
@@ -187,6 +294,49 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
         if set(combo.of) == names:
             return combo.name
     return found.predicate
+
+
+def shares_subject(verb: Token) -> bool:
+    """A coordinated verb with no subject of its own shares its partner's ("were seized and
+    later released"); one with its own subject is another clause, whose event is not the
+    first clause's ("arrested 80 people and 35 officers were hurt")."""
+    own = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+    return not own and stranded_subject(verb) is None
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """A number right before a coordinated verb (and its auxiliaries) that the parser
+    coordinated with the count before it: in "killed 14 people and 31 were injured" the 31 is
+    the subject of "were injured", which the parse leaves without one."""
+    if verb.dep_ != "conj":
+        return None
+    first = min([verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})], key=_index)
+    if first.i == 0:
+        return None
+    number = verb.doc[first.i - 1]
+    if number.like_num and number.dep_ == "conj" and number.head.i < number.i:
+        return number
+    return None
+
+
+def _index(token: Token) -> int:
+    return token.i
+
+
+def _own_object(verb: Token) -> bool:
+    """A coordinated verb with an object of its own states its own count ("killed 12 workers
+    and injured 30 others"): the two events are not one combined measure."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def mere_presence(trigger: Trigger, unit: str, lexicon: Lexicon) -> bool:
+    """A verb of being with a place ("are in X") said of people who are not a force: their
+    being somewhere is no deployment."""
+    return (
+        trigger.predicate == lexicon.copula_predicate
+        and trigger.token.lemma_.lower() in lexicon.presence_verbs
+        and unit not in lexicon.presence_units
+    )
 
 
 def _copula_presence(verb: Token, lexicon: Lexicon) -> Token | None:

@@ -20,12 +20,18 @@ decided through the parse, in this order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from claimrec.extract.owners import value_owner
-from claimrec.extract.predicates import find_trigger, trigger_of
+from claimrec.extract.predicates import (
+    clause_trigger,
+    find_trigger,
+    mere_presence,
+    stranded_subject,
+    trigger_of,
+)
 from claimrec.extract.tables import Cell, names
 from claimrec.lexicon import Lexicon
 from claimrec.models import CountValue
@@ -58,6 +64,7 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 EXPONENTS = frozenset({"^", "**", "e", "E"})
 CONNECTORS = frozenset({"to", "-", "–", "—", "and", "or", "of"})
 CURRENCY = frozenset({"$", "€", "£", "¥", "₹", "usd", "eur", "dollars", "euros", "pounds"})
+ELIDED_HEADS = frozenset({"one", "other"})  # nouns that stand for a head said elsewhere
 NUMERIC_DEPS = frozenset({"nummod", "quantmod", "compound", "advmod", "amod", "npadvmod"})
 
 
@@ -108,8 +115,42 @@ def counts(sent: Span, lexicon: Lexicon, carried: Count | None = None) -> list[C
             decided[c.number.start] = found
             if found is not None:
                 people.append(found)
-    kept = [x for x in decided.values() if isinstance(x, Count)]
-    return sorted(kept, key=lambda x: x.number.start)
+    kept = sorted((x for x in decided.values() if isinstance(x, Count)), key=_start)
+    return [_as_part(x, kept[k - 1] if k else carried, lexicon) for k, x in enumerate(kept)]
+
+
+def _start(count: Count) -> int:
+    return count.number.start
+
+
+PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
+
+
+def _as_part(count: Count, whole: Count | None, lexicon: Lexicon) -> Count:
+    """A part set off beside the count before it ("400 people were evacuated, 30 of them
+    children, ..."; "24 remained in hospital, a dozen of them in critical care") counts what
+    that count counts, whatever the parse hangs it on; a part with a verb of its own ("12 of
+    them died") keeps that verb's."""
+    if whole is None or count.predicate is not None or not _aside_partitive(count.number):
+        return count
+    predicate = near_predicate(whole, lexicon)
+    return replace(count, predicate=predicate) if predicate is not None else count
+
+
+def _aside_partitive(number: Span) -> bool:
+    """ ", N of them [noun] [modifiers]," with no verb before the next punctuation."""
+    doc = number.doc
+    if number.start == 0 or doc[number.start - 1].text != "," or number.end + 1 >= len(doc):
+        return False
+    of, pronoun = doc[number.end], doc[number.end + 1]
+    if of.lower_ != "of" or pronoun.lower_ not in PARTITIVE_PRONOUNS:
+        return False
+    for token in doc[number.end + 2 :]:
+        if token.is_punct:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return True
 
 
 def _nearest(people: list[Count], number: Span) -> Count | None:
@@ -190,7 +231,18 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
             nationality,
             predicate=trigger_of(clause, lexicon),
         )
-    return _make(c, lexicon, unit_class, anchor, unit or nationality, end_tok, nationality)
+    # a list label says what the item's figure counts: "- Arrested: nine survivors"
+    label = _colon_label(number.doc[c.hedge_start : number.end], lexicon)
+    return _make(
+        c,
+        lexicon,
+        unit_class,
+        anchor,
+        unit or nationality,
+        end_tok,
+        nationality,
+        predicate=label[1] if label is not None else None,
+    )
 
 
 def _between_clause(noun: Token) -> Token | None:
@@ -245,7 +297,8 @@ def _bare_shape(anchor: Token, number: Span, lexicon: Lexicon) -> bool:
         return True
     if anchor.pos_ == "PRON" or anchor.lower_ in lexicon.people_adjectives:
         return True
-    if anchor.lemma_.lower() == "one":  # "as many as 21,000 once unreported ones are added"
+    # "21,000 once unreported ones are added", "killed 12 workers and injured 30 others"
+    if anchor.lemma_.lower() in ELIDED_HEADS:
         return True
     return anchor.lemma_.lower() in lexicon.people_adjectives
 
@@ -315,7 +368,10 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
-    label = _colon_label(number, lexicon)
+    clause = _clause_after(number, outer)
+    if clause is not None and (found := clause_trigger(clause, lexicon)) is not None:
+        return _make(c, lexicon, "people", outer, None, number[-1], predicate=found.predicate)
+    label = _colon_label(number.doc[c.hedge_start : number.end], lexicon)
     if label is not None:
         label_unit, label_predicate = label
         return _make(c, lexicon, label_unit, outer, None, number[-1], predicate=label_predicate)
@@ -345,7 +401,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         unit = near.value.unit if near is not None else "people"
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback, lent=near)
-    if near is not None:
+    if near is not None and not _share_base(outer):
         return _make(
             c,
             lexicon,
@@ -353,10 +409,57 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
             outer,
             None,
             number[-1],
-            fallback=near_predicate(near, lexicon),
+            fallback=None if _own_verb(outer, lexicon) else near_predicate(near, lexicon),
             lent=near,
         )
     return None
+
+
+def _own_verb(outer: Token, lexicon: Lexicon) -> bool:
+    """Whether a bare number is the subject of a verb of its own that says what happened to
+    its people ("300 were arrested and 40 were later charged"): that verb, not its
+    neighbour's measure, names its predicate. Verbs of being, of value and of reporting say
+    nothing more ("another 40 remain", "the 60 previously announced")."""
+    verb = outer.head
+    lemma = verb.lemma_.lower()
+    return (
+        outer.dep_ in {"nsubj", "nsubjpass"}
+        and verb.pos_ == "VERB"
+        and lemma not in lexicon.presence_verbs
+        and lemma not in lexicon.value_verbs
+        and lemma not in lexicon.attribution_verbs
+    )
+
+
+def _clause_after(number: Span, outer: Token) -> Token | None:
+    """The verb whose subject a bare number is when the parser coordinated the number with
+    the count before it instead: in "killed 14 people and 31 were in hospital" the 31 are
+    the subject of "were in hospital", not more of the killed. A verb right after the
+    number, coordinated with an earlier one and with no subject of its own."""
+    doc = number.doc
+    if outer.dep_ != "conj" or number.end >= len(doc):
+        return None
+    verb = doc[number.end]
+    if verb.dep_ in {"aux", "auxpass"}:
+        verb = verb.head
+    if verb.pos_ not in {"AUX", "VERB"} or verb.head.i >= number.start:
+        return None
+    found = stranded_subject(verb)
+    return verb if found is not None and found.i == outer.i else None
+
+
+SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fraction", "share"})
+
+
+def _share_base(outer: Token) -> bool:
+    """ "about 17% of the 146,000 it represents": the number a share is taken of is the
+    whole population, not more of the count beside it."""
+    head = outer.head
+    return (
+        outer.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.lower_ in SHARE_WORDS or head.head.lemma_.lower() in SHARE_WORDS)
+    )
 
 
 def _nominal(outer: Token, lexicon: Lexicon) -> bool:
@@ -366,7 +469,7 @@ def _nominal(outer: Token, lexicon: Lexicon) -> bool:
     if outer.dep_ in lexicon.nominal_deps or _after_colon(outer):
         return True
     return outer.dep_ in {"nummod", "quantmod"} and (
-        outer.head.pos_ in {"PRON", "DET", "NUM"} or outer.head.lemma_.lower() == "one"
+        outer.head.pos_ in {"PRON", "DET", "NUM"} or outer.head.lemma_.lower() in ELIDED_HEADS
     )
 
 
@@ -389,7 +492,7 @@ def _names_people(sent: Span, lexicon: Lexicon) -> bool:
 
 
 _LABEL_STOPS = frozenset({".", ";", ":", "-", "•", "|"})
-MAX_LABEL_TOKENS = 12
+MAX_LABEL_TOKENS = 16
 
 
 def _colon_label(number: Span, lexicon: Lexicon) -> tuple[str, str | None] | None:
@@ -405,7 +508,18 @@ def _colon_label(number: Span, lexicon: Lexicon) -> tuple[str, str | None] | Non
     start = k
     while start > first and doc[start - 1].text.strip("*_") not in _LABEL_STOPS:
         start -= 1
-    return names(doc[start:k].text, lexicon)
+    return names(doc[start:k].text, lexicon) or _label_event(doc[start:k], lexicon)
+
+
+def _label_event(label: Span, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """A label that names what happened to people by a verb ("Laid off by the firm:",
+    "Walked out:"): the measure of its trigger."""
+    for token in label:
+        name = trigger_of(token, lexicon)
+        entry = lexicon.predicates.get(name) if name else None
+        if entry is not None and entry.measure is not None:
+            return "people", name
+    return None
 
 
 def _sentence_start(number: Span, window: int) -> int:
@@ -428,11 +542,13 @@ def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
     """What the count of people beside a bare number says happened, for an elided head."""
     if near is None:
         return None
-    if near.predicate or near.fallback:
-        return near.predicate or near.fallback
+    if near.predicate:
+        return near.predicate
     trigger = find_trigger(near.anchor, lexicon)
-    if trigger is not None:
-        return trigger.predicate
+    if trigger is not None and not mere_presence(trigger, near.value.unit, lexicon):
+        return trigger.predicate  # its own event, before what it borrowed itself
+    if near.fallback:
+        return near.fallback
     entry = lexicon.unit_entry(near.unit_token) if near.unit_token is not None else None
     return entry.default_predicate if entry is not None else None
 

@@ -7,6 +7,11 @@ the header row (the line before the ``|---|`` rule) names what each column count
 ("| Velorian nationals | 31 |"), else the header row as a whole does when it speaks of
 counting ("| Day | Counted by | North | South |"). A cell counts people only when one of
 those names people through the lexicon; other tables (prices, dates) give nothing.
+
+A date set beside a figure dates that figure: in its own cell ("| 2,710 (14 Sept) |"),
+else in its column's header ("| Deaths, 21 Sept |": two columns with different dates are
+two moments), else beside a figure of its row from the same source ("| WHO cases | WHO
+deaths |"), else in a cell of its row that holds only a date ("| Tuesday 7 March | ...").
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from claimrec.extract.markdown_tables import Row, markdown_tables
+from claimrec.dates import resolve_date
+from claimrec.extract.markdown_tables import MARKUP, Row, markdown_tables
 from claimrec.lexicon import Lexicon
 from claimrec.numbers import NumberRange, parse_range
 
@@ -44,6 +50,7 @@ class Cell(BaseModel):
     predicate: str | None
     column: str = ""  # the column's header ("Paris"): a place when the document names one
     column_start: int = -1  # its offset in the body
+    time: str | None = None  # the date phrase that dates the figure, as written
 
 
 def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
@@ -52,7 +59,10 @@ def table_cells(body: str, lexicon: Lexicon) -> list[Cell]:
     for table in markdown_tables(body):
         header = [cell.raw.text for cell in table.header or ()]
         starts = [cell.raw.start for cell in table.header or ()]
-        whole = names(" ".join(header), lexicon, counting_only=True)
+        # the corner cell names what the whole table counts ("| Deaths | 14 May | 18 May |"),
+        # else a header that speaks of counting does
+        corner = names(header[0], lexicon) if header else None
+        whole = corner or names(" ".join(header), lexicon, counting_only=True)
         for row in table.rows:
             out.extend(_row(row, header, starts, whole, lexicon))
     return out
@@ -71,7 +81,9 @@ def _row(
     if not row:
         return []
     row_head = row[0].raw.text
-    out = []
+    row_day = _row_date(row, lexicon)
+    out: list[Cell] = []
+    columns: list[int] = []
     for column, cell in enumerate(row):
         found = _number(cell.raw.text, lexicon)
         if found is None:
@@ -95,9 +107,97 @@ def _row(
                 predicate=predicate,
                 column=col_head,
                 column_start=starts[column] if column < len(starts) else -1,
+                time=_own_date(cell.raw.text[b:], lexicon) or date_text(col_head, lexicon),
             )
         )
+        columns.append(column)
+    return _dated_by_source(out, columns, header, lexicon, row_day)
+
+
+def _dated_by_source(
+    cells: list[Cell], columns: list[int], header: list[str], lexicon: Lexicon, row_day: str | None
+) -> list[Cell]:
+    """Undated figures of a row take the date of a figure whose column has the same source
+    ("| WHO cases | WHO deaths |": a row's WHO figures come from one report, so "2,710 (14
+    Sept)" dates the WHO deaths beside it), else the row's own date."""
+    sources = [_source_words(header[k] if k < len(header) else "", lexicon) for k in columns]
+    out = []
+    for cell, source in zip(cells, sources, strict=True):
+        time = cell.time
+        if time is None and source:
+            time = next(
+                (c.time for c, s in zip(cells, sources, strict=True) if c.time and s == source),
+                None,
+            )
+        out.append(cell.model_copy(update={"time": time or row_day}))
     return out
+
+
+def _source_words(head: str, lexicon: Lexicon) -> frozenset[str]:
+    """The words of a column header that are neither what it counts nor a date: who gives
+    its figures ("WHO deaths" -> who)."""
+    return frozenset(
+        w.lower()
+        for w in _WORD.findall(head)
+        if names(w, lexicon) is None and w.lower().rstrip(".") not in lexicon.month_words
+    )
+
+
+_PIECES = re.compile(r"[,;()\[\]–—]")
+MAX_DATE_WORDS = 5
+
+
+def date_text(text: str, lexicon: Lexicon) -> str | None:
+    """The date phrase of a cell or header ("(14 Sept)", "Deaths, 21 Sept", "as of 3 May",
+    "deaths on 2 June"): the longest run of words, within one stretch between brackets or
+    commas, that names a month or weekday and reads as a date. None when there is none."""
+    for piece in _PIECES.split(text):
+        words = piece.strip(MARKUP).split()
+        named = [k for k, w in enumerate(words) if _calendar_word(w, lexicon)]
+        if not named:
+            continue
+        spans = sorted(
+            ((a, b) for a in range(named[0] + 1) for b in range(named[0] + 1, len(words) + 1)),
+            key=lambda ab: ab[0] - ab[1],
+        )
+        for a, b in spans:
+            if b - a > MAX_DATE_WORDS:
+                continue
+            phrase = " ".join(words[a:b]).strip(MARKUP + ":")
+            if resolve_date(phrase, published=None).granularity != "unknown":
+                return None if _opens_window(words, a, lexicon) else phrase
+    return None
+
+
+def _opens_window(words: list[str], start: int, lexicon: Lexicon) -> bool:
+    """Whether the date starting at ``words[start]`` opens a running count ("since 16 March")."""
+    windows = lexicon.where_when.window_preps
+    return any(w.lower().strip(MARKUP) in windows for w in words[max(0, start - 1) : start + 1])
+
+
+def _own_date(tail: str, lexicon: Lexicon) -> str | None:
+    """The date a cell gives its figure ("2,710 (14 Sept)"); not one that dates another
+    figure in the cell ("2,710 (up from 2,100 on 7 Sept)")."""
+    found = date_text(tail, lexicon)
+    if found is None or any(ch.isdigit() for ch in tail.replace(found, "", 1)):
+        return None
+    return found
+
+
+def _calendar_word(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised month or weekday name ("Sept.", "Tuesday"); never the verb "may"."""
+    word = word.strip(MARKUP + ".:")
+    return word[:1].isupper() and word.lower() in lexicon.month_words
+
+
+def _row_date(row: Row, lexicon: Lexicon) -> str | None:
+    """The date of a row: a cell that holds a date and nothing else ("| Sept. 15 |")."""
+    for cell in row:
+        text = cell.text.text.strip(MARKUP + ".:")
+        found = date_text(text, lexicon)
+        if found is not None and found.strip(".:") == text:
+            return found
+    return None
 
 
 def _number(text: str, lexicon: Lexicon) -> tuple[int, int, NumberRange, str | None] | None:
@@ -127,24 +227,33 @@ def _number(text: str, lexicon: Lexicon) -> tuple[int, int, NumberRange, str | N
 def names(
     text: str, lexicon: Lexicon, *, counting_only: bool = False
 ) -> tuple[str, str | None] | None:
-    """(unit class, predicate) when a header names people ("WHO deaths", "Freed")."""
+    """(unit class, predicate) when a header names people ("WHO deaths", "Freed"). A word
+    that says what happened decides the predicate wherever it stands, the first people noun
+    the class ("Officers injured": officers, injured)."""
     words = [w.lower() for w in _WORD.findall(text)]
+    if counting_only:
+        return ("people", None) if any(w in lexicon.counting_words for w in words) else None
+    first: tuple[str, str | None] | None = None
     for word in words:
-        if counting_only:
-            if word in lexicon.counting_words:
-                return "people", None
-            continue
-        for form in _singulars(word):
-            entry = lexicon.units.get(form)
-            if entry is not None:
-                return entry.cls, entry.default_predicate
-        if word in lexicon.people_adjectives:
-            return "people", lexicon.people_adjectives[word]
-        if word in lexicon.demonym_index:
-            return lexicon.demonym_unit_class, None
-        measure = lexicon.measure_nouns.get(word)
-        if measure is not None and measure.predicate is not None:
-            return measure.unit, measure.predicate
+        found = _word_names(word, lexicon)
+        if found is not None and found[1] is not None:
+            return (first[0] if first is not None else found[0]), found[1]
+        first = first or found
+    return first
+
+
+def _word_names(word: str, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    for form in _singulars(word):
+        entry = lexicon.units.get(form)
+        if entry is not None:
+            return entry.cls, entry.default_predicate
+    if word in lexicon.people_adjectives:
+        return "people", lexicon.people_adjectives[word]
+    if word in lexicon.demonym_index:
+        return lexicon.demonym_unit_class, None
+    measure = lexicon.measure_nouns.get(word)
+    if measure is not None and measure.predicate is not None:
+        return measure.unit, measure.predicate
     return None
 
 
