@@ -41,7 +41,7 @@ def location_name(graph: Graph, quote: str) -> str | None:
 
 CASES = [
     pytest.param(
-        ["Officials said the ferry had 115 men and 20 women aboard when it left port."],
+        ["Officials said 115 men and 20 women applied for the posts."],
         "115 men",
         "20 women",
         False,
