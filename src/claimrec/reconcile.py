@@ -188,6 +188,7 @@ class _Context:
         self.row_label = _row_label_pattern(self.row_places)
         self._event_patterns: dict[str, re.Pattern[str] | None] = {}
         self._framing: dict[str, str | None] = {}
+        self._roles: dict[str, ValueRole] = {}
         self._name_patterns: dict[str, re.Pattern[str] | None] = {}
         self._named: dict[tuple[str, str], bool] = {}
         self.places = frozenset(
@@ -224,6 +225,13 @@ class _Context:
             if 2 * n > sum(counter.values()):
                 home[story] = top
         return home
+
+    def role(self, claim: Claim) -> ValueRole:
+        """``_role``, once per claim (the key and the status both ask)."""
+        known = self._roles.get(claim.id)
+        if known is None:
+            known = self._roles[claim.id] = _role(claim, self)
+        return known
 
     def framing_place(self, claim: Claim) -> str | None:
         """A known place named for the counted event: framing the sentence ("In X, ..."),
@@ -376,7 +384,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     if _long_before(claim, ctx):
         return EARLIER
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
-    if _role(claim, ctx) == "projection" and (
+    if ctx.role(claim) == "projection" and (
         _is_future(claim, ctx)
         or claim.measure in ctx.cumulative_measures
         or claim.measure in ctx.per_event_measures
@@ -645,7 +653,7 @@ def _entry(claim: Claim, ctx: _Context) -> _Entry:
         voice=ctx.voices.voice(claim),
         day=day,
         last=last if last is None or day is None or last >= day else day,
-        role=_role(claim, ctx),
+        role=ctx.role(claim),
         order=(day is None, day or dt.date.min, claim.id),
         span=count_interval(claim.value) if isinstance(claim.value, CountValue) else None,
         vkey=value_key(claim.value),
