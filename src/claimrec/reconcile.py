@@ -362,7 +362,9 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else (claim.counted or claim.value.unit)
-    subject = _owner(claim, ctx, strict=True)
+    # with no measure, a counted noun that names whose people they are ("14 Velorians")
+    # already says it; an owner found again elsewhere would only split the question
+    subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
