@@ -87,7 +87,7 @@ CASES = [
     ("Officials confirmed 2,105 cases of the fever.", "2,105", 2105, 2105, False, "cases"),
     ("Rebels freed 14 hostages on Monday.", "14", 14, 14, False, "released"),
     ("Police detained 45 demonstrators near the palace.", "45", 45, 45, False, "held"),
-    ("Rescuers recovered 31 bodies from the river.", "31", 31, 31, False, "deaths"),
+    ("Rescuers recovered 31 bodies from the river.", "31", 31, 31, False, "recovered"),
     ("The union said 6,400 members would strike.", "6,400", 6400, 6400, False, "other"),
     ("Velmora, a town of about 9,000 people, was flooded.", "9,000", 9000, 9000, True, "other"),
     ("Soldiers escorted a group of 40 migrants to the port.", "40", 40, 40, False, "other"),
@@ -195,7 +195,7 @@ CASES = [
     ("Orderlies moved 37 patients to Halden General.", "37", 37, 37, False, "hospitalised"),
     ("Guards took 50 hostages to a new camp.", "50", 50, 50, False, "held"),
     ("About 900 strikers marched to the plant.", "900", 900, 900, True, "strike"),
-    ("Divers recovered 14 bodies from the wreck.", "14", 14, 14, False, "deaths"),
+    ("Divers recovered 14 bodies from the wreck.", "14", 14, 14, False, "recovered"),
     # ... even when another clause's verb says more
     (
         "The clinic logged 2,240 cases before the fever killed anyone.",
@@ -341,7 +341,7 @@ def test_a_table_of_things_gives_no_counts(nlp, lexicon) -> None:
 @pytest.mark.parametrize(
     ("text", "low", "measure"),
     [
-        ("- **Bodies recovered:** 78, the coast guard said.", 78, "deaths"),
+        ("- **Bodies recovered:** 78, the coast guard said.", 78, "recovered"),
         ("- Police officers injured that day: 441, by the minister's count.", 441, "injured"),
     ],
 )

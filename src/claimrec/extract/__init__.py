@@ -519,10 +519,19 @@ def _there(s: _Sentence, count: Count) -> Mention | None:
 
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
     """A date phrase attached to the claim's trigger, else to the event noun a relative
-    clause of the trigger describes ("the 2019 fire that killed 40"), as the claim's time."""
+    clause of the trigger describes ("the 2019 fire that killed 40"), else, for a counted
+    noun with no trigger, to the verb it is the subject or object of ("Ten Velorians came
+    home on Friday"; not a verb of saying), as the claim's time."""
     heads = [anchor]
     if anchor.dep_ == "relcl":
         heads.append(anchor.head)
+    verb = anchor.head
+    if (
+        anchor.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in s.lexicon.attribution_verbs
+    ):
+        heads.append(verb)
     for head in heads:
         for ent in s.sent.ents:
             if ent.label_ == "DATE" and (_governs(head, ent.root) or ent.root.head.i == head.i):
