@@ -263,3 +263,19 @@ def test_there_points_back_to_the_last_place(
     tmp_path: Path, text: str, quote: str, place: str | None
 ) -> None:
     assert location_name(graph_of(tmp_path, text), quote) == place
+
+
+def test_bodies_recovered_are_no_rival_to_the_toll(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The coastguard said 64 bodies had been recovered from the sea.",
+        "Survivors said up to 500 people drowned when the boat sank.",
+    )
+    assert not together(graph, "64 bodies", "500 people")
+    assert not [f for f in graph.facts if f.status == "conflict"]
+
+
+def test_a_counted_noun_takes_the_date_on_its_own_verb(tmp_path: Path) -> None:
+    graph = graph_of(tmp_path, "Ten Velorians came home on Monday 3 March.")
+    claim = next(c for c in graph.claims if c.type == "count")
+    assert claim.as_of is not None and claim.as_of.isoformat() == "2025-03-03"
