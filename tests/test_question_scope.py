@@ -279,3 +279,26 @@ def test_a_counted_noun_takes_the_date_on_its_own_verb(tmp_path: Path) -> None:
     graph = graph_of(tmp_path, "Ten Velorians came home on Monday 3 March.")
     claim = next(c for c in graph.claims if c.type == "count")
     assert claim.as_of is not None and claim.as_of.isoformat() == "2025-03-03"
+
+
+def test_a_bare_figure_noun_counts_the_main_toll(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "Police said 30 people had died in the fire. Neighbours say the real number is "
+        "around 90.",
+    )
+    claim = next(c for c in graph.claims if c.type == "count" and "90" in c.evidence.quote)
+    assert claim.measure == "deaths"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Nearly 40 of the passengers were children, the charity said.", "40"),
+        ("Twenty of the dead had been identified, police said.", "Twenty"),
+    ],
+)
+def test_a_partitive_counts_a_part(tmp_path: Path, sentence: str, quote: str) -> None:
+    graph = graph_of(tmp_path, sentence)
+    fact = fact_of(graph, quote)
+    assert next(f for f in graph.facts if f.id == fact).key.scope == "part"

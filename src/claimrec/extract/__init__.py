@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -73,6 +74,7 @@ class _Context:
     frame: Mention | None = None  # a place fronted in this paragraph ("In X, ...")
     frame_paragraph: int = -1
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
+    tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
     day: TimeRef | None = None  # the last single day named, for "that day"
 
 
@@ -176,8 +178,11 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
+        or (_main_toll(s) if count.figure else None)
         or _verb_lemma(count.anchor, s.lexicon)
     )
+    if s.lexicon.measure_of(predicate) != "other":
+        s.context.tolls[predicate] += 1
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
@@ -237,6 +242,13 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
         if name is not None and lexicon.measure_of(name) not in lexicon.membership.never:
             return name
     return None
+
+
+def _main_toll(s: _Sentence) -> str | None:
+    """What a bare figure noun counts ("the real number was around 150", "the total is
+    higher"): the document's main toll so far, the predicate most of its counts had."""
+    ranked = s.context.tolls.most_common(1)
+    return ranked[0][0] if ranked else None
 
 
 def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:

@@ -84,6 +84,7 @@ class Count:
     fallback: str | None = None  # the predicate when no trigger says more (an elided head's)
     negated: bool = False  # "46 were arrested, not 200": the number itself is denied
     noun: str | None = None  # the counted noun's lemma, or the one an elided head borrows
+    figure: bool = False  # counted by a figure noun that says nothing more ("the number")
 
 
 @dataclass(frozen=True)
@@ -314,6 +315,7 @@ def _make(
     predicate: str | None = None,
     fallback: str | None = None,
     lent: Count | None = None,
+    figure: bool = False,
 ) -> Count | None:
     number = c.upper or c.number
     governed = anchor if unit_token is not None else _outer(number, number[-1])
@@ -340,6 +342,7 @@ def _make(
         fallback=fallback,
         negated=negated,
         noun=_noun_lemma(unit_token or nationality, lexicon) or (lent.noun if lent else None),
+        figure=figure,
     )
 
 
@@ -391,6 +394,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
             number[-1],
             predicate=owner.measure.predicate or owner.predicate,
             fallback=near_predicate(near, lexicon),
+            figure=owner.measure.predicate is None and owner.predicate is None,
         )
     if owner.people:
         unit = owner.unit_class or "people"
