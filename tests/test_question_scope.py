@@ -302,3 +302,27 @@ def test_a_partitive_counts_a_part(tmp_path: Path, sentence: str, quote: str) ->
     graph = graph_of(tmp_path, sentence)
     fact = fact_of(graph, quote)
     assert next(f for f in graph.facts if f.id == fact).key.scope == "part"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "measure"),
+    [
+        (
+            "The coastguard said it pulled 41 people alive from the water and recovered "
+            "19 bodies.",
+            "41 people",
+            "other",
+        ),
+        (
+            "Officials said 2,000 soldiers will assist and train the local army.",
+            "2,000 soldiers",
+            "force",
+        ),
+    ],
+)
+def test_a_coordinated_verb_with_its_own_object_is_its_own_event(
+    tmp_path: Path, sentence: str, quote: str, measure: str
+) -> None:
+    graph = graph_of(tmp_path, sentence)
+    claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
+    assert claim.measure == measure

@@ -254,12 +254,27 @@ def _look_through(
                     continue
                 if child.dep_ == "conj" and not shares_subject(child):
                     continue  # "remained in hospital, and that one had died": another clause
+                if child.dep_ == "conj" and _objects_apart(tok, child, skip):
+                    continue  # "pulled 104 people out and recovered 79 bodies": its own object
                 pred = None if child.i in skipped else trigger_of(child, lexicon)
                 if pred is not None:
                     candidates.append(Trigger(child, pred))
                 nxt.append(child)
         frontier = nxt
     return _by_priority(candidates, lexicon)
+
+
+def _objects_apart(verb: Token, conj: Token, anchor: Token | None) -> bool:
+    """Whether two coordinated verbs each take their own object and the count is the first
+    one's ("pulled 104 people out and recovered 79 bodies"): the second verb's event is about
+    its own object. A count that is the shared subject ("troops will assist and train
+    local forces") still takes the second verb."""
+    return (
+        anchor is not None
+        and anchor.dep_ == "dobj"
+        and anchor.head.i == verb.i
+        and any(c.dep_ == "dobj" for c in conj.children)
+    )
 
 
 def _best_in_coordination(first: Trigger, lexicon: Lexicon) -> Trigger:
