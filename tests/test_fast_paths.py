@@ -61,3 +61,40 @@ def test_prefilter_is_built_once_per_lexicon(lexicon: Lexicon) -> None:
     assert _prefilter(lexicon) is _prefilter(lexicon)
     other = load_lexicon()
     assert _prefilter(other) is not _prefilter(lexicon)
+
+
+def _numberish_reference(token) -> bool:
+    """``quantities._is_numberish`` as it was before its digit-first shortcut."""
+    from claimrec.extract.quantities import (
+        _GLUED_RANGE,
+        _K_SUFFIX,
+        _ORDINAL,
+        SCALE_WORDS,
+        _looks_like_code,
+    )
+
+    if _K_SUFFIX.match(token.text):
+        return True
+    if token.ent_type_ == "ORDINAL" or _ORDINAL.match(token.lower_):
+        return False
+    return (
+        (token.like_num and not _looks_like_code(token))
+        or token.lower_ in SCALE_WORDS
+        or _GLUED_RANGE.match(token.text) is not None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 10k marchers and 1.5m viewers; 41,000–44,000 or 5k-20k by the 3rd day.",
+        "Dozens of KN-23 rounds, twenty-six trucks and hundreds of families in Osk.",
+        "Arabic-Indic ٣٠٠ and full-width ３００ figures; the 21st of 2,310 dead.",
+        "No figures at all in this sentence.",
+    ],
+)
+def test_is_numberish_matches_the_plain_test(nlp, text: str) -> None:
+    from claimrec.extract.quantities import _is_numberish
+
+    doc = nlp(text)
+    assert [_is_numberish(t) for t in doc] == [_numberish_reference(t) for t in doc]
