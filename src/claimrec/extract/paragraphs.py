@@ -188,6 +188,8 @@ def _prefilter(lexicon: Lexicon) -> _Prefilter:
     stems cost ~0.5% of a build each time)."""
     cached = _PREFILTERS.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
+        if len(_PREFILTERS) >= 8:  # a few lexicons per process at most; never a leak
+            _PREFILTERS.clear()
         cached = _PREFILTERS[id(lexicon)] = (lexicon, _Prefilter(lexicon))
     return cached[1]
 
