@@ -6,6 +6,7 @@ appear only with ``--debug``.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -593,6 +594,13 @@ def _terminate(signum: int, frame: object) -> None:
 def main() -> None:
     """Entry point: SIGTERM unwinds like Ctrl-C, so no temporary output file is left behind."""
     signal.signal(signal.SIGTERM, _terminate)
+    # Everything imported so far (spaCy, thinc, pydantic schemas) lives as long as the
+    # process: the collector need not walk it again on every full collection (~5% of a
+    # cold build), and young objects are collected in larger batches (~1.5% more; parsing
+    # makes many short-lived objects, few cycles). Only this process's entry point does
+    # it, never the library.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     try:
         app()
     except KeyboardInterrupt:

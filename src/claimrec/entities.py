@@ -85,6 +85,7 @@ class EntityTable:
         return self._ids.get((doc, mention.kind, mention.text))
 
 
+@functools.lru_cache(maxsize=65_536)  # pure; the same mentions recur across the corpus
 def clean(text: str) -> str:
     """Surface form with typographic quotes, edge punctuation and possessive removed."""
     s = " ".join(text.translate(_QUOTES).split())
@@ -249,6 +250,7 @@ def _before_possessive(text: str) -> str:
     return head if sep else text
 
 
+@functools.lru_cache(maxsize=65_536)  # pure; asked twice per mention by _Merger.roles
 def key_of(name: str) -> str:
     return " ".join(_SLUG.sub(" ", name.lower()).split())
 

@@ -22,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from claimrec.errors import ConfigError
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class LexiconPart(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -405,8 +407,10 @@ def _index(pairs: Any) -> dict[str, str]:
 
 
 def default_data() -> dict[str, Any]:
+    """The packaged lexicon's data, parsed by libyaml when PyYAML has it: the pure-Python
+    parser took ~0.2 s of every build, warm ones too (same safe constructors, same data)."""
     text = resources.files("claimrec").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def merge(

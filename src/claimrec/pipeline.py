@@ -13,6 +13,7 @@ gives the same graph. Only one chunk of parsed Docs is alive per process at a ti
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -184,6 +185,7 @@ _worker: list[_Worker] = []
 
 def _worker_init(model: str | None, config: Path | None) -> None:
     _worker[:] = [_Worker(load_model(model), load_lexicon(config))]
+    gc.freeze()  # the worker's pipeline and lexicon live as long as it: not for the collector
 
 
 def _worker_extract(chunk: list[Document], entities: EntitiesMode) -> list[Extraction]:

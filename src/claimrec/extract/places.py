@@ -130,21 +130,22 @@ def _places_at(
     preposition, a verb with a named place object, or a place name compounded with a noun.
     ``ents`` maps a token index of the sentence to its entity; ``table``: the sentence is a
     table row."""
-    if token.dep_ == "prep":
+    dep = token.dep_  # read once: each read is a string-store lookup, per token of the text
+    if dep == "prep":
         return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
-    if token.dep_ == "dobj" and _place_object(token, lexicon):
+    if dep == "dobj" and _place_object(token, lexicon):
         # After a verb of motion any name is a place ("reached Drenov", even as a PERSON);
         # after others a person is a person ("visited Ana Lind").
         motion = token.head.lemma_.lower() in lexicon.where_when.motion_verbs
         phrase = place_phrase(token, lexicon, spatial=motion)
         return [(phrase, token.head)] if phrase is not None else []
-    if token.dep_ in {"nsubj", "nsubjpass"} and _place_subject(token, lexicon):
+    if dep in {"nsubj", "nsubjpass"} and _place_subject(token, lexicon):
         phrase = place_phrase(token, lexicon, spatial=True)
         return [(phrase, token.head)] if phrase is not None else []
     if table and token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS:
         ent = ents[token.i]
         return [(ent, ent.root)]
-    if token.dep_ == "prt" and token.lower_ in SPATIAL_PREPS:
+    if dep == "prt" and token.lower_ in SPATIAL_PREPS:
         return [
             (phrase, token.head)
             for obj in token.head.children
@@ -152,7 +153,7 @@ def _places_at(
             for phrase in [place_phrase(obj, lexicon, spatial=True)]
             if phrase is not None
         ]
-    if token.dep_ == "compound" and _event_noun(token.head, lexicon):
+    if dep == "compound" and _event_noun(token.head, lexicon):
         phrase = _compound_place(token, lexicon, ents)
         return [(phrase, token.head)] if phrase is not None else []
     return []

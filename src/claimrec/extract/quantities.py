@@ -594,15 +594,19 @@ def _people_adjective(number: Span, outer: Token, lexicon: Lexicon) -> tuple[Tok
 
 
 def _is_numberish(token: Token) -> bool:
-    if _K_SUFFIX.match(token.text):  # "10k": NER may call it a date
+    text = token.text
+    # The three patterns start with a digit (\d, i.e. str.isdecimal): most tokens are
+    # words, and skipping the regexes for them matters in this per-token test.
+    digit_first = text[:1].isdecimal()
+    if digit_first and _K_SUFFIX.match(text):  # "10k": NER may call it a date
         return True
-    if token.ent_type_ == "ORDINAL" or _ORDINAL.match(token.lower_):
-        return False
     low = token.lower_
+    if token.ent_type_ == "ORDINAL" or (low[:1].isdecimal() and _ORDINAL.match(low)):
+        return False
     return (
         (token.like_num and not _looks_like_code(token))
         or low in SCALE_WORDS
-        or _GLUED_RANGE.match(token.text) is not None
+        or (digit_first and _GLUED_RANGE.match(text) is not None)
     )
 
 

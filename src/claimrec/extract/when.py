@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Span
 
@@ -94,7 +95,7 @@ def _clock(span: Span, lexicon: Lexicon) -> bool:
 
 def _publication_stamp(sent: Span, lexicon: Lexicon) -> bool:
     """A line that stamps the article ("Updated 14 June 2023", "By Ana Lind, 3 May")."""
-    words = [t for t in sent if t.is_alpha][:2]
+    words = list(islice((t for t in sent if t.is_alpha), 2))  # stop at two: cheaper
     if any(t.lower_ in lexicon.where_when.publication_words for t in words):
         return True
     return len(words) == 2 and words[0].lower_ == "by" and words[1].ent_type_ == "PERSON"
