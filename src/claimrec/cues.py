@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from claimrec.lexicon import ReconcileWords
 from claimrec.models import Evidence
+from claimrec.numbers import parse_number
 
 _WORD = re.compile(r"[\w][\w'’-]*")
 _EDGE = r"[\w'’-]"
@@ -137,5 +138,31 @@ def is_hedged_past(evidence: Evidence, cues: ReconcileWords) -> bool:
 
 def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the sentence places its figure before the article's own moment ("earlier
-    in the day it was reported that ...", "initially")."""
-    return _found(evidence.sentence, pattern(tuple(cues.earlier)))
+    in the day it was reported that ...", "initially").
+
+    A time word speaks of the figure nearest it: one with another figure between them
+    belongs to that one ("eight freed, six in the evening and two earlier": only the two
+    are earlier; "initially 40, later 60": the 60 is not)."""
+    regex = pattern(tuple(cues.earlier))
+    sentence = evidence.sentence
+    if regex is None or regex.search(sentence) is None:
+        return False
+    at = sentence.find(evidence.quote)
+    if at < 0:
+        return True
+    end = at + len(evidence.quote)
+    for match in regex.finditer(sentence):
+        if match.end() <= at:
+            between = sentence[match.end() : at]
+        elif match.start() >= end:
+            between = sentence[end : match.start()]
+        else:
+            return True
+        if not _has_figure(between):
+            return True
+    return False
+
+
+def _has_figure(text: str) -> bool:
+    """Whether a stretch of text states a number (digits or a number word)."""
+    return any(ch.isdigit() for ch in text) or any(parse_number(w) is not None for w in words(text))

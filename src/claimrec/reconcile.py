@@ -200,6 +200,7 @@ class _Context:
         ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
+        self.listed_parts = _listed_parts(claims)
 
     def stated_place(self, claim: Claim) -> str | None:
         """Where a count is stated for: its location, or a place framing its sentence.
@@ -398,10 +399,54 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     if label is not None:
         return label
     if place is None and (
-        is_part(claim.evidence, ctx.cues) or is_part_in_phrase(claim.evidence, ctx.cues)
+        claim.id in ctx.listed_parts
+        or is_part(claim.evidence, ctx.cues)
+        or is_part_in_phrase(claim.evidence, ctx.cues)
     ):
         return PART
     return None
+
+
+def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
+    """Counts that break down a figure stated just before them in their sentence: two or
+    more exact figures that follow it and add up to it exactly ("put the figure at 40: 31
+    men, 7 women and two children"; "freed nine, five in the morning and four later").
+    Each is a part of that total, never a rival figure for it."""
+    by_sentence: dict[tuple[str, int, str], dict[int, list[Claim]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for claim in claims:
+        value = claim.value
+        if isinstance(value, CountValue) and value.low is not None and value.low == value.high:
+            ev = claim.evidence
+            start = ev.start - max(ev.sentence.find(ev.quote), 0)  # the sentence's offset
+            by_sentence[(claim.doc, start, ev.sentence)][ev.start].append(claim)
+    parts: set[str] = set()
+    for figures in by_sentence.values():
+        if len(figures) < 3:
+            continue
+        ordered = [figures[k] for k in sorted(figures)]
+        for i, whole in enumerate(ordered):
+            for listed in _breakdown(whole[0], ordered[i + 1 :]):
+                parts.update(c.id for c in listed)
+    return frozenset(parts)
+
+
+def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
+    """The run of figures right after ``whole`` that adds up to it (two or more), else
+    none."""
+    assert isinstance(whole.value, CountValue)
+    total, run = 0.0, []
+    for figure in after:
+        value = figure[0].value
+        assert isinstance(value, CountValue) and value.low is not None
+        total += value.low
+        run.append(figure)
+        if total == whole.value.low:
+            return run if len(run) >= 2 else []
+        if total > whole.value.low:
+            return []
+    return []
 
 
 def _long_before(claim: Claim, ctx: _Context) -> bool:

@@ -1,0 +1,145 @@
+"""Tests for false conflicts and found ones: figures that answer another question (a
+breakdown of a total, a time word belonging to a neighbouring figure) and the real clash
+they used to hide or fake. One invented sentence per row, positive and negative."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from builders import claim, document, entity, exact
+
+from claimrec.cues import is_earlier
+from claimrec.lexicon import Lexicon
+from claimrec.models import Claim, Evidence, Fact
+from claimrec.reconcile import reconcile
+
+D = dt.date
+BUREAU = "ent:relief-bureau"
+COUNCIL = "ent:harbour-council"
+ENTITIES = [entity(BUREAU, "Relief Bureau", "ORG"), entity(COUNCIL, "Harbour Council", "ORG")]
+DOCUMENTS = [document("a", D(2025, 3, 4)), document("b", D(2025, 3, 4))]
+
+
+def said(sentence: str, quote: str) -> Evidence:
+    start = sentence.index(quote)
+    return Evidence(start=start, end=start + len(quote), quote=quote, sentence=sentence)
+
+
+def figure(
+    cid: str,
+    sentence: str,
+    quote: str,
+    n: int,
+    *,
+    doc: str = "a",
+    source: str | None = BUREAU,
+    predicate: str = "released",
+    offset: int = 0,
+) -> Claim:
+    c = claim(cid, exact(n, unit="people"), doc=doc, source=source, predicate=predicate)
+    ev = said(sentence, quote)
+    return c.model_copy(
+        update={
+            "evidence": ev.model_copy(update={"start": ev.start + offset, "end": ev.end + offset})
+        }
+    )
+
+
+def facts(claims: list[Claim], lexicon: Lexicon) -> list[Fact]:
+    return reconcile(claims, documents=DOCUMENTS, entities=ENTITIES, lexicon=lexicon).facts
+
+
+def fact_of(cid: str, found: list[Fact]) -> Fact:
+    return next(f for f in found if cid in f.claims)
+
+
+# ------------------------------------------------------------------------ earlier: whose time word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "earlier"),
+    [
+        ("The bureau counted nine freed, five at dusk and four earlier.", "nine", False),
+        ("The bureau counted nine freed, five at dusk and four earlier.", "four", True),
+        ("Officials initially said 40 had drowned, and later 65.", "65", False),
+        ("Officials initially said 40 had drowned, and later 65.", "40", True),
+        ("Earlier in the day it was reported that 30 bodies were found.", "30", True),
+        ("The council said 70 had been found, more than reported earlier.", "70", True),
+    ],
+)
+def test_time_word_belongs_to_nearest_figure(
+    sentence: str, quote: str, earlier: bool, lexicon: Lexicon
+) -> None:
+    assert is_earlier(said(sentence, quote), lexicon.reconcile) is earlier
+
+
+# ------------------------------------------------------------------------ breakdowns
+
+FREED = "The bureau counted nine freed on Tuesday, five at dusk and four earlier."
+TALLY = "The bureau put the figure at 40: 31 men, 7 women and two children."
+
+
+def breakdown(sentence: str, quotes: list[tuple[str, int]]) -> list[Claim]:
+    return [figure(f"c{i}", sentence, q, n) for i, (q, n) in enumerate(quotes)]
+
+
+BREAKDOWNS = [
+    pytest.param(
+        TALLY,
+        [("40", 40), ("31 men", 31), ("7 women", 7), ("two children", 2)],
+        {"c1", "c2", "c3"},
+        id="a total then its parts after a colon",
+    ),
+    pytest.param(
+        FREED,
+        [("nine", 9), ("five", 5), ("four", 4)],
+        {"c1", "c2"},
+        id="a day's total then its parts",
+    ),
+    pytest.param(
+        "The bureau freed 12 on Monday, 5 on Tuesday and 4 on Friday.",
+        [("12", 12), ("5", 5), ("4", 4)],
+        set(),
+        id="figures that do not add up are no breakdown",
+    ),
+    pytest.param(
+        "Ships brought 40, 31 and 9 people.",
+        [("40", 40), ("31", 31), ("9", 9)],
+        {"c1", "c2"},
+        id="a list adding up to the first is read as its parts",
+    ),
+    pytest.param(
+        "The bureau freed 40 and 40.",
+        [("40", 40), ("40 and", 40)],
+        set(),
+        id="one figure is no breakdown",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quotes", "parts"), BREAKDOWNS)
+def test_breakdown_parts(
+    sentence: str, quotes: list[tuple[str, int]], parts: set[str], lexicon: Lexicon
+) -> None:
+    found = facts(breakdown(sentence, quotes), lexicon)
+    marked = {c for f in found if f.key.scope == "part" for c in f.claims}
+    assert marked == parts
+
+
+def test_part_of_a_breakdown_is_no_rival_total(lexicon: Lexicon) -> None:
+    """Two children in a breakdown of 40 never clash with another voice's 41 that day."""
+    parts = breakdown(TALLY, [("40", 40), ("31 men", 31), ("7 women", 7), ("two children", 2)])
+    other = figure("d", "The council raised it to 41.", "41", 41, doc="b", source=COUNCIL)
+    found = facts([*parts, other], lexicon)
+    assert fact_of("c3", found).status != "conflict"
+
+
+def test_two_voices_give_two_day_totals(lexicon: Lexicon) -> None:
+    """A day's total from one voice and another's differ: a conflict the time word of a
+    listed part must not hide."""
+    ours = breakdown(FREED, [("nine", 9), ("five", 5), ("four", 4)])
+    theirs = figure(
+        "d", "The council put the day's total at eleven.", "eleven", 11, doc="b", source=COUNCIL
+    )
+    assert fact_of("d", facts([*ours, theirs], lexicon)).status == "conflict"
