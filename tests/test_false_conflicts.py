@@ -5,13 +5,15 @@ they used to hide or fake. One invented sentence per row, positive and negative.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 from builders import claim, document, entity, exact
 
 from claimrec.cues import is_earlier
+from claimrec.extract import extract_document
 from claimrec.lexicon import Lexicon
-from claimrec.models import Claim, Evidence, Fact
+from claimrec.models import Claim, Document, Evidence, Fact
 from claimrec.reconcile import reconcile
 
 D = dt.date
@@ -143,3 +145,30 @@ def test_two_voices_give_two_day_totals(lexicon: Lexicon) -> None:
         "d", "The council put the day's total at eleven.", "eleven", 11, doc="b", source=COUNCIL
     )
     assert fact_of("d", facts([*ours, theirs], lexicon)).status == "conflict"
+
+
+# ------------------------------------------------------------------------ whose count: "by X"
+
+
+def extracted_subjects(nlp, lexicon: Lexicon, text: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    doc = Document(
+        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
+    )
+    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
+    return {
+        c.evidence.quote: (c.subject.text if c.subject else None)
+        for c in claims
+        if c.type == "count"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("- Laid off by Corvena: around 2,300, the company says.", "around 2,300", "Corvena"),
+        ("About 600 workers were laid off by Tessmark on Monday.", "About 600 workers", "Tessmark"),
+        ("Tessmark said about 600 workers were laid off on Monday.", "about 600 workers", None),
+    ],
+)
+def test_passive_doer_owns_the_count(nlp, lexicon: Lexicon, text: str, quote: str, subject) -> None:  # type: ignore[no-untyped-def]
+    assert extracted_subjects(nlp, lexicon, text).get(quote) == subject

@@ -46,13 +46,27 @@ def _qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
 
 def _agent(trigger: Token, lexicon: Lexicon) -> Span | None:
     """The named subject of the trigger or of the verbs it completes ("X plans to send");
-    never the speaker of a verb of saying, who is the claim's source."""
+    never the speaker of a verb of saying, who is the claim's source. A passive verb's
+    own "by" phrase names its doer first ("600 were laid off by X", "Laid off by X: 600")."""
+    doer = _passive_agent(trigger)
+    if doer is not None:
+        return doer
     subject = _clause_subject(trigger, lexicon)
     if subject is None or _report_noun(subject, lexicon):
         return None  # "X's count stood at 300": X made the count, the people are not X's
     if subject.ent_type_ in AGENT_LABELS:
         return _entity_at(subject)
     return _qualifier(subject, lexicon) or _partitive_qualifier(subject, lexicon)
+
+
+def _passive_agent(trigger: Token) -> Span | None:
+    """The named doer in the trigger's own "by" phrase (dependency ``agent``)."""
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in AGENT_LABELS:
+                    return _entity_at(obj)
+    return None
 
 
 def _clause_subject(trigger: Token, lexicon: Lexicon) -> Token | None:
