@@ -172,3 +172,30 @@ def extracted_subjects(nlp, lexicon: Lexicon, text: str) -> dict[str, str | None
 )
 def test_passive_doer_owns_the_count(nlp, lexicon: Lexicon, text: str, quote: str, subject) -> None:  # type: ignore[no-untyped-def]
     assert extracted_subjects(nlp, lexicon, text).get(quote) == subject
+
+
+# ------------------------------------------------------------------------ one question, any wording
+
+
+def extracted_predicates(nlp, lexicon: Lexicon, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    doc = Document(
+        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
+    )
+    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
+    return {c.evidence.quote: c.predicate for c in claims if c.type == "count"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "residence"),
+    [
+        ("Police said 310 people were living in the Varno block.", "310 people", True),
+        ("Neighbours described the block as home to 500 people.", "500 people", True),
+        ("About 40 people live on the upper floors.", "About 40 people", True),
+        ("Police said 310 people were in the Varno block.", "310 people", False),
+        ("Neighbours said 500 people had gone home.", "500 people", False),
+    ],
+)
+def test_people_living_somewhere_is_one_question(  # type: ignore[no-untyped-def]
+    nlp, lexicon: Lexicon, text: str, quote: str, residence: bool
+) -> None:
+    assert (extracted_predicates(nlp, lexicon, text).get(quote) == "resided") is residence
