@@ -199,3 +199,47 @@ def test_people_living_somewhere_is_one_question(  # type: ignore[no-untyped-def
     nlp, lexicon: Lexicon, text: str, quote: str, residence: bool
 ) -> None:
     assert (extracted_predicates(nlp, lexicon, text).get(quote) == "resided") is residence
+
+
+# ------------------------------------------------------------------------ "N of them": part or all
+
+
+def in_text(cid: str, text: str, sentence: str, quote: str, n: int, predicate: str) -> Claim:
+    """A claim whose sentence stands at its place in ``text`` (offsets as in a document)."""
+    return figure(cid, sentence, quote, n, predicate=predicate, offset=text.index(sentence))
+
+
+PARTITIVES = [
+    pytest.param(
+        "Police believe 300 people were in the block. Cameras show 220 of them escaping.",
+        None,
+        False,
+        id="of everyone there: the whole escape count",
+    ),
+    pytest.param(
+        "Police believe 300 Velorians were in the block. Cameras show 220 of them escaping.",
+        "ent:velor",
+        True,
+        id="of a named group: a part",
+    ),
+    pytest.param(
+        "Police believe 300 people were in the block. The lifts broke. Cameras show 220 of "
+        "them escaping.",
+        None,
+        True,
+        id="a sentence between: no antecedent, still a part",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "owner", "part"), PARTITIVES)
+def test_partitive_of_everyone_counts_the_whole(
+    text: str, owner: str | None, part: bool, lexicon: Lexicon
+) -> None:
+    first, *_, last = [s.strip() + "." for s in text.split(".") if s.strip()]
+    whole = in_text("w", text, first, first.split()[2] + " " + first.split()[3], 300, "be")
+    whole = whole.model_copy(update={"subject": owner, "measure": "other"})
+    escaped = in_text("e", text, last, "220 of them", 220, "survived")
+    escaped = escaped.model_copy(update={"subject": None})
+    found = facts([whole, escaped], lexicon)
+    assert (fact_of("e", found).key.scope == "part") is part

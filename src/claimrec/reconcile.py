@@ -86,6 +86,7 @@ from claimrec.models import (
     Edge,
     EdgeKind,
     Entity,
+    Evidence,
     Fact,
     FactKey,
     FactValue,
@@ -201,6 +202,7 @@ class _Context:
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims)
+        self.drawn_from_all = _drawn_from_all(claims)
 
     def stated_place(self, claim: Claim) -> str | None:
         """Where a count is stated for: its location, or a place framing its sentence.
@@ -400,11 +402,54 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return label
     if place is None and (
         claim.id in ctx.listed_parts
-        or is_part(claim.evidence, ctx.cues)
+        or (is_part(claim.evidence, ctx.cues) and claim.id not in ctx.drawn_from_all)
         or is_part_in_phrase(claim.evidence, ctx.cues)
     ):
         return PART
     return None
+
+
+def _drawn_from_all(claims: Sequence[Claim]) -> frozenset[str]:
+    """Partitive counts ("223 of them escaped") whose "them" is a plain head count of
+    everyone there ("293 people were in the block"), stated just before (same or previous
+    sentence), for another measure: they count everyone who escaped, the whole of that
+    measure's question, not a subset of some other figure for it. A partitive of a group
+    already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
+    measure ("twelve were hurt, nine of them firefighters") stays a part."""
+    counts = sorted(
+        (c for c in claims if isinstance(c.value, CountValue)),
+        key=lambda c: (c.doc, c.evidence.start),
+    )
+    whole: set[str] = set()
+    for before, claim in pairwise(counts):
+        if (
+            before.doc == claim.doc
+            and before.measure == "other"
+            and before.subject is None
+            and claim.measure not in ("other", before.measure)
+            and _PARTITIVE.search(_around(claim.evidence)) is not None
+            and _adjacent(before.evidence, claim.evidence)
+        ):
+            whole.add(claim.id)
+    return frozenset(whole)
+
+
+_PARTITIVE = re.compile(r"\bof (?:them|whom|those)\b", re.IGNORECASE)
+
+
+def _around(evidence: Evidence) -> str:
+    """The quote and the few words after it ("223 of them escaping")."""
+    at = evidence.sentence.find(evidence.quote)
+    if at < 0:
+        return evidence.quote
+    return evidence.sentence[at : at + len(evidence.quote) + 20]
+
+
+def _adjacent(first: Evidence, second: Evidence) -> bool:
+    """Whether two figures stand in one sentence or in two sentences in a row."""
+    start_a = first.start - max(first.sentence.find(first.quote), 0)
+    start_b = second.start - max(second.sentence.find(second.quote), 0)
+    return start_a == start_b or 0 <= start_b - (start_a + len(first.sentence)) <= 3
 
 
 def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
