@@ -243,3 +243,33 @@ def test_partitive_of_everyone_counts_the_whole(
     escaped = escaped.model_copy(update={"subject": None})
     found = facts([whole, escaped], lexicon)
     assert (fact_of("e", found).key.scope == "part") is part
+
+
+# ------------------------------------------------------------------------ an undated repeat
+
+UNDATED_DOCS = [*DOCUMENTS, document("c", D(2025, 3, 9)), document("u")]
+
+
+@pytest.mark.parametrize(
+    ("undated", "status"),
+    [
+        pytest.param(90, "updated", id="repeats a dated figure: speaks for its day"),
+        pytest.param(70, "conflict", id="a figure found nowhere else: may be any day"),
+    ],
+)
+def test_undated_repeat_speaks_for_its_day(undated: int, status: str, lexicon: Lexicon) -> None:
+    toll = [
+        figure("a", "The bureau said 90 people died.", "90", 90, predicate="killed"),
+        figure("c", "The bureau said 95 people died.", "95", 95, doc="c", predicate="killed"),
+        figure(
+            "u",
+            f"The council said {undated} people died.",
+            str(undated),
+            undated,
+            doc="u",
+            source=COUNCIL,
+            predicate="killed",
+        ),
+    ]
+    found = reconcile(toll, documents=UNDATED_DOCS, entities=ENTITIES, lexicon=lexicon).facts
+    assert fact_of("u", found).status == status

@@ -30,7 +30,8 @@ source, a person, or a place the corpus names as where things happen (where, not
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
 independent, their intervals cannot both hold and their days fall in one window
-(``window_days`` apart at most; an undated claim may be any day). Across windows:
+(``window_days`` apart at most; an undated claim may be any day, unless it repeats a
+figure dated elsewhere in the fact: then it speaks for that figure's days). Across windows:
 a running total (the lexicon's ``cumulative_measures``) that rises is an *update*; one
 that falls from another voice's figure without saying it replaces it is flagged
 (``unstated_change``, a conflict); a current state (people in hospital, hostages held)
@@ -765,7 +766,7 @@ def _role(claim: Claim, ctx: _Context) -> ValueRole:
 
 
 def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[Edge]]:
-    entries = [_entry(c, ctx) for c in claims]
+    entries = _place_undated([_entry(c, ctx) for c in claims])
     entries = _mark_superseded(entries)
     multi = (
         key.type == "location"
@@ -833,6 +834,36 @@ def _multi_reason(key: FactKey, entries: list[_Entry], ctx: _Context) -> Reason:
 
 
 # ------------------------------------------------------------------------ roles over time
+
+
+def _place_undated(entries: list[_Entry]) -> list[_Entry]:
+    """An undated figure that repeats a figure dated elsewhere in the fact speaks for the
+    days that figure was stated (an undated summary repeating the last known toll), not
+    for any day: it is compared with that moment only. An undated figure found nowhere
+    else may still be any day."""
+    if all(e.day is not None for e in entries):
+        return entries  # the common case
+    days: dict[object, list[dt.date]] = defaultdict(list)
+    for e in entries:
+        if e.day is not None:
+            days[e.span or e.vkey].append(e.day)
+    out = []
+    for e in entries:
+        known = days.get(e.span or e.vkey) if e.day is None else None
+        if known:
+            first, last = min(known), max(known)
+            e = _Entry(
+                claim=e.claim,
+                voice=e.voice,
+                day=first,
+                last=last,
+                role=e.role,
+                order=(False, first, e.claim.id),
+                span=e.span,
+                vkey=e.vkey,
+            )
+        out.append(e)
+    return out
 
 
 def _mark_superseded(entries: list[_Entry]) -> list[_Entry]:
