@@ -10,7 +10,7 @@ import hashlib
 import pytest
 from builders import claim, document, entity, exact
 
-from claimrec.cues import is_earlier
+from claimrec.cues import is_earlier, is_scenario
 from claimrec.extract import extract_document
 from claimrec.lexicon import Lexicon
 from claimrec.models import Claim, Document, Evidence, Fact
@@ -273,3 +273,22 @@ def test_undated_repeat_speaks_for_its_day(undated: int, status: str, lexicon: L
     ]
     found = reconcile(toll, documents=UNDATED_DOCS, entities=ENTITIES, lexicon=lexicon).facts
     assert fact_of("u", found).status == status
+
+
+# ------------------------------------------------------------------------ a scenario is no count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "scenario"),
+    [
+        ("The director called 2.1 million a worst case he did not expect.", "2.1 million", True),
+        ("Under the best-case scenario only 300 would be infected.", "300", True),
+        ("The worst-case figure of 40,000 cases was dropped.", "40,000 cases", True),
+        ("The agency counted 2,100 cases, the worst week so far.", "2,100 cases", False),
+        ("In the worst case the ward had 90 patients.", "90 patients", False),
+    ],
+)
+def test_scenario_is_a_projection(
+    sentence: str, quote: str, scenario: bool, lexicon: Lexicon
+) -> None:
+    assert is_scenario(said(sentence, quote), lexicon.reconcile) is scenario

@@ -136,6 +136,18 @@ def is_hedged_past(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(evidence.sentence, pattern(tuple(cues.hedged_past)))
 
 
+def is_scenario(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the words next to the figure name it a scenario ("called 1.4 million a
+    worst case", "the best-case figure of 300"): what might happen, not a count."""
+    regex = pattern(tuple(cues.scenario))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False  # the common case, decided by one scan of the sentence
+    before, quote, after = _split(evidence)
+    window = cues.scenario_window
+    text = f"{_last_words(before, window)} {quote} {_first_words(after, window)}"
+    return _found(text, regex)
+
+
 def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the sentence places its figure before the article's own moment ("earlier
     in the day it was reported that ...", "initially").

@@ -176,6 +176,8 @@ class ReconcileWords(LexiconPart):
     withdrawn_window: int = 6
     stated_update: list[str] = []  # a later figure that says it replaces an earlier one
     hedged_past: list[str] = []  # "might have been": a hedged estimate, not a projection
+    scenario: list[str] = []  # next to a figure: "a worst case", a projection
+    scenario_window: int = 4  # words either side of the figure searched for a scenario
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
 

@@ -74,6 +74,7 @@ from claimrec.cues import (
     is_part,
     is_part_in_phrase,
     is_rate,
+    is_scenario,
     is_withdrawn,
     rate_pattern,
     states_update,
@@ -758,7 +759,7 @@ def _role(claim: Claim, ctx: _Context) -> ValueRole:
         return "superseded"
     if claim.modality == "negated" or (isinstance(claim.value, CountValue) and claim.value.vague):
         return "not_asserted"
-    if claim.modality == "expected":
+    if claim.modality == "expected" or is_scenario(claim.evidence, ctx.cues):
         return "projection"
     if claim.modality == "possible":
         return "hedged" if is_hedged_past(claim.evidence, ctx.cues) else "projection"
