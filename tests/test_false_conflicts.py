@@ -292,3 +292,43 @@ def test_scenario_is_a_projection(
     sentence: str, quote: str, scenario: bool, lexicon: Lexicon
 ) -> None:
     assert is_scenario(said(sentence, quote), lexicon.reconcile) is scenario
+
+
+# ------------------------------------------------------------------------ a group apart
+
+
+def killed(cid: str, n: int, unit: str, *, doc: str = "a", predicate: str = "killed") -> Claim:
+    c = claim(cid, exact(n, unit=unit), doc=doc, source=BUREAU, predicate=predicate)
+    return c.model_copy(update={"subject": None})
+
+
+@pytest.mark.parametrize(
+    ("claims", "apart"),
+    [
+        pytest.param(
+            [
+                killed("t1", 1200, "people"),
+                killed("t2", 1200, "people", doc="b"),
+                killed("t3", 1250, "people", doc="b"),
+                killed("g", 60, "prisoners", doc="b"),
+            ],
+            True,
+            id="captives' dead beside an attack's toll: their own group",
+        ),
+        pytest.param(
+            [
+                killed("t1", 17, "people", predicate="injured"),
+                killed("t2", 22, "people", doc="b", predicate="injured"),
+                killed("g", 24, "prisoners", predicate="injured"),
+                killed("g2", 40, "prisoners", doc="b", predicate="injured"),
+            ],
+            False,
+            id="a riot's hurt inmates: the story's own victims",
+        ),
+    ],
+)
+def test_status_group_dead_are_a_group_apart(
+    claims: list[Claim], apart: bool, lexicon: Lexicon
+) -> None:
+    found = facts(claims, lexicon)
+    assert (fact_of("g", found).id != fact_of("t1", found).id) is apart

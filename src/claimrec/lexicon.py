@@ -165,6 +165,8 @@ class ReconcileWords(LexiconPart):
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
+    group_classes: list[str] = []  # people named by a status: their dead are a group apart
+    group_measures: list[str] = []  # measures for which such a noun names its own group
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")

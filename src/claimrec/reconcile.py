@@ -157,6 +157,7 @@ class _Context:
         self.names = {e.id: e.name for e in entities}
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
+        self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
         self.window = dt.timedelta(days=max(0, window_days))
@@ -367,6 +368,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else (claim.counted or claim.value.unit)
+    if (story, claim.measure, claim.value.unit) in ctx.groups_apart:
+        unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
@@ -452,6 +455,30 @@ def _adjacent(first: Evidence, second: Evidence) -> bool:
     start_a = first.start - max(first.sentence.find(first.quote), 0)
     start_b = second.start - max(second.sentence.find(second.quote), 0)
     return start_a == start_b or 0 <= start_b - (start_a + len(first.sentence)) <= 3
+
+
+def _groups_apart(
+    claims: Sequence[Claim], lexicon: Lexicon, story: dict[str, str | None]
+) -> frozenset[tuple[str | None, str, str]]:
+    """(story, measure, class) of people named by a status they hold apart from the event
+    (captives, prisoners: the lexicon's ``group_classes``) whose dead or hurt are a group
+    of their own: "60 captives were killed" is not the attack's toll of 1,200 people.
+    Not when the story's counts of that measure often name that class (a third or more):
+    then they are the story's own victims (a prison riot's hurt are its inmates), and the
+    noun says nothing more."""
+    cues = lexicon.reconcile
+    measures, classes = frozenset(cues.group_measures), frozenset(cues.group_classes)
+    named: dict[tuple[str | None, str], Counter[str | None]] = defaultdict(Counter)
+    for claim in claims:
+        if claim.measure in measures and isinstance(claim.value, CountValue):
+            named[(story.get(claim.doc), claim.measure)][claim.value.unit] += 1
+    apart = set()
+    for (where, measure), units in named.items():
+        total = sum(units.values())
+        for unit, n in units.items():
+            if unit in classes and unit is not None and 3 * n < total:
+                apart.add((where, measure, unit))
+    return frozenset(apart)
 
 
 def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
