@@ -332,3 +332,54 @@ def test_status_group_dead_are_a_group_apart(
 ) -> None:
     found = facts(claims, lexicon)
     assert (fact_of("g", found).id != fact_of("t1", found).id) is apart
+
+
+# ------------------------------------------------------------------------ a list label's doer
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        (
+            "- On strike: about 9,000 Velor Union members.\n"
+            "- Laid off by Corvena: around 2,300, most of them at Dalby, the company says.\n",
+            "around 2,300",
+            "Corvena",
+        ),
+        (
+            "- On strike: about 9,000 Velor Union members.\n"
+            "- Laid off: around 2,300, most of them at Dalby, the company says.\n",
+            "around 2,300",
+            None,
+        ),
+    ],
+)
+def test_list_label_names_the_doer(  # type: ignore[no-untyped-def]
+    nlp, lexicon: Lexicon, text: str, quote: str, subject: str | None
+) -> None:
+    assert extracted_subjects(nlp, lexicon, text).get(quote) in (
+        {subject} if subject else {None, "Velor Union"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("predicate", "apart"),
+    [
+        pytest.param("laid_off", True, id="layoffs a company reports are its own"),
+        pytest.param("killed", False, id="a toll its reporter counts is not the reporter's"),
+    ],
+)
+def test_doer_that_reports_its_own_count(predicate: str, apart: bool, lexicon: Lexicon) -> None:
+    mine = claim(
+        "m", exact(2300, unit="workers"), source=BUREAU, subject=BUREAU, predicate=predicate
+    )
+    theirs = claim(
+        "t",
+        exact(1865, unit="workers"),
+        doc="b",
+        source=COUNCIL,
+        subject=COUNCIL,
+        predicate=predicate,
+    )
+    found = facts([mine, theirs], lexicon)
+    assert (fact_of("m", found).id != fact_of("t", found).id) is apart

@@ -561,10 +561,11 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     subject = claim.subject
     if subject is None or not strict:
         return subject
-    if subject == claim.source or (
+    own_source = subject == claim.source or (
         claim.source is not None and ctx.voices.speaks_for.get(claim.source) == subject
-    ):
-        return None
+    )
+    if own_source and claim.measure not in ctx.agent_owns:
+        return None  # a doer that owns what it counts ("X says it laid off 600") stays
     entity = ctx.entity.get(subject)
     if entity is None:
         return subject

@@ -192,7 +192,10 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         else 0.0
     )
     subject, guessed = _subject(
-        s, count.unit_token, trigger.token if trigger else None, anaphoric=True
+        s,
+        count.unit_token,
+        trigger.token if trigger else _label_verb(s, count, predicate),
+        anaphoric=True,
     )
     if subject is not None and not guessed:
         s.context.subject = subject
@@ -307,6 +310,17 @@ def _own_predicate(trigger: Token, unit: Token) -> bool:
     if trigger.i == head.i or any(trigger.i == c.i and shares_subject(c) for c in head.conjuncts):
         return True
     return trigger.head.i == head.i and trigger.dep_ == "xcomp"
+
+
+def _label_verb(s: _Sentence, count: Count, predicate: str) -> Token | None:
+    """For a figure no verb governs ("- Laid off by X: 2,300"), the verb before it in its
+    sentence that names its predicate: its doer is whose count it is."""
+    for token in s.sent:
+        if token.i >= count.anchor.i:
+            return None
+        if token.pos_ == "VERB" and trigger_of(token, s.lexicon) == predicate:
+            return token
+    return None
 
 
 def _measure_subject(count: Count, lexicon: Lexicon) -> str | None:
