@@ -509,16 +509,16 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
 def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
     """The run of figures right after ``whole`` that adds up to it (two or more), else
     none."""
-    assert isinstance(whole.value, CountValue)
-    total, run = 0.0, []
+    assert isinstance(whole.value, CountValue) and whole.value.low is not None
+    goal, total, run = whole.value.low, 0.0, []
     for figure in after:
         value = figure[0].value
         assert isinstance(value, CountValue) and value.low is not None
         total += value.low
         run.append(figure)
-        if total == whole.value.low:
+        if total == goal:
             return run if len(run) >= 2 else []
-        if total > whole.value.low:
+        if total > goal:
             return []
     return []
 
