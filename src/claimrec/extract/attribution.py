@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimrec.extract.mentions import mention
+from claimrec.extract.subjects import is_report_noun
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
 
@@ -91,7 +92,7 @@ def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attrib
             o
             for o in verb.children
             if o.dep_ == "dobj"
-            and _report_noun(o, lexicon)
+            and is_report_noun(o, lexicon)
             and any(c.dep_ == "poss" and c.lower_ in PRONOUN_POSSESSIVES for c in o.children)
         ]
         if any(anchor.i in {t.i for t in o.subtree} for o in owned):
@@ -272,7 +273,7 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in lexicon.attribution.figure_preps:
             nouns += [o for o in prep.children if o.dep_ == "pobj"]
     for noun in nouns:
-        if not _report_noun(noun, lexicon):
+        if not is_report_noun(noun, lexicon):
             continue
         author = _author_of(noun)
         if author is not None:
@@ -295,13 +296,6 @@ def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
                 if not _relative(subject):
                     return subject
     return None
-
-
-def _report_noun(token: Token, lexicon: Lexicon) -> bool:
-    words = lexicon.attribution.report_nouns
-    return token.pos_ in {"NOUN", "PROPN"} and (
-        token.lemma_.lower() in words or token.lower_ in words
-    )
 
 
 def _author_of(noun: Token) -> Token | None:
@@ -454,7 +448,7 @@ def report_authors(sent: Span, offset: int, lexicon: Lexicon) -> list[tuple[str,
     agency's survey"), with their author: what a later bare "the report" refers to."""
     out = []
     for token in sent:
-        if not _report_noun(token, lexicon):
+        if not is_report_noun(token, lexicon):
             continue
         author = _author_of(token)
         if author is None:
