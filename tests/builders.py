@@ -32,10 +32,8 @@ from claimrec.models import (
 _LEXICON = load_lexicon()
 
 
-def count_claims(
-    nlp: object, lexicon: Lexicon, text: str, *, published: dt.date | None = None
-) -> list[RawClaim]:
-    """The count claims extraction finds in one invented document."""
+def extraction_of(nlp: object, lexicon: Lexicon, text: str, *, published: dt.date | None = None):
+    """What extraction finds in one invented document."""
     doc = Document(
         id="t",
         path="t.md",
@@ -43,7 +41,14 @@ def count_claims(
         sha256=hashlib.sha256(text.encode()).hexdigest(),
         body=text,
     )
-    found = extract_document(doc, nlp=nlp, lexicon=lexicon).claims  # type: ignore[arg-type]
+    return extract_document(doc, nlp=nlp, lexicon=lexicon)  # type: ignore[arg-type]
+
+
+def count_claims(
+    nlp: object, lexicon: Lexicon, text: str, *, published: dt.date | None = None
+) -> list[RawClaim]:
+    """The count claims extraction finds in one invented document."""
+    found = extraction_of(nlp, lexicon, text, published=published).claims
     return [c for c in found if c.type == "count"]
 
 

@@ -299,8 +299,9 @@ def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _author_of(noun: Token) -> Token | None:
-    """ "X's count", "the count by X", "tallies published by X", "X figures", and "X
-    withdrew its count" (a possessive pronoun points to the subject of its verb)."""
+    """ "X's count", "the count by X", "a statement from X", "tallies published by X", "X
+    figures", and "X withdrew its count" (a possessive pronoun points to the subject of its
+    verb)."""
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in PRONOUN_POSSESSIVES:
             return child
@@ -309,7 +310,7 @@ def _author_of(noun: Token) -> Token | None:
             if subject is not None and subject.pos_ != "PRON":
                 return subject
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             return next((o for o in child.children if o.dep_ == "pobj"), None)
         if child.dep_ == "acl":
             for agent in (g for g in child.children if g.dep_ == "agent"):
