@@ -37,6 +37,12 @@ FORMS = [
         "Lena Varga",
     ),
     (
+        "About 180 inmates joined the riot, which began at dinner in the east wing, prison "
+        "spokesman Ori Vale told reporters.",
+        "180 inmates",
+        "Ori Vale",
+    ),
+    (
         "Forty people died, according to a statement from the Valdor Red Cross.",
         "Forty people",
         "Valdor Red Cross",

@@ -58,6 +58,9 @@ class Attribution:
     definite: str | None = None  # the head noun of a bare definite description
 
 
+MAX_ROLE = 3  # lower-case words of a role between a comma and a name ("prison spokesman")
+
+
 def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
     """The source of the clause holding ``anchor`` (``offset``: where the piece starts).
 
@@ -349,15 +352,19 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
 
 def _name_before(verb: Token) -> Span | None:
     """A name set off by a comma right before a verb of saying the parse gave no subject
-    ("..., Save the Children says": its first word read as a verb): capitalised words,
-    with the small words names keep between them."""
+    ("..., Save the Children says": its first word read as a verb; "..., prison spokesman
+    Ori Vale told reporters"): capitalised words, with the small words names keep between
+    them, after the comma and any role in lower case."""
     doc, start = verb.doc, verb.i
     while start - 1 > verb.sent.start and (
         (doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper())
         or doc[start - 1].lower_ in NAME_JOINERS
     ):
         start -= 1
-    if start == verb.i or verb.i - start > MAX_LABEL or doc[start - 1].text != ",":
+    role = start  # a role in lower case may stand between the comma and the name
+    while role - 1 > verb.sent.start and start - role < MAX_ROLE and doc[role - 1].is_lower:
+        role -= 1
+    if start == verb.i or verb.i - start > MAX_LABEL or doc[role - 1].text != ",":
         return None
     if not doc[start].text[:1].isupper() or doc[verb.i - 1].lower_ in NAME_JOINERS:
         return None
