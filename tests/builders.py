@@ -5,15 +5,18 @@ tests of entities, values and reconcile run without spaCy."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 
 from claimrec.entities import EntityTable, entity_table
+from claimrec.extract import extract_document
 from claimrec.lexicon import Lexicon, load_lexicon
 from claimrec.models import (
     Claim,
     CountValue,
     DateValue,
+    Document,
     Entity,
     Evidence,
     Extraction,
@@ -27,6 +30,26 @@ from claimrec.models import (
 )
 
 _LEXICON = load_lexicon()
+
+
+def extraction_of(nlp: object, lexicon: Lexicon, text: str, *, published: dt.date | None = None):
+    """What extraction finds in one invented document."""
+    doc = Document(
+        id="t",
+        path="t.md",
+        published=published,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        body=text,
+    )
+    return extract_document(doc, nlp=nlp, lexicon=lexicon)  # type: ignore[arg-type]
+
+
+def count_claims(
+    nlp: object, lexicon: Lexicon, text: str, *, published: dt.date | None = None
+) -> list[RawClaim]:
+    """The count claims extraction finds in one invented document."""
+    found = extraction_of(nlp, lexicon, text, published=published).claims
+    return [c for c in found if c.type == "count"]
 
 
 def mention(text: str, kind: MentionKind = "PERSON", start: int = 0) -> Mention:

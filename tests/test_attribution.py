@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from builders import count_claims, extraction_of
 
-from claimrec.extract import extract_document
 from claimrec.extract.datelines import dateline, mask_datelines
 from claimrec.extract.issuer import issuer
 from claimrec.extract.table_sources import source_at, table_sources
-from claimrec.models import Document, RawClaim
-
-
-def count_claims(nlp, lexicon, text: str) -> list[RawClaim]:
-    doc = Document(
-        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
-    )
-    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
-    return [c for c in claims if c.type == "count"]
+from claimrec.models import RawClaim
 
 
 def source_of(nlp, lexicon, text: str, quote: str) -> str | None:
@@ -45,6 +35,17 @@ FORMS = [
         "According to the interior minister, Lena Varga, 300 people were killed.",
         "300 people",
         "Lena Varga",
+    ),
+    (
+        "About 180 inmates joined the riot, which began at dinner in the east wing, prison "
+        "spokesman Ori Vale told reporters.",
+        "180 inmates",
+        "Ori Vale",
+    ),
+    (
+        "Forty people died, according to a statement from the Valdor Red Cross.",
+        "Forty people",
+        "Valdor Red Cross",
     ),
     (
         "Citing hospital records, Osric Pell said 300 people were killed.",
@@ -347,10 +348,7 @@ def test_a_news_story_has_no_issuer(nlp, lexicon) -> None:
 
 
 def claims_of(nlp, lexicon, text: str) -> list[RawClaim]:
-    doc = Document(
-        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
-    )
-    return list(extract_document(doc, nlp=nlp, lexicon=lexicon).claims)
+    return list(extraction_of(nlp, lexicon, text).claims)
 
 
 # (text, claim type, quote in the claim, expected subject text or None)

@@ -4,23 +4,14 @@ per construction, positive and negative."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from builders import count_claims
 
-from claimrec.extract import extract_document
-from claimrec.models import CountValue, Document, RawClaim
+from claimrec.models import CountValue, RawClaim
 
 
 def counts(nlp, lexicon, text: str) -> list[RawClaim]:
-    doc = Document(
-        id="t",
-        path="t.txt",
-        published=None,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        body=text,
-    )
-    return [c for c in extract_document(doc, nlp=nlp, lexicon=lexicon).claims if c.type == "count"]
+    return count_claims(nlp, lexicon, text)
 
 
 def find(nlp, lexicon, text: str, quote: str) -> RawClaim:

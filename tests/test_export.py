@@ -201,3 +201,11 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path, monkeypatch) -> None
     with pytest.raises(OutputError, match=r"\(permission denied\); choose a writable folder"):
         write_sqlite(graph_of(THREE_VOICES), tmp_path / "g.db")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_claims_table_has_every_count_field(tmp_path: Path) -> None:
+    """Each count's measure and counted noun are columns, so a reader can filter on them."""
+    path = tmp_path / "graph.db"
+    write_sqlite(graph_of(THREE_VOICES), path)
+    columns = {row[1] for row in sqlite3.connect(path).execute("pragma table_info(claims)")}
+    assert {"measure", "counted", "as_of", "modality"} <= columns

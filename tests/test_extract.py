@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
+from builders import extraction_of
 
-from claimrec.extract import extract_document
-from claimrec.models import CountValue, DateValue, Document, Extraction, RawClaim
+from claimrec.models import CountValue, DateValue, Extraction, RawClaim
 
 
 def extract(nlp, lexicon, text: str, *, published: dt.date | None = None) -> Extraction:
-    doc = Document(
-        id="t",
-        path="t.txt",
-        published=published,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        body=text,
-    )
-    return extract_document(doc, nlp=nlp, lexicon=lexicon)
+    return extraction_of(nlp, lexicon, text, published=published)
 
 
 def counts(nlp, lexicon, text: str) -> list[RawClaim]:

@@ -6,25 +6,17 @@ sentences and tables, one construction each, positive and negative."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
+from builders import count_claims
 
-from claimrec.extract import extract_document
-from claimrec.models import Document, RawClaim
+from claimrec.models import RawClaim
 
 PUBLISHED = dt.date(2031, 5, 20)
 
 
 def counts(nlp, lexicon, text: str) -> list[RawClaim]:
-    doc = Document(
-        id="t",
-        path="t.md",
-        published=PUBLISHED,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        body=text,
-    )
-    return [c for c in extract_document(doc, nlp=nlp, lexicon=lexicon).claims if c.type == "count"]
+    return count_claims(nlp, lexicon, text, published=PUBLISHED)
 
 
 def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
@@ -111,9 +103,8 @@ def test_a_date_beside_a_figure_dates_it(nlp, lexicon, text, quote, day) -> None
 
 
 def test_a_cell_date_without_a_publication_date_stays_unresolved(nlp, lexicon) -> None:
-    doc = Document(id="t", path="t.md", published=None, sha256="0", body=CELL_TABLE)
-    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
-    claim = next(c for c in claims if c.type == "count" and c.evidence.quote == "3,410")
+    claims = count_claims(nlp, lexicon, CELL_TABLE)
+    claim = next(c for c in claims if c.evidence.quote == "3,410")
     assert claim.time is not None and claim.time.text == "12 May" and claim.time.start is None
 
 

@@ -57,15 +57,8 @@ PLACES = [
     ("The Dravenport Bridge collapse killed 70 people.", "Dravenport Bridge"),
     ("The sinking off Cape Lira killed 300 people.", "Cape Lira"),
     ("| Port Ellis, Dravenia | 4,500 |", "Port Ellis"),
-    pytest.param(
-        "OSKEL, Teravia — Police said 200 people were arrested.",
-        "OSKEL, Teravia",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="datelines are blanked before parsing (extract/datelines.py), so their "
-            "place never reaches the place finder; the dateline module should yield it",
-        ),
-    ),
+    ("OSKEL, Teravia — Police said 200 people were arrested.", "OSKEL, Teravia"),
+    ("Ostrela (Telmar Wire): Police said 200 people were arrested.", "Ostrela"),
     ("About 200 hostages remain in Gaveron.", "Gaveron"),
     ("About 300,000 people had fled to neighbouring Teravia.", "Teravia"),
 ]
@@ -198,3 +191,16 @@ def test_date_claim_without_a_trigger_names_the_verb(nlp, lexicon) -> None:
 def test_day_range(text: str, start: dt.date | None, end: dt.date | None) -> None:
     value = resolve_date(text, published=dt.date(2023, 9, 30))
     assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "08:20 — Police said 200 people were arrested.",
+        "FOR IMMEDIATE RELEASE — Police said 200 people were arrested.",
+        "WHO: 300 dead in the floods.",
+    ],
+)
+def test_no_dateline_place(nlp, lexicon, text: str) -> None:
+    found = quotes(nlp, lexicon, text, "location")
+    assert not any(q.isupper() or q in {"WHO", "08:20"} for q in found), found

@@ -630,12 +630,14 @@ def _time_context(claim: Claim) -> str:
 
 
 def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """A time that dates a one-off event, not a count: "since @T@", or "@T@('s)" followed
-    by an event noun (the nouns of the lexicon's ``once`` predicates)."""
+    """A time that dates a one-off event, not a count: "since @T@" (the lexicon's
+    ``where_when.window_preps``), or "@T@('s)" followed by an event noun (the nouns of the
+    lexicon's ``once`` predicates)."""
     once = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
     nouns = sorted(once, key=lambda n: (len(n), n))
     event = "|".join(re.escape(n) for n in reversed(nouns)) or "(?!)"
-    return re.compile(rf"(?i:\bsince\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
+    opens = "|".join(re.escape(w) for w in lexicon.where_when.window_preps) or "(?!)"
+    return re.compile(rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
 
 
 def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:

@@ -21,10 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimrec.dates import resolve_date
+from claimrec.extract.datelines import dateline_places
 from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
-from claimrec.extract.paragraphs import Piece, plan
+from claimrec.extract.paragraphs import Piece, mask_markup, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import (
     Trigger,
@@ -144,6 +145,7 @@ def extract_parsed(
             claims.extend(found)
             _remember_day(context, found)
             _advance(state)
+    claims[:0] = _dateline_claims(document, lexicon)
     mentions, links = linked_mentions(document.body, mentions, lexicon)
     return Extraction(
         doc=document.id,
@@ -427,6 +429,29 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
             ),
             evidence=_evidence(s, ent),
         )
+
+
+def _dateline_claims(document: Document, lexicon: Lexicon) -> list[RawClaim]:
+    """A location claim for the place each dateline names ("SELM, Teravia —"): where the
+    story was filed, read from the text (datelines are blanked before parsing)."""
+    body = document.body
+    out = []
+    for start, end in dateline_places(mask_markup(body)):
+        text = body[start:end]
+        line_end = body.find("\n", end)
+        line = body[start : line_end if line_end >= 0 else len(body)].strip()
+        out.append(
+            RawClaim(
+                doc=document.id,
+                type="location",
+                slot="",
+                predicate=lexicon.where_when.fallback_predicate,
+                location=Mention(text=text, kind="GPE", start=start, end=end),
+                confidence=0.6,
+                evidence=Evidence(start=start, end=end, quote=text, sentence=line),
+            )
+        )
+    return out
 
 
 def _location_claims(s: _Sentence) -> Iterator[RawClaim]:

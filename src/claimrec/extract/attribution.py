@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimrec.extract.mentions import mention
+from claimrec.extract.subjects import is_report_noun
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
 
@@ -55,6 +56,9 @@ class Attribution:
     via: str  # "verb", "according", "carried", "report", "label"
     pronoun: bool = False
     definite: str | None = None  # the head noun of a bare definite description
+
+
+MAX_ROLE = 3  # lower-case words of a role between a comma and a name ("prison spokesman")
 
 
 def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -91,7 +95,7 @@ def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attrib
             o
             for o in verb.children
             if o.dep_ == "dobj"
-            and _report_noun(o, lexicon)
+            and is_report_noun(o, lexicon)
             and any(c.dep_ == "poss" and c.lower_ in PRONOUN_POSSESSIVES for c in o.children)
         ]
         if any(anchor.i in {t.i for t in o.subtree} for o in owned):
@@ -272,7 +276,7 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in lexicon.attribution.figure_preps:
             nouns += [o for o in prep.children if o.dep_ == "pobj"]
     for noun in nouns:
-        if not _report_noun(noun, lexicon):
+        if not is_report_noun(noun, lexicon):
             continue
         author = _author_of(noun)
         if author is not None:
@@ -297,16 +301,10 @@ def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _report_noun(token: Token, lexicon: Lexicon) -> bool:
-    words = lexicon.attribution.report_nouns
-    return token.pos_ in {"NOUN", "PROPN"} and (
-        token.lemma_.lower() in words or token.lower_ in words
-    )
-
-
 def _author_of(noun: Token) -> Token | None:
-    """ "X's count", "the count by X", "tallies published by X", "X figures", and "X
-    withdrew its count" (a possessive pronoun points to the subject of its verb)."""
+    """ "X's count", "the count by X", "a statement from X", "tallies published by X", "X
+    figures", and "X withdrew its count" (a possessive pronoun points to the subject of its
+    verb)."""
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in PRONOUN_POSSESSIVES:
             return child
@@ -315,7 +313,7 @@ def _author_of(noun: Token) -> Token | None:
             if subject is not None and subject.pos_ != "PRON":
                 return subject
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             return next((o for o in child.children if o.dep_ == "pobj"), None)
         if child.dep_ == "acl":
             for agent in (g for g in child.children if g.dep_ == "agent"):
@@ -354,15 +352,19 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
 
 def _name_before(verb: Token) -> Span | None:
     """A name set off by a comma right before a verb of saying the parse gave no subject
-    ("..., Save the Children says": its first word read as a verb): capitalised words,
-    with the small words names keep between them."""
+    ("..., Save the Children says": its first word read as a verb; "..., prison spokesman
+    Ori Vale told reporters"): capitalised words, with the small words names keep between
+    them, after the comma and any role in lower case."""
     doc, start = verb.doc, verb.i
     while start - 1 > verb.sent.start and (
         (doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper())
         or doc[start - 1].lower_ in NAME_JOINERS
     ):
         start -= 1
-    if start == verb.i or verb.i - start > MAX_LABEL or doc[start - 1].text != ",":
+    role = start  # a role in lower case may stand between the comma and the name
+    while role - 1 > verb.sent.start and start - role < MAX_ROLE and doc[role - 1].is_lower:
+        role -= 1
+    if start == verb.i or verb.i - start > MAX_LABEL or doc[role - 1].text != ",":
         return None
     if not doc[start].text[:1].isupper() or doc[verb.i - 1].lower_ in NAME_JOINERS:
         return None
@@ -454,7 +456,7 @@ def report_authors(sent: Span, offset: int, lexicon: Lexicon) -> list[tuple[str,
     agency's survey"), with their author: what a later bare "the report" refers to."""
     out = []
     for token in sent:
-        if not _report_noun(token, lexicon):
+        if not is_report_noun(token, lexicon):
             continue
         author = _author_of(token)
         if author is None:

@@ -5,12 +5,16 @@ A wire story opens with where it was filed and often by whom ("GENEVA —",
 enough, since "WHO: 300 dead" is a headline naming its source); a live blog opens each
 entry with its time ("08:20 —", "**11:15 a.m.** —"). Neither is part of the first
 sentence, and left in place they become its subject or its speaker. They are
-replaced by spaces of the same length, so offsets into the body stay exact.
+replaced by spaces of the same length, so offsets into the body stay exact; the place a
+dateline names is handed over on its own (``dateline_places``), as where the story was
+filed.
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 _DASH = r"(?:—|–|--|-)"
 _DASH_OR_COLON = r"(?:—|–|--|-|:)"
@@ -36,6 +40,25 @@ def dateline(line: str) -> int:
         if found is not None:
             return found.end()
     return 0
+
+
+_PLACE = re.compile(rf"[ \t]*(?P<place>(?:{_PLACE_IN_CAPS}|{_TITLE_PLACE}){_REGION})")
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of the place each line's dateline names ("SELM, Teravia"
+    in "SELM, Teravia (Wire) —"); never a live blog's time stamp, nor a label of function
+    words ("FOR IMMEDIATE RELEASE —")."""
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        if _DATELINE.match(line) is not None and _STAMP.match(line) is None:
+            found = _PLACE.match(line)
+            words = re.findall(r"[A-Za-z]+", found.group("place")) if found else []
+            if found is not None and not any(w.lower() in STOP_WORDS for w in words):
+                out.append((at + found.start("place"), at + found.end("place")))
+        at += len(line) + 1
+    return out
 
 
 def mask_datelines(text: str) -> str:

@@ -18,8 +18,9 @@ trigger locates it, the governing verb names the event ("marched through X",
 of motion or impact ("left X", "reached X"), a place name compounded with an event
 noun ("the X tower fire"), the object of a spatial particle ("sank off X"), a named
 place that hosts what is counted ("X recorded 300 cases", "X is where ..."), a
-scene-setting "In X," whatever NER calls X, a place name in a table row, and a wire
-dateline ("SELM, Teravia —"). Not places of the event: the place of a statement, its
+scene-setting "In X," whatever NER calls X, and a place name in a table row (a wire
+dateline's place is read by ``datelines.dateline_places``: datelines are blanked before
+parsing). Not places of the event: the place of a statement, its
 speaker or audience ("a spokesman in X said", "told reporters in X"), nationalities,
 organisations (they are agents), a name that labels counted people ("X troops"), and
 anything that reads as a date ("In March, ...").
@@ -27,7 +28,6 @@ anything that reads as a date ("In March, ...").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -59,15 +59,9 @@ NOT_PLACE_LABELS = frozenset(
 SPATIAL_PREPS = frozenset(
     {"near", "outside", "inside", "across", "around", "along", "within", "off", "of", "beyond"}
 )
-FUNCTION_POS = frozenset({"ADP", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"})
 PARTICLE_OBJECTS = frozenset({"dobj", "npadvmod", "appos", "attr", "oprd", "pobj"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 NOUN_LINKS = frozenset({"appos", "compound", "conj", "amod", "pobj", "prep", "poss"})
-# "SELM, Teravia (Wire) —": a name in capitals, an optional region, outlet, then a dash.
-_DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
-    r"\s*(?:\([^()\n]{1,60}\)\s*)?[\u2014\u2013]"
-)
 CLIMB_DEPS = frozenset(
     {
         "prep",
@@ -111,9 +105,6 @@ class Located:
 def located_places(sent: Span, lexicon: Lexicon) -> list[Located]:
     """Every place phrase in ``sent`` with the event it locates, in order."""
     out: dict[int, Located] = {}
-    dateline = _dateline(sent)
-    if dateline is not None:
-        out[dateline.start] = Located(dateline, governor(dateline.root, lexicon))
     ents = {i: ent for ent in sent.ents for i in range(ent.start, ent.end)}
     table = _table_row(sent)
     for token in sent:
@@ -252,26 +243,6 @@ def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
             return False
         token = token.head
     return False
-
-
-def _dateline(sent: Span) -> Span | None:
-    """The place of a wire dateline opening a paragraph ("SELM, Teravia (Wire) —"): a name in
-    capitals before a dash, not a phrase of function words ("FOR IMMEDIATE RELEASE —")."""
-    if sent.start != 0:
-        return None
-    match = _DATELINE.match(sent.text)
-    if match is None:
-        return None
-    offset = sent.start_char
-    span = sent.doc.char_span(
-        offset + match.start("place"), offset + match.end("place"), alignment_mode="expand"
-    )
-    if span is None:
-        return None
-    words = [t for t in span if not t.is_punct]
-    if words and not any(t.pos_ in FUNCTION_POS for t in words):
-        return span
-    return None
 
 
 def _locative_prep(prep: Token, lexicon: Lexicon) -> bool:

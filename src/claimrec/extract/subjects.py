@@ -52,7 +52,7 @@ def _agent(trigger: Token, lexicon: Lexicon) -> Span | None:
     if doer is not None:
         return doer
     subject = _clause_subject(trigger, lexicon)
-    if subject is None or _report_noun(subject, lexicon):
+    if subject is None or is_report_noun(subject, lexicon):
         return None  # "X's count stood at 300": X made the count, the people are not X's
     if subject.ent_type_ in AGENT_LABELS:
         return _entity_at(subject)
@@ -91,9 +91,13 @@ def _clause_subject(trigger: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _report_noun(token: Token, lexicon: Lexicon) -> bool:
+def is_report_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun that names a report ("figures", "count", "statement"): the lexicon's
+    ``attribution.report_nouns``; it speaks for its author, it is never a subject."""
     words = lexicon.attribution.report_nouns
-    return token.lemma_.lower() in words or token.lower_ in words
+    return token.pos_ in {"NOUN", "PROPN"} and (
+        token.lemma_.lower() in words or token.lower_ in words
+    )
 
 
 def _partitive_qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
