@@ -184,6 +184,9 @@ class WhereWhen(LexiconPart):
     """Words that tell an event's place or time from other places and times in a sentence."""
 
     fallback_predicate: str = "reported"  # a date or place with no word to name its event
+    # Nouns of things, not events, that an event's own verbs take as subject ("the boat
+    # sank"): under any other verb they are not the event ("the boats combed the area").
+    thing_nouns: list[str] = []
     # A date phrase that does not resolve to the calendar is still an event's time after
     # one of these ("on the night", "since the fire"); "for"/"over"/"within" make durations.
     date_preps: list[str] = []

@@ -200,6 +200,7 @@ class _Context:
         ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
+        self.sentence_event = self._sentence_events(claims)
 
     def stated_place(self, claim: Claim) -> str | None:
         """Where a count is stated for: its location, or a place framing its sentence.
@@ -225,6 +226,31 @@ class _Context:
             if 2 * n > sum(counter.values()):
                 home[story] = top
         return home
+
+    def _sentence_events(self, claims: Sequence[Claim]) -> dict[tuple[str, str], str]:
+        """For each sentence whose counts are all of one gathering's family, a predicate of
+        that family ("In X, police counted 30,000 marchers", a table row "| Tuesday | 1.2
+        million |"): the sentence is about that gathering. (A one-off event's count, "350
+        people were on the boat", says nothing of when the sentence's other verbs happened.)"""
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        named: dict[str, str] = {}
+        for claim in claims:
+            if claim.type == "count" and self.per_event(claim.predicate):
+                family = self.family(claim.predicate)
+                named.setdefault(family, claim.predicate)
+                found[(claim.doc, claim.evidence.sentence)].add(family)
+        return {at: named[next(iter(fams))] for at, fams in found.items() if len(fams) == 1}
+
+    def event_predicate(self, claim: Claim) -> str:
+        """A date's or place's event: its own predicate when the lexicon knows it, else
+        (a bare verb, "counted", "reported", or none) the event its sentence counts. Never
+        a date of a verb of saying ("told reporters on Friday" dates the statement; the place
+        of a statement is no location claim at all)."""
+        if claim.predicate in self.lexicon.predicates or (
+            claim.type == "date" and claim.predicate in self.lexicon.attribution_verbs
+        ):
+            return claim.predicate
+        return self.sentence_event.get((claim.doc, claim.evidence.sentence), claim.predicate)
 
     def role(self, claim: Claim) -> ValueRole:
         """``_role``, once per claim (the key and the status both ask)."""
@@ -272,6 +298,11 @@ class _Context:
     def once(self, predicate: str) -> bool:
         entry = self.lexicon.predicates.get(predicate)
         return bool(entry and entry.once)
+
+    def per_event(self, predicate: str) -> bool:
+        """Whether the predicate names a gathering, counted once per day it happens."""
+        entry = self.lexicon.predicates.get(predicate)
+        return bool(entry and entry.measure in self.per_event_measures)
 
     def names_in(self, phrase: str, entity: Entity) -> bool:
         """Whether a counted phrase names the entity ("17 Velorians", "52 Kestovan
@@ -355,9 +386,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     story = ctx.story.get(claim.doc)
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
-        owner = _owner(claim, ctx, strict=False)
-        scope = EARLIER if _long_before(claim, ctx) else None
-        return (claim.type, owner, family, None, None, scope, None, story, None)
+        return _event_block(claim, family, story, ctx)
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
@@ -369,6 +398,37 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
+
+
+def _event_block(
+    claim: Claim, family: str, story: str | None, ctx: _Context
+) -> tuple[object, ...]:
+    """A date's or place's question: when or where its event happened. The event is its
+    predicate's family, not the sentence's verb or subject: every place of a one-off event
+    (a ``once`` predicate: the fire, the sinking, the raid) answers one "where", every
+    statement of its day one "when", whoever the sentence is about ("X's coast guard said
+    the boat sank off Y"). A gathering (a predicate whose measure is one of the
+    ``per_event_measures``) happens again on other days: its places and dates are the
+    question of its day. Any other verb's date or place stays its own question."""
+    scope = EARLIER if _long_before(claim, ctx) else None
+    predicate = ctx.event_predicate(claim)
+    family = ctx.family(predicate)
+    if ctx.once(predicate):
+        return (claim.type, None, family, None, None, scope, None, story, None)
+    if ctx.per_event(predicate):
+        day = _event_date(claim, ctx)
+        return (claim.type, None, family, None, None, scope, None, story, day)
+    owner = _owner(claim, ctx, strict=False)
+    return (claim.type, owner, family, None, None, scope, None, story, None)
+
+
+def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The day a gathering's date or place speaks of: a date claim's own day, else the
+    gathering's day (``_Context.event_day``)."""
+    value = claim.value
+    if isinstance(value, DateValue):
+        return value.start if value.granularity == "day" else None
+    return ctx.event_day(claim)
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
@@ -680,7 +740,7 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
     multi = (
         key.type == "location"
         or key.scope == PART
-        or (key.type == "date" and not ctx.once(claims[0].predicate))
+        or (key.type == "date" and not ctx.once(ctx.event_predicate(claims[0])))
     )
     reasons: list[Reason] = []
     edges: list[Edge] = []

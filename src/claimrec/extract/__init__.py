@@ -28,6 +28,7 @@ from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import (
     Trigger,
+    dated_event,
     find_trigger,
     governor,
     mere_presence,
@@ -395,7 +396,11 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
     trigger it dates or else by its governing word."""
     for found in event_times(s.sent, s.lexicon, s.document.published):
         ent, value = found.span, found.value
-        trigger = find_trigger(ent.root, s.lexicon) or governor(ent.root, s.lexicon)
+        trigger = (
+            dated_event(ent.root, s.lexicon)
+            or find_trigger(ent.root, s.lexicon)
+            or governor(ent.root, s.lexicon)
+        )
         subject, guessed = _subject(s, None, trigger.token)
         source, penalty, hearsay = _source(s, ent.root)
         yield RawClaim(

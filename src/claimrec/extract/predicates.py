@@ -372,10 +372,61 @@ def governor(anchor: Token, lexicon: Lexicon) -> Trigger:
     token = anchor
     for _ in range(MAX_CLIMB * 2):
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            return Trigger(token, token.lemma_.lower())
+            return Trigger(token, event_by_subject(token, lexicon) or token.lemma_.lower())
         if token.head.i == token.i:
             break
         token = token.head
     if token.is_alpha and token.i != anchor.i and token.pos_ in {"NOUN", "VERB", "AUX"}:
         return Trigger(token, token.lemma_.lower())
     return Trigger(token, lexicon.where_when.fallback_predicate)
+
+
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def event_by_subject(verb: Token, lexicon: Lexicon) -> str | None:
+    """The event a verb tells of through its subject, when that subject is an event's own
+    noun: a one-off event's ("the fire broke out", "the vessel went down", "the blaze that
+    tore through X") or a gathering's ("the march set off from X"). Whatever the verb, its
+    date and place are the event's. Not a verb of saying: "the inquiry said on Monday" dates
+    the statement."""
+    if verb.lemma_.lower() in lexicon.attribution_verbs:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "relcl" and all(c.tag_ in RELATIVE_TAGS for c in subjects):
+        subjects = [verb.head]  # "the fire that tore through": the relative's noun
+    for noun in subjects:
+        name = event_noun_predicate(noun, lexicon)
+        if name is not None:
+            return name
+    return None
+
+
+def event_noun_predicate(noun: Token, lexicon: Lexicon) -> str | None:
+    """The predicate whose event ``noun`` names, when that event happens once or is one
+    gathering (the lexicon's ``once`` predicates and ``per_event_measures``)."""
+    if (
+        noun.pos_ != "NOUN"
+        or noun.ent_type_  # a name or a date ("3 March"), not an event's common noun
+        or noun.lemma_.lower() in lexicon.where_when.thing_nouns
+    ):
+        return None
+    name = lexicon.noun_predicates.get(noun.lemma_.lower())
+    if name is None:
+        return None
+    entry = lexicon.predicates[name]
+    if entry.once or entry.measure in lexicon.reconcile.per_event_measures:
+        return name
+    return None
+
+
+def dated_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """A date phrase that names its event itself: "the morning of the fire", "the night of
+    the sinking"."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                name = event_noun_predicate(obj, lexicon) if obj.dep_ == "pobj" else None
+                if name is not None:
+                    return Trigger(obj, name)
+    return None
