@@ -34,6 +34,13 @@ def predicates(nlp, lexicon, text: str, kind: str) -> dict[str, str]:
 # (sentence, kind, a word of the quote, the predicate it dates or locates)
 EVENT_VERBS = [
     pytest.param(
+        "A trawler carrying migrants from Dravik capsized off Cape Lira.",
+        "location",
+        "Cape Lira",
+        "struck",
+        id="the event's own place in the same sentence as a background place",
+    ),
+    pytest.param(
         "The blaze broke out shortly before midnight on Tuesday.",
         "date",
         "Tuesday",
@@ -71,6 +78,18 @@ EVENT_VERBS = [
 ]
 
 NOT_EVENT_VERBS = [
+    pytest.param(
+        "A trawler carrying migrants from Dravik capsized off Cape Lira.",
+        "location",
+        "Dravik",
+        id="a place in a clause on the event's subject is background",
+    ),
+    pytest.param(
+        "The wall of the chapel on Orlin Road is covered in notes pinned there since the fire.",
+        "location",
+        "Orlin Road",
+        id="an event noun after a preposition of time is not what the place locates",
+    ),
     pytest.param(
         "Officials said on Monday that the fire started in a kitchen.",
         "date",

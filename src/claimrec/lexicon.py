@@ -187,6 +187,8 @@ class WhereWhen(LexiconPart):
     # Nouns of things, not events, that an event's own verbs take as subject ("the boat
     # sank"): under any other verb they are not the event ("the boats combed the area").
     thing_nouns: list[str] = []
+    # An event noun after one of these is a time ("since the fire"), not what a place locates.
+    time_preps: list[str] = []
     # A date phrase that does not resolve to the calendar is still an event's time after
     # one of these ("on the night", "since the fire"); "for"/"over"/"within" make durations.
     date_preps: list[str] = []

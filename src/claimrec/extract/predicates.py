@@ -393,8 +393,8 @@ def event_by_subject(verb: Token, lexicon: Lexicon) -> str | None:
     if verb.lemma_.lower() in lexicon.attribution_verbs:
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if verb.dep_ == "relcl" and all(c.tag_ in RELATIVE_TAGS for c in subjects):
-        subjects = [verb.head]  # "the fire that tore through": the relative's noun
+    if verb.dep_ in {"relcl", "acl"} and all(c.tag_ in RELATIVE_TAGS for c in subjects):
+        subjects = [verb.head]  # "the fire that tore through", "the blaze engulfing": its noun
     for noun in subjects:
         name = event_noun_predicate(noun, lexicon)
         if name is not None:
