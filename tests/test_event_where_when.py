@@ -34,6 +34,13 @@ def predicates(nlp, lexicon, text: str, kind: str) -> dict[str, str]:
 # (sentence, kind, a word of the quote, the predicate it dates or locates)
 EVENT_VERBS = [
     pytest.param(
+        "The vessel went down 40 miles southwest of Pelmar on Tuesday.",
+        "location",
+        "Pelmar",
+        "struck",
+        id="a phrase of the event with the event's noun as subject",
+    ),
+    pytest.param(
         "A trawler carrying migrants from Dravik capsized off Cape Lira.",
         "location",
         "Cape Lira",
@@ -78,6 +85,12 @@ EVENT_VERBS = [
 ]
 
 NOT_EVENT_VERBS = [
+    pytest.param(
+        "Prices went down in Velmora on Tuesday.",
+        "date",
+        "Tuesday",
+        id="the event's phrase with another subject",
+    ),
     pytest.param(
         "A trawler carrying migrants from Dravik capsized off Cape Lira.",
         "location",

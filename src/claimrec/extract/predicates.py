@@ -21,6 +21,7 @@ LOOK_THROUGH_DEPS = frozenset(
     {"xcomp", "conj", "dobj", "attr", "acomp", "pcomp", "oprd", "prep", "pobj"}
 )
 MAX_CLIMB = 6
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "that", "which", "who": a relative
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,10 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
     if token.pos_ in {"VERB", "AUX"}:
         phrase = state_predicate(token, lexicon) or _phrase_predicate(token, lexicon)
         if phrase is not None:
-            return phrase
+            return phrase if _subject_fits(token, phrase, lexicon) else None
         name = lexicon.verb_predicates.get(lemma)
-        if name is not None and lexicon.predicates[name].subject_nouns:
-            nouns = set(lexicon.predicates[name].nouns)
-            if not any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children):
-                return None
+        if name is not None and not _subject_fits(token, name, lexicon):
+            return None
         if name is not None:
             return _condition(token, lexicon) or name
         name = lexicon.place_verb_predicates.get(lemma)
@@ -52,6 +51,20 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
         )
         return _counting_sense(token, name, lexicon)
     return None
+
+
+def _subject_fits(verb: Token, name: str, lexicon: Lexicon) -> bool:
+    """Whether a verb of a predicate whose verbs count only with one of its nouns as subject
+    has one ("the quake struck", "the vessel went down", "the fire that tore through"; not
+    "the vote struck a blow", "prices went down")."""
+    entry = lexicon.predicates[name]
+    if not entry.subject_nouns:
+        return True
+    nouns = set(entry.nouns)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and all(c.tag_ in RELATIVE_TAGS for c in subjects):
+        subjects = [verb.head]
+    return any(c.lemma_.lower() in nouns for c in subjects)
 
 
 def _counting_sense(noun: Token, name: str | None, lexicon: Lexicon) -> str | None:
@@ -380,8 +393,6 @@ def governor(anchor: Token, lexicon: Lexicon) -> Trigger:
         return Trigger(token, token.lemma_.lower())
     return Trigger(token, lexicon.where_when.fallback_predicate)
 
-
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
 def event_by_subject(verb: Token, lexicon: Lexicon) -> str | None:
