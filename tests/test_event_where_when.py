@@ -34,6 +34,13 @@ def predicates(nlp, lexicon, text: str, kind: str) -> dict[str, str]:
 # (sentence, kind, a word of the quote, the predicate it dates or locates)
 EVENT_VERBS = [
     pytest.param(
+        "Since the blaze began on Monday, 12 people have died.",
+        "date",
+        "Monday",
+        "struck",
+        id="a date on a clause whose subject is the event, under another trigger",
+    ),
+    pytest.param(
         "The vessel went down 40 miles southwest of Pelmar on Tuesday.",
         "location",
         "Pelmar",

@@ -28,6 +28,7 @@ from claimrec.extract.paragraphs import Piece, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import (
     Trigger,
+    date_verb_event,
     dated_event,
     find_trigger,
     governor,
@@ -398,6 +399,7 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
         ent, value = found.span, found.value
         trigger = (
             dated_event(ent.root, s.lexicon)
+            or date_verb_event(ent.root, s.lexicon)
             or find_trigger(ent.root, s.lexicon)
             or governor(ent.root, s.lexicon)
         )

@@ -414,15 +414,16 @@ def event_by_subject(verb: Token, lexicon: Lexicon) -> str | None:
 
 
 def event_noun_predicate(noun: Token, lexicon: Lexicon) -> str | None:
-    """The predicate whose event ``noun`` names, when that event happens once or is one
-    gathering (the lexicon's ``once`` predicates and ``per_event_measures``)."""
+    """The predicate whose event ``noun`` names (in its counting sense: "the strike" is
+    workers out), when that event happens once or is one gathering (the lexicon's ``once``
+    predicates and ``per_event_measures``)."""
     if (
         noun.pos_ != "NOUN"
         or noun.ent_type_  # a name or a date ("3 March"), not an event's common noun
         or noun.lemma_.lower() in lexicon.where_when.thing_nouns
     ):
         return None
-    name = lexicon.noun_predicates.get(noun.lemma_.lower())
+    name = _counting_sense(noun, lexicon.noun_predicates.get(noun.lemma_.lower()), lexicon)
     if name is None:
         return None
     entry = lexicon.predicates[name]
@@ -441,3 +442,16 @@ def dated_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
                 if name is not None:
                     return Trigger(obj, name)
     return None
+
+
+def date_verb_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """The event a date phrase dates through the verb it hangs on, when that verb is no
+    trigger but its subject names a one-off event or a gathering ("since the fire began on
+    3 May, 12 have died": the fire's start, not what the main clause goes on to count)."""
+    verb = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor.head
+    if anchor.dep_ not in {"pobj", "npadvmod"} or verb.pos_ != "VERB":
+        return None
+    if trigger_of(verb, lexicon) is not None:
+        return None
+    name = event_by_subject(verb, lexicon)
+    return Trigger(verb, name) if name is not None else None
