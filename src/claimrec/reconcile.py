@@ -26,6 +26,11 @@ day: two days' crowds are two events. A count's subject stays in the key only wh
 owns what is counted: the counted phrase names it ("17 Velorians") or the measure's doer
 owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``); never the claim's own
 source, a person, or a place the corpus names as where things happen (where, not whose).
+A date or place answers when or where its event happened (``_event_block``): every date
+of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
+place one "where", whatever the sentence's subject; a gathering's dates and places are
+the question of its day; a bare verb's date or place in a sentence that counts one
+gathering is that gathering's ("In X, police counted 30,000 marchers").
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
