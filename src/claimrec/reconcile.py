@@ -930,7 +930,7 @@ def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
     Counts: for each distinct value, only the nearest value entirely above it that
     clashes, so reasons and edges grow with the number of values, not its square (two
     intervals are incompatible exactly when one lies entirely above the other). Dates:
-    the few distinct values pairwise."""
+    the few distinct values pairwise, and only two resolved days (``_a_day``)."""
     by_value: dict[tuple, list[_Entry]] = defaultdict(list)
     for e in live:
         by_value[e.vkey].append(e)
@@ -948,12 +948,20 @@ def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
                     break
         return reasons
     for ka, kb in combinations(keys, 2):
-        if compatible(by_value[ka][0].claim.value, by_value[kb][0].claim.value):
+        a, b = by_value[ka][0].claim.value, by_value[kb][0].claim.value
+        if not (_a_day(a) and _a_day(b)) or compatible(a, b):
             continue
         pair = _first_clash(by_value[ka], by_value[kb], ctx, timed=timed)
         if pair is not None:
             reasons.append(_pair_reason("clash", *pair, ctx))
     return reasons
+
+
+def _a_day(value: Value) -> bool:
+    """Whether a date names one resolved day: only two such days of a one-off event can
+    clash ("in June" and "in the spring" are too loose to tell it apart from another
+    event's time)."""
+    return isinstance(value, DateValue) and value.granularity == "day" and value.start is not None
 
 
 def _first_clash(
