@@ -262,3 +262,15 @@ def test_a_gatherings_dates_on_two_days_are_two_questions(tmp_path: Path) -> Non
     second = fact_with(graph, "date", "4 March")
     assert first.id != second.id
     assert "conflict" not in {first.status, second.status}
+
+
+def test_another_event_of_its_kind_is_not_the_event(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The fire broke out shortly before 1am on Tuesday at the Kessel tower.",
+        "A similar fire at the Orlin block in Dravik on 12 January killed two people.",
+    )
+    event = fact_with(graph, "date", "Tuesday", "broke out")
+    earlier = fact_with(graph, "date", "12 January")
+    assert earlier.id != event.id and event.status != "conflict"
+    assert fact_with(graph, "location", "Dravik").id != fact_with(graph, "location", "Kessel").id

@@ -155,6 +155,7 @@ class _Context:
         self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
+        self.other_event = _other_event_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.published = {d.id: d.published for d in documents}
@@ -419,6 +420,8 @@ def _event_block(
     predicate = ctx.event_predicate(claim)
     family = ctx.family(predicate)
     if ctx.once(predicate):
+        if ctx.other_event.search(claim.evidence.sentence) is not None:
+            scope = EARLIER  # "a similar fire in January": another event of its kind
         return (claim.type, None, family, None, None, scope, None, story, None)
     if ctx.per_event(predicate):
         day = _event_date(claim, ctx)
@@ -581,6 +584,17 @@ def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     nouns = sorted(once, key=lambda n: (len(n), n))
     event = "|".join(re.escape(n) for n in reversed(nouns)) or "(?!)"
     return re.compile(rf"(?i:\bsince\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
+
+
+def _other_event_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A one-off event's noun after a word that makes it another event of its kind ("a
+    similar fire", "the previous sinking"), with at most one word between ("another deadly
+    fire")."""
+    once = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
+    nouns = "|".join(re.escape(n) for n in sorted(once, key=len, reverse=True)) or "(?!)"
+    words = lexicon.reconcile.other_event
+    marks = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i:\b(?:{marks})\s+(?:[a-z-]+\s+)?(?:{nouns})s?\b)")
 
 
 def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
