@@ -274,3 +274,14 @@ def test_another_event_of_its_kind_is_not_the_event(tmp_path: Path) -> None:
     earlier = fact_with(graph, "date", "12 January")
     assert earlier.id != event.id and event.status != "conflict"
     assert fact_with(graph, "location", "Dravik").id != fact_with(graph, "location", "Kessel").id
+
+
+def test_dates_of_earlier_events_of_a_kind_never_clash(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "A similar fire at the Orlin block on 12 January killed two people.",
+        "The previous fire broke out at the Corvale tower on 3 February, officials said.",
+    )
+    earlier = fact_with(graph, "date", "12 January")
+    assert earlier.id == fact_with(graph, "date", "3 February").id
+    assert earlier.key.scope == "earlier" and earlier.status != "conflict"

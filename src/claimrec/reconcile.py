@@ -47,8 +47,8 @@ have been" estimate takes part, and a clash involving it is marked hedged.
 
 **Status**: ``single`` (one claim), ``conflict`` (a clash or an unstated change),
 ``updated`` (values differ only over time), ``consistent`` (all values can be true at
-once). Places, the dates of recurring events and increments are multi-valued: never a
-conflict.
+once). Places, the dates of recurring events and of earlier events, and increments are
+multi-valued: never a conflict.
 
 **Consensus** (conflicts only): among the live values of the latest window, the
 interval that a strict majority of independent voices allows; otherwise none, with
@@ -759,7 +759,10 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
     multi = (
         key.type == "location"
         or key.scope == PART
-        or (key.type == "date" and not ctx.once(ctx.event_predicate(claims[0])))
+        or (
+            key.type == "date"
+            and (key.scope == EARLIER or not ctx.once(ctx.event_predicate(claims[0])))
+        )  # earlier events of a kind are several events, each with its own date
     )
     reasons: list[Reason] = []
     edges: list[Edge] = []
