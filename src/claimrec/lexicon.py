@@ -167,6 +167,8 @@ class ReconcileWords(LexiconPart):
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
     group_measures: list[str] = []  # measures for which such a noun names its own group
+    # before a one-off event's noun: another event of its kind ("a similar fire in January")
+    other_event: list[str] = []
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")
@@ -188,6 +190,11 @@ class WhereWhen(LexiconPart):
     """Words that tell an event's place or time from other places and times in a sentence."""
 
     fallback_predicate: str = "reported"  # a date or place with no word to name its event
+    # Nouns of things, not events, that an event's own verbs take as subject ("the boat
+    # sank"): under any other verb they are not the event ("the boats combed the area").
+    thing_nouns: list[str] = []
+    # An event noun after one of these is a time ("since the fire"), not what a place locates.
+    time_preps: list[str] = []
     # A date phrase that does not resolve to the calendar is still an event's time after
     # one of these ("on the night", "since the fire"); "for"/"over"/"within" make durations.
     date_preps: list[str] = []

@@ -26,6 +26,11 @@ day: two days' crowds are two events. A count's subject stays in the key only wh
 owns what is counted: the counted phrase names it ("17 Velorians") or the measure's doer
 owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``); never the claim's own
 source, a person, or a place the corpus names as where things happen (where, not whose).
+A date or place answers when or where its event happened (``_event_block``): every date
+of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
+place one "where", whatever the sentence's subject; a gathering's dates and places are
+the question of its day; a bare verb's date or place in a sentence that counts one
+gathering is that gathering's ("In X, police counted 30,000 marchers").
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -43,8 +48,8 @@ have been" estimate takes part, and a clash involving it is marked hedged.
 
 **Status**: ``single`` (one claim), ``conflict`` (a clash or an unstated change),
 ``updated`` (values differ only over time), ``consistent`` (all values can be true at
-once). Places, the dates of recurring events and increments are multi-valued: never a
-conflict.
+once). Places, the dates of recurring events and of earlier events, and increments are
+multi-valued: never a conflict.
 
 **Consensus** (conflicts only): among the live values of the latest window, the
 interval that a strict majority of independent voices allows; otherwise none, with
@@ -153,6 +158,7 @@ class _Context:
         self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
+        self.other_event = _other_event_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.published = {d.id: d.published for d in documents}
@@ -206,6 +212,7 @@ class _Context:
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims)
         self.drawn_from_all = _drawn_from_all(claims)
+        self.sentence_event = self._sentence_events(claims)
 
     def stated_place(self, claim: Claim) -> str | None:
         """Where a count is stated for: its location, or a place framing its sentence.
@@ -231,6 +238,31 @@ class _Context:
             if 2 * n > sum(counter.values()):
                 home[story] = top
         return home
+
+    def _sentence_events(self, claims: Sequence[Claim]) -> dict[tuple[str, str], str]:
+        """For each sentence whose counts are all of one gathering's family, a predicate of
+        that family ("In X, police counted 30,000 marchers", a table row "| Tuesday | 1.2
+        million |"): the sentence is about that gathering. (A one-off event's count, "350
+        people were on the boat", says nothing of when the sentence's other verbs happened.)"""
+        found: dict[tuple[str, str], set[str]] = defaultdict(set)
+        named: dict[str, str] = {}
+        for claim in claims:
+            if claim.type == "count" and self.per_event(claim.predicate):
+                family = self.family(claim.predicate)
+                named.setdefault(family, claim.predicate)
+                found[(claim.doc, claim.evidence.sentence)].add(family)
+        return {at: named[next(iter(fams))] for at, fams in found.items() if len(fams) == 1}
+
+    def event_predicate(self, claim: Claim) -> str:
+        """A date's or place's event: its own predicate when the lexicon knows it, else
+        (a bare verb, "counted", "reported", or none) the event its sentence counts. Never
+        a date of a verb of saying ("told reporters on Friday" dates the statement; the place
+        of a statement is no location claim at all)."""
+        if claim.predicate in self.lexicon.predicates or (
+            claim.type == "date" and claim.predicate in self.lexicon.attribution_verbs
+        ):
+            return claim.predicate
+        return self.sentence_event.get((claim.doc, claim.evidence.sentence), claim.predicate)
 
     def role(self, claim: Claim) -> ValueRole:
         """``_role``, once per claim (the key and the status both ask)."""
@@ -278,6 +310,11 @@ class _Context:
     def once(self, predicate: str) -> bool:
         entry = self.lexicon.predicates.get(predicate)
         return bool(entry and entry.once)
+
+    def per_event(self, predicate: str) -> bool:
+        """Whether the predicate names a gathering, counted once per day it happens."""
+        entry = self.lexicon.predicates.get(predicate)
+        return bool(entry and entry.measure in self.per_event_measures)
 
     def names_in(self, phrase: str, entity: Entity) -> bool:
         """Whether a counted phrase names the entity ("17 Velorians", "52 Kestovan
@@ -361,9 +398,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     story = ctx.story.get(claim.doc)
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
-        owner = _owner(claim, ctx, strict=False)
-        scope = EARLIER if _long_before(claim, ctx) else None
-        return (claim.type, owner, family, None, None, scope, None, story, None)
+        return _event_block(claim, family, story, ctx)
     measured = claim.measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
@@ -377,6 +412,39 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
+
+
+def _event_block(
+    claim: Claim, family: str, story: str | None, ctx: _Context
+) -> tuple[object, ...]:
+    """A date's or place's question: when or where its event happened. The event is its
+    predicate's family, not the sentence's verb or subject: every place of a one-off event
+    (a ``once`` predicate: the fire, the sinking, the raid) answers one "where", every
+    statement of its day one "when", whoever the sentence is about ("X's coast guard said
+    the boat sank off Y"). A gathering (a predicate whose measure is one of the
+    ``per_event_measures``) happens again on other days: its places and dates are the
+    question of its day. Any other verb's date or place stays its own question."""
+    scope = EARLIER if _long_before(claim, ctx) else None
+    predicate = ctx.event_predicate(claim)
+    family = ctx.family(predicate)
+    if ctx.once(predicate):
+        if ctx.other_event.search(claim.evidence.sentence) is not None:
+            scope = EARLIER  # "a similar fire in January": another event of its kind
+        return (claim.type, None, family, None, None, scope, None, story, None)
+    if ctx.per_event(predicate):
+        day = _event_date(claim, ctx)
+        return (claim.type, None, family, None, None, scope, None, story, day)
+    owner = _owner(claim, ctx, strict=False)
+    return (claim.type, owner, family, None, None, scope, None, story, None)
+
+
+def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The day a gathering's date or place speaks of: a date claim's own day, else the
+    gathering's day (``_Context.event_day``)."""
+    value = claim.value
+    if isinstance(value, DateValue):
+        return value.start if value.granularity == "day" else None
+    return ctx.event_day(claim)
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
@@ -640,6 +708,17 @@ def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
 
 
+def _other_event_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A one-off event's noun after a word that makes it another event of its kind ("a
+    similar fire", "the previous sinking"), with at most one word between ("another deadly
+    fire")."""
+    once = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
+    nouns = "|".join(re.escape(n) for n in sorted(once, key=len, reverse=True)) or "(?!)"
+    words = lexicon.reconcile.other_event
+    marks = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i:\b(?:{marks})\s+(?:[a-z-]+\s+)?(?:{nouns})s?\b)")
+
+
 def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
     """ "In X" / " in the X": a locative preposition and a known place name, matched at a
     given position (a sentence's start, or just after a claim's figure, with at most two
@@ -802,7 +881,10 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
     multi = (
         key.type == "location"
         or key.scope == PART
-        or (key.type == "date" and not ctx.once(claims[0].predicate))
+        or (
+            key.type == "date"
+            and (key.scope == EARLIER or not ctx.once(ctx.event_predicate(claims[0])))
+        )  # earlier events of a kind are several events, each with its own date
     )
     reasons: list[Reason] = []
     edges: list[Edge] = []
@@ -1017,7 +1099,7 @@ def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
     Counts: for each distinct value, only the nearest value entirely above it that
     clashes, so reasons and edges grow with the number of values, not its square (two
     intervals are incompatible exactly when one lies entirely above the other). Dates:
-    the few distinct values pairwise."""
+    the few distinct values pairwise, and only two resolved days (``_a_day``)."""
     by_value: dict[tuple, list[_Entry]] = defaultdict(list)
     for e in live:
         by_value[e.vkey].append(e)
@@ -1035,12 +1117,20 @@ def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
                     break
         return reasons
     for ka, kb in combinations(keys, 2):
-        if compatible(by_value[ka][0].claim.value, by_value[kb][0].claim.value):
+        a, b = by_value[ka][0].claim.value, by_value[kb][0].claim.value
+        if not (_a_day(a) and _a_day(b)) or compatible(a, b):
             continue
         pair = _first_clash(by_value[ka], by_value[kb], ctx, timed=timed)
         if pair is not None:
             reasons.append(_pair_reason("clash", *pair, ctx))
     return reasons
+
+
+def _a_day(value: Value) -> bool:
+    """Whether a date names one resolved day: only two such days of a one-off event can
+    clash ("in June" and "in the spring" are too loose to tell it apart from another
+    event's time)."""
+    return isinstance(value, DateValue) and value.granularity == "day" and value.start is not None
 
 
 def _first_clash(

@@ -29,6 +29,8 @@ from claimrec.extract.paragraphs import Piece, mask_markup, plan
 from claimrec.extract.places import located_places, place_phrases
 from claimrec.extract.predicates import (
     Trigger,
+    date_verb_event,
+    dated_event,
     find_trigger,
     governor,
     mere_presence,
@@ -411,7 +413,12 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
     trigger it dates or else by its governing word."""
     for found in event_times(s.sent, s.lexicon, s.document.published):
         ent, value = found.span, found.value
-        trigger = find_trigger(ent.root, s.lexicon) or governor(ent.root, s.lexicon)
+        trigger = (
+            dated_event(ent.root, s.lexicon)
+            or date_verb_event(ent.root, s.lexicon)
+            or find_trigger(ent.root, s.lexicon)
+            or governor(ent.root, s.lexicon)
+        )
         subject, guessed = _subject(s, None, trigger.token)
         source, penalty, hearsay = _source(s, ent.root)
         yield RawClaim(

@@ -33,7 +33,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimrec.dates import resolve_date
-from claimrec.extract.predicates import Trigger, find_trigger, governor, trigger_of
+from claimrec.extract.predicates import (
+    Trigger,
+    event_by_subject,
+    find_trigger,
+    governor,
+    trigger_of,
+)
 from claimrec.lexicon import Lexicon
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -224,8 +230,22 @@ def _event(anchor: Token, lexicon: Lexicon) -> Trigger:
     if token is None and trigger_of(anchor, lexicon) is not None:
         token = anchor
     if token is not None:
-        return Trigger(token, trigger_of(token, lexicon) or token.lemma_.lower())
-    return find_trigger(anchor, lexicon) or governor(anchor, lexicon)
+        name = trigger_of(token, lexicon) or event_by_subject(token, lexicon)
+        return Trigger(token, name or token.lemma_.lower())
+    found = find_trigger(anchor, lexicon)
+    if found is not None and not _time_reference(found.token, lexicon):
+        return found
+    return governor(anchor, lexicon)
+
+
+def _time_reference(token: Token, lexicon: Lexicon) -> bool:
+    """An event noun after a preposition of time ("pinned there since the fire", "after
+    the blaze") tells when, not what the sentence's places locate."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in lexicon.where_when.time_preps
+        and token.pos_ == "NOUN"
+    )
 
 
 def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
@@ -362,6 +382,10 @@ def _event_of(prep: Token, lexicon: Lexicon) -> Token | None:
     token = prep.head
     for _ in range(MAX_CLIMB):
         if _locative(token, lexicon):
+            return token
+        if token.dep_ in {"acl", "relcl"} and token.pos_ == "VERB":
+            # a clause on a noun: the place is that clause's ("a trawler carrying migrants
+            # from X capsized": where the migrants came from, not where it capsized)
             return token
         if token.lemma_.lower() in lexicon.presence_verbs:
             for child in token.children:

@@ -21,6 +21,7 @@ LOOK_THROUGH_DEPS = frozenset(
     {"xcomp", "conj", "dobj", "attr", "acomp", "pcomp", "oprd", "prep", "pobj"}
 )
 MAX_CLIMB = 6
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "that", "which", "who": a relative
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,10 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
     if token.pos_ in {"VERB", "AUX"}:
         phrase = state_predicate(token, lexicon) or _phrase_predicate(token, lexicon)
         if phrase is not None:
-            return phrase
+            return phrase if _subject_fits(token, phrase, lexicon) else None
         name = lexicon.verb_predicates.get(lemma)
-        if name is not None and lexicon.predicates[name].subject_nouns:
-            nouns = set(lexicon.predicates[name].nouns)
-            if not any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in token.children):
-                return None
+        if name is not None and not _subject_fits(token, name, lexicon):
+            return None
         if name is not None:
             return _condition(token, lexicon) or name
         name = lexicon.place_verb_predicates.get(lemma)
@@ -52,6 +51,20 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
         )
         return _counting_sense(token, name, lexicon)
     return None
+
+
+def _subject_fits(verb: Token, name: str, lexicon: Lexicon) -> bool:
+    """Whether a verb of a predicate whose verbs count only with one of its nouns as subject
+    has one ("the quake struck", "the vessel went down", "the fire that tore through"; not
+    "the vote struck a blow", "prices went down")."""
+    entry = lexicon.predicates[name]
+    if not entry.subject_nouns:
+        return True
+    nouns = set(entry.nouns)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and all(c.tag_ in RELATIVE_TAGS for c in subjects):
+        subjects = [verb.head]
+    return any(c.lemma_.lower() in nouns for c in subjects)
 
 
 def _counting_sense(noun: Token, name: str | None, lexicon: Lexicon) -> str | None:
@@ -372,10 +385,73 @@ def governor(anchor: Token, lexicon: Lexicon) -> Trigger:
     token = anchor
     for _ in range(MAX_CLIMB * 2):
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            return Trigger(token, token.lemma_.lower())
+            return Trigger(token, event_by_subject(token, lexicon) or token.lemma_.lower())
         if token.head.i == token.i:
             break
         token = token.head
     if token.is_alpha and token.i != anchor.i and token.pos_ in {"NOUN", "VERB", "AUX"}:
         return Trigger(token, token.lemma_.lower())
     return Trigger(token, lexicon.where_when.fallback_predicate)
+
+
+
+def event_by_subject(verb: Token, lexicon: Lexicon) -> str | None:
+    """The event a verb tells of through its subject, when that subject is an event's own
+    noun: a one-off event's ("the fire broke out", "the vessel went down", "the blaze that
+    tore through X") or a gathering's ("the march set off from X"). Whatever the verb, its
+    date and place are the event's. Not a verb of saying: "the inquiry said on Monday" dates
+    the statement."""
+    if verb.lemma_.lower() in lexicon.attribution_verbs:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ in {"relcl", "acl"} and all(c.tag_ in RELATIVE_TAGS for c in subjects):
+        subjects = [verb.head]  # "the fire that tore through", "the blaze engulfing": its noun
+    for noun in subjects:
+        name = event_noun_predicate(noun, lexicon)
+        if name is not None:
+            return name
+    return None
+
+
+def event_noun_predicate(noun: Token, lexicon: Lexicon) -> str | None:
+    """The predicate whose event ``noun`` names (in its counting sense: "the strike" is
+    workers out), when that event happens once or is one gathering (the lexicon's ``once``
+    predicates and ``per_event_measures``)."""
+    if (
+        noun.pos_ != "NOUN"
+        or noun.ent_type_  # a name or a date ("3 March"), not an event's common noun
+        or noun.lemma_.lower() in lexicon.where_when.thing_nouns
+    ):
+        return None
+    name = _counting_sense(noun, lexicon.noun_predicates.get(noun.lemma_.lower()), lexicon)
+    if name is None:
+        return None
+    entry = lexicon.predicates[name]
+    if entry.once or entry.measure in lexicon.reconcile.per_event_measures:
+        return name
+    return None
+
+
+def dated_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """A date phrase that names its event itself: "the morning of the fire", "the night of
+    the sinking"."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                name = event_noun_predicate(obj, lexicon) if obj.dep_ == "pobj" else None
+                if name is not None:
+                    return Trigger(obj, name)
+    return None
+
+
+def date_verb_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """The event a date phrase dates through the verb it hangs on, when that verb is no
+    trigger but its subject names a one-off event or a gathering ("since the fire began on
+    3 May, 12 have died": the fire's start, not what the main clause goes on to count)."""
+    verb = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor.head
+    if anchor.dep_ not in {"pobj", "npadvmod"} or verb.pos_ != "VERB":
+        return None
+    if trigger_of(verb, lexicon) is not None:
+        return None
+    name = event_by_subject(verb, lexicon)
+    return Trigger(verb, name) if name is not None else None
