@@ -200,6 +200,28 @@ class _Context:
         ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
+        self.site_town = self._site_towns(entities)
+
+    def _site_towns(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """A site named for the place it stands in ("X Assembly plant", "the X depot") is
+        that place's site: a count "at X" and one "at the X plant" answer one question.
+        Only a site whose name ends in a place noun and starts with a place the corpus
+        names as where things happen."""
+        heads = set(self.lexicon.where_when.place_heads)
+        out: dict[str, str] = {}
+        for entity in entities:
+            if entity.id not in self.places:
+                continue
+            for alias in entity.aliases:
+                words = re.split(r"\s+", re.split(r"['\u2019]s?\s+", alias)[-1].strip())
+                if len(words) < 2 or words[-1].lower() not in heads:
+                    continue
+                for k in range(1, len(words)):  # the shortest: the town itself
+                    town = self.place_of.get(" ".join(words[:k]))
+                    if town is not None and town != entity.id and town in self.places:
+                        out[entity.id] = town
+                        break
+        return out
 
     def stated_place(self, claim: Claim) -> str | None:
         """Where a count is stated for: its location, or a place framing its sentence.
@@ -490,6 +512,7 @@ def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     location = ctx.stated_place(claim)
     if location is None or location not in ctx.entity:
         return None
+    location = ctx.site_town.get(location, location)
     if location in ctx.country_level and (
         claim.measure in ctx.agent_owns or ctx.home.get(ctx.story.get(claim.doc)) == location
     ):

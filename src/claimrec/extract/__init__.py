@@ -25,7 +25,7 @@ from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
-from claimrec.extract.places import located_places, place_phrases
+from claimrec.extract.places import located_places, place_phrases, site_phrases
 from claimrec.extract.predicates import (
     Trigger,
     find_trigger,
@@ -62,6 +62,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A fronted name that can be a place, whatever the tagger calls it ("" included); never a
 # day, month or person ("On Monday, ...", "In June, ...").
 FRAME_ENTITY_TYPES = PLACE_LABELS | {"", "ORG", "NORP"}
+# A name that makes a site named ("X Assembly plant": NER often tags sites as organisations).
+SITE_NAME_LABELS = PLACE_LABELS | {"ORG"}
 
 
 @dataclass
@@ -76,6 +78,9 @@ class _Context:
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
     day: TimeRef | None = None  # the last single day named, for "that day"
+    sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
+    last_place: Mention | None = None  # the last place named, for "there" ...
+    last_place_paragraph: int = -1  # ... within its paragraph
 
 
 @dataclass
@@ -199,7 +204,13 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if subject is not None and trigger is not None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
-    place = _first_place(s, trigger, count.unit_token) or _framed(s) or _there(s, count)
+    place = (
+        _first_place(s, trigger, count.unit_token)
+        or _site(s, trigger, count, predicate)
+        or _framed(s)
+        or _there(s, count)
+        or _the_site(s, trigger)
+    )
     anchor = trigger.token if trigger else count.anchor
     mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
     time = _count_time(s, anchor, count.span)
@@ -418,6 +429,7 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
 def _location_claims(s: _Sentence) -> Iterator[RawClaim]:
     """A location claim for each place phrase of the sentence (``places.located_places``)."""
     for found in located_places(s.sent, s.lexicon):
+        _remember_place(s, found.phrase)
         token, predicate = found.trigger.token, found.trigger.predicate
         subject, guessed = _subject(s, None, token)
         source, penalty, hearsay = _source(s, token)
@@ -473,6 +485,50 @@ def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> M
     return mention(phrases[0], "LOC", s.piece.start) if phrases else None
 
 
+def _site(s: _Sentence, trigger: Trigger | None, count: Count, predicate: str) -> Mention | None:
+    """The site of a counted event named by a noun, when no trigger locates the count
+    ("Local 9 put its walkout at X at around 3,600": the walkout's place)."""
+    entry = s.lexicon.predicates.get(predicate)
+    noun = count.anchor
+    if trigger is not None or entry is None or not entry.locative or noun.pos_ != "NOUN":
+        return None
+    if noun.lemma_.lower() not in entry.nouns:
+        return None
+    phrases = site_phrases(noun, s.lexicon)
+    return mention(phrases[0], "LOC", s.piece.start) if phrases else None
+
+
+def _remember_place(s: _Sentence, phrase: Span) -> None:
+    """Keep a named place for later back-references: "there" in the same paragraph, and "the
+    plant" for the last site named for a place with that noun as its head ("X Assembly
+    plant")."""
+    named = mention(phrase, "LOC", s.piece.start)
+    s.context.last_place, s.context.last_place_paragraph = named, s.piece.paragraph
+    head = phrase.root
+    if head.pos_ == "NOUN" and any(
+        t.pos_ == "PROPN" and t.ent_type_ in SITE_NAME_LABELS for t in phrase
+    ):  # a site with a name ("X Assembly plant"), not a kind of site ("the Ebola centre")
+        s.context.sites[head.lemma_.lower()] = named
+
+
+def _the_site(s: _Sentence, trigger: Trigger | None) -> Mention | None:
+    """A definite place noun on the trigger ("walked out of the plant", "at the factory")
+    refers back to the last place named with that noun as its head ("X Assembly plant")."""
+    if trigger is None:
+        return None
+    heads = s.lexicon.where_when.place_heads
+    for prep in trigger.token.children:
+        if prep.dep_ not in {"prep", "prt"}:
+            continue
+        preps = [prep, *[c for c in prep.children if c.dep_ == "prep"]]
+        for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+            lemma = obj.lemma_.lower()
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
+            if definite and obj.pos_ == "NOUN" and lemma in heads and lemma in s.context.sites:
+                return s.context.sites[lemma]
+    return None
+
+
 def _read_frame(s: _Sentence) -> None:
     """A place fronted before a sentence's verb ("In X, police counted 8,000; ...") sets
     the scene for the rest of its paragraph, until another place is fronted."""
@@ -517,6 +573,7 @@ def _there(s: _Sentence, count: Count) -> Mention | None:
     ):
         return None
     known = s.context.places
+    speakers = _speaker_tokens(s)
     before = [  # places, and proper names no entity type claims (the tagger misses many)
         s.sent.doc[t.i : t.i + 1]
         if not t.ent_type_
@@ -524,9 +581,29 @@ def _there(s: _Sentence, count: Count) -> Mention | None:
         for t in s.sent
         if t.i < count.number.start
         and t.pos_ == "PROPN"
+        and t.i not in speakers
         and (t.ent_type_ in PLACE_LABELS or not t.ent_type_ or t.text.lower() in known)
     ]
-    return mention(before[-1], "LOC", s.piece.start) if before else None
+    if before:
+        return mention(before[-1], "LOC", s.piece.start)
+    # else the last place named earlier in the paragraph ("Pickets are up outside X. ...
+    # 400 of their members walked out there")
+    ctx = s.context
+    return ctx.last_place if ctx.last_place_paragraph == s.piece.paragraph else None
+
+
+def _speaker_tokens(s: _Sentence) -> set[int]:
+    """Token indexes of the speakers of the sentence's verbs of speech ("officials of X
+    say ..."): a name there is who speaks, never the place "there" points back to."""
+    speech = s.lexicon.where_when.speech_verbs
+    return {
+        t.i
+        for verb in s.sent
+        if verb.lemma_.lower() in speech
+        for subj in verb.children
+        if subj.dep_ in {"nsubj", "nsubjpass"}
+        for t in subj.subtree
+    }
 
 
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:

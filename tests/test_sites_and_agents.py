@@ -1,0 +1,138 @@
+"""Counts stated for a site, a unit or an agent answer narrower questions than the total
+(issue 10, "the question"), end to end on invented articles: a site named after "at" on
+a state or an event noun, "there" pointing back to the paragraph's last place, "the
+plant" pointing back to the named plant, and a site named for its town."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimrec.models import Claim, Graph
+from claimrec.pipeline import build
+
+
+def graph_of(tmp_path: Path, *articles: str) -> Graph:
+    corpus = tmp_path / "story"
+    corpus.mkdir()
+    for i, text in enumerate(articles):
+        header = "---\npublished: 2025-03-04\n---\n"
+        (corpus / f"a{i}.txt").write_text(header + text + "\n", encoding="utf-8")
+    return build([corpus])
+
+
+def claim_of(graph: Graph, quote: str) -> Claim:
+    return next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
+
+
+def fact_of(graph: Graph, quote: str) -> str:
+    claim = claim_of(graph, quote)
+    return next(f.id for f in graph.facts if claim.id in f.claims)
+
+
+def location_name(graph: Graph, quote: str) -> str | None:
+    claim = claim_of(graph, quote)
+    names = {e.id: e.name for e in graph.entities}
+    return names.get(claim.location) if claim.location else None
+
+
+PLACES = [
+    pytest.param(
+        "Halcyon Motors put the number of hourly employees on strike at Norwood at 1,922.",
+        "1,922",
+        "Norwood",
+        id="a place on a state phrase's object: on strike at X",
+    ),
+    pytest.param(
+        "Local 88 put its walkout at Brantley, which makes vans, at around 1,900.",
+        "1,900",
+        "Brantley",
+        id="a place on the verb an event noun is the object of",
+    ),
+    pytest.param(
+        "Pickets are up outside Delmore Assembly. Officials of Local 12 say approximately "
+        "1,300 of their members walked out there.",
+        "1,300",
+        "Delmore Assembly",
+        id="there points back to the paragraph's last place, not to the speaker",
+    ),
+    pytest.param(
+        "Government officials said in Velmar that 300 workers were on strike.",
+        "300",
+        None,
+        id="negative: the place of a statement is not the count's",
+    ),
+    pytest.param(
+        "Staff at Halcyon Motors said 2,000 workers were on strike.",
+        "2,000",
+        None,
+        id="negative: a speaker's organisation is not a site",
+    ),
+    pytest.param(
+        "Volunteers opened a cholera treatment centre on Friday. Officials said 45 patients "
+        "had been at the centre.",
+        "45 patients",
+        None,
+        id="negative: the centre of a kind, with no name, is no named site",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "place"), PLACES)
+def test_count_site(tmp_path: Path, text: str, quote: str, place: str | None) -> None:
+    assert location_name(graph_of(tmp_path, text), quote) == place
+
+
+QUESTIONS = [
+    pytest.param(
+        [
+            "Halcyon Motors put the number of hourly employees on strike at Norwood at 1,922. "
+            "The union says 30,000 of its members are now on strike."
+        ],
+        "1,922",
+        "30,000",
+        False,
+        id="a site's strikers and the national total are two questions",
+    ),
+    pytest.param(
+        [
+            "Pickets went up at Halcyon Motors' Norwood Assembly plant on Tuesday. The union "
+            "said about 1,800 members walked out of the plant. Halcyon Motors, in a statement, "
+            "put the number of hourly employees on strike at Norwood at 1,922."
+        ],
+        "1,800",
+        "1,922",
+        True,
+        id="the plant and the town it is named for: one site, one question",
+    ),
+    pytest.param(
+        [
+            "Local 88 put its walkout at Brantley at around 1,900.",
+            "Local 40 put its walkout at Castor at around 2,400.",
+        ],
+        "1,900",
+        "2,400",
+        False,
+        id="two sites' walkouts are two questions",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "same"), QUESTIONS)
+def test_site_question(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
+    graph = graph_of(tmp_path, *articles)
+    assert (fact_of(graph, a) == fact_of(graph, b)) is same
+
+
+def test_site_conflict_survives_one_unnamed(tmp_path: Path) -> None:
+    """Two figures for one site still clash when only one names it, the other saying "the
+    plant" (the conflict must not be lost by the site split)."""
+    graph = graph_of(
+        tmp_path,
+        "Pickets went up at Halcyon Motors' Norwood Assembly plant on Tuesday. The union said "
+        "about 1,800 members walked out of the plant. Halcyon Motors, in a statement, put the "
+        "number of hourly employees on strike at Norwood at 1,922.",
+    )
+    fact = next(f for f in graph.facts if f.id == fact_of(graph, "1,922"))
+    assert fact.status == "conflict"
