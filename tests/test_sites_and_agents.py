@@ -23,7 +23,10 @@ def graph_of(tmp_path: Path, *articles: str) -> Graph:
 
 
 def claim_of(graph: Graph, quote: str) -> Claim:
-    return next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
+    """The count quoted exactly, else the first whose quote contains ``quote``."""
+    counts = [c for c in graph.claims if c.type == "count"]
+    exact = [c for c in counts if c.evidence.quote == quote]
+    return exact[0] if exact else next(c for c in counts if quote in c.evidence.quote)
 
 
 def fact_of(graph: Graph, quote: str) -> str:
@@ -136,3 +139,75 @@ def test_site_conflict_survives_one_unnamed(tmp_path: Path) -> None:
     )
     fact = next(f for f in graph.facts if f.id == fact_of(graph, "1,922"))
     assert fact.status == "conflict"
+
+
+LAYOFFS = (
+    "Where the layoffs stand:\n\n"
+    "- Laid off by Halcyon Motors: around 2,100, most of them at the Selm plant, the company "
+    "says.\n"
+    "- Laid off by Brenmark Motors: 1,400, Brenmark Motors says.\n"
+    "- All three companies: roughly 4,000, compared with more than 3,900 on Tuesday."
+)
+TOTAL = (
+    "Halcyon Motors, Brenmark Motors and Oskel Motors have laid off more than 3,900 workers, "
+    "the union said. Brenmark Motors said it had laid off 1,400 workers."
+)
+
+AGENTS = [
+    pytest.param("around 2,100", "1,400", False, id="two companies' layoffs: two questions"),
+    pytest.param(
+        "around 2,100", "roughly 4,000", False, id="a company's layoffs are not the total"
+    ),
+    pytest.param(
+        "roughly 4,000", "3,900 workers", True, id="a total across the companies, however named"
+    ),
+    pytest.param(
+        "1,400", "1,400 workers", True, id="'X said it had laid off' is X's, like 'by X'"
+    ),
+    pytest.param(
+        "1,400 workers", "3,900 workers", False, id="one of several agents is not all of them"
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), AGENTS)
+def test_agent_question(tmp_path: Path, a: str, b: str, same: bool) -> None:
+    graph = graph_of(tmp_path, LAYOFFS, TOTAL)
+    assert (fact_of(graph, a) == fact_of(graph, b)) is same
+
+
+SUBJECTS = [
+    pytest.param(
+        "- Laid off by Halcyon Motors: around 2,100, the company says.",
+        "2,100",
+        "Halcyon Motors",
+        id="a label's passive agent owns its figure",
+    ),
+    pytest.param(
+        "Brenmark Motors laid off 900 workers on Monday.\n\n- All three companies: roughly 4,000.",
+        "4,000",
+        None,
+        id="negative: an unnamed label lends no earlier subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), SUBJECTS)
+def test_label_subject(tmp_path: Path, text: str, quote: str, subject: str | None) -> None:
+    graph = graph_of(tmp_path, text)
+    claim = claim_of(graph, quote)
+    names = {e.id: e.name for e in graph.entities}
+    assert (names.get(claim.subject) if claim.subject else None) == subject
+
+
+def test_source_is_no_owner_of_deaths(tmp_path: Path) -> None:
+    """Negative: only a doer of an agent-owned measure keeps itself as subject when it is
+    the source; a police force saying how many died does not own the dead."""
+    graph = graph_of(
+        tmp_path,
+        "The Selm police said 12 people died in the fire.",
+        "The Selm hospital said 12 people died in the fire.",
+    )
+    deaths = [c for c in graph.claims if c.type == "count" and "12 people" in c.evidence.quote]
+    facts = {f.id for f in graph.facts for c in deaths if c.id in f.claims}
+    assert len(facts) == 1

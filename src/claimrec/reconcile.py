@@ -152,6 +152,7 @@ class _Context:
         self.event_time = _event_time_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
+        self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
         self.country_level = country_level
@@ -310,6 +311,12 @@ class _Context:
         )
         return named
 
+    def several(self, entity: Entity) -> bool:
+        """Whether an entity's name lists several others the corpus names ("X, Y and Z"):
+        a count of theirs is a total across them, not any one's."""
+        parts = [p.strip() for p in re.split(r",|\band\b", entity.name) if p.strip()]
+        return len(parts) > 1 and sum(p.lower() in self.known_names for p in parts) > 1
+
     def names_a_voice(self, text: str) -> bool:
         """Whether the text names who could speak: an organisation, group or person."""
         return self.voice_names is not None and self.voice_names.search(text) is not None
@@ -458,14 +465,17 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     claim's own source or something that cannot own the count: a person, or a place the
     corpus names as where things happen. Otherwise a count keeps it only
     when the counted phrase names it ("17 Velorians") or the measure is one whose doer owns
-    it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's); any other
+    it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's, even when X is
+    who says so: "laid off by X: 1,800, X says"); any other
     subject is the sentence's doer or topic ("the outbreak killed 640", "police said 12
     died"), which says nothing about whose dead they are."""
     subject = claim.subject
     if subject is None or not strict:
         return subject
-    if subject == claim.source or (
-        claim.source is not None and ctx.voices.speaks_for.get(claim.source) == subject
+    owned = claim.measure in ctx.agent_owns  # a doer reporting its own layoffs still owns them
+    if not owned and (
+        subject == claim.source
+        or (claim.source is not None and ctx.voices.speaks_for.get(claim.source) == subject)
     ):
         return None
     entity = ctx.entity.get(subject)
@@ -475,6 +485,8 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
         return None
     if subject in ctx.places and subject not in ctx.country_level:
         return None  # the corpus names it as where things happen: a place, not an owner
+    if ctx.several(entity):
+        return None  # "X, Y and Z have laid off 4,000": a total across them, no one's
     if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
         return subject
     return None  # the sentence's doer or topic, not whose the counted people are

@@ -176,7 +176,7 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
-    trigger = find_trigger(count.anchor, s.lexicon)
+    trigger = find_trigger(count.anchor, s.lexicon) or _label_trigger(s, count)
     predicate = (
         count.predicate
         or _measure_subject(count, s.lexicon)
@@ -197,7 +197,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         else 0.0
     )
     subject, guessed = _subject(
-        s, count.unit_token, trigger.token if trigger else None, anaphoric=True
+        s, count.unit_token, trigger.token if trigger else None, anaphoric=not _labelled(count)
     )
     if subject is not None and not guessed:
         s.context.subject = subject
@@ -231,6 +231,34 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         modality=mode,
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
+    )
+
+
+def _label_trigger(s: _Sentence, count: Count) -> Trigger | None:
+    """The trigger of a label the figure is given for ("Laid off by X: around 2,300"): a
+    list item or caption says what its figure counts before the colon, whatever the parse
+    hangs the figure on."""
+    colon = count.span.start - 1
+    if colon <= s.sent.start or s.sent.doc[colon].text != ":":
+        return None
+    for token in s.sent.doc[s.sent.start : colon]:
+        name = trigger_of(token, s.lexicon)
+        if name is not None and token.pos_ == "VERB":
+            return Trigger(token, name)
+    return None
+
+
+def _labelled(count: Count) -> bool:
+    """Whether a bare figure is given for a verbless label that says whose it is ("All
+    three companies: roughly 5,000, compared with 4,000 on Monday"): the label is its
+    subject, named or not, so no earlier subject is lent to it."""
+    number = count.number.root
+    label = number.sent.root  # a verbless item: "label: figure, compared with figure"
+    return (
+        count.unit_token is None
+        and label.pos_ in {"NOUN", "PROPN"}
+        and label.i < number.i
+        and any(t.text == ":" and t.head.i == label.i for t in number.doc[label.i : number.i])
     )
 
 
