@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from claimrec.models import Claim, Graph
+from claimrec.cues import is_breakdown
+from claimrec.models import Claim, Evidence, Graph
 from claimrec.pipeline import build
 
 
@@ -211,3 +212,82 @@ def test_source_is_no_owner_of_deaths(tmp_path: Path) -> None:
     deaths = [c for c in graph.claims if c.type == "count" and "12 people" in c.evidence.quote]
     facts = {f.id for f in graph.facts for c in deaths if c.id in f.claims}
     assert len(facts) == 1
+
+
+def _evidence(sentence: str, quote: str) -> Evidence:
+    at = sentence.index(quote)
+    return Evidence(start=at, end=at + len(quote), quote=quote, sentence=sentence)
+
+
+BREAKDOWNS = [
+    pytest.param(
+        "Police put the death toll at 137: 115 men, 20 women and two children.",
+        "20 women",
+        True,
+        id="an item of a breakdown after a total and a colon",
+    ),
+    pytest.param(
+        "The army said 17 hostages were freed on Friday: 13 Velorians, three Ostravians and "
+        "one Kestovan.",
+        "13 Velorians",
+        True,
+        id="the first item, a few words after the total",
+    ),
+    pytest.param(
+        "Police put the death toll at 137: 115 men, 20 women and two children.",
+        "137",
+        False,
+        id="negative: the total itself",
+    ),
+    pytest.param(
+        "At 10:30, 300 people had gathered and 40 police stood by.",
+        "300 people",
+        False,
+        id="negative: a clock time is no total",
+    ),
+    pytest.param(
+        "Day 3: 17 hostages freed, 39 prisoners released.",
+        "39 prisoners",
+        False,
+        id="negative: a heading's number is no total",
+    ),
+    pytest.param(
+        "The toll rose to 40 on Monday: police said 12 more died.",
+        "12",
+        False,
+        id="negative: a clause after the colon, no list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quote", "part"), BREAKDOWNS)
+def test_breakdown_cue(sentence: str, quote: str, part: bool) -> None:
+    assert is_breakdown(_evidence(sentence, quote)) is part
+
+
+def test_breakdown_parts_are_never_the_total(tmp_path: Path) -> None:
+    """The parts of a total are scope ``part``: never compared with the total, a total from
+    another source, or each other."""
+    graph = graph_of(
+        tmp_path,
+        "Police put the death toll at 137: 115 men, 20 women and two children.",
+        "The ministry said 130 people died.",
+    )
+    total, part = fact_of(graph, "137"), fact_of(graph, "115 men")
+    assert total == fact_of(graph, "130 people")
+    assert part != total
+    fact = next(f for f in graph.facts if f.id == part)
+    assert fact.key.scope == "part"
+    assert fact.status != "conflict"
+
+
+def test_coordinated_agents_after_a_fronted_date(tmp_path: Path) -> None:
+    """A total across companies after a fronted date is not the last-named company's."""
+    graph = graph_of(
+        tmp_path,
+        "Brenmark Motors laid off 900 workers on Monday. Since the strike began on May 2, "
+        "Halcyon Motors, Brenmark Motors and Oskel Motors have laid off more than 3,900 "
+        "workers.",
+    )
+    assert fact_of(graph, "900 workers") != fact_of(graph, "3,900 workers")
+    assert claim_of(graph, "3,900 workers").subject != claim_of(graph, "900 workers").subject

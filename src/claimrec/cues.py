@@ -90,6 +90,34 @@ def _in_phrase(regex: re.Pattern[str] | None, phrase: str) -> bool:
     return regex is not None and regex.search(phrase) is not None
 
 
+# A total, up to six words, then ": " ("put the figure at 137: ", "17 were freed on Friday: ");
+# the total's number is no label's ("Day 3: ", "Sept. 15: ": a capitalised word before it).
+_TOTAL_COLON = re.compile(
+    r"(?<![A-Z][a-z.]\s)(?<![A-Z][a-z][a-z.]\s)(?<![A-Z][a-z][a-z][a-z.]\s)"
+    r"\b\d[\d,.]*(?:\s+[^\s:;]+){0,6}:\s+"
+)
+_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_NUMBER_START = re.compile(
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_breakdown(evidence: Evidence) -> bool:
+    """Whether the figure is an item of a breakdown right after a total ("put the figure at
+    137: 115 men, 20 women and two children"): a list of at least two counted items after
+    a total and a colon counts parts of that total, never the total itself."""
+    before, quote, after = _split(evidence)
+    starts = [m.end() for m in _TOTAL_COLON.finditer(before)]
+    if not starts:
+        return False
+    listed = before[starts[-1] :] + quote + re.split(r"[;:.](?:\s|$)", after, maxsplit=1)[0]
+    if ":" in listed:
+        return False
+    items = [i for i in _ITEM_SEPARATOR.split(listed) if i.strip()]
+    return len(items) >= 2 and all(_NUMBER_START.match(i.strip()) for i in items)
+
+
 def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the counted phrase itself says it counts an increment ("56 new cases"):
     words that mark a part only inside the phrase ("a new toll" elsewhere is no part)."""

@@ -68,6 +68,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from claimrec.cues import (
+    is_breakdown,
     is_earlier,
     is_hedged_past,
     is_part,
@@ -427,7 +428,9 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     if label is not None:
         return label
     if place is None and (
-        is_part(claim.evidence, ctx.cues) or is_part_in_phrase(claim.evidence, ctx.cues)
+        is_part(claim.evidence, ctx.cues)
+        or is_part_in_phrase(claim.evidence, ctx.cues)
+        or is_breakdown(claim.evidence)
     ):
         return PART
     return None
