@@ -185,6 +185,13 @@ SUBJECTS = [
         id="a label's passive agent owns its figure",
     ),
     pytest.param(
+        "Brenmark Motors laid off 900 workers on Monday. Halcyon Motors' layoff of some 400 "
+        "at Castor Assembly remains in place.",
+        "some 400",
+        "Halcyon Motors",
+        id="an event noun's named possessor is its doer, not the last subject",
+    ),
+    pytest.param(
         "Brenmark Motors laid off 900 workers on Monday.\n\n- All three companies: roughly 4,000.",
         "4,000",
         None,

@@ -47,8 +47,9 @@ def _qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
 def _agent(trigger: Token, lexicon: Lexicon) -> Span | None:
     """The named subject of the trigger or of the verbs it completes ("X plans to send");
     never the speaker of a verb of saying, who is the claim's source. A passive's agent is
-    its doer ("laid off by X: 1,800", "troops sent by X")."""
-    doer = _passive_agent(trigger)
+    its doer ("laid off by X: 1,800", "troops sent by X"), as is an event noun's named
+    possessor ("X's layoff of 600")."""
+    doer = _passive_agent(trigger) or _possessor(trigger)
     if doer is not None:
         return doer
     subject = _clause_subject(trigger, lexicon)
@@ -74,6 +75,17 @@ def _speaker_pointed_to(pronoun: Token, lexicon: Lexicon) -> Token | None:
     if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon.attribution_verbs:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _possessor(trigger: Token) -> Span | None:
+    """The named possessor of an event noun, its doer ("X's layoff of some 600", "X's
+    deployment of 5,000 troops")."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for owner in trigger.children:
+        if owner.dep_ == "poss" and owner.ent_type_ in AGENT_LABELS:
+            return _entity_at(owner)
+    return None
 
 
 def _passive_agent(trigger: Token) -> Span | None:
