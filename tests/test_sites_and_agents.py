@@ -62,6 +62,19 @@ PLACES = [
         id="there points back to the paragraph's last place, not to the speaker",
     ),
     pytest.param(
+        "The agency said the fever had killed 900 people. Teravia now has more deaths than "
+        "any other country, at 466.",
+        "466",
+        "Teravia",
+        id="a named place that has what is counted is where the count holds",
+    ),
+    pytest.param(
+        "Halcyon Motors has recorded 40 deaths among its workers, the union said.",
+        "40 deaths",
+        None,
+        id="negative: an organisation that records a count is no place",
+    ),
+    pytest.param(
         "Government officials said in Velmar that 300 workers were on strike.",
         "300",
         None,

@@ -25,7 +25,7 @@ from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, plan
-from claimrec.extract.places import located_places, place_phrases, site_phrases
+from claimrec.extract.places import located_places, place_phrase, place_phrases, site_phrases
 from claimrec.extract.predicates import (
     Trigger,
     find_trigger,
@@ -210,6 +210,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _framed(s)
         or _there(s, count)
         or _the_site(s, trigger)
+        or _host(s, trigger, count)
     )
     anchor = trigger.token if trigger else count.anchor
     mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
@@ -524,6 +525,20 @@ def _site(s: _Sentence, trigger: Trigger | None, count: Count, predicate: str) -
         return None
     phrases = site_phrases(noun, s.lexicon)
     return mention(phrases[0], "LOC", s.piece.start) if phrases else None
+
+
+def _host(s: _Sentence, trigger: Trigger | None, count: Count) -> Mention | None:
+    """A named place that has, sees or records what is counted is where the count holds
+    ("X now has more deaths than any other country, at 466", "X has recorded 300 cases")."""
+    hosts = s.lexicon.where_when.host_verbs
+    for token in (trigger.token if trigger else None, count.unit_token, count.anchor):
+        if token is None or token.dep_ != "dobj" or token.head.lemma_.lower() not in hosts:
+            continue
+        for subject in token.head.children:
+            if subject.dep_ == "nsubj" and subject.ent_type_ in {"GPE", "LOC"}:
+                phrase = place_phrase(subject, s.lexicon, spatial=True)
+                return mention(phrase, "LOC", s.piece.start) if phrase is not None else None
+    return None
 
 
 def _remember_place(s: _Sentence, phrase: Span) -> None:
