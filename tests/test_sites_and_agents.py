@@ -75,6 +75,13 @@ PLACES = [
         id="negative: an organisation that records a count is no place",
     ),
     pytest.param(
+        "Fire crews reached the Castelmar Tower at dawn. Officials said 40 people died in the "
+        "tower.",
+        "40 people",
+        "Castelmar Tower",
+        id="the tower: back to the last named tower",
+    ),
+    pytest.param(
         "Government officials said in Velmar that 300 workers were on strike.",
         "300",
         None,
@@ -252,6 +259,13 @@ BREAKDOWNS = [
         "13 Velorians",
         True,
         id="the first item, a few words after the total",
+    ),
+    pytest.param(
+        "The police's final count is 64: the 63 people who died in the tower and a baby girl, "
+        "Ana Lind, who was stillborn in hospital.",
+        "the 63 people who died in the tower",
+        True,
+        id="items that open with 'the' or 'a', one with an appositive name",
     ),
     pytest.param(
         "Police put the death toll at 137: 115 men, 20 women and two children.",

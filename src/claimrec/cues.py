@@ -103,19 +103,26 @@ _NUMBER_START = re.compile(
 )
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def is_breakdown(evidence: Evidence) -> bool:
     """Whether the figure is an item of a breakdown right after a total ("put the figure at
-    137: 115 men, 20 women and two children"): a list of at least two counted items after
-    a total and a colon counts parts of that total, never the total itself."""
+    137: 115 men, 20 women and two children", "the count is 71: the 70 who died there and
+    a baby born later"): a list of at least two counted items after a total and a colon
+    counts parts of that total, never the total itself."""
     before, quote, after = _split(evidence)
     starts = [m.end() for m in _TOTAL_COLON.finditer(before)]
     if not starts:
         return False
-    listed = before[starts[-1] :] + quote + re.split(r"[;:.](?:\s|$)", after, maxsplit=1)[0]
+    head = before[starts[-1] :]
+    listed = head + quote + re.split(r"[;:.](?:\s|$)", after, maxsplit=1)[0]
     if ":" in listed:
         return False
-    items = [i for i in _ITEM_SEPARATOR.split(listed) if i.strip()]
-    return len(items) >= 2 and all(_NUMBER_START.match(i.strip()) for i in items)
+    items = [_THE.sub("", i.strip()) for i in _ITEM_SEPARATOR.split(listed) if i.strip()]
+    own = len([i for i in _ITEM_SEPARATOR.split(head) if i.strip()])  # the quote's item
+    counted = [i for i in items if _NUMBER_START.match(i)]
+    return own < len(items) and bool(_NUMBER_START.match(items[own])) and len(counted) >= 2
 
 
 def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:

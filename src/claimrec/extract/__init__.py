@@ -548,10 +548,11 @@ def _remember_place(s: _Sentence, phrase: Span) -> None:
     named = mention(phrase, "LOC", s.piece.start)
     s.context.last_place, s.context.last_place_paragraph = named, s.piece.paragraph
     head = phrase.root
-    if head.pos_ == "NOUN" and any(
+    noun = head.lemma_.lower()
+    if (head.pos_ == "NOUN" or noun in s.lexicon.where_when.place_heads) and any(
         t.pos_ == "PROPN" and t.ent_type_ in SITE_NAME_LABELS for t in phrase
-    ):  # a site with a name ("X Assembly plant"), not a kind of site ("the Ebola centre")
-        s.context.sites[head.lemma_.lower()] = named
+    ):  # a site with a name ("X Assembly plant", "X Tower"), not a kind ("the Ebola centre")
+        s.context.sites[noun] = named
 
 
 def _the_site(s: _Sentence, trigger: Trigger | None) -> Mention | None:
