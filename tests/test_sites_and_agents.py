@@ -149,6 +149,16 @@ def test_site_question(tmp_path: Path, articles: list[str], a: str, b: str, same
     assert (fact_of(graph, a) == fact_of(graph, b)) is same
 
 
+def test_a_count_across_listed_places_is_no_one_place(tmp_path: Path) -> None:
+    """A count stated for a list of places is across them all: not the first one's."""
+    graph = graph_of(
+        tmp_path,
+        "The agency said on Tuesday the fever had reached 2,100 cases recorded in Teravia, "
+        "Kestovia and Ostravia. Officials in Teravia said there were 900 cases in Teravia.",
+    )
+    assert fact_of(graph, "2,100 cases") != fact_of(graph, "900 cases")
+
+
 def test_site_conflict_survives_one_unnamed(tmp_path: Path) -> None:
     """Two figures for one site still clash when only one names it, the other saying "the
     plant" (the conflict must not be lost by the site split)."""

@@ -167,6 +167,7 @@ class _Context:
             if len(a) >= MIN_PLACE and a[:1].isupper()
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        self.next_place = _next_place_pattern(self.place_of)
         speakers = {c.source for c in claims if c.source is not None}
         self.voice_names = _names_pattern(
             {
@@ -275,10 +276,16 @@ class _Context:
         found = self.place_at.match(sentence)
         if found is None and at >= 0:
             found = self.place_at.match(sentence, at + len(quote))
+        if found is not None and self._listed(sentence, found.end()):
+            return None  # "cases recorded in X, Y and Z": across them all, no one place's
         if found is None:
             named = self._place_event(claim.predicate)
             found = named.search(sentence) if named is not None else None
         return self.place_of.get(found.group(1)) if found is not None else None
+
+    def _listed(self, sentence: str, end: int) -> bool:
+        """Whether the place ending at ``end`` is the first of a list of places."""
+        return self.next_place is not None and self.next_place.match(sentence, end) is not None
 
     def _place_event(self, predicate: str) -> re.Pattern[str] | None:
         if predicate not in self._event_patterns:
@@ -565,6 +572,14 @@ def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
     return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+
+
+def _next_place_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
+    """Another known place coordinated right after one (", Y", " and Y", ", and the Y")."""
+    if not places:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    return re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{names})\b")
 
 
 def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
