@@ -159,6 +159,16 @@ def test_a_count_across_listed_places_is_no_one_place(tmp_path: Path) -> None:
     assert fact_of(graph, "2,100 cases") != fact_of(graph, "900 cases")
 
 
+def test_a_count_located_in_two_places_is_no_one_place(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "Floods displaced 3,000 people in Teravia and Kestovia on Monday. Officials said "
+        "1,000 people were displaced in Teravia on Monday.",
+    )
+    assert location_name(graph, "3,000 people") is None
+    assert location_name(graph, "1,000 people") == "Teravia"
+
+
 def test_site_conflict_survives_one_unnamed(tmp_path: Path) -> None:
     """Two figures for one site still clash when only one names it, the other saying "the
     plant" (the conflict must not be lost by the site split)."""

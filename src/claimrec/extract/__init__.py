@@ -511,7 +511,19 @@ def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> M
     if trigger is None or entry is None or not entry.locative:
         return None
     phrases = place_phrases(trigger.token, unit, s.lexicon)
-    return mention(phrases[0], "LOC", s.piece.start) if phrases else None
+    if not phrases or _listed(phrases):
+        return None  # "3,000 displaced in X and Y": across them, no one place's
+    return mention(phrases[0], "LOC", s.piece.start)
+
+
+def _listed(phrases: list[Span]) -> bool:
+    """Whether the first place phrase is coordinated with another named place ("in X and
+    Y", "in X, Y and Z")."""
+    first = phrases[0].root
+    return any(
+        c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS)
+        for c in first.children
+    )
 
 
 def _site(s: _Sentence, trigger: Trigger | None, count: Count, predicate: str) -> Mention | None:
