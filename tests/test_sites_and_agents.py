@@ -63,8 +63,8 @@ PLACES = [
     ),
     pytest.param(
         "The agency said the fever had killed 900 people. Teravia now has more deaths than "
-        "any other country, at 466.",
-        "466",
+        "any other country, at 388.",
+        "388",
         "Teravia",
         id="a named place that has what is counted is where the count holds",
     ),
@@ -253,10 +253,10 @@ def test_source_is_no_owner_of_deaths(tmp_path: Path) -> None:
     the source; a police force saying how many died does not own the dead."""
     graph = graph_of(
         tmp_path,
-        "The Selm police said 12 people died in the fire.",
-        "The Selm hospital said 12 people died in the fire.",
+        "The Selm police said 14 people died in the fire.",
+        "The Selm hospital said 14 people died in the fire.",
     )
-    deaths = [c for c in graph.claims if c.type == "count" and "12 people" in c.evidence.quote]
+    deaths = [c for c in graph.claims if c.type == "count" and "14 people" in c.evidence.quote]
     facts = {f.id for f in graph.facts for c in deaths if c.id in f.claims}
     assert len(facts) == 1
 
@@ -268,15 +268,15 @@ def _evidence(sentence: str, quote: str) -> Evidence:
 
 BREAKDOWNS = [
     pytest.param(
-        "Police put the death toll at 137: 115 men, 20 women and two children.",
-        "20 women",
+        "Police put the death toll at 96: 80 men, 13 women and three children.",
+        "13 women",
         True,
         id="an item of a breakdown after a total and a colon",
     ),
     pytest.param(
-        "The army said 17 hostages were freed on Friday: 13 Velorians, three Ostravians and "
-        "one Kestovan.",
-        "13 Velorians",
+        "The army said 23 hostages were freed on Friday: 15 Velorians, six Ostravians and "
+        "two Kestovans.",
+        "15 Velorians",
         True,
         id="the first item, a few words after the total",
     ),
@@ -288,8 +288,8 @@ BREAKDOWNS = [
         id="items that open with 'the' or 'a', one with an appositive name",
     ),
     pytest.param(
-        "Police put the death toll at 137: 115 men, 20 women and two children.",
-        "137",
+        "Police put the death toll at 96: 80 men, 13 women and three children.",
+        "96",
         False,
         id="negative: the total itself",
     ),
@@ -300,8 +300,8 @@ BREAKDOWNS = [
         id="negative: a clock time is no total",
     ),
     pytest.param(
-        "Day 3: 17 hostages freed, 39 prisoners released.",
-        "39 prisoners",
+        "Day 4: 23 hostages freed, 41 prisoners released.",
+        "41 prisoners",
         False,
         id="negative: a heading's number is no total",
     ),
@@ -324,10 +324,10 @@ def test_breakdown_parts_are_never_the_total(tmp_path: Path) -> None:
     another source, or each other."""
     graph = graph_of(
         tmp_path,
-        "Police put the death toll at 137: 115 men, 20 women and two children.",
+        "Police put the death toll at 96: 80 men, 13 women and three children.",
         "The ministry said 130 people died.",
     )
-    total, part = fact_of(graph, "137"), fact_of(graph, "115 men")
+    total, part = fact_of(graph, "96"), fact_of(graph, "80 men")
     assert total == fact_of(graph, "130 people")
     assert part != total
     fact = next(f for f in graph.facts if f.id == part)

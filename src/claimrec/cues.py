@@ -90,7 +90,7 @@ def _in_phrase(regex: re.Pattern[str] | None, phrase: str) -> bool:
     return regex is not None and regex.search(phrase) is not None
 
 
-# A total, up to six words, then ": " ("put the figure at 137: ", "17 were freed on Friday: ");
+# A total, up to six words, then ": " ("put the figure at 96: ", "23 were freed on Friday: ");
 # the total's number is no label's ("Day 3: ", "Sept. 15: ": a capitalised word before it).
 _TOTAL_COLON = re.compile(
     r"(?<![A-Z][a-z.]\s)(?<![A-Z][a-z][a-z.]\s)(?<![A-Z][a-z][a-z][a-z.]\s)"
@@ -108,7 +108,7 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 def is_breakdown(evidence: Evidence) -> bool:
     """Whether the figure is an item of a breakdown right after a total ("put the figure at
-    137: 115 men, 20 women and two children", "the count is 71: the 70 who died there and
+    96: 80 men, 13 women and three children", "the count is 64: the 63 who died there and
     a baby born later"): a list of at least two counted items after a total and a colon
     counts parts of that total, never the total itself."""
     before, quote, after = _split(evidence)

@@ -236,7 +236,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
 
 
 def _label_trigger(s: _Sentence, count: Count) -> Trigger | None:
-    """The trigger of a label the figure is given for ("Laid off by X: around 2,300"): a
+    """The trigger of a label the figure is given for ("Laid off by X: around 2,150"): a
     list item or caption says what its figure counts before the colon, whatever the parse
     hangs the figure on."""
     colon = count.span.start - 1
@@ -528,7 +528,7 @@ def _listed(phrases: list[Span]) -> bool:
 
 def _site(s: _Sentence, trigger: Trigger | None, count: Count, predicate: str) -> Mention | None:
     """The site of a counted event named by a noun, when no trigger locates the count
-    ("Local 9 put its walkout at X at around 3,600": the walkout's place)."""
+    ("Local 9 put its walkout at X at around 1,900": the walkout's place)."""
     entry = s.lexicon.predicates.get(predicate)
     noun = count.anchor
     if trigger is not None or entry is None or not entry.locative or noun.pos_ != "NOUN":
@@ -541,7 +541,7 @@ def _site(s: _Sentence, trigger: Trigger | None, count: Count, predicate: str) -
 
 def _host(s: _Sentence, trigger: Trigger | None, count: Count) -> Mention | None:
     """A named place that has, sees or records what is counted is where the count holds
-    ("X now has more deaths than any other country, at 466", "X has recorded 300 cases")."""
+    ("X now has more deaths than any other country, at 388", "X has recorded 300 cases")."""
     hosts = s.lexicon.where_when.host_verbs
     for token in (trigger.token if trigger else None, count.unit_token, count.anchor):
         if token is None or token.dep_ != "dobj" or token.head.lemma_.lower() not in hosts:

@@ -119,7 +119,7 @@ def _state_objects(token: Token, lexicon: Lexicon) -> list[Token]:
 
 def site_phrases(noun: Token, lexicon: Lexicon) -> list[Span]:
     """Where an event named by a noun happened, for a count of it with no trigger of its own
-    ("put its walkout at X at 3,600"): a place phrase on the noun, or on the verb it is the
+    ("put its walkout at X at 1,900"): a place phrase on the noun, or on the verb it is the
     object of. A proper name there is a site whatever NER calls it (plants and depots are
     often tagged as organisations), unless it calls it a person."""
     carriers = [noun]

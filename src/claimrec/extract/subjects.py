@@ -48,7 +48,7 @@ def _agent(trigger: Token, lexicon: Lexicon) -> Span | None:
     """The named subject of the trigger or of the verbs it completes ("X plans to send");
     never the speaker of a verb of saying, who is the claim's source. A passive's agent is
     its doer ("laid off by X: 1,800", "troops sent by X"), as is an event noun's named
-    possessor ("X's layoff of 600")."""
+    possessor ("X's layoff of 350")."""
     doer = _passive_agent(trigger) or _possessor(trigger)
     if doer is not None:
         return doer
@@ -78,7 +78,7 @@ def _speaker_pointed_to(pronoun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _possessor(trigger: Token) -> Span | None:
-    """The named possessor of an event noun, its doer ("X's layoff of some 600", "X's
+    """The named possessor of an event noun, its doer ("X's layoff of some 350", "X's
     deployment of 5,000 troops")."""
     if trigger.pos_ != "NOUN":
         return None
