@@ -154,6 +154,7 @@ class _Context:
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
+        self._several: dict[str, bool] = {}
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
         self.country_level = country_level
@@ -322,8 +323,12 @@ class _Context:
     def several(self, entity: Entity) -> bool:
         """Whether an entity's name lists several others the corpus names ("X, Y and Z"):
         a count of theirs is a total across them, not any one's."""
-        parts = [p.strip() for p in re.split(r",|\band\b", entity.name) if p.strip()]
-        return len(parts) > 1 and sum(p.lower() in self.known_names for p in parts) > 1
+        known = self._several.get(entity.id)
+        if known is None:
+            parts = [p.strip() for p in re.split(r",|\band\b", entity.name) if p.strip()]
+            known = len(parts) > 1 and sum(p.lower() in self.known_names for p in parts) > 1
+            self._several[entity.id] = known
+        return known
 
     def names_a_voice(self, text: str) -> bool:
         """Whether the text names who could speak: an organisation, group or person."""
