@@ -202,9 +202,7 @@ AGENTS = [
     pytest.param(
         "roughly 4,000", "3,900 workers", True, id="a total across the companies, however named"
     ),
-    pytest.param(
-        "1,400", "1,400 workers", True, id="'X said it had laid off' is X's, like 'by X'"
-    ),
+    pytest.param("1,400", "1,400 workers", True, id="'X said it had laid off' is X's, like 'by X'"),
     pytest.param(
         "1,400 workers", "3,900 workers", False, id="one of several agents is not all of them"
     ),
@@ -345,3 +343,14 @@ def test_coordinated_agents_after_a_fronted_date(tmp_path: Path) -> None:
     )
     assert fact_of(graph, "900 workers") != fact_of(graph, "3,900 workers")
     assert claim_of(graph, "3,900 workers").subject != claim_of(graph, "900 workers").subject
+
+
+def test_an_employer_struck_at_still_owns_its_layoffs(tmp_path: Path) -> None:
+    """'On strike at X' makes X where a strike is; X still owns the workers it laid off, so
+    its layoffs are not pooled with another company's."""
+    graph = graph_of(
+        tmp_path,
+        "Halcyon Motors laid off 2,000 workers on Monday. Union officials said 5,000 workers "
+        "were on strike at Halcyon Motors. Brenmark Motors laid off 1,000 workers on Monday.",
+    )
+    assert fact_of(graph, "2,000 workers") != fact_of(graph, "1,000 workers")

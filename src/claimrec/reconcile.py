@@ -105,6 +105,7 @@ from claimrec.voices import Voices
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
+ORGANISATION_TYPES = frozenset({"ORG", "GROUP"})
 VOICE_TYPES = frozenset({"PERSON", "ANON", "ORG", "GROUP"})  # who can be a source
 MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
@@ -498,8 +499,11 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
         return subject
     if entity.type in NOT_OWNERS or subject == claim.location:
         return None
-    if subject in ctx.places and subject not in ctx.country_level:
+    organisation = entity.type in ORGANISATION_TYPES and claim.measure in ctx.agent_owns
+    if subject in ctx.places and subject not in ctx.country_level and not organisation:
         return None  # the corpus names it as where things happen: a place, not an owner
+    # (an organisation is also where its people strike: "on strike at X" does not stop X
+    # owning its layoffs)
     if ctx.several(entity):
         return None  # "X, Y and Z have laid off 4,000": a total across them, no one's
     if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
