@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimrec.cues import is_breakdown
+from claimrec.lexicon import load_lexicon
 from claimrec.models import Claim, Evidence, Graph
 from claimrec.pipeline import build
 
@@ -314,7 +315,8 @@ BREAKDOWNS = [
 
 @pytest.mark.parametrize(("sentence", "quote", "part"), BREAKDOWNS)
 def test_breakdown_cue(sentence: str, quote: str, part: bool) -> None:
-    assert is_breakdown(_evidence(sentence, quote)) is part
+    words = frozenset(load_lexicon().prefilter.number_words)
+    assert is_breakdown(_evidence(sentence, quote), words) is part
 
 
 def test_breakdown_parts_are_never_the_total(tmp_path: Path) -> None:

@@ -97,20 +97,22 @@ _TOTAL_COLON = re.compile(
     r"\b\d[\d,.]*(?:\s+[^\s:;]+){0,6}:\s+"
 )
 _ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-_NUMBER_START = re.compile(
-    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\b)",
-    re.IGNORECASE,
-)
-
-
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ARTICLES = frozenset({"a", "an"})  # "and a baby boy": one
 
 
-def is_breakdown(evidence: Evidence) -> bool:
+def _counted_item(item: str, number_words: frozenset[str]) -> bool:
+    """Whether a list item opens with a number: digits, a number word or "a"/"an"."""
+    first = item.split(maxsplit=1)[0].lower() if item.strip() else ""
+    return first[:1].isdigit() or first in number_words or first in _ARTICLES
+
+
+def is_breakdown(evidence: Evidence, number_words: frozenset[str]) -> bool:
     """Whether the figure is an item of a breakdown right after a total ("put the figure at
     96: 80 men, 13 women and three children", "the count is 64: the 63 who died there and
     a baby born later"): a list of at least two counted items after a total and a colon
-    counts parts of that total, never the total itself."""
+    counts parts of that total, never the total itself. ``number_words``: the lexicon's
+    words that open a count ("two", "dozens")."""
     before, quote, after = _split(evidence)
     starts = [m.end() for m in _TOTAL_COLON.finditer(before)]
     if not starts:
@@ -121,8 +123,8 @@ def is_breakdown(evidence: Evidence) -> bool:
         return False
     items = [_THE.sub("", i.strip()) for i in _ITEM_SEPARATOR.split(listed) if i.strip()]
     own = len([i for i in _ITEM_SEPARATOR.split(head) if i.strip()])  # the quote's item
-    counted = [i for i in items if _NUMBER_START.match(i)]
-    return own < len(items) and bool(_NUMBER_START.match(items[own])) and len(counted) >= 2
+    counted = [i for i in items if _counted_item(i, number_words)]
+    return own < len(items) and _counted_item(items[own], number_words) and len(counted) >= 2
 
 
 def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:

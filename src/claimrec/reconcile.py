@@ -156,6 +156,7 @@ class _Context:
         self.names = {e.id: e.name for e in entities}
         self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
         self._several: dict[str, bool] = {}
+        self.number_words = frozenset(lexicon.prefilter.number_words)
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
         self.country_level = country_level
@@ -443,7 +444,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     if place is None and (
         is_part(claim.evidence, ctx.cues)
         or is_part_in_phrase(claim.evidence, ctx.cues)
-        or is_breakdown(claim.evidence)
+        or is_breakdown(claim.evidence, ctx.number_words)
     ):
         return PART
     return None
