@@ -15,17 +15,22 @@ question when it is stated for it (its location, or a place framing its sentence
 place inside a country, a table row's place label (rows split the story, a country
 too), or a country other than the story's own (the one most of its country-stated
 counts are stated for; an epidemic across three countries has none, so each country's
-toll is its own question; a force sent to a country is no narrower). Scope is
+toll is its own question; a force sent to a country is no narrower). A site named for
+the place it stands in ("X Assembly plant") answers that place's question; a count
+stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
 naming what it counts; else ``part`` for an increment or subset ("another 3,000",
-"nine of them"), which is never compared with a total. (A count stated for a narrower
+"nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and three
+children"), which is never compared with a total. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.) A
 count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
 day: two days' crowds are two events. A count's subject stays in the key only when it
 owns what is counted: the counted phrase names it ("17 Velorians") or the measure's doer
-owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``); never the claim's own
-source, a person, or a place the corpus names as where things happen (where, not whose).
+owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``, even when X is also
+the source or the corpus names X as where a strike is); never the claim's own source
+otherwise, a person, a place the corpus names as where things happen (where, not whose),
+or a list of agents ("X, Y and Z have laid off ...": a total across them).
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are

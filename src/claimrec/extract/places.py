@@ -19,7 +19,10 @@ of motion or impact ("left X", "reached X"), a place name compounded with an eve
 noun ("the X tower fire"), the object of a spatial particle ("sank off X"), a named
 place that hosts what is counted ("X recorded 300 cases", "X is where ..."), a
 scene-setting "In X," whatever NER calls X, a place name in a table row, and a wire
-dateline ("SELM, Teravia —"). Not places of the event: the place of a statement, its
+dateline ("SELM, Teravia —"). A count's own place also hangs on the object of its state
+phrase ("on strike at X") or on the verb its event noun is the object of ("put its
+walkout at X"): there a proper name is a site whatever NER calls it, unless a person.
+Not places of the event: the place of a statement, its
 speaker or audience ("a spokesman in X said", "told reporters in X"), nationalities,
 organisations (they are agents), a name that labels counted people ("X troops"), and
 anything that reads as a date ("In March, ...").
