@@ -91,6 +91,43 @@ def _in_phrase(regex: re.Pattern[str] | None, phrase: str) -> bool:
     return regex is not None and regex.search(phrase) is not None
 
 
+# A total, up to six words, then ": " ("put the figure at 96: ", "23 were freed on Friday: ");
+# the total's number is no label's ("Day 3: ", "Sept. 15: ": a capitalised word before it).
+_TOTAL_COLON = re.compile(
+    r"(?<![A-Z][a-z.]\s)(?<![A-Z][a-z][a-z.]\s)(?<![A-Z][a-z][a-z][a-z.]\s)"
+    r"\b\d[\d,.]*(?:\s+[^\s:;]+){0,6}:\s+"
+)
+_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ARTICLES = frozenset({"a", "an"})  # "and a baby boy": one
+
+
+def _counted_item(item: str, number_words: frozenset[str]) -> bool:
+    """Whether a list item opens with a number: digits, a number word or "a"/"an"."""
+    first = item.split(maxsplit=1)[0].lower() if item.strip() else ""
+    return first[:1].isdigit() or first in number_words or first in _ARTICLES
+
+
+def is_breakdown(evidence: Evidence, number_words: frozenset[str]) -> bool:
+    """Whether the figure is an item of a breakdown right after a total ("put the figure at
+    96: 80 men, 13 women and three children", "the count is 64: the 63 who died there and
+    a baby born later"): a list of at least two counted items after a total and a colon
+    counts parts of that total, never the total itself. ``number_words``: the lexicon's
+    words that open a count ("two", "dozens")."""
+    before, quote, after = _split(evidence)
+    starts = [m.end() for m in _TOTAL_COLON.finditer(before)]
+    if not starts:
+        return False
+    head = before[starts[-1] :]
+    listed = head + quote + re.split(r"[;:.](?:\s|$)", after, maxsplit=1)[0]
+    if ":" in listed:
+        return False
+    items = [_THE.sub("", i.strip()) for i in _ITEM_SEPARATOR.split(listed) if i.strip()]
+    own = len([i for i in _ITEM_SEPARATOR.split(head) if i.strip()])  # the quote's item
+    counted = [i for i in items if _counted_item(i, number_words)]
+    return own < len(items) and _counted_item(items[own], number_words) and len(counted) >= 2
+
+
 def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the counted phrase itself says it counts an increment ("56 new cases"):
     words that mark a part only inside the phrase ("a new toll" elsewhere is no part)."""

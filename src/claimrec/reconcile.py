@@ -15,17 +15,22 @@ question when it is stated for it (its location, or a place framing its sentence
 place inside a country, a table row's place label (rows split the story, a country
 too), or a country other than the story's own (the one most of its country-stated
 counts are stated for; an epidemic across three countries has none, so each country's
-toll is its own question; a force sent to a country is no narrower). Scope is
+toll is its own question; a force sent to a country is no narrower). A site named for
+the place it stands in ("X Assembly plant") answers that place's question; a count
+stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
 naming what it counts; else ``part`` for an increment or subset ("another 3,000",
-"nine of them"), which is never compared with a total. (A count stated for a narrower
+"nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and three
+children"), which is never compared with a total. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.) A
 count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
 day: two days' crowds are two events. A count's subject stays in the key only when it
 owns what is counted: the counted phrase names it ("17 Velorians") or the measure's doer
-owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``); never the claim's own
-source, a person, or a place the corpus names as where things happen (where, not whose).
+owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``, even when X is also
+the source or the corpus names X as where a strike is); never the claim's own source
+otherwise, a person, a place the corpus names as where things happen (where, not whose),
+or a list of agents ("X, Y and Z have laid off ...": a total across them).
 A date or place answers when or where its event happened (``_event_block``): every date
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
@@ -74,6 +79,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from claimrec.cues import (
+    is_breakdown,
     is_earlier,
     is_hedged_past,
     is_part,
@@ -112,6 +118,7 @@ from claimrec.voices import Voices
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
+ORGANISATION_TYPES = frozenset({"ORG", "GROUP"})
 VOICE_TYPES = frozenset({"PERSON", "ANON", "ORG", "GROUP"})  # who can be a source
 MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
@@ -161,6 +168,9 @@ class _Context:
         self.other_event = _other_event_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
+        self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
+        self._several: dict[str, bool] = {}
+        self.number_words = frozenset(lexicon.prefilter.number_words)
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
@@ -175,6 +185,7 @@ class _Context:
             if len(a) >= MIN_PLACE and a[:1].isupper()
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        self.next_place = _next_place_pattern(self.place_of)
         speakers = {c.source for c in claims if c.source is not None}
         self.voice_names = _names_pattern(
             {
@@ -213,6 +224,28 @@ class _Context:
         self.listed_parts = _listed_parts(claims)
         self.drawn_from_all = _drawn_from_all(claims)
         self.sentence_event = self._sentence_events(claims)
+        self.site_town = self._site_towns(entities)
+
+    def _site_towns(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """A site named for the place it stands in ("X Assembly plant", "the X depot") is
+        that place's site: a count "at X" and one "at the X plant" answer one question.
+        Only a site whose name ends in a place noun and starts with a place the corpus
+        names as where things happen."""
+        heads = set(self.lexicon.where_when.place_heads)
+        out: dict[str, str] = {}
+        for entity in entities:
+            if entity.id not in self.places:
+                continue
+            for alias in entity.aliases:
+                words = re.split(r"\s+", re.split(r"['\u2019]s?\s+", alias)[-1].strip())
+                if len(words) < 2 or words[-1].lower() not in heads:
+                    continue
+                for k in range(1, len(words)):  # the shortest: the town itself
+                    town = self.place_of.get(" ".join(words[:k]))
+                    if town is not None and town != entity.id and town in self.places:
+                        out[entity.id] = town
+                        break
+        return out
 
     def stated_place(self, claim: Claim) -> str | None:
         """Where a count is stated for: its location, or a place framing its sentence.
@@ -289,10 +322,16 @@ class _Context:
         found = self.place_at.match(sentence)
         if found is None and at >= 0:
             found = self.place_at.match(sentence, at + len(quote))
+        if found is not None and self._listed(sentence, found.end()):
+            return None  # "cases recorded in X, Y and Z": across them all, no one place's
         if found is None:
             named = self._place_event(claim.predicate)
             found = named.search(sentence) if named is not None else None
         return self.place_of.get(found.group(1)) if found is not None else None
+
+    def _listed(self, sentence: str, end: int) -> bool:
+        """Whether the place ending at ``end`` is the first of a list of places."""
+        return self.next_place is not None and self.next_place.match(sentence, end) is not None
 
     def _place_event(self, predicate: str) -> re.Pattern[str] | None:
         if predicate not in self._event_patterns:
@@ -330,6 +369,16 @@ class _Context:
             found is not None and found.search(phrase) is not None
         )
         return named
+
+    def several(self, entity: Entity) -> bool:
+        """Whether an entity's name lists several others the corpus names ("X, Y and Z"):
+        a count of theirs is a total across them, not any one's."""
+        known = self._several.get(entity.id)
+        if known is None:
+            parts = [p.strip() for p in re.split(r",|\band\b", entity.name) if p.strip()]
+            known = len(parts) > 1 and sum(p.lower() in self.known_names for p in parts) > 1
+            self._several[entity.id] = known
+        return known
 
     def names_a_voice(self, text: str) -> bool:
         """Whether the text names who could speak: an organisation, group or person."""
@@ -414,9 +463,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
 
 
-def _event_block(
-    claim: Claim, family: str, story: str | None, ctx: _Context
-) -> tuple[object, ...]:
+def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) -> tuple[object, ...]:
     """A date's or place's question: when or where its event happened. The event is its
     predicate's family, not the sentence's verb or subject: every place of a one-off event
     (a ``once`` predicate: the fire, the sinking, the raid) answers one "where", every
@@ -477,6 +524,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         claim.id in ctx.listed_parts
         or (is_part(claim.evidence, ctx.cues) and claim.id not in ctx.drawn_from_all)
         or is_part_in_phrase(claim.evidence, ctx.cues)
+        or is_breakdown(claim.evidence, ctx.number_words)
     ):
         return PART
     return None
@@ -623,7 +671,8 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     claim's own source or something that cannot own the count: a person, or a place the
     corpus names as where things happen. Otherwise a count keeps it only
     when the counted phrase names it ("17 Velorians") or the measure is one whose doer owns
-    it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's); any other
+    it (the lexicon's ``agent_owns``: "X sent 10,000 soldiers" are X's, even when X is
+    who says so: "laid off by X: 1,800, X says"); any other
     subject is the sentence's doer or topic ("the outbreak killed 640", "police said 12
     died"), which says nothing about whose dead they are."""
     subject = claim.subject
@@ -639,8 +688,13 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
         return subject
     if entity.type in NOT_OWNERS or subject == claim.location:
         return None
-    if subject in ctx.places and subject not in ctx.country_level:
+    organisation = entity.type in ORGANISATION_TYPES and claim.measure in ctx.agent_owns
+    if subject in ctx.places and subject not in ctx.country_level and not organisation:
         return None  # the corpus names it as where things happen: a place, not an owner
+    # (an organisation is also where its people strike: "on strike at X" does not stop X
+    # owning its layoffs)
+    if ctx.several(entity):
+        return None  # "X, Y and Z have laid off 4,000": a total across them, no one's
     if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
         return subject
     return None  # the sentence's doer or topic, not whose the counted people are
@@ -678,6 +732,7 @@ def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     location = ctx.stated_place(claim)
     if location is None or location not in ctx.entity:
         return None
+    location = ctx.site_town.get(location, location)
     if location in ctx.country_level and (
         claim.measure in ctx.agent_owns or ctx.home.get(ctx.story.get(claim.doc)) == location
     ):
@@ -728,6 +783,14 @@ def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
     return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+
+
+def _next_place_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
+    """Another known place coordinated right after one (", Y", " and Y", ", and the Y")."""
+    if not places:
+        return None
+    names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
+    return re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{names})\b")
 
 
 def _names_pattern(names: dict[str, str]) -> re.Pattern[str] | None:

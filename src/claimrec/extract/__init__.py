@@ -26,7 +26,7 @@ from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, mask_markup, plan
-from claimrec.extract.places import located_places, place_phrases
+from claimrec.extract.places import located_places, place_phrase, place_phrases, site_phrases
 from claimrec.extract.predicates import (
     Trigger,
     date_verb_event,
@@ -65,6 +65,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A fronted name that can be a place, whatever the tagger calls it ("" included); never a
 # day, month or person ("On Monday, ...", "In June, ...").
 FRAME_ENTITY_TYPES = PLACE_LABELS | {"", "ORG", "NORP"}
+# A name that makes a site named ("X Assembly plant": NER often tags sites as organisations).
+SITE_NAME_LABELS = PLACE_LABELS | {"ORG"}
 
 
 @dataclass
@@ -79,6 +81,9 @@ class _Context:
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
     day: TimeRef | None = None  # the last single day named, for "that day"
+    sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
+    last_place: Mention | None = None  # the last place named, for "there" ...
+    last_place_paragraph: int = -1  # ... within its paragraph
 
 
 @dataclass
@@ -175,7 +180,7 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
-    trigger = find_trigger(count.anchor, s.lexicon)
+    trigger = find_trigger(count.anchor, s.lexicon) or _label_trigger(s, count)
     predicate = (
         count.predicate
         or _measure_subject(count, s.lexicon)
@@ -199,14 +204,21 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         s,
         count.unit_token,
         trigger.token if trigger else _label_verb(s, count, predicate),
-        anaphoric=True,
+        anaphoric=not _labelled(count),
     )
     if subject is not None and not guessed:
         s.context.subject = subject
     if subject is not None and trigger is not None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
-    place = _first_place(s, trigger, count.unit_token) or _framed(s) or _there(s, count)
+    place = (
+        _first_place(s, trigger, count.unit_token)
+        or _site(s, trigger, count, predicate)
+        or _framed(s)
+        or _there(s, count)
+        or _the_site(s, trigger)
+        or _host(s, trigger, count)
+    )
     anchor = trigger.token if trigger else count.anchor
     mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
     time = _count_time(s, anchor, count.span)
@@ -227,6 +239,34 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         modality=mode,
         confidence=_clip(confidence - (0.1 if guessed else 0.0) - source_penalty),
         evidence=_evidence(s, count.span),
+    )
+
+
+def _label_trigger(s: _Sentence, count: Count) -> Trigger | None:
+    """The trigger of a label the figure is given for ("Laid off by X: around 2,150"): a
+    list item or caption says what its figure counts before the colon, whatever the parse
+    hangs the figure on."""
+    colon = count.span.start - 1
+    if colon <= s.sent.start or s.sent.doc[colon].text != ":":
+        return None
+    for token in s.sent.doc[s.sent.start : colon]:
+        name = trigger_of(token, s.lexicon)
+        if name is not None and token.pos_ == "VERB":
+            return Trigger(token, name)
+    return None
+
+
+def _labelled(count: Count) -> bool:
+    """Whether a bare figure is given for a verbless label that says whose it is ("All
+    three companies: roughly 5,000, compared with 4,000 on Monday"): the label is its
+    subject, named or not, so no earlier subject is lent to it."""
+    number = count.number.root
+    label = number.sent.root  # a verbless item: "label: figure, compared with figure"
+    return (
+        count.unit_token is None
+        and label.pos_ in {"NOUN", "PROPN"}
+        and label.i < number.i
+        and any(t.text == ":" and t.head.i == label.i for t in number.doc[label.i : number.i])
     )
 
 
@@ -464,6 +504,7 @@ def _dateline_claims(document: Document, lexicon: Lexicon) -> list[RawClaim]:
 def _location_claims(s: _Sentence) -> Iterator[RawClaim]:
     """A location claim for each place phrase of the sentence (``places.located_places``)."""
     for found in located_places(s.sent, s.lexicon):
+        _remember_place(s, found.phrase)
         token, predicate = found.trigger.token, found.trigger.predicate
         subject, guessed = _subject(s, None, token)
         source, penalty, hearsay = _source(s, token)
@@ -516,7 +557,78 @@ def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> M
     if trigger is None or entry is None or not entry.locative:
         return None
     phrases = place_phrases(trigger.token, unit, s.lexicon)
+    if not phrases or _listed(phrases):
+        return None  # "3,000 displaced in X and Y": across them, no one place's
+    return mention(phrases[0], "LOC", s.piece.start)
+
+
+def _listed(phrases: list[Span]) -> bool:
+    """Whether the first place phrase is coordinated with another named place ("in X and
+    Y", "in X, Y and Z")."""
+    first = phrases[0].root
+    return any(
+        c.dep_ == "conj" and (c.pos_ == "PROPN" or c.ent_type_ in PLACE_LABELS)
+        for c in first.children
+    )
+
+
+def _site(s: _Sentence, trigger: Trigger | None, count: Count, predicate: str) -> Mention | None:
+    """The site of a counted event named by a noun, when no trigger locates the count
+    ("Local 9 put its walkout at X at around 1,900": the walkout's place)."""
+    entry = s.lexicon.predicates.get(predicate)
+    noun = count.anchor
+    if trigger is not None or entry is None or not entry.locative or noun.pos_ != "NOUN":
+        return None
+    if noun.lemma_.lower() not in entry.nouns:
+        return None
+    phrases = site_phrases(noun, s.lexicon)
     return mention(phrases[0], "LOC", s.piece.start) if phrases else None
+
+
+def _host(s: _Sentence, trigger: Trigger | None, count: Count) -> Mention | None:
+    """A named place that has, sees or records what is counted is where the count holds
+    ("X now has more deaths than any other country, at 388", "X has recorded 300 cases")."""
+    hosts = s.lexicon.where_when.host_verbs
+    for token in (trigger.token if trigger else None, count.unit_token, count.anchor):
+        if token is None or token.dep_ != "dobj" or token.head.lemma_.lower() not in hosts:
+            continue
+        for subject in token.head.children:
+            if subject.dep_ == "nsubj" and subject.ent_type_ in {"GPE", "LOC"}:
+                phrase = place_phrase(subject, s.lexicon, spatial=True)
+                return mention(phrase, "LOC", s.piece.start) if phrase is not None else None
+    return None
+
+
+def _remember_place(s: _Sentence, phrase: Span) -> None:
+    """Keep a named place for later back-references: "there" in the same paragraph, and "the
+    plant" for the last site named for a place with that noun as its head ("X Assembly
+    plant")."""
+    named = mention(phrase, "LOC", s.piece.start)
+    s.context.last_place, s.context.last_place_paragraph = named, s.piece.paragraph
+    head = phrase.root
+    noun = head.lemma_.lower()
+    if (head.pos_ == "NOUN" or noun in s.lexicon.where_when.place_heads) and any(
+        t.pos_ == "PROPN" and t.ent_type_ in SITE_NAME_LABELS for t in phrase
+    ):  # a site with a name ("X Assembly plant", "X Tower"), not a kind ("the Ebola centre")
+        s.context.sites[noun] = named
+
+
+def _the_site(s: _Sentence, trigger: Trigger | None) -> Mention | None:
+    """A definite place noun on the trigger ("walked out of the plant", "at the factory")
+    refers back to the last place named with that noun as its head ("X Assembly plant")."""
+    if trigger is None:
+        return None
+    heads = s.lexicon.where_when.place_heads
+    for prep in trigger.token.children:
+        if prep.dep_ not in {"prep", "prt"}:
+            continue
+        preps = [prep, *[c for c in prep.children if c.dep_ == "prep"]]
+        for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+            lemma = obj.lemma_.lower()
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children)
+            if definite and obj.pos_ == "NOUN" and lemma in heads and lemma in s.context.sites:
+                return s.context.sites[lemma]
+    return None
 
 
 def _read_frame(s: _Sentence) -> None:
@@ -563,6 +675,7 @@ def _there(s: _Sentence, count: Count) -> Mention | None:
     ):
         return None
     known = s.context.places
+    speakers = _speaker_tokens(s)
     before = [  # places, and proper names no entity type claims (the tagger misses many)
         s.sent.doc[t.i : t.i + 1]
         if not t.ent_type_
@@ -570,9 +683,29 @@ def _there(s: _Sentence, count: Count) -> Mention | None:
         for t in s.sent
         if t.i < count.number.start
         and t.pos_ == "PROPN"
+        and t.i not in speakers
         and (t.ent_type_ in PLACE_LABELS or not t.ent_type_ or t.text.lower() in known)
     ]
-    return mention(before[-1], "LOC", s.piece.start) if before else None
+    if before:
+        return mention(before[-1], "LOC", s.piece.start)
+    # else the last place named earlier in the paragraph ("Pickets are up outside X. ...
+    # 400 of their members walked out there")
+    ctx = s.context
+    return ctx.last_place if ctx.last_place_paragraph == s.piece.paragraph else None
+
+
+def _speaker_tokens(s: _Sentence) -> set[int]:
+    """Token indexes of the speakers of the sentence's verbs of speech ("officials of X
+    say ..."): a name there is who speaks, never the place "there" points back to."""
+    speech = s.lexicon.where_when.speech_verbs
+    return {
+        t.i
+        for verb in s.sent
+        if verb.lemma_.lower() in speech
+        for subj in verb.children
+        if subj.dep_ in {"nsubj", "nsubjpass"}
+        for t in subj.subtree
+    }
 
 
 def _time(s: _Sentence, anchor: Token) -> TimeRef | None:

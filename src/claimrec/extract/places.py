@@ -20,7 +20,10 @@ noun ("the X tower fire"), the object of a spatial particle ("sank off X"), a na
 place that hosts what is counted ("X recorded 300 cases", "X is where ..."), a
 scene-setting "In X," whatever NER calls X, and a place name in a table row (a wire
 dateline's place is read by ``datelines.dateline_places``: datelines are blanked before
-parsing). Not places of the event: the place of a statement, its
+parsing). A count's own place also hangs on the object of its state phrase ("on strike
+at X") or on the verb its event noun is the object of ("put its walkout at X"): there a
+proper name is a site whatever NER calls it, unless a person. Not places of the event:
+the place of a statement, its
 speaker or audience ("a spokesman in X said", "told reporters in X"), nationalities,
 organisations (they are agents), a name that labels counted people ("X troops"), and
 anything that reads as a date ("In March, ...").
@@ -88,7 +91,8 @@ MAX_CLIMB = 4
 
 
 def place_phrases(trigger: Token, extra: Token | None, lexicon: Lexicon) -> list[Span]:
-    """Place phrases attached to ``trigger`` (and to ``extra``, the counted noun), in order."""
+    """Place phrases attached to ``trigger`` (and to ``extra``, the counted noun), in order.
+    A state phrase's object carries the state's place too ("on strike at X")."""
     carriers = [trigger, *[c for c in trigger.children if c.dep_ in {"xcomp", "advcl", "conj"}]]
     if extra is not None:
         carriers.append(extra)
@@ -97,7 +101,49 @@ def place_phrases(trigger: Token, extra: Token | None, lexicon: Lexicon) -> list
         for prep in carrier.children:
             for phrase in _phrases_of(prep, lexicon):
                 found[phrase.start] = phrase
+    for state in _state_objects(trigger, lexicon):
+        for phrase in _sites_on(state, lexicon):
+            found[phrase.start] = phrase
     return [found[k] for k in sorted(found)]
+
+
+def _state_objects(token: Token, lexicon: Lexicon) -> list[Token]:
+    """The objects of the state phrases on ``token`` ("put the number on strike at X": the
+    place hangs on "strike", the state the count is in, not on the verb)."""
+    states = lexicon.state_predicates
+    return [
+        obj
+        for prep in token.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and f"{prep.lower_} {obj.lemma_.lower()}" in states
+    ]
+
+
+def site_phrases(noun: Token, lexicon: Lexicon) -> list[Span]:
+    """Where an event named by a noun happened, for a count of it with no trigger of its own
+    ("put its walkout at X at 1,900"): a place phrase on the noun, or on the verb it is the
+    object of. A proper name there is a site whatever NER calls it (plants and depots are
+    often tagged as organisations), unless it calls it a person."""
+    carriers = [noun]
+    if noun.dep_ in {"dobj", "nsubj", "nsubjpass"} and noun.head.i != noun.i:
+        carriers.append(noun.head)
+    found = {p.start: p for carrier in carriers for p in _sites_on(carrier, lexicon)}
+    return [found[k] for k in sorted(found)]
+
+
+def _sites_on(carrier: Token, lexicon: Lexicon) -> list[Span]:
+    """Place phrases of the locative prepositions on an event's noun or verb, taking a
+    proper name as a site whatever NER calls it, unless a person."""
+    return [
+        phrase
+        for prep in carrier.children
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.location_preps
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.ent_type_ != "PERSON"
+        for phrase in [place_phrase(obj, lexicon, spatial=True)]
+        if phrase is not None
+    ]
 
 
 @dataclass(frozen=True)

@@ -46,26 +46,56 @@ def _qualifier(noun: Token, lexicon: Lexicon) -> Span | None:
 
 def _agent(trigger: Token, lexicon: Lexicon) -> Span | None:
     """The named subject of the trigger or of the verbs it completes ("X plans to send");
-    never the speaker of a verb of saying, who is the claim's source. A passive verb's
-    own "by" phrase names its doer first ("600 were laid off by X", "Laid off by X: 600")."""
-    doer = _passive_agent(trigger)
+    never the speaker of a verb of saying, who is the claim's source. A passive's agent is
+    its doer ("600 were laid off by X", "Laid off by X: 600", "troops sent by X"), as is an
+    event noun's named possessor ("X's layoff of 350")."""
+    doer = _passive_agent(trigger) or _possessor(trigger)
     if doer is not None:
         return doer
     subject = _clause_subject(trigger, lexicon)
     if subject is None or is_report_noun(subject, lexicon):
         return None  # "X's count stood at 300": X made the count, the people are not X's
+    if subject.pos_ == "PRON":
+        subject = _speaker_pointed_to(subject, lexicon) or subject
     if subject.ent_type_ in AGENT_LABELS:
+        if any(c.dep_ == "conj" and c.ent_type_ in AGENT_LABELS for c in subject.children):
+            # "X, Y and Z have laid off 4,000": a total across them, no one agent's
+            return subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
         return _entity_at(subject)
     return _qualifier(subject, lexicon) or _partitive_qualifier(subject, lexicon)
 
 
+def _speaker_pointed_to(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The speaker a subject pronoun of a reported clause points back to ("X said it had
+    laid off 1,400": X laid them off)."""
+    if pronoun.lower_ not in {"it", "they", "we"}:
+        return None
+    clause = pronoun.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon.attribution_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _possessor(trigger: Token) -> Span | None:
+    """The named possessor of an event noun, its doer ("X's layoff of some 350", "X's
+    deployment of 5,000 troops")."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for owner in trigger.children:
+        if owner.dep_ == "poss" and owner.ent_type_ in AGENT_LABELS:
+            return _entity_at(owner)
+    return None
+
+
 def _passive_agent(trigger: Token) -> Span | None:
-    """The named doer in the trigger's own "by" phrase (dependency ``agent``)."""
-    for child in trigger.children:
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in AGENT_LABELS:
-                    return _entity_at(obj)
+    """The named "by" agent of a passive trigger ("laid off by X"), or None."""
+    for by in trigger.children:
+        if by.dep_ != "agent":
+            continue
+        for obj in by.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in AGENT_LABELS:
+                return _entity_at(obj)
     return None
 
 
