@@ -116,6 +116,7 @@ from claimrec.voices import Voices
 # A name after a locative preposition is a place whatever type entity typing gave it
 # ("In Selm, police counted ..."), except a person.
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
+NAME_WINDOW = 80  # characters before an event noun that a place name naming it can span
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
 ORGANISATION_TYPES = frozenset({"ORG", "GROUP"})
@@ -208,6 +209,7 @@ class _Context:
         }
         self.row_label = _row_label_pattern(self.row_places)
         self._event_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._event_nouns: dict[str, re.Pattern[str]] = {}
         self._framing: dict[str, str | None] = {}
         self._roles: dict[str, ValueRole] = {}
         self._name_patterns: dict[str, re.Pattern[str] | None] = {}
@@ -325,9 +327,22 @@ class _Context:
         if found is not None and self._listed(sentence, found.end()):
             return None  # "cases recorded in X, Y and Z": across them all, no one place's
         if found is None:
-            named = self._place_event(claim.predicate)
-            found = named.search(sentence) if named is not None else None
+            found = self._named_event(claim.predicate, sentence)
         return self.place_of.get(found.group(1)) if found is not None else None
+
+    def _named_event(self, predicate: str, sentence: str) -> re.Match[str] | None:
+        """ "the X march": found by the event's noun first (a short pattern), then a place
+        name just before it, so the long pattern of names reads a few words, not the
+        sentence."""
+        named = self._place_event(predicate)
+        if named is None:
+            return None
+        nouns = self._event_nouns[predicate]
+        for noun in nouns.finditer(sentence):
+            found = named.search(sentence, max(0, noun.start() - NAME_WINDOW), noun.end())
+            if found is not None:
+                return found
+        return None
 
     def _listed(self, sentence: str, end: int) -> bool:
         """Whether the place ending at ``end`` is the first of a list of places."""
@@ -340,6 +355,8 @@ class _Context:
             self._event_patterns[predicate] = (
                 _place_event_pattern(nouns, self.place_of) if nouns else None
             )
+            words = "|".join(re.escape(n) for n in nouns) or "(?!)"
+            self._event_nouns[predicate] = re.compile(rf"(?i:\b(?:{words})\b)")
         return self._event_patterns[predicate]
 
     def family(self, predicate: str) -> str:
@@ -537,8 +554,16 @@ def _drawn_from_all(claims: Sequence[Claim]) -> frozenset[str]:
     measure's question, not a subset of some other figure for it. A partitive of a group
     already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
     measure ("twelve were hurt, nine of them firefighters") stays a part."""
+    # only documents with a partitive sentence need their counts in order (a fast pass)
+    docs = {
+        c.doc
+        for c in claims
+        if c.measure != "other" and _PARTITIVE.search(c.evidence.sentence) is not None
+    }
+    if not docs:
+        return frozenset()
     counts = sorted(
-        (c for c in claims if isinstance(c.value, CountValue)),
+        (c for c in claims if c.doc in docs and isinstance(c.value, CountValue)),
         key=lambda c: (c.doc, c.evidence.start),
     )
     whole: set[str] = set()
@@ -602,7 +627,7 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
     more exact figures that follow it and add up to it exactly ("put the figure at 40: 31
     men, 7 women and two children"; "freed nine, five in the morning and four later").
     Each is a part of that total, never a rival figure for it."""
-    by_sentence: dict[tuple[str, int, str], dict[int, list[Claim]]] = defaultdict(
+    by_sentence: dict[tuple[str, int], dict[int, list[Claim]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for claim in claims:
@@ -610,7 +635,7 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
         if isinstance(value, CountValue) and value.low is not None and value.low == value.high:
             ev = claim.evidence
             start = ev.start - max(ev.sentence.find(ev.quote), 0)  # the sentence's offset
-            by_sentence[(claim.doc, start, ev.sentence)][ev.start].append(claim)
+            by_sentence[(claim.doc, start)][ev.start].append(claim)
     parts: set[str] = set()
     for figures in by_sentence.values():
         if len(figures) < 3:
