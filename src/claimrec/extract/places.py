@@ -398,8 +398,9 @@ def place_phrase(
 def _reads_as_date(span: Span, lexicon: Lexicon) -> bool:
     """Whether a phrase is a date ("March", "Monday"); dates.py is asked only when a date
     word is in it, since it is slow."""
-    words = lexicon.prefilter.date_words
-    if not any(t.lower_ in words for t in span):
+    words, months = lexicon.prefilter.date_words, lexicon.month_words
+    # a month name in lower case is a word ("the march", "may"), never a month
+    if not any(t.lower_ in words and not (t.lower_ in months and t.is_lower) for t in span):
         return False
     return resolve_date(span.text, published=None).granularity != "unknown"
 
