@@ -330,3 +330,16 @@ def test_a_coordinated_verb_with_its_own_object_is_its_own_event(
     graph = graph_of(tmp_path, sentence)
     claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
     assert claim.measure == measure
+
+
+def test_the_event_site_is_the_story_own_question(tmp_path: Path) -> None:
+    """Where the story's one-off event happened (said so twice) narrows nothing: 350 people
+    living in the tower that burned and "home to 400 to 600 people" answer one question."""
+    graph = graph_of(
+        tmp_path,
+        "A fire tore through the Arlen Tower on Monday 3 March. The fire at the Arlen Tower "
+        "burned for 60 hours, the fire service said.",
+        "The council said 350 people were living in the Arlen Tower.",
+        "Neighbours described the block as home to between 400 and 600 people.",
+    )
+    assert together(graph, "350 people", "between 400 and 600")

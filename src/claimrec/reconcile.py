@@ -15,7 +15,8 @@ question when it is stated for it (its location, or a place framing its sentence
 place inside a country, a table row's place label (rows split the story, a country
 too), or a country other than the story's own (the one most of its country-stated
 counts are stated for; an epidemic across three countries has none, so each country's
-toll is its own question; a force sent to a country is no narrower). A site named for
+toll is its own question; a force sent to a country is no narrower), and never the
+site where the story's one-off event happened (the tower that burned). A site named for
 the place it stands in ("X Assembly plant") answers that place's question; a count
 stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
@@ -116,6 +117,7 @@ from claimrec.voices import Voices
 # A name after a locative preposition is a place whatever type entity typing gave it
 # ("In Selm, police counted ..."), except a person.
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
+MIN_EVENT_SITE = 2  # location claims that must name a place as where the event happened
 NAME_WINDOW = 80  # characters before an event noun that a place name naming it can span
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
 NOT_OWNERS = frozenset({"PERSON", "ANON"})
@@ -227,6 +229,27 @@ class _Context:
         self.drawn_from_all = _drawn_from_all(claims)
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
+        self.event_sites = self._event_sites(claims)
+
+    def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
+        """Each story's own site: where its one-off event happened (a ``once`` predicate's
+        place, narrower than a country: the tower that burned). A count stated for it is
+        the story's own question, no narrower ("350 people were living in the tower")."""
+        said: dict[str | None, Counter[str]] = defaultdict(Counter)
+        for claim in claims:
+            place = claim.location
+            if (
+                claim.type == "location"
+                and place is not None
+                and place not in self.country_level
+                and self.once(claim.predicate)
+            ):
+                said[self.story.get(claim.doc)][place] += 1
+        # said twice at least: one stray sentence does not make a city the event's site
+        return {
+            story: frozenset(p for p, n in counter.items() if n >= MIN_EVENT_SITE)
+            for story, counter in said.items()
+        }
 
     def _site_towns(self, entities: Sequence[Entity]) -> dict[str, str]:
         """A site named for the place it stands in ("X Assembly plant", "the X depot") is
@@ -758,6 +781,8 @@ def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     if location is None or location not in ctx.entity:
         return None
     location = ctx.site_town.get(location, location)
+    if location in ctx.event_sites.get(ctx.story.get(claim.doc), ()):
+        return None  # where the story's event happened: the story's own question
     if location in ctx.country_level and (
         claim.measure in ctx.agent_owns or ctx.home.get(ctx.story.get(claim.doc)) == location
     ):
