@@ -93,10 +93,13 @@ def _row(
         if own is None and column == 0 and len(row) > 1:
             continue
         col_head = header[column] if column < len(header) else ""
-        named = own or names(col_head, lexicon) or names(row_head, lexicon) or whole
+        headed = names(col_head, lexicon) or names(row_head, lexicon) or whole
+        named = own or headed
         if named is None:
             continue
         unit, predicate = named
+        if predicate is None and headed is not None:
+            predicate = headed[1]  # "| People on board | 420 people |": the header says what
         out.append(
             Cell(
                 start=cell.raw.start + a,
@@ -239,7 +242,20 @@ def names(
         if found is not None and found[1] is not None:
             return (first[0] if first is not None else found[0]), found[1]
         first = first or found
+    state = _state_named(words, lexicon)  # "People on board", "Workers on strike"
+    if state is not None:
+        return (first[0] if first is not None else "people"), state
     return first
+
+
+def _state_named(words: list[str], lexicon: Lexicon) -> str | None:
+    """The predicate of a state phrase a header states ("on board", "on strike", "aboard")."""
+    for i, word in enumerate(words):
+        for phrase in (" ".join(words[i : i + 2]), word):
+            name = lexicon.state_predicates.get(phrase)
+            if name is not None:
+                return name
+    return None
 
 
 def _word_names(word: str, lexicon: Lexicon) -> tuple[str, str | None] | None:
