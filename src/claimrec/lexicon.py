@@ -202,6 +202,8 @@ class WhereWhen(LexiconPart):
     duration_preps: list[str] = []
     # "could reach 5,000 by January": the moment a projection speaks for.
     horizon_preps: list[str] = []
+    # Words that take a place as their object even as a particle ("sank off X", "inside X").
+    spatial_particles: list[str] = []
     # "four days after ...", "two weeks later": a span before one of these is a point.
     relative_words: list[str] = []
     # A time of day without a clock names one of these ("that evening", "the night").
@@ -372,6 +374,11 @@ class Lexicon(LexiconPart):
     def hedge_last_words(self) -> frozenset[str]:
         """Last words of the hedge phrases: a number after any other word has no hedge."""
         return frozenset(k[-1] for k in self.hedge_kinds)
+
+    @cached_property
+    def spatial_particles(self) -> frozenset[str]:
+        """``where_when.spatial_particles`` as a set: asked for every token."""
+        return frozenset(self.where_when.spatial_particles)
 
     @cached_property
     def demonym_index(self) -> dict[str, str]:

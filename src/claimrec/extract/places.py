@@ -65,9 +65,6 @@ NOT_PLACE_LABELS = frozenset(
         "PRODUCT",
     }
 )
-SPATIAL_PREPS = frozenset(
-    {"near", "outside", "inside", "across", "around", "along", "within", "off", "of", "beyond"}
-)
 PARTICLE_OBJECTS = frozenset({"dobj", "npadvmod", "appos", "attr", "oprd", "pobj"})
 SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 NOUN_LINKS = frozenset({"appos", "compound", "conj", "amod", "pobj", "prep", "poss"})
@@ -188,7 +185,7 @@ def _places_at(
     if table and token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS:
         ent = ents[token.i]
         return [(ent, ent.root)]
-    if dep == "prt" and token.lower_ in SPATIAL_PREPS:
+    if dep == "prt" and token.lower_ in lexicon.spatial_particles:
         return [
             (phrase, token.head)
             for obj in token.head.children
@@ -226,8 +223,9 @@ def _place_object(token: Token, lexicon: Lexicon) -> bool:
         return True
     if verb.dep_ == "pcomp" and verb.head.lower_ in lexicon.location_preps:
         return token.ent_type_ in PLACE_LABELS  # "fled to neighbouring X", parsed as a verb
+    spatial = lexicon.spatial_particles
     return any(
-        c.dep_ == "prt" and c.lower_ in SPATIAL_PREPS and c.i == token.left_edge.i - 1
+        c.dep_ == "prt" and c.lower_ in spatial and c.i == token.left_edge.i - 1
         for c in verb.children
     )
 
@@ -340,7 +338,7 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
             phrase = place_phrase(
                 noun,
                 lexicon,
-                spatial=prep.lower_ in SPATIAL_PREPS or _fronted(prep, noun),
+                spatial=prep.lower_ in lexicon.spatial_particles or _fronted(prep, noun),
                 owner=owner if noun is obj else None,
             )
             if phrase is not None:
