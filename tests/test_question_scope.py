@@ -144,6 +144,16 @@ APART = [
     ),
     pytest.param(
         [
+            "The mediators said 13 hostages were released on Tuesday 4 March.",
+            "The mediators said 12 hostages were released on Tuesday 4 March, bringing to 40 "
+            "the number freed so far.",
+        ],
+        "13 hostages",
+        "40",
+        id="a day's releases and the running total of all releases",
+    ),
+    pytest.param(
+        [
             "The coastguard said 64 bodies had been recovered from the sea.",
             "Survivors said up to 500 people drowned when the boat sank.",
         ],

@@ -72,6 +72,17 @@ def _found(text: str, regex: re.Pattern[str] | None, not_after: Iterable[str] = 
     return False
 
 
+def is_running_total(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the words around a count of one event make it the total of all such events
+    so far ("in all, 58 hostages have come out", "bringing to 117 the number freed")."""
+    regex = pattern(tuple(cues.running_total))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False  # the common case, decided by one scan of the sentence
+    before, quote, after = _split(evidence)
+    window = cues.part_window
+    return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", regex)
+
+
 def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the figure counts an increment or a subset ("another 3,000", "the first
     contingent of 1,500", "nine of them"), never the total."""

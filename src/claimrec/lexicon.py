@@ -176,6 +176,8 @@ class ReconcileWords(LexiconPart):
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
+    # beside a count of one event: it is the running total of such events ("in all, 58")
+    running_total: list[str] = []
     withdrawn: list[str] = []  # just before a figure: its source takes it back
     withdrawn_window: int = 6
     stated_update: list[str] = []  # a later figure that says it replaces an earlier one

@@ -86,6 +86,7 @@ from claimrec.cues import (
     is_part,
     is_part_in_phrase,
     is_rate,
+    is_running_total,
     is_scenario,
     is_withdrawn,
     rate_pattern,
@@ -127,6 +128,7 @@ MAX_TIMELINE = 12  # update reasons kept per fact (the most recent)
 PART = "part"
 PROJECTION = "projection"
 RATE = "rate"
+TOTAL = "total"
 EARLIER = "earlier"
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
@@ -498,6 +500,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
+        day, scope = None, TOTAL  # all such events so far: one running question, no day
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
