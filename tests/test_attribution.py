@@ -43,6 +43,12 @@ FORMS = [
         "Ori Vale",
     ),
     (
+        'The union put the crowd at 9,000. "They can say what they like," Ilse Marek said. '
+        '"We lost 14 colleagues last year."',
+        "14 colleagues",
+        "Ilse Marek",
+    ),
+    (
         "Forty people died, according to a statement from the Valdor Red Cross.",
         "Forty people",
         "Valdor Red Cross",

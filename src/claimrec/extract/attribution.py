@@ -111,14 +111,18 @@ def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attrib
 
 
 def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
-    """Reported speech in ``sent`` whose attribution may carry to the next sentence."""
-    for token in sent:
-        if _speech_verb(token, lexicon) and any(
-            c.dep_ in {"ccomp", "parataxis"} for c in token.children
-        ):
-            found = _speaker_of(token, offset, lexicon)
-            if found is not None and (found.mention is not None or found.pronoun):
-                return Attribution(found.mention, found.text, "carried", found.pronoun)
+    """Reported speech in ``sent`` whose attribution may carry to the next sentence: the
+    outermost verb of saying first ('"They can count how they like," he said': he, not
+    the quoted "they")."""
+    verbs = [
+        t
+        for t in sent
+        if _speech_verb(t, lexicon) and any(c.dep_ in {"ccomp", "parataxis"} for c in t.children)
+    ]
+    for token in sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
+        found = _speaker_of(token, offset, lexicon)
+        if found is not None and (found.mention is not None or found.pronoun):
+            return Attribution(found.mention, found.text, "carried", found.pronoun)
     according = _by_preposition(sent, offset, lexicon)
     if according is not None and according.mention is not None:
         return Attribution(according.mention, according.text, "carried")
