@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from claimrec.models import (
     Entity,
     Evidence,
     Extraction,
+    Graph,
     GraphDocument,
     LocationValue,
     Mention,
@@ -28,6 +30,7 @@ from claimrec.models import (
     RawClaim,
     TimeRef,
 )
+from claimrec.pipeline import build
 
 _LEXICON = load_lexicon()
 
@@ -50,6 +53,46 @@ def count_claims(
     """The count claims extraction finds in one invented document."""
     found = extraction_of(nlp, lexicon, text, published=published).claims
     return [c for c in found if c.type == "count"]
+
+
+STORY_DAY = dt.date(2025, 3, 4)
+
+
+def story_graph(
+    folder: Path, *articles: str, published: dt.date = STORY_DAY, config: str | None = None
+) -> Graph:
+    """The graph of one story of invented articles, each dated ``published``; ``config``
+    is lexicon YAML a user would add with ``--config``."""
+    corpus = folder / "story"
+    corpus.mkdir()
+    for i, text in enumerate(articles):
+        header = f"---\npublished: {published.isoformat()}\n---\n"
+        (corpus / f"a{i}.txt").write_text(header + text + "\n", encoding="utf-8")
+    if config is None:
+        return build([corpus])
+    path = folder / "lexicon.yaml"
+    path.write_text(config, encoding="utf-8")
+    return build([corpus], config=path)
+
+
+def count_of(graph: Graph, quote: str) -> Claim:
+    """The count quoted exactly, else the first whose quote contains ``quote``."""
+    counts = [c for c in graph.claims if c.type == "count"]
+    exact = [c for c in counts if c.evidence.quote == quote]
+    return exact[0] if exact else next(c for c in counts if quote in c.evidence.quote)
+
+
+def fact_id(graph: Graph, quote: str) -> str:
+    """The id of the fact holding the count ``count_of`` finds."""
+    claim = count_of(graph, quote)
+    return next(f.id for f in graph.facts if claim.id in f.claims)
+
+
+def location_name(graph: Graph, quote: str) -> str | None:
+    """The name of the place the count ``count_of`` finds is stated for."""
+    claim = count_of(graph, quote)
+    names = {e.id: e.name for e in graph.entities}
+    return names.get(claim.location) if claim.location else None
 
 
 def mention(text: str, kind: MentionKind = "PERSON", start: int = 0) -> Mention:

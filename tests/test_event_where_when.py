@@ -6,28 +6,19 @@ another event's date, things that only share the event's noun). Invented sentenc
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 import pytest
+from builders import extraction_of, story_graph
 
-from claimrec.extract import extract_document
-from claimrec.models import Document, Fact, Graph
-from claimrec.pipeline import build
+from claimrec.models import Fact, Graph
 
 PUBLISHED = dt.date(2025, 3, 5)  # a Wednesday
 
 
 def predicates(nlp, lexicon, text: str, kind: str) -> dict[str, str]:
     """Each date or place quote of one sentence with the predicate it was given."""
-    doc = Document(
-        id="t",
-        path="t.txt",
-        published=PUBLISHED,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        body=text,
-    )
-    found = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
+    found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
     return {c.evidence.quote: c.predicate for c in found if c.type == kind}
 
 
@@ -153,12 +144,7 @@ def test_other_verbs_do_not_date_the_event(nlp, lexicon, text: str, kind: str, w
 
 
 def graph_of(tmp_path: Path, *articles: str) -> Graph:
-    corpus = tmp_path / "story"
-    corpus.mkdir()
-    for i, text in enumerate(articles):
-        header = f"---\npublished: {PUBLISHED.isoformat()}\n---\n"
-        (corpus / f"a{i}.txt").write_text(header + text + "\n", encoding="utf-8")
-    return build([corpus])
+    return story_graph(tmp_path, *articles, published=PUBLISHED)
 
 
 def fact_with(graph: Graph, kind: str, quote: str, sentence: str = "") -> Fact:

@@ -5,15 +5,13 @@ they used to hide or fake. One invented sentence per row, positive and negative.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
-from builders import claim, document, entity, exact
+from builders import claim, document, entity, exact, extraction_of
 
 from claimrec.cues import is_earlier, is_scenario
-from claimrec.extract import extract_document
 from claimrec.lexicon import Lexicon
-from claimrec.models import Claim, Document, Evidence, Fact
+from claimrec.models import Claim, Evidence, Fact
 from claimrec.reconcile import reconcile
 
 D = dt.date
@@ -151,10 +149,7 @@ def test_two_voices_give_two_day_totals(lexicon: Lexicon) -> None:
 
 
 def extracted_subjects(nlp, lexicon: Lexicon, text: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
-    doc = Document(
-        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
-    )
-    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
+    claims = extraction_of(nlp, lexicon, text).claims
     return {
         c.evidence.quote: (c.subject.text if c.subject else None)
         for c in claims
@@ -178,10 +173,7 @@ def test_passive_doer_owns_the_count(nlp, lexicon: Lexicon, text: str, quote: st
 
 
 def extracted_predicates(nlp, lexicon: Lexicon, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    doc = Document(
-        id="t", path="t.txt", sha256=hashlib.sha256(text.encode()).hexdigest(), body=text
-    )
-    claims = extract_document(doc, nlp=nlp, lexicon=lexicon).claims
+    claims = extraction_of(nlp, lexicon, text).claims
     return {c.evidence.quote: c.predicate for c in claims if c.type == "count"}
 
 

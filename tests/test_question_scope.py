@@ -8,35 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import fact_id, location_name, story_graph
 
 from claimrec.models import Graph
-from claimrec.pipeline import build
 
 
 def graph_of(tmp_path: Path, *articles: str) -> Graph:
-    corpus = tmp_path / "story"
-    corpus.mkdir()
-    for i, text in enumerate(articles):
-        header = "---\npublished: 2025-03-04\n---\n"
-        (corpus / f"a{i}.txt").write_text(header + text + "\n", encoding="utf-8")
-    config = tmp_path / "lexicon.yaml"  # an invented nationality, as a user would add one
-    config.write_text("demonyms:\n  Velorian: Velor\n", encoding="utf-8")
-    return build([corpus], config=config)
-
-
-def fact_of(graph: Graph, quote: str) -> str:
-    claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
-    return next(f.id for f in graph.facts if claim.id in f.claims)
+    # an invented nationality, as a user would add one
+    return story_graph(tmp_path, *articles, config="demonyms:\n  Velorian: Velor\n")
 
 
 def together(graph: Graph, a: str, b: str) -> bool:
-    return fact_of(graph, a) == fact_of(graph, b)
-
-
-def location_name(graph: Graph, quote: str) -> str | None:
-    claim = next(c for c in graph.claims if c.type == "count" and quote in c.evidence.quote)
-    names = {e.id: e.name for e in graph.entities}
-    return names.get(claim.location) if claim.location else None
+    return fact_id(graph, a) == fact_id(graph, b)
 
 
 CASES = [
@@ -318,7 +301,7 @@ def test_a_bare_figure_noun_counts_the_main_toll(tmp_path: Path) -> None:
 )
 def test_a_partitive_counts_a_part(tmp_path: Path, sentence: str, quote: str) -> None:
     graph = graph_of(tmp_path, sentence)
-    fact = fact_of(graph, quote)
+    fact = fact_id(graph, quote)
     assert next(f for f in graph.facts if f.id == fact).key.scope == "part"
 
 

@@ -8,38 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import count_of, fact_id, location_name, story_graph
 
 from claimrec.cues import is_breakdown
 from claimrec.lexicon import load_lexicon
-from claimrec.models import Claim, Evidence, Graph
-from claimrec.pipeline import build
+from claimrec.models import Evidence, Graph
 
 
 def graph_of(tmp_path: Path, *articles: str) -> Graph:
-    corpus = tmp_path / "story"
-    corpus.mkdir()
-    for i, text in enumerate(articles):
-        header = "---\npublished: 2025-03-04\n---\n"
-        (corpus / f"a{i}.txt").write_text(header + text + "\n", encoding="utf-8")
-    return build([corpus])
-
-
-def claim_of(graph: Graph, quote: str) -> Claim:
-    """The count quoted exactly, else the first whose quote contains ``quote``."""
-    counts = [c for c in graph.claims if c.type == "count"]
-    exact = [c for c in counts if c.evidence.quote == quote]
-    return exact[0] if exact else next(c for c in counts if quote in c.evidence.quote)
-
-
-def fact_of(graph: Graph, quote: str) -> str:
-    claim = claim_of(graph, quote)
-    return next(f.id for f in graph.facts if claim.id in f.claims)
-
-
-def location_name(graph: Graph, quote: str) -> str | None:
-    claim = claim_of(graph, quote)
-    names = {e.id: e.name for e in graph.entities}
-    return names.get(claim.location) if claim.location else None
+    return story_graph(tmp_path, *articles)
 
 
 PLACES = [
@@ -147,7 +124,7 @@ QUESTIONS = [
 @pytest.mark.parametrize(("articles", "a", "b", "same"), QUESTIONS)
 def test_site_question(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
     graph = graph_of(tmp_path, *articles)
-    assert (fact_of(graph, a) == fact_of(graph, b)) is same
+    assert (fact_id(graph, a) == fact_id(graph, b)) is same
 
 
 def test_a_count_across_listed_places_is_no_one_place(tmp_path: Path) -> None:
@@ -157,7 +134,7 @@ def test_a_count_across_listed_places_is_no_one_place(tmp_path: Path) -> None:
         "The agency said on Tuesday the fever had reached 2,100 cases recorded in Teravia, "
         "Kestovia and Ostravia. Officials in Teravia said there were 900 cases in Teravia.",
     )
-    assert fact_of(graph, "2,100 cases") != fact_of(graph, "900 cases")
+    assert fact_id(graph, "2,100 cases") != fact_id(graph, "900 cases")
 
 
 def test_a_count_located_in_two_places_is_no_one_place(tmp_path: Path) -> None:
@@ -179,7 +156,7 @@ def test_site_conflict_survives_one_unnamed(tmp_path: Path) -> None:
         "about 1,800 members walked out of the plant. Halcyon Motors, in a statement, put the "
         "number of hourly employees on strike at Norwood at 1,922.",
     )
-    fact = next(f for f in graph.facts if f.id == fact_of(graph, "1,922"))
+    fact = next(f for f in graph.facts if f.id == fact_id(graph, "1,922"))
     assert fact.status == "conflict"
 
 
@@ -213,7 +190,7 @@ AGENTS = [
 @pytest.mark.parametrize(("a", "b", "same"), AGENTS)
 def test_agent_question(tmp_path: Path, a: str, b: str, same: bool) -> None:
     graph = graph_of(tmp_path, LAYOFFS, TOTAL)
-    assert (fact_of(graph, a) == fact_of(graph, b)) is same
+    assert (fact_id(graph, a) == fact_id(graph, b)) is same
 
 
 SUBJECTS = [
@@ -242,7 +219,7 @@ SUBJECTS = [
 @pytest.mark.parametrize(("text", "quote", "subject"), SUBJECTS)
 def test_label_subject(tmp_path: Path, text: str, quote: str, subject: str | None) -> None:
     graph = graph_of(tmp_path, text)
-    claim = claim_of(graph, quote)
+    claim = count_of(graph, quote)
     names = {e.id: e.name for e in graph.entities}
     assert (names.get(claim.subject) if claim.subject else None) == subject
 
@@ -327,8 +304,8 @@ def test_breakdown_parts_are_never_the_total(tmp_path: Path) -> None:
         "Police put the death toll at 96: 80 men, 13 women and three children.",
         "The ministry said 130 people died.",
     )
-    total, part = fact_of(graph, "96"), fact_of(graph, "80 men")
-    assert total == fact_of(graph, "130 people")
+    total, part = fact_id(graph, "96"), fact_id(graph, "80 men")
+    assert total == fact_id(graph, "130 people")
     assert part != total
     fact = next(f for f in graph.facts if f.id == part)
     assert fact.key.scope == "part"
@@ -343,8 +320,8 @@ def test_coordinated_agents_after_a_fronted_date(tmp_path: Path) -> None:
         "Halcyon Motors, Brenmark Motors and Oskel Motors have laid off more than 3,900 "
         "workers.",
     )
-    assert fact_of(graph, "900 workers") != fact_of(graph, "3,900 workers")
-    assert claim_of(graph, "3,900 workers").subject != claim_of(graph, "900 workers").subject
+    assert fact_id(graph, "900 workers") != fact_id(graph, "3,900 workers")
+    assert count_of(graph, "3,900 workers").subject != count_of(graph, "900 workers").subject
 
 
 def test_an_employer_struck_at_still_owns_its_layoffs(tmp_path: Path) -> None:
@@ -355,4 +332,4 @@ def test_an_employer_struck_at_still_owns_its_layoffs(tmp_path: Path) -> None:
         "Halcyon Motors laid off 2,000 workers on Monday. Union officials said 5,000 workers "
         "were on strike at Halcyon Motors. Brenmark Motors laid off 1,000 workers on Monday.",
     )
-    assert fact_of(graph, "2,000 workers") != fact_of(graph, "1,000 workers")
+    assert fact_id(graph, "2,000 workers") != fact_id(graph, "1,000 workers")

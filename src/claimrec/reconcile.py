@@ -89,6 +89,7 @@ from claimrec.cues import (
     is_running_total,
     is_scenario,
     is_withdrawn,
+    pattern,
     rate_pattern,
     states_update,
 )
@@ -228,7 +229,7 @@ class _Context:
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims)
-        self.drawn_from_all = _drawn_from_all(claims)
+        self.drawn_from_all = _drawn_from_all(claims, pattern(tuple(self.cues.partitive)))
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
@@ -574,18 +575,20 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     return None
 
 
-def _drawn_from_all(claims: Sequence[Claim]) -> frozenset[str]:
+def _drawn_from_all(claims: Sequence[Claim], partitive: re.Pattern[str] | None) -> frozenset[str]:
     """Partitive counts ("223 of them escaped") whose "them" is a plain head count of
     everyone there ("293 people were in the block"), stated just before (same or previous
     sentence), for another measure: they count everyone who escaped, the whole of that
     measure's question, not a subset of some other figure for it. A partitive of a group
     already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
     measure ("twelve were hurt, nine of them firefighters") stays a part."""
+    if partitive is None:
+        return frozenset()
     # only documents with a partitive sentence need their counts in order (a fast pass)
     docs = {
         c.doc
         for c in claims
-        if c.measure != "other" and _PARTITIVE.search(c.evidence.sentence) is not None
+        if c.measure != "other" and partitive.search(c.evidence.sentence) is not None
     }
     if not docs:
         return frozenset()
@@ -600,14 +603,11 @@ def _drawn_from_all(claims: Sequence[Claim]) -> frozenset[str]:
             and before.measure == "other"
             and before.subject is None
             and claim.measure not in ("other", before.measure)
-            and _PARTITIVE.search(_around(claim.evidence)) is not None
+            and partitive.search(_around(claim.evidence)) is not None
             and _adjacent(before.evidence, claim.evidence)
         ):
             whole.add(claim.id)
     return frozenset(whole)
-
-
-_PARTITIVE = re.compile(r"\bof (?:them|whom|those)\b", re.IGNORECASE)
 
 
 def _around(evidence: Evidence) -> str:
