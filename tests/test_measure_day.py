@@ -168,9 +168,9 @@ MEASURES = [
     ("Police said 300 officers were in Ostrava and 40 more in Velmora.", "300", "force"),
     # the people a figure noun counts are what their own modifier says they underwent
     (
-        "Velmora released 39 prisoners in return, bringing to 117 the number of prisoners"
+        "Velmora released 27 prisoners in return, bringing to 131 the number of prisoners"
         " freed since Friday.",
-        "117",
+        "131",
         "released",
     ),
     ("The number of prisoners rose to 400.", "400", "held"),
@@ -307,7 +307,7 @@ STRIKES = [
     ),  # the particle hung on "there" by the parser
     ("About 12,000 workers came out at the Dunmore plant.", "About", "other"),  # no "on strike"
     # captives who come or walk out are freed
-    ("In all, 58 hostages have come out of Velmora since the pause began.", "58", "released"),
+    ("In all, 46 hostages have come out of Velmora since the pause began.", "46", "released"),
     ("Officials said 24 hostages walked out on Friday.", "24", "released"),
     # neither: a way out, a figure that came out lower
     ("The 14 miners came out of the tunnel on Friday.", "14", "other"),

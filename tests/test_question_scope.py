@@ -207,7 +207,7 @@ def test_a_fronted_place_ends_with_its_paragraph(tmp_path: Path) -> None:
     ("sentence", "quote", "aboard"),
     [
         ("The coastguard said 400 people were on board the trawler.", "400", True),
-        ("Survivors said about 750 people were crammed aboard.", "750", True),
+        ("Survivors said about 620 people were crammed aboard.", "620", True),
         ("Officials said 120 passengers were on the ferry.", "120 passengers", True),
         ("The airline said the plane had 180 people aboard.", "180", True),
         ("Survivors said there were 600 people on that boat.", "600", True),
@@ -329,13 +329,13 @@ def test_a_coordinated_verb_with_its_own_object_is_its_own_event(
 
 
 def test_the_event_site_is_the_story_own_question(tmp_path: Path) -> None:
-    """Where the story's one-off event happened (said so twice) narrows nothing: 350 people
+    """Where the story's one-off event happened (said so twice) narrows nothing: 410 people
     living in the tower that burned and "home to 400 to 600 people" answer one question."""
     graph = graph_of(
         tmp_path,
         "A fire tore through the Arlen Tower on Monday 3 March. The fire at the Arlen Tower "
         "burned for 60 hours, the fire service said.",
-        "The council said 350 people were living in the Arlen Tower.",
-        "Neighbours described the block as home to between 400 and 600 people.",
+        "The council said 410 people were living in the Arlen Tower.",
+        "Neighbours described the block as home to between 450 and 650 people.",
     )
-    assert together(graph, "350 people", "between 400 and 600")
+    assert together(graph, "410 people", "between 450 and 650")

@@ -74,7 +74,7 @@ def _found(text: str, regex: re.Pattern[str] | None, not_after: Iterable[str] = 
 
 def is_running_total(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words around a count of one event make it the total of all such events
-    so far ("in all, 58 hostages have come out", "bringing to 117 the number freed")."""
+    so far ("in all, 46 hostages have come out", "bringing to 131 the number freed")."""
     regex = pattern(tuple(cues.running_total))
     if regex is None or regex.search(evidence.sentence) is None:
         return False  # the common case, decided by one scan of the sentence

@@ -69,7 +69,7 @@ class Participation(LexiconPart):
 
 class Membership(LexiconPart):
     """Members counted as an organisation's size: unit classes, and the measures such a count
-    never states ("the union's 400,000 members" are no force sent)."""
+    never states ("the union's 260,000 members" are no force sent)."""
 
     classes: list[str] = []
     never: list[str] = []
@@ -176,7 +176,7 @@ class ReconcileWords(LexiconPart):
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
-    # right after a count: it counts some of a group named before ("223 of them escaped")
+    # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
     # beside a count of one event: it is the running total of such events ("in all, 58")
     running_total: list[str] = []

@@ -237,7 +237,7 @@ class _Context:
     def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
         """Each story's own site: where its one-off event happened (a ``once`` predicate's
         place, narrower than a country: the tower that burned). A count stated for it is
-        the story's own question, no narrower ("350 people were living in the tower")."""
+        the story's own question, no narrower ("410 people were living in the tower")."""
         said: dict[str | None, Counter[str]] = defaultdict(Counter)
         for claim in claims:
             place = claim.location
@@ -576,7 +576,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
 
 
 def _drawn_from_all(claims: Sequence[Claim], partitive: re.Pattern[str] | None) -> frozenset[str]:
-    """Partitive counts ("223 of them escaped") whose "them" is a plain head count of
+    """Partitive counts ("187 of them escaped") whose "them" is a plain head count of
     everyone there ("293 people were in the block"), stated just before (same or previous
     sentence), for another measure: they count everyone who escaped, the whole of that
     measure's question, not a subset of some other figure for it. A partitive of a group
@@ -611,7 +611,7 @@ def _drawn_from_all(claims: Sequence[Claim], partitive: re.Pattern[str] | None) 
 
 
 def _around(evidence: Evidence) -> str:
-    """The quote and the few words after it ("223 of them escaping")."""
+    """The quote and the few words after it ("187 of them escaping")."""
     at = evidence.sentence.find(evidence.quote)
     if at < 0:
         return evidence.quote
@@ -630,7 +630,7 @@ def _groups_apart(
 ) -> frozenset[tuple[str | None, str, str]]:
     """(story, measure, class) of people named by a status they hold apart from the event
     (captives, prisoners: the lexicon's ``group_classes``) whose dead or hurt are a group
-    of their own: "60 captives were killed" is not the attack's toll of 1,200 people.
+    of their own: "45 captives were killed" is not the attack's toll of 1,200 people.
     Not when the story's counts of that measure often name that class (a third or more):
     then they are the story's own victims (a prison riot's hurt are its inmates), and the
     noun says nothing more."""
@@ -694,7 +694,7 @@ def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
 def _long_before(claim: Claim, ctx: _Context) -> bool:
     """Whether a claim speaks of a time that starts more than ``EARLIER_DAYS`` before its
     article: a date ("the last such sinking, in October 2013") or a count's stated time
-    ("360 died in the 2013 sinking", "20,000 deaths since 2014"). That is an earlier event
+    ("290 died in the 2011 sinking", "15,000 deaths since 2016"). That is an earlier event
     of its kind, or a tally over years, not the story's own: never compared with it."""
     published = ctx.published.get(claim.doc)
     if published is None:

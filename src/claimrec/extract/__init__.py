@@ -272,7 +272,7 @@ def _labelled(count: Count) -> bool:
 
 def _membership(count: Count, predicate: str, lexicon: Lexicon) -> bool:
     """Whether a count of an organisation's members took a measure they never state: members
-    counted are its size ("the union's 400,000 members"), not a force sent or present."""
+    counted are its size ("the union's 260,000 members"), not a force sent or present."""
     return (
         count.value.unit in lexicon.membership.classes
         and lexicon.measure_of(predicate) in lexicon.membership.never
@@ -292,7 +292,7 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
 
 
 def _main_toll(s: _Sentence) -> str | None:
-    """What a bare figure noun counts ("the real number was around 150", "the total is
+    """What a bare figure noun counts ("the real number was around 130", "the total is
     higher"): the document's main toll so far, the predicate most of its counts had."""
     ranked = s.context.tolls.most_common(1)
     return ranked[0][0] if ranked else None
@@ -320,7 +320,7 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     ("300 hostages were released", "37 patients died", "hostages held in X were freed").
     Verbs of being, saying, treating or moving, and triggers of another clause, never
     override the noun, nor does anything override a noun that names what happened
-    ("457 arrests": the lexicon's ``measure_heads``)."""
+    ("512 arrests": the lexicon's ``measure_heads``)."""
     own = _default_predicate(count, lexicon)
     unit = count.unit_token
     if own is None or unit is None or unit.lemma_.lower() in lexicon.measure_heads:
@@ -357,7 +357,7 @@ def _own_predicate(trigger: Token, unit: Token) -> bool:
 
 
 def _label_verb(s: _Sentence, count: Count, predicate: str) -> Token | None:
-    """For a figure no verb governs ("- Laid off by X: 2,300"), the verb before it in its
+    """For a figure no verb governs ("- Laid off by X: 2,150"), the verb before it in its
     sentence that names its predicate: its doer is whose count it is."""
     for token in s.sent:
         if token.i >= count.anchor.i:
@@ -609,7 +609,7 @@ def _remember_place(s: _Sentence, phrase: Span) -> None:
     noun = head.lemma_.lower()
     if (head.pos_ == "NOUN" or noun in s.lexicon.where_when.place_heads) and any(
         t.pos_ == "PROPN" and t.ent_type_ in SITE_NAME_LABELS for t in phrase
-    ):  # a site with a name ("X Assembly plant", "X Tower"), not a kind ("the Ebola centre")
+    ):  # a site with a name ("X Assembly plant", "X Tower"), not a kind ("the fever clinic")
         s.context.sites[noun] = named
 
 
@@ -733,7 +733,7 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
 
 def _horizon(s: _Sentence, anchor: Token) -> TimeRef | None:
     """The day a projection speaks for: a date after "by", "before" or "until" on a verb
-    above the projected figure ("could see 5,000 cases by 20 January", "projected 9,000
+    above the projected figure ("could see 5,000 cases by 12 February", "projected 9,000
     by early May"): the projection is of that later moment."""
     verbs = {t.i for t in (anchor, *anchor.ancestors) if t.pos_ in {"VERB", "AUX"}}
     for ent in s.sent.ents:
@@ -790,7 +790,7 @@ _ITEM_LABEL = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]+([^:\n]{1,80})
 
 
 def _item_time(s: _Sentence, span: Span) -> TimeRef | None:
-    """The date in a list item's label ("- **Nov. 25:** 17 hostages", "- Arrests on 3 May:
+    """The date in a list item's label ("- **Mar. 9:** 21 hostages", "- Arrests on 3 May:
     457"), which dates every figure of the item."""
     label = _item_label(s, span)
     found = date_text(label, s.lexicon) if label is not None else None

@@ -85,7 +85,7 @@ def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Att
 
 def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
     """A source taking back its own figure in the sentence ("78, after the coast guard
-    withdrew its first count of 79", "... the ministry corrected its figure of 80"): the
+    withdrew its first count of 64", "... the ministry corrected its figure of 80"): the
     figure outside that clause is the one it now gives."""
     verbs = lexicon.attribution.revision_verbs
     for verb in sent:

@@ -198,7 +198,7 @@ def own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 def owns(noun: Token, modifier: Token) -> bool:
     """Whether a participle or relative clause after a coordination of counts describes
     ``noun``. It describes the count nearest before it, whatever conjunct the parser hung it
-    on: in "457 arrests and 441 officers injured" the injured are the officers, never the
+    on: in "512 arrests and 308 officers injured" the injured are the officers, never the
     arrests. A conjunct without a number of its own shares the count before it ("441
     officers and gendarmes injured")."""
     chain = sorted([modifier.head, *modifier.head.conjuncts], key=lambda t: t.i)

@@ -48,7 +48,7 @@ class Cell(BaseModel):
     hedge: str | None
     unit: str
     predicate: str | None
-    column: str = ""  # the column's header ("Paris"): a place when the document names one
+    column: str = ""  # the column's header ("Selm"): a place when the document names one
     column_start: int = -1  # its offset in the body
     time: str | None = None  # the date phrase that dates the figure, as written
 
