@@ -36,6 +36,7 @@ from claimrec.errors import OutputError
 from claimrec.models import Graph, GraphDocument
 from claimrec.pipeline import build
 from claimrec.read import read_corpus, read_document
+from claimrec.render.notes import skip_text, warning_text
 from claimrec.store import graph_json, write_atomic
 
 BAD = FIXTURES / "bad"
@@ -202,9 +203,9 @@ def test_bad_corpus_builds_a_valid_graph(bad_build) -> None:
 def test_every_file_is_read_or_skipped_with_its_reason(bad_graph: Graph) -> None:
     docs = documents(bad_graph)
     assert set(docs) == set(SKIPPED) | set(READ), "a file was lost or found twice"
-    assert {i: d.skipped for i, d in docs.items() if d.skipped} == SKIPPED
+    assert {i: skip_text(d.skipped) for i, d in docs.items() if d.skipped} == SKIPPED
     for doc_id, expected in READ.items():
-        warnings = " | ".join(docs[doc_id].warnings)
+        warnings = " | ".join(warning_text(w) for w in docs[doc_id].warnings)
         assert docs[doc_id].skipped is None
         assert all(part in warnings for part in expected), (doc_id, warnings)
         assert bool(expected) == bool(warnings), (doc_id, warnings)
@@ -412,7 +413,8 @@ def test_big_documents_build(tmp_path: Path) -> None:
     docs = documents(graph)
     big = docs["big_single_line"]
     assert big.skipped is None and big.claims > 0
-    assert any("characters" in w for w in big.warnings), big.warnings
+    assert [w.code for w in big.warnings] == ["truncated"], big.warnings
+    assert "characters" in warning_text(big.warnings[0])
     assert docs["many_numbers"].skipped is None
     assert counts_of(graph, "many_numbers") == set()
 
@@ -439,7 +441,7 @@ def bad_graph_files(folder: Path, graph_text: str) -> dict[str, tuple[Path, str]
         "nested too deeply": ("[" * 100_000, "nested too deeply"),
         "unknown schema_version": (
             json.dumps({**data, "schema_version": "9.0"}),
-            "has schema_version '9.0'; this claimrec reads 1.0",
+            "has schema_version '9.0'; this claimrec reads 1.0, 1.1",
         ),
         "schema_version a number": (
             json.dumps({**data, "schema_version": 1}),

@@ -4,6 +4,7 @@ field added to the models without a word for users fails here (sqlite-utils' hab
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 import pytest
 from paths import ROOT
@@ -11,6 +12,7 @@ from pydantic import BaseModel
 
 from claimrec.models import (
     Claim,
+    DocumentWarning,
     Entity,
     Evidence,
     Fact,
@@ -19,6 +21,9 @@ from claimrec.models import (
     Graph,
     GraphDocument,
     Reason,
+    SkipCode,
+    SkipReason,
+    WarningCode,
 )
 
 DOC = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
@@ -34,6 +39,8 @@ MODELS: list[type[BaseModel]] = [
     FactKey,
     FactValue,
     Reason,
+    DocumentWarning,
+    SkipReason,
 ]
 
 
@@ -44,3 +51,8 @@ MODELS: list[type[BaseModel]] = [
 )
 def test_every_graph_field_is_documented(model: type[BaseModel], field: str) -> None:
     assert field in DOCUMENTED, f"docs/graph.md does not name {model.__name__}.{field}"
+
+
+@pytest.mark.parametrize("code", sorted({*get_args(WarningCode), *get_args(SkipCode)}))
+def test_every_document_note_code_is_documented(code: str) -> None:
+    assert f"| `{code}` |" in DOC, f"docs/graph.md has no row for the note code {code!r}"

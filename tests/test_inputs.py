@@ -13,7 +13,9 @@ from clirun import run
 from paths import FIXTURES
 
 from claimrec.formats import jsonl_records, parse_date
+from claimrec.models import DocumentWarning
 from claimrec.read import read_corpus, split_front_matter
+from claimrec.render.notes import skip_text, warning_text
 
 FORMATS = FIXTURES / "formats"
 
@@ -72,7 +74,7 @@ def test_html_page_without_article_text_is_skipped_with_a_reason(tmp_path: Path,
     graph, stderr = build_json(tmp_path)
     skipped = {d["path"]: d["skipped"] for d in graph["documents"] if d["skipped"]}
     assert set(skipped) == {"nav_only.html", "nav_only.htm"}
-    assert all("no article text" in reason for reason in skipped.values())
+    assert all(reason == {"code": "no_article_text"} for reason in skipped.values())
     assert "claimrec: skipped nav_only.html: no article text in the HTML page" in stderr
 
 
@@ -84,7 +86,7 @@ def test_jsonl_reads_every_good_line_and_skips_the_broken_one(tmp_path: Path, nl
     graph, stderr = build_json(tmp_path)
     docs = {d["id"]: d for d in graph["documents"]}
     assert sorted(docs) == ["news#3", "news#4", "news#a1", "news#a2"]
-    assert docs["news#3"]["skipped"].startswith("not valid JSON")
+    assert docs["news#3"]["skipped"]["code"] == "invalid_json"
     assert docs["news#3"]["path"] == "news.jsonl:3"
     assert "claimrec: skipped news.jsonl:3: not valid JSON" in stderr
     a1, a2, four = docs["news#a1"], docs["news#a2"], docs["news#4"]
@@ -129,7 +131,8 @@ def test_jsonl_record(line: str, key: str, reason: str | None) -> None:
     if reason is None:
         assert record.article is not None and record.article.body == "Body."
     else:
-        assert record.article is None and reason in (record.reason or "")
+        assert record.article is None and record.reason is not None
+        assert reason in skip_text(record.reason)
 
 
 def test_jsonl_blank_lines_are_not_records() -> None:
@@ -163,8 +166,16 @@ def test_impossible_date_warns_about_that_field_and_keeps_the_rest(tmp_path: Pat
         None,
     )
     (warning,) = doc["warnings"]
-    assert warning.startswith("front matter 'published' is not a date ('2025-13-45'")
-    assert f"claimrec: warning: impossible.md: {warning}" in stderr
+    assert warning == {
+        "code": "bad_date",
+        "origin": "front_matter",
+        "field": "published",
+        "kind": "text",
+        "value": "2025-13-45",
+    }
+    text = warning_text(DocumentWarning.model_validate(warning))
+    assert text.startswith("front matter 'published' is not a date ('2025-13-45'")
+    assert f"claimrec: warning: impossible.md: {text}" in stderr
 
 
 @pytest.mark.parametrize(
@@ -210,7 +221,7 @@ def test_front_matter_date_alias(header: str, meta: dict, warning: str | None) -
     if warning is None:
         assert warnings == []
     else:
-        assert len(warnings) == 1 and warning in warnings[0]
+        assert len(warnings) == 1 and warning in warning_text(warnings[0])
 
 
 def test_a_mixed_folder_reads_every_format(nlp) -> None:

@@ -12,6 +12,7 @@ from claimrec.cache import ExtractionCache
 from claimrec.extract.paragraphs import plan
 from claimrec.models import Graph
 from claimrec.pipeline import build
+from claimrec.render.notes import warning_text
 from claimrec.store import graph_json
 
 
@@ -114,7 +115,10 @@ def test_long_documents_are_cut_with_a_warning(tmp_path: Path, nlp, monkeypatch)
     (tmp_path / "long.txt").write_text("Officials said 12 people were hurt. " + "x " * 5_000)
     graph = build([tmp_path])
     (document,) = graph.documents
-    assert any("only the first 1,99" in w or "only the first 2,000" in w for w in document.warnings)
+    (warning,) = document.warnings
+    assert warning.code == "truncated" and warning.size == 10_036
+    assert 1_990 <= (warning.kept or 0) <= 2_000
+    assert "only the first 1,99" in warning_text(warning) or "first 2,000" in warning_text(warning)
     assert [c.evidence.quote for c in graph.claims if c.type == "count"] == ["12 people"]
 
 

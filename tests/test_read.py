@@ -17,8 +17,9 @@ import pytest
 
 from claimrec import read
 from claimrec.errors import InputError
-from claimrec.models import Document, SkippedDocument
+from claimrec.models import Document, SkippedDocument, SkipReason
 from claimrec.read import read_corpus, read_document, split_front_matter
+from claimrec.render.notes import skip_text, warning_text
 
 ARTICLE = "Officials said 40 people were hurt.\n"
 
@@ -45,7 +46,7 @@ def skip_reason(tmp_path: Path, content: bytes | str, name: str = "a.txt") -> st
     write(tmp_path, {name: content})
     result = read_document(tmp_path / name, root=tmp_path)
     assert isinstance(result, SkippedDocument), result
-    return result.reason
+    return skip_text(result.reason)
 
 
 # --------------------------------------------------------------------------- walking
@@ -123,7 +124,8 @@ def test_collision_between_paths_prefixes_later_folder(tmp_path: Path) -> None:
     assert [(d.id, d.path) for d in corpus.documents] == [("b/x", "b/x.txt"), ("x", "x.txt")]
     renamed = corpus.documents[0]
     assert renamed.body == "Other.\n"
-    assert any("'x'" in w and "'b/x'" in w for w in renamed.warnings)
+    assert [(w.code, w.value, w.renamed_to) for w in renamed.warnings] == [("id_taken", "x", "b/x")]
+    assert any("'x'" in warning_text(w) and "'b/x'" in warning_text(w) for w in renamed.warnings)
     assert corpus.documents[1].warnings == ()
 
 
@@ -131,7 +133,7 @@ def test_collision_inside_one_folder_keeps_extension(tmp_path: Path) -> None:
     write(tmp_path, {"x.md": ARTICLE, "x.txt": ARTICLE, "y.md": "", "y.txt": ARTICLE})
     corpus = read_corpus([tmp_path])
     assert [d.id for d in corpus.documents] == ["x", "x.txt", "y"]
-    assert [(s.id, s.reason) for s in corpus.skipped] == [("y.md", "empty")]
+    assert [(s.id, skip_text(s.reason)) for s in corpus.skipped] == [("y.md", "empty")]
 
 
 def test_same_file_reached_twice_is_read_once(tmp_path: Path) -> None:
@@ -176,7 +178,7 @@ def test_fifo_is_skipped_not_read(tmp_path: Path) -> None:
     write(tmp_path, {"ok.txt": ARTICLE})
     os.mkfifo(tmp_path / "pipe.txt")
     corpus = read_corpus([tmp_path])
-    assert [(s.id, s.reason) for s in corpus.skipped] == [("pipe", "not a regular file")]
+    assert [(s.id, skip_text(s.reason)) for s in corpus.skipped] == [("pipe", "not a regular file")]
     with pytest.raises(InputError, match="not a file or folder"):
         read_corpus([tmp_path / "pipe.txt"])
 
@@ -190,7 +192,7 @@ def test_unreadable_subfolder_is_reported(tmp_path: Path) -> None:
     finally:
         (tmp_path / "locked").chmod(0o755)
     assert [d.id for d in corpus.documents] == ["ok"]
-    assert [(s.id, s.path, s.reason) for s in corpus.skipped] == [
+    assert [(s.id, s.path, skip_text(s.reason)) for s in corpus.skipped] == [
         ("locked", "locked/", "unreadable folder: permission denied")
     ]
 
@@ -200,7 +202,7 @@ def test_broken_symlink_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     corpus = read_corpus([tmp_path])
     assert [d.id for d in corpus.documents] == ["ok"]
-    assert [(s.id, s.reason) for s in corpus.skipped] == [
+    assert [(s.id, skip_text(s.reason)) for s in corpus.skipped] == [
         ("gone", "broken symlink: target does not exist")
     ]
 
@@ -249,7 +251,7 @@ def test_decoding(
     doc = read_one(tmp_path, raw)
     assert doc.body == body
     assert doc.encoding == encoding
-    assert doc.warnings == ((warning,) if warning else ())
+    assert [warning_text(w) for w in doc.warnings] == ([warning] if warning else [])
     assert doc.sha256 == hashlib.sha256(raw).hexdigest()
 
 
@@ -315,7 +317,7 @@ def test_skips_are_reported_in_the_corpus(tmp_path: Path) -> None:
     write(tmp_path, {"ok.txt": ARTICLE, "e.txt": b"", "w.md": "  \n", "img.txt": b"\x89PNG\x00"})
     corpus = read_corpus([tmp_path])
     assert [d.id for d in corpus.documents] == ["ok"]
-    assert [(s.id, s.path, s.reason) for s in corpus.skipped] == [
+    assert [(s.id, s.path, skip_text(s.reason)) for s in corpus.skipped] == [
         ("e", "e.txt", "empty"),
         ("img", "img.txt", "binary (NUL bytes)"),
         ("w", "w.md", "whitespace only"),
@@ -326,7 +328,7 @@ def test_only_skipped_files_is_not_an_error(tmp_path: Path) -> None:
     write(tmp_path, {"e.txt": b""})
     corpus = read_corpus([tmp_path])
     assert corpus.documents == ()
-    assert [s.reason for s in corpus.skipped] == ["empty"]
+    assert [skip_text(s.reason) for s in corpus.skipped] == ["empty"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 file")
@@ -338,7 +340,7 @@ def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
     finally:
         (tmp_path / "locked.txt").chmod(0o644)
     assert isinstance(result, SkippedDocument)
-    assert result.reason == "unreadable: permission denied"
+    assert skip_text(result.reason) == "unreadable: permission denied"
 
 
 def test_read_error_is_skipped_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -351,7 +353,9 @@ def test_read_error_is_skipped_not_raised(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(Path, "open", refuse)
     result = read_document(tmp_path / "locked.txt", root=tmp_path)
     assert result == SkippedDocument(
-        id="locked", path="locked.txt", reason="unreadable: permission denied"
+        id="locked",
+        path="locked.txt",
+        reason=SkipReason(code="unreadable", detail="permission denied"),
     )
 
 
@@ -361,7 +365,7 @@ def test_too_large_is_skipped_without_reading(tmp_path: Path) -> None:
         handle.truncate(read.MAX_BYTES + 1)
     result = read_document(target, root=tmp_path)
     assert isinstance(result, SkippedDocument)
-    assert result.reason == "too large: 64.0 MiB > 64 MiB limit"
+    assert skip_text(result.reason) == "too large: 64.0 MiB > 64 MiB limit"
 
 
 def test_limit_allows_a_50_mb_article() -> None:
@@ -475,8 +479,8 @@ def test_split_front_matter(
         assert warnings == []
     else:
         assert len(warnings) == 1
-        assert warning in warnings[0]
-        assert "\n" not in warnings[0]
+        assert warning in warning_text(warnings[0])
+        assert "\n" not in warning_text(warnings[0])
 
 
 def test_bad_yaml_warning_names_the_problem_and_line() -> None:
@@ -484,8 +488,10 @@ def test_bad_yaml_warning_names_the_problem_and_line() -> None:
     # The problem's wording is PyYAML's (libyaml and the pure-Python loader differ).
     assert len(warnings) == 1
     assert re.fullmatch(
-        r"front matter is not valid YAML \(.*',' or '\]'.* on line 4\); ignored", warnings[0]
+        r"front matter is not valid YAML \(.*',' or '\]'.* on line 4\); ignored",
+        warning_text(warnings[0]),
     )
+    assert (warnings[0].code, warnings[0].line) == ("front_matter_invalid", 4)
 
 
 def test_document_gets_front_matter_fields_and_offsets(tmp_path: Path) -> None:
@@ -510,8 +516,8 @@ def test_document_collects_decoding_and_front_matter_warnings(tmp_path: Path) ->
     doc = read_one(tmp_path, b"---\npublished: soon\nextra: 1\n---\ncaf\xe9\n")
     assert doc.published is None
     assert doc.body == "café\n"
-    assert doc.warnings[0] == "not valid UTF-8; decoded as cp1252"
-    assert [w.split(" ")[0:3] for w in doc.warnings[1:]] == [
+    assert warning_text(doc.warnings[0]) == "not valid UTF-8; decoded as cp1252"
+    assert [warning_text(w).split(" ")[0:3] for w in doc.warnings[1:]] == [
         ["unknown", "front", "matter"],
         ["front", "matter", "'published'"],
     ]

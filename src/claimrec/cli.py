@@ -34,6 +34,7 @@ from claimrec.cache import default_cache_dir
 from claimrec.errors import ClaimrecError
 from claimrec.models import Graph
 from claimrec.pipeline import build as build_graph
+from claimrec.render.notes import skip_text, warning_text
 from claimrec.render.report import ReportFilter
 from claimrec.store import graph_json, load_graph, write_atomic
 
@@ -356,8 +357,16 @@ MAX_WARNINGS = 20
 def _warn_documents(graph: Graph) -> None:
     """One stderr line per skipped document and per document warning, so nothing is lost
     silently; the same facts are in the graph's ``documents``."""
-    lines = [f"claimrec: skipped {d.path}: {d.skipped}" for d in graph.documents if d.skipped]
-    lines += [f"claimrec: warning: {d.path}: {w}" for d in graph.documents for w in d.warnings]
+    lines = [
+        f"claimrec: skipped {d.path}: {skip_text(d.skipped)}"
+        for d in graph.documents
+        if d.skipped is not None
+    ]
+    lines += [
+        f"claimrec: warning: {d.path}: {warning_text(w)}"
+        for d in graph.documents
+        for w in d.warnings
+    ]
     for line in lines[:MAX_WARNINGS]:
         typer.echo(line, err=True)
     if len(lines) > MAX_WARNINGS:

@@ -164,8 +164,8 @@ def _documents(graph: Graph, refs: _Refs) -> Table:
             "sha256": d.sha256,
             "claims": d.claims,
             "copy_of": refs.ref("documents", d.copy_of),
-            "skipped": d.skipped,
-            "warnings": _json(d.warnings),
+            "skipped": _json(d.skipped.model_dump(mode="json")) if d.skipped else None,
+            "warnings": _json([w.model_dump(mode="json") for w in d.warnings]),
             "body": d.body,
         }
         for d in graph.documents

@@ -3,7 +3,8 @@ saved web page, the records of a JSON Lines dump, and dates as people write them
 
 Pure functions over decoded, newline-normalized text; ``read.py`` does the file work
 (finding, decoding, ids) and turns what these return into ``Document``s. Nothing here
-prints: problems come back as reasons and warnings.
+prints: problems come back as typed reasons and warnings (``models.SkipReason``,
+``models.DocumentWarning``), worded by ``render/notes.py``.
 
 * **HTML** (``.html``/``.htm``): trafilatura keeps the article and drops navigation,
   asides, footers, comments and tables (numbers there are not claims); it favours
@@ -36,9 +37,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from claimrec.models import DocumentWarning, FieldOrigin, SkipReason, ValueKind
+
 TEXT_FIELDS = ("title", "outlet", "url")
 DATE_FIELDS = ("published", "date")
 """``date`` is an alias of ``published``: many sites and static-site generators use it."""
+KNOWN_KEYS = TEXT_FIELDS + DATE_FIELDS
 
 DATE_FORMATS = (
     "%Y-%m-%d",
@@ -52,7 +56,6 @@ DATE_FORMATS = (
     "%d %B, %Y",
     "%d %b, %Y",
 )
-DATE_HINT = "write e.g. 2025-02-04, February 4, 2025, 4 Feb 2025 or 2025/02/04"
 
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -67,7 +70,7 @@ class Article(BaseModel):
 
     body: str
     meta: dict[str, Any] = {}
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[DocumentWarning, ...] = ()
 
 
 class Record(BaseModel):
@@ -79,7 +82,7 @@ class Record(BaseModel):
     key: str
     raw: str
     article: Article | None = None
-    reason: str | None = None
+    reason: SkipReason | None = None
 
 
 # ----------------------------------------------------------------------------- dates
@@ -130,32 +133,33 @@ def _rfc2822(text: str) -> dt.date | None:
         return None
 
 
-def date_warning(key: str, value: object, where: str = "front matter") -> str:
-    return f"{where} {key!r} is not a date ({value!r}; {DATE_HINT}); ignored"
-
-
-def metadata(data: dict[str, Any], *, where: str) -> tuple[dict[str, Any], list[str]]:
+def metadata(
+    data: dict[str, Any], *, where: FieldOrigin
+) -> tuple[dict[str, Any], list[DocumentWarning]]:
     """The known fields of a header or record as checked values (``title``/``outlet``/
     ``url`` as text, ``published`` as a date, ``date`` read as ``published``), plus one
     warning per field that is dropped; a bad field never costs the others."""
     meta: dict[str, Any] = {}
-    warnings: list[str] = []
+    warnings: list[DocumentWarning] = []
     for key in TEXT_FIELDS:
         if data.get(key) is None:
             continue
         text = _text_value(data[key])
         if text is None:
-            warnings.append(f"{where} {key!r} is not text ({_kind(data[key])}); ignored")
+            kind = value_kind(data[key])
+            warnings.append(
+                DocumentWarning(code="field_not_text", origin=where, field=key, kind=kind)
+            )
         elif text:
             meta[key] = text
     given = [key for key in DATE_FIELDS if data.get(key) is not None]
     if len(given) == 2:
-        warnings.append(f"{where} has both 'published' and 'date'; 'date' ignored")
+        warnings.append(DocumentWarning(code="both_dates", origin=where, field="date"))
     if given:
         key = given[0]
         day = parse_date(data[key])
         if day is None:
-            warnings.append(date_warning(key, data[key], where))
+            warnings.append(_date_warning(key, data[key], where))
         else:
             meta["published"] = day
     return meta, warnings
@@ -168,9 +172,18 @@ def _text_value(value: object) -> str | None:
     return None
 
 
-def _kind(data: object) -> str:
-    kinds = {list: "a list", dict: "a mapping", str: "plain text", int: "a number"}
-    return kinds.get(type(data), "a number" if isinstance(data, float) else "a value")
+def _date_warning(key: str, value: object, where: FieldOrigin) -> DocumentWarning:
+    return DocumentWarning(
+        code="bad_date", origin=where, field=key, value=str(value), kind=value_kind(value)
+    )
+
+
+def value_kind(data: object) -> ValueKind:
+    """What a YAML or JSON value is, for notes that say what was found instead."""
+    if isinstance(data, bool):
+        return "boolean"
+    kinds: dict[type, ValueKind] = {list: "list", dict: "mapping", str: "text", int: "number"}
+    return kinds.get(type(data), "number" if isinstance(data, float) else "other")
 
 
 # ------------------------------------------------------------------------------ HTML
@@ -209,7 +222,7 @@ def html_article(page: str) -> Article | None:
         "url": getattr(found, "url", None),
         "published": getattr(found, "date", None),
     }
-    meta, warnings = metadata(fields, where="page metadata")
+    meta, warnings = metadata(fields, where="page_metadata")
     return Article(body=body, meta=meta, warnings=tuple(warnings))
 
 
@@ -247,22 +260,22 @@ def _record(number: int, line: str) -> Record:
         data = json.loads(line)
     except json.JSONDecodeError as error:
         problem = error.msg.lower().removesuffix(" at")
-        return Record(**base, reason=f"not valid JSON ({problem} at column {error.colno})")
+        reason = SkipReason(code="invalid_json", detail=problem, column=error.colno)
+        return Record(**base, reason=reason)
     if not isinstance(data, dict):
-        return Record(**base, reason=f"not a JSON object ({_kind(data)})")
+        return Record(**base, reason=SkipReason(code="not_object", kind=value_kind(data)))
     key = _record_key(data.get("id"), number)
     field = next((f for f in ("text", "body") if f in data), None)
     if field is None:
-        reason = "no 'text' or 'body' field"
-        return Record(**{**base, "key": key}, reason=reason)
+        return Record(**{**base, "key": key}, reason=SkipReason(code="no_text_field"))
     body = data[field]
     if not isinstance(body, str):
-        reason = f"{field!r} is not text ({_kind(body)})"
+        reason = SkipReason(code="text_not_text", field=field, kind=value_kind(body))
         return Record(**{**base, "key": key}, reason=reason)
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     if not body.strip():
-        reason = f"{field!r} is {'empty' if not body else 'whitespace only'}"
-        return Record(**{**base, "key": key}, reason=reason)
+        code = "text_empty" if not body else "text_whitespace"
+        return Record(**{**base, "key": key}, reason=SkipReason(code=code, field=field))
     meta, warnings = metadata(data, where="record")
     article = Article(body=body, meta=meta, warnings=tuple(warnings))
     return Record(**{**base, "key": key}, article=article)

@@ -11,11 +11,20 @@ their JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1: a document's ``warnings`` and ``skipped`` are objects with a ``code`` (1.0: text)."""
+READABLE_VERSIONS = frozenset({"1.0", SCHEMA_VERSION})
 
 ClaimType = Literal["count", "date", "location"]
 Modality = Literal["asserted", "reported", "expected", "possible", "negated"]
@@ -33,6 +42,142 @@ class Record(BaseModel):
 # --------------------------------------------------------------------------- read
 
 
+# ------------------------------------------------------------------ document notes
+
+WarningCode = Literal[
+    "not_utf8",
+    "stray_bytes",
+    "no_byte_order_mark",
+    "front_matter_unclosed",
+    "front_matter_invalid",
+    "front_matter_not_mapping",
+    "unknown_keys",
+    "field_not_text",
+    "both_dates",
+    "bad_date",
+    "id_taken",
+    "truncated",
+    "legacy",
+]
+"""Why a document was read only in part or with a change: a closed set, stable across
+releases (``legacy``: a text note from a graph written before codes)."""
+
+SkipCode = Literal[
+    "missing",
+    "broken_symlink",
+    "unreadable",
+    "unreadable_folder",
+    "not_regular_file",
+    "too_large",
+    "empty",
+    "whitespace_only",
+    "no_body",
+    "undecodable",
+    "binary_nul",
+    "binary_control",
+    "no_article_text",
+    "no_records",
+    "invalid_json",
+    "not_object",
+    "no_text_field",
+    "text_not_text",
+    "text_empty",
+    "text_whitespace",
+    "legacy",
+]
+"""Why a file (or a JSON Lines record) could not be used at all: a closed set."""
+
+ValueKind = Literal["text", "number", "boolean", "list", "mapping", "other"]
+FieldOrigin = Literal["front_matter", "page_metadata", "record"]
+
+NOTE_NEEDS: dict[str, tuple[str, ...]] = {
+    "not_utf8": ("encoding",),
+    "stray_bytes": ("encoding", "count"),
+    "no_byte_order_mark": ("encoding",),
+    "front_matter_invalid": ("detail",),
+    "front_matter_not_mapping": ("kind",),
+    "unknown_keys": ("keys",),
+    "field_not_text": ("origin", "field", "kind"),
+    "both_dates": ("origin",),
+    "bad_date": ("origin", "field", "value", "kind"),
+    "id_taken": ("value", "renamed_to"),
+    "truncated": ("size", "kept"),
+    "legacy": ("detail",),
+    "unreadable": ("detail",),
+    "unreadable_folder": ("detail",),
+    "too_large": ("size", "limit"),
+    "undecodable": ("encoding",),
+    "invalid_json": ("detail",),
+    "not_object": ("kind",),
+    "text_not_text": ("field", "kind"),
+    "text_empty": ("field",),
+    "text_whitespace": ("field",),
+}
+"""The fields each code needs to be told in words; a note missing one is a bug where it
+was built, so it fails there rather than in a renderer."""
+
+
+class DocumentNote(Record):
+    """What was wrong with a document, as data: a ``code`` and the facts that go with it
+    (which field, what kind of value, which encoding ...). No sentence: the words are
+    ``render/notes.py``'s. Only the fields a code needs are set, and only those are
+    written to JSON."""
+
+    code: str = Field(description="What happened, from a closed set; subclasses name it.")
+    origin: FieldOrigin | None = Field(
+        default=None, description="Where a metadata field came from."
+    )
+    field: str | None = Field(default=None, description="The metadata or record field.")
+    kind: ValueKind | None = Field(default=None, description="The kind of the offending value.")
+    value: str | None = Field(default=None, description="The offending value, as text.")
+    encoding: str | None = Field(default=None, description="The codec the text was read with.")
+    count: int | None = Field(default=None, description="How many bytes were stray.")
+    size: int | None = Field(
+        default=None, description="Size of the file (bytes) or the document (characters)."
+    )
+    limit: int | None = Field(default=None, description="The size limit, in bytes.")
+    kept: int | None = Field(default=None, description="Characters processed of a long document.")
+    line: int | None = Field(default=None, description="Line in the file.")
+    column: int | None = Field(default=None, description="Column in the line.")
+    keys: tuple[str, ...] = Field(default=(), description="Unknown front matter keys.")
+    detail: str | None = Field(
+        default=None,
+        description="The parser's or the system's own message (YAML, JSON, the OS), as given.",
+    )
+    renamed_to: str | None = Field(default=None, description="The id the document got instead.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> DocumentNote:
+        code = self.code
+        missing = [name for name in NOTE_NEEDS.get(code, ()) if getattr(self, name) in (None, ())]
+        if missing:
+            raise ValueError(f"a {code!r} note needs {', '.join(missing)}")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _set_fields_only(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        return {k: v for k, v in data.items() if v is not None and v != () and v != []}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        """A schema 1.0 graph holds the note as text: keep it, as a ``legacy`` note."""
+        return {"code": "legacy", "detail": data} if isinstance(data, str) else data
+
+
+class DocumentWarning(DocumentNote):
+    """A problem that did not stop the document: it was read, in part or with a change."""
+
+    code: WarningCode = Field(description="What happened, from a closed set.")
+
+
+class SkipReason(DocumentNote):
+    """Why a file or record was not used at all."""
+
+    code: SkipCode = Field(description="Why, from a closed set.")
+
+
 class Document(Record):
     """One article as read from disk, with its body exactly as docs/graph.md defines it."""
 
@@ -47,7 +192,7 @@ class Document(Record):
     encoding: str = "utf-8"
     sha256: str = Field(description="Hash of the raw bytes, for caches and change detection.")
     body: str = Field(exclude=True, description="Body text; not written to the graph.")
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[DocumentWarning, ...] = ()
 
 
 class SkippedDocument(Record):
@@ -55,7 +200,7 @@ class SkippedDocument(Record):
 
     id: str
     path: str
-    reason: str
+    reason: SkipReason
 
 
 class Corpus(Record):
@@ -173,10 +318,10 @@ class GraphDocument(Record):
     copy_of: str | None = Field(
         default=None, description="Near-duplicate of this earlier document."
     )
-    skipped: str | None = Field(
+    skipped: SkipReason | None = Field(
         default=None, description="Why the document was skipped, if it was."
     )
-    warnings: list[str] = []
+    warnings: list[DocumentWarning] = []
     body: str | None = Field(
         default=None,
         description="The body as read (evidence offsets index into it), so a report can show "

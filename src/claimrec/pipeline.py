@@ -28,7 +28,7 @@ from claimrec.extract import extract_documents
 from claimrec.formats import html_version
 from claimrec.graph import build_graph
 from claimrec.lexicon import Lexicon, load_lexicon
-from claimrec.models import Corpus, Document, Extraction, Graph
+from claimrec.models import Corpus, Document, DocumentWarning, Extraction, Graph
 from claimrec.nlp import installed_label, load_model, model_label
 from claimrec.read import read_corpus
 from claimrec.stories import StoryMode
@@ -102,7 +102,7 @@ def _limited(document: Document) -> Document:
         return document
     cut = document.body.rfind(" ", MAX_DOCUMENT_CHARS // 2, MAX_DOCUMENT_CHARS)
     cut = cut if cut > 0 else MAX_DOCUMENT_CHARS
-    note = f"document has {size:,} characters; only the first {cut:,} were processed"
+    note = DocumentWarning(code="truncated", size=size, kept=cut)
     return document.model_copy(
         update={"body": document.body[:cut], "warnings": (*document.warnings, note)}
     )

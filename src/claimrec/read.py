@@ -8,7 +8,8 @@ removed, nothing else changed. Files that cannot give such a body become a
 that is missing, of the wrong kind, or holds no articles at all raises ``InputError``.
 
 The stage is pure: no printing, no logging, no module state. Anything odd but usable
-travels as a warning string on the ``Document``.
+travels as a ``DocumentWarning`` on the ``Document``, and a file that is skipped carries a
+``SkipReason``: codes and facts, worded by ``render/notes.py``.
 
 Rules beyond docs/graph.md, chosen here:
 
@@ -49,8 +50,15 @@ from typing import NamedTuple
 import yaml
 
 from claimrec.errors import InputError
-from claimrec.formats import Article, html_article, jsonl_records, metadata
-from claimrec.models import Corpus, Document, SkippedDocument
+from claimrec.formats import (
+    KNOWN_KEYS,
+    Article,
+    html_article,
+    jsonl_records,
+    metadata,
+    value_kind,
+)
+from claimrec.models import Corpus, Document, DocumentWarning, SkipCode, SkippedDocument, SkipReason
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (about 10x faster than the pure-Python one, with
@@ -72,8 +80,6 @@ have next to none; binary formats without NUL bytes are far above this."""
 CONTROL_SAMPLE_CHARS = 65_536
 """Control characters are counted in this many leading characters: binary shows at once,
 and a 50 MB article should not be scanned twice."""
-
-KNOWN_KEYS = ("title", "outlet", "url", "published", "date")
 
 
 class _FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc,valid-type]
@@ -112,15 +118,19 @@ _NON_ASCII_TEXT = re.compile("[^\x00-\x7f\udc80-\udcff]")
 class _Skip(Exception):
     """Raised inside ``read_document`` to turn a file into a ``SkippedDocument``."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: SkipReason) -> None:
+        super().__init__(reason.code)
         self.reason = reason
+
+    @classmethod
+    def because(cls, code: SkipCode, **facts: str | int) -> _Skip:
+        return cls(SkipReason.model_validate({"code": code, **facts}))
 
 
 class _Decoded(NamedTuple):
     text: str
     encoding: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[DocumentWarning, ...] = ()
 
 
 class _Found(NamedTuple):
@@ -235,7 +245,7 @@ def _via_symlink(path: Path) -> bool:
 def _unreadable_folder(entry: _Unlistable, root: Path) -> SkippedDocument:
     """Record a subfolder that could not be listed, so missing articles do not go unnoticed."""
     rel = entry.folder.relative_to(root).as_posix()
-    reason = f"unreadable folder: {_os_reason(entry.error)}"
+    reason = SkipReason(code="unreadable_folder", detail=_os_reason(entry.error))
     return SkippedDocument(id=rel, path=rel + "/", reason=reason)
 
 
@@ -325,7 +335,7 @@ def _rename(
         new_id, n = f"{base}~{n}", n + 1
     if isinstance(item, SkippedDocument):
         return item.model_copy(update={"id": new_id, "path": path})
-    warning = f"id {item.id!r} is already used by another article; this one is {new_id!r}"
+    warning = DocumentWarning(code="id_taken", value=item.id, renamed_to=new_id)
     return item.model_copy(
         update={"id": new_id, "path": path, "warnings": (*item.warnings, warning)}
     )
@@ -360,7 +370,7 @@ def read_document(path: Path, *, root: Path) -> Document | SkippedDocument:
             meta, body, meta_warnings = split_front_matter(text)
             article = Article(body=body, meta=meta, warnings=tuple(meta_warnings))
         if article.body.isspace() or not article.body:
-            raise _Skip("whitespace only: no text after the front matter")
+            raise _Skip.because("no_body")
     except _Skip as skip:
         return SkippedDocument(id=doc_id, path=doc_path, reason=skip.reason)
     return _document(
@@ -386,7 +396,7 @@ def read_jsonl(path: Path, *, root: Path) -> list[Document | SkippedDocument]:
     for record in jsonl_records(text):
         doc_id, doc_path = f"{file_id}#{record.key}", f"{file_path}:{record.line}"
         if record.article is None:
-            reason = record.reason or "unusable"
+            reason = record.reason or SkipReason(code="no_text_field")  # formats sets one
             out.append(SkippedDocument(id=doc_id, path=doc_path, reason=reason))
             continue
         out.append(
@@ -400,7 +410,8 @@ def read_jsonl(path: Path, *, root: Path) -> list[Document | SkippedDocument]:
             )
         )
     if not out:
-        out.append(SkippedDocument(id=file_id, path=file_path, reason="no records"))
+        reason = SkipReason(code="no_records")
+        out.append(SkippedDocument(id=file_id, path=file_path, reason=reason))
     return out
 
 
@@ -416,7 +427,7 @@ def _read_text(path: Path) -> tuple[bytes, _Decoded, str]:
 def _page(text: str) -> Article:
     article = html_article(text)
     if article is None:
-        raise _Skip("no article text in the HTML page (only navigation or boilerplate)")
+        raise _Skip.because("no_article_text")
     return article
 
 
@@ -427,7 +438,7 @@ def _document(
     path: str,
     encoding: str,
     raw: bytes,
-    warnings: tuple[str, ...],
+    warnings: tuple[DocumentWarning, ...],
 ) -> Document:
     return Document.model_validate(
         {
@@ -452,28 +463,24 @@ def _read_bytes(path: Path) -> bytes:
         info = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            raise _Skip("broken symlink: target does not exist") from None
-        raise _Skip("unreadable: no such file") from None
+            raise _Skip.because("broken_symlink") from None
+        raise _Skip.because("missing") from None
     except OSError as error:
-        raise _Skip(f"unreadable: {_os_reason(error)}") from None
+        raise _Skip.because("unreadable", detail=_os_reason(error)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise _Skip("not a regular file")  # a FIFO would block, a device never ends
+        raise _Skip.because("not_regular_file")  # a FIFO would block, a device never ends
     if info.st_size > MAX_BYTES:
-        raise _Skip(_too_large(info.st_size))
+        raise _Skip.because("too_large", size=info.st_size, limit=MAX_BYTES)
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise _Skip(f"unreadable: {_os_reason(error)}") from None
+        raise _Skip.because("unreadable", detail=_os_reason(error)) from None
     if len(raw) > MAX_BYTES:
-        raise _Skip(_too_large(len(raw)))
+        raise _Skip.because("too_large", size=len(raw), limit=MAX_BYTES)
     if not raw:
-        raise _Skip("empty")
+        raise _Skip.because("empty")
     return raw
-
-
-def _too_large(size: int) -> str:
-    return f"too large: {size / 2**20:.1f} MiB > {MAX_BYTES // 2**20} MiB limit"
 
 
 def _os_reason(error: OSError) -> str:
@@ -495,11 +502,11 @@ def _decode(raw: bytes) -> _Decoded:
             try:
                 return _Decoded(raw[len(bom) :].decode(codec), codec)
             except UnicodeDecodeError:
-                raise _Skip(f"undecodable: not valid {codec} after its byte-order mark") from None
+                raise _Skip.because("undecodable", encoding=codec) from None
     if b"\x00" in raw:
         utf16 = _bomless_utf16(raw)
         if utf16 is None:
-            raise _Skip("binary (NUL bytes)")
+            raise _Skip.because("binary_nul")
         return utf16
     has_bom = raw.startswith(codecs.BOM_UTF8)
     data = raw[len(codecs.BOM_UTF8) :] if has_bom else raw
@@ -515,7 +522,7 @@ def _decode(raw: bytes) -> _Decoded:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        return _Decoded(text, codec, (f"not valid UTF-8; decoded as {codec}",))
+        return _Decoded(text, codec, (DocumentWarning(code="not_utf8", encoding=codec),))
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
@@ -531,7 +538,8 @@ def _bomless_utf16(raw: bytes) -> _Decoded | None:
                 text = raw.decode(codec)
             except UnicodeDecodeError:
                 return None
-            return _Decoded(text, codec, (f"no byte-order mark; decoded as {codec}",))
+            warning = DocumentWarning(code="no_byte_order_mark", encoding=codec)
+            return _Decoded(text, codec, (warning,))
     return None
 
 
@@ -543,7 +551,7 @@ def _utf8_with_stray_bytes(data: bytes) -> _Decoded | None:
     if len(_NON_ASCII_TEXT.findall(text)) < stray:
         return None
     text = _ESCAPED_BYTE.sub(lambda m: _byte_as_cp1252(ord(m.group()) - 0xDC00), text)
-    note = f"not valid UTF-8 in {stray} byte(s); those bytes decoded as cp1252"
+    note = DocumentWarning(code="stray_bytes", count=stray, encoding="cp1252")
     return _Decoded(text, "utf-8+cp1252", (note,))
 
 
@@ -566,20 +574,20 @@ def normalize_newlines(text: str) -> str:
 def _check_text(text: str) -> None:
     """Skip text that is empty, blank, or binary that decoded without error."""
     if not text:
-        raise _Skip("empty")
+        raise _Skip.because("empty")
     if text.isspace():
-        raise _Skip("whitespace only")
+        raise _Skip.because("whitespace_only")
     if "\x00" in text:
-        raise _Skip("binary (NUL bytes)")
+        raise _Skip.because("binary_nul")
     sample = text[:CONTROL_SAMPLE_CHARS]
     if len(_CONTROL.findall(sample)) > CONTROL_SHARE_LIMIT * len(sample):
-        raise _Skip("binary (control characters)")
+        raise _Skip.because("binary_control")
 
 
 # ----------------------------------------------------------------------- front matter
 
 
-def split_front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
+def split_front_matter(text: str) -> tuple[dict[str, object], str, list[DocumentWarning]]:
     """Split newline-normalized ``text`` into (meta, body, warnings) as docs/graph.md defines.
 
     Front matter exists only when the first line is exactly ``---``; it ends at the next
@@ -594,44 +602,37 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:
         return {}, text, []
     closing = _CLOSING_FENCE.search(text, len(_FENCE) + 1)
     if closing is None:
-        return {}, text, ["front matter opened by '---' on line 1 never closes; read as body"]
+        return {}, text, [DocumentWarning(code="front_matter_unclosed")]
     body_start = min(closing.end() + 1, len(text))
     meta, warnings = _parse_front_matter(text[len(_FENCE) + 1 : closing.start()])
     return meta, text[body_start:], warnings
 
 
-def _parse_front_matter(source: str) -> tuple[dict[str, object], list[str]]:
+def _parse_front_matter(source: str) -> tuple[dict[str, object], list[DocumentWarning]]:
     """Parse the YAML between the fences into known, checked fields plus warnings."""
     try:
         data = yaml.load(source, Loader=_FrontMatterLoader)
     except yaml.YAMLError as error:
-        return {}, [f"front matter is not valid YAML ({_yaml_problem(error)}); ignored"]
+        return {}, [_yaml_problem(error)]
     except ValueError as error:
-        return {}, [f"front matter is not valid YAML ({error}); ignored"]
+        return {}, [DocumentWarning(code="front_matter_invalid", detail=str(error))]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [f"front matter is {_yaml_kind(data)}, not a mapping of keys; ignored"]
-    warnings: list[str] = []
+        return {}, [DocumentWarning(code="front_matter_not_mapping", kind=value_kind(data))]
+    warnings: list[DocumentWarning] = []
     unknown = sorted(str(key) for key in data if key not in KNOWN_KEYS)
     if unknown:
-        warnings.append(
-            f"unknown front matter keys ignored: {', '.join(unknown)}"
-            f" (known: {', '.join(KNOWN_KEYS)})"
-        )
-    meta, field_warnings = metadata(data, where="front matter")
+        warnings.append(DocumentWarning(code="unknown_keys", keys=tuple(unknown)))
+    meta, field_warnings = metadata(data, where="front_matter")
     return meta, warnings + field_warnings
 
 
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    """One line from PyYAML's multi-line message, with the line number in the file."""
+def _yaml_problem(error: yaml.YAMLError) -> DocumentWarning:
+    """PyYAML's problem (one line of its multi-line message), with the line in the file."""
     if isinstance(error, yaml.MarkedYAMLError) and error.problem:
         mark = error.problem_mark
         # The front matter starts on line 2 of the file; marks are 0-based.
-        return f"{error.problem} on line {mark.line + 2}" if mark else error.problem
-    return str(error).splitlines()[0]
-
-
-def _yaml_kind(data: object) -> str:
-    kinds = {list: "a list", str: "plain text", int: "a number", float: "a number"}
-    return kinds.get(type(data), f"a {type(data).__name__}")
+        line = mark.line + 2 if mark else None
+        return DocumentWarning(code="front_matter_invalid", detail=error.problem, line=line)
+    return DocumentWarning(code="front_matter_invalid", detail=str(error).splitlines()[0])

@@ -13,9 +13,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from claimrec.errors import GraphFileError, OutputError
-from claimrec.models import SCHEMA_VERSION, Graph
+from claimrec.models import READABLE_VERSIONS, Graph
 
-SUPPORTED_VERSIONS = frozenset({SCHEMA_VERSION})
+SUPPORTED_VERSIONS = READABLE_VERSIONS
 
 
 def graph_json(graph: Graph) -> str:

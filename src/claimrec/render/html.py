@@ -41,6 +41,7 @@ from claimrec.models import (
     Reason,
 )
 from claimrec.render.charts import SVG_DEFS, Band, Mark, Point, Row, interval_chart, timeline_chart
+from claimrec.render.notes import skip_text
 from claimrec.render.report import question
 from claimrec.values import count_label, label
 
@@ -554,7 +555,11 @@ class _Page:
         skipped = [d for d in self.graph.documents if d.skipped is not None]
         if skipped:
             out.append('<h3>Skipped</h3><ul class="skipped">')
-            out += [f"<li>{escape(d.path)}: {escape(d.skipped or '')}</li>" for d in skipped]
+            out += [
+                f"<li>{escape(d.path)}: {escape(skip_text(d.skipped))}</li>"
+                for d in skipped
+                if d.skipped is not None
+            ]
             out.append("</ul>")
         out.append("</section>")
         return "".join(out)
