@@ -34,7 +34,13 @@ from claimrec.models import (
     Generator,
     Graph,
 )
-from claimrec.render.diff import TextDiff, render_json, render_markdown, render_text
+from claimrec.render.diff import (
+    TextDiff,
+    build_note,
+    render_json,
+    render_markdown,
+    render_text,
+)
 from claimrec.store import graph_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -536,8 +542,13 @@ def test_graphs_from_other_models_get_a_note_not_a_change():
     a = at("c1", 12000, said("12,000 people"))
     result = diff_graphs(graph(a), graph(a, model="en_core_web_lg-3.8.0"))
     assert result.summary.empty
-    assert len(result.notes) == 1 and "en_core_web_lg-3.8.0" in result.notes[0]
-    assert "> **Note:**" in render_markdown(result)
+    (note,) = result.notes
+    assert (note.what, note.new) == ("model", "en_core_web_lg-3.8.0")
+    assert build_note(note) == (
+        f"OLD was built with model {note.old}, NEW with en_core_web_lg-3.8.0: "
+        "some changes may come from the model, not the articles"
+    )
+    assert "> **Note:** OLD was built with model" in render_markdown(result)
 
 
 def test_fact_label_names_subject_and_place():

@@ -14,6 +14,7 @@ from clirun import run
 from pydantic import ValidationError
 
 from claimrec import pipeline, read
+from claimrec.diff import BuildNote
 from claimrec.models import (
     DocumentWarning,
     Graph,
@@ -22,6 +23,7 @@ from claimrec.models import (
     SkipReason,
     WarningCode,
 )
+from claimrec.render.diff import build_note
 from claimrec.render.notes import skip_text, warning_text
 from claimrec.store import graph_json
 
@@ -442,3 +444,31 @@ def test_the_usable_file_is_read_and_every_other_one_is_skipped(skipped_build) -
     documents, stderr = skipped_build
     assert [p for p, d in documents.items() if not d["skipped"]] == ["ok.txt"]
     assert stderr.count("claimrec: skipped ") == len(SKIPPED) + len(RECORDS)
+
+
+# ------------------------------------------------------------- diff: notes on builds
+
+
+@pytest.mark.parametrize(
+    ("note", "words"),
+    [
+        (
+            BuildNote(what="model", old="m-1", new="m-2"),
+            "OLD was built with model m-1, NEW with m-2: "
+            "some changes may come from the model, not the articles",
+        ),
+        (
+            BuildNote(what="lexicon", old="ab12", new="cd34"),
+            "OLD and NEW were built with different lexicons (--config): "
+            "some changes may come from the lexicon, not the articles",
+        ),
+        (
+            BuildNote(what="version", old="0.9", new="1.0"),
+            "OLD was built by claimrec 0.9, NEW by 1.0: "
+            "some changes may come from the build, not the articles",
+        ),
+    ],
+    ids=lambda x: getattr(x, "what", ""),
+)
+def test_build_note_words(note: BuildNote, words: str) -> None:
+    assert build_note(note) == words

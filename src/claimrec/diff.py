@@ -162,6 +162,19 @@ class DiffSummary(Record):
     empty: bool
 
 
+BuildPart = Literal["model", "lexicon", "version"]
+
+
+class BuildNote(Record):
+    """OLD and NEW were built differently (``what``: the spaCy model, the lexicon or the
+    claimrec version), so some changes may come from the build, not the articles. Data
+    only: ``render/diff.py`` words it."""
+
+    what: BuildPart
+    old: str
+    new: str
+
+
 class GraphDiff(Record):
     """Everything that differs between two claim graphs. ``notes`` warn about builds that
     are not comparable (other model, lexicon or version); they are not changes."""
@@ -171,7 +184,7 @@ class GraphDiff(Record):
     claims: ClaimChanges
     facts: list[FactChange]
     conflicts: ConflictChanges
-    notes: list[str]
+    notes: list[BuildNote]
 
 
 def diff_graphs(old: Graph, new: Graph, *, similarity: float = SENTENCE_SIMILARITY) -> GraphDiff:
@@ -447,22 +460,11 @@ def _conflict(
     )
 
 
-def _notes(old: Graph, new: Graph) -> list[str]:
-    notes = []
+def _notes(old: Graph, new: Graph) -> list[BuildNote]:
     a, b = old.generator, new.generator
-    if a.model != b.model:
-        notes.append(
-            f"OLD was built with model {a.model}, NEW with {b.model}: "
-            "some changes may come from the model, not the articles"
-        )
-    if a.lexicon != b.lexicon:
-        notes.append(
-            "OLD and NEW were built with different lexicons (--config): "
-            "some changes may come from the lexicon, not the articles"
-        )
-    if a.version != b.version:
-        notes.append(
-            f"OLD was built by claimrec {a.version}, NEW by {b.version}: "
-            "some changes may come from the build, not the articles"
-        )
-    return notes
+    parts: tuple[tuple[BuildPart, str, str], ...] = (
+        ("model", a.model, b.model),
+        ("lexicon", a.lexicon, b.lexicon),
+        ("version", a.version, b.version),
+    )
+    return [BuildNote(what=what, old=x, new=y) for what, x, y in parts if x != y]

@@ -24,6 +24,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from claimrec.diff import (
+    BuildNote,
     ClaimChange,
     ClaimEntry,
     ConflictChange,
@@ -34,6 +35,12 @@ from claimrec.models import GraphDocument, Status
 from claimrec.render.blocks import Indented, md
 
 NO_CHANGES = "No changes: the same documents, claims, facts and conflicts."
+BUILT_WITH = {
+    "model": "OLD was built with model {old}, NEW with {new}",
+    "lexicon": "OLD and NEW were built with different lexicons (--config)",
+    "version": "OLD was built by claimrec {old}, NEW by {new}",
+}
+COMES_FROM = {"model": "the model", "lexicon": "the lexicon", "version": "the build"}
 STYLES = {
     "title": "bold",
     "heading": "bold underline",
@@ -58,6 +65,12 @@ MARKS = {"added": "+", "removed": "-", "changed": "~"}
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def build_note(note: BuildNote) -> str:
+    """Why OLD and NEW may differ for reasons other than the articles, in words."""
+    built = BUILT_WITH[note.what].format(old=note.old, new=note.new)
+    return f"{built}: some changes may come from {COMES_FROM[note.what]}, not the articles"
 
 
 def headline(diff: GraphDiff) -> str:
@@ -146,7 +159,8 @@ class TextDiff:
         else:
             yield Text(count_line(diff), style=STYLES["count"])
         for note in diff.notes:
-            yield Indented(Text(f"Note: {note}", style=STYLES["note"]), 2, marker=("!", ""))
+            words = f"Note: {build_note(note)}"
+            yield Indented(Text(words, style=STYLES["note"]), 2, marker=("!", ""))
         sections = (
             ("New conflicts", _conflicts_text(diff.conflicts.new, "new")),
             ("Resolved conflicts", _conflicts_text(diff.conflicts.resolved, "resolved")),
@@ -319,7 +333,7 @@ def render_markdown(diff: GraphDiff) -> str:
     out = [f"## Claim graph diff: {headline(diff)}", ""]
     out += [NO_CHANGES if diff.summary.empty else count_line(diff), ""]
     for note in diff.notes:
-        out += [f"> **Note:** {md(note)}", ""]
+        out += [f"> **Note:** {md(build_note(note))}", ""]
     out += _md_conflicts("New conflicts", diff.conflicts.new)
     out += _md_resolved(diff.conflicts.resolved)
     out += _md_conflicts("Conflicts whose values changed", diff.conflicts.changed)
