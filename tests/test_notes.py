@@ -11,6 +11,8 @@ from typing import get_args
 
 import pytest
 from clirun import run
+from html_builders import THREE_VOICES, graph_of
+from lxml import html as lxml_html
 from pydantic import ValidationError
 
 from claimrec import pipeline, read
@@ -24,6 +26,7 @@ from claimrec.models import (
     WarningCode,
 )
 from claimrec.render.diff import build_note
+from claimrec.render.html import render_html
 from claimrec.render.notes import skip_text, warning_text
 from claimrec.store import graph_json
 
@@ -472,3 +475,27 @@ def test_the_usable_file_is_read_and_every_other_one_is_skipped(skipped_build) -
 )
 def test_build_note_words(note: BuildNote, words: str) -> None:
     assert build_note(note) == words
+
+
+# --------------------------------------------------------------------- the HTML page
+
+
+def test_the_html_page_lists_skipped_and_warned_documents_in_the_same_words() -> None:
+    graph = graph_of(THREE_VOICES)
+    first = graph.documents[0].model_copy(
+        update={"warnings": [DocumentWarning(code="not_utf8", encoding="cp1252")]}
+    )
+    skipped = GraphDocument(id="menu", path="menu.html", skipped=SkipReason(code="no_article_text"))
+    graph = graph.model_copy(update={"documents": [first, *graph.documents[1:], skipped]})
+    page = lxml_html.fromstring(render_html(graph))
+    assert [li.text_content() for li in page.xpath("//ul[@class='skipped']/li")] == [
+        "menu.html: no article text in the HTML page (only navigation or boilerplate)"
+    ]
+    assert [li.text_content() for li in page.xpath("//ul[@class='warned']/li")] == [
+        f"{first.path}: not valid UTF-8; decoded as cp1252"
+    ]
+
+
+def test_a_page_without_notes_has_no_such_lists() -> None:
+    page = lxml_html.fromstring(render_html(graph_of(THREE_VOICES)))
+    assert not page.xpath("//ul[@class='skipped' or @class='warned']")

@@ -41,7 +41,7 @@ from claimrec.models import (
     Reason,
 )
 from claimrec.render.charts import SVG_DEFS, Band, Mark, Point, Row, interval_chart, timeline_chart
-from claimrec.render.notes import skip_text
+from claimrec.render.notes import skip_text, warning_text
 from claimrec.render.report import question
 from claimrec.values import count_label, label
 
@@ -552,15 +552,18 @@ class _Page:
                 "that hold its claims; […] marks what was left out.</p>"
             )
         out += [self.document(d, by_doc.get(d.id, []), unfold) for d in docs]
-        skipped = [d for d in self.graph.documents if d.skipped is not None]
-        if skipped:
-            out.append('<h3>Skipped</h3><ul class="skipped">')
-            out += [
-                f"<li>{escape(d.path)}: {escape(skip_text(d.skipped))}</li>"
-                for d in skipped
-                if d.skipped is not None
-            ]
-            out.append("</ul>")
+        skipped = [
+            f"{d.path}: {skip_text(d.skipped)}"
+            for d in self.graph.documents
+            if d.skipped is not None
+        ]
+        warned = [f"{d.path}: {warning_text(w)}" for d in docs for w in d.warnings]
+        lists = (("Skipped", "skipped", skipped), ("Read with warnings", "warned", warned))
+        for title, css, lines in lists:
+            if lines:
+                out.append(f'<h3>{title}</h3><ul class="{css}">')
+                out += [f"<li>{escape(line)}</li>" for line in lines]
+                out.append("</ul>")
         out.append("</section>")
         return "".join(out)
 
