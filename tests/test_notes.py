@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from claimrec import pipeline, read
 from claimrec.diff import BuildNote
+from claimrec.export import graph_tables
 from claimrec.models import (
     DocumentWarning,
     Graph,
@@ -480,13 +481,19 @@ def test_build_note_words(note: BuildNote, words: str) -> None:
 # --------------------------------------------------------------------- the HTML page
 
 
-def test_the_html_page_lists_skipped_and_warned_documents_in_the_same_words() -> None:
+def noted_graph() -> Graph:
+    """Three voices, the first document read with a warning, plus a skipped page."""
     graph = graph_of(THREE_VOICES)
     first = graph.documents[0].model_copy(
         update={"warnings": [DocumentWarning(code="not_utf8", encoding="cp1252")]}
     )
     skipped = GraphDocument(id="menu", path="menu.html", skipped=SkipReason(code="no_article_text"))
-    graph = graph.model_copy(update={"documents": [first, *graph.documents[1:], skipped]})
+    return graph.model_copy(update={"documents": [first, *graph.documents[1:], skipped]})
+
+
+def test_the_html_page_lists_skipped_and_warned_documents_in_the_same_words() -> None:
+    graph = noted_graph()
+    first = graph.documents[0]
     page = lxml_html.fromstring(render_html(graph))
     assert [li.text_content() for li in page.xpath("//ul[@class='skipped']/li")] == [
         "menu.html: no article text in the HTML page (only navigation or boilerplate)"
@@ -499,3 +506,14 @@ def test_the_html_page_lists_skipped_and_warned_documents_in_the_same_words() ->
 def test_a_page_without_notes_has_no_such_lists() -> None:
     page = lxml_html.fromstring(render_html(graph_of(THREE_VOICES)))
     assert not page.xpath("//ul[@class='skipped' or @class='warned']")
+
+
+def test_the_export_keeps_notes_as_json_objects() -> None:
+    tables, _ = graph_tables(noted_graph())
+    (documents,) = [t for t in tables if t.name == "documents"]
+    rows = {row["id"]: row for row in documents.rows}
+    first = noted_graph().documents[0].id
+    assert json.loads(rows[first]["warnings"]) == [{"code": "not_utf8", "encoding": "cp1252"}]
+    assert rows[first]["skipped"] is None
+    assert json.loads(rows["menu"]["skipped"]) == {"code": "no_article_text"}
+    assert json.loads(rows["menu"]["warnings"]) == []
