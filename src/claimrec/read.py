@@ -124,6 +124,7 @@ class _Skip(Exception):
 
     @classmethod
     def because(cls, code: SkipCode, **facts: str | int) -> _Skip:
+        """Skip for this reason, with the facts its words need (``models.NOTE_NEEDS``)."""
         return cls(SkipReason.model_validate({"code": code, **facts}))
 
 
