@@ -172,3 +172,69 @@ def test_a_unit_of_an_organisation_speaks_with_its_voice(
     voices = Voices(documents=[document("a")], entities=entities)
     said = claim("c", exact(10), source="ent:unit")
     assert (voices.voice(said) == "ent:parent") is same
+
+
+# ------------------------------------------------------------------ extraction
+
+
+def _count(nlp, lexicon, text: str, quote: str):
+    from builders import count_claims
+
+    return next(c for c in count_claims(nlp, lexicon, text) if c.evidence.quote.startswith(quote))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        pytest.param(
+            "Velcor said it had sent home 300 workers at the Selk mill.",
+            "300",
+            "laid_off",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="'send home' is laid off from work but discharged from hospital; the "
+                "lexicon has no way yet to pick the sense by the people's class, so 'send' "
+                "reads as deploying a force",
+            ),
+        ),
+        ("The ministry said it had sent 300 soldiers to the border.", "300", "force"),
+    ],
+)
+def test_sent_home_from_work(nlp, lexicon, text: str, quote: str, measure: str) -> None:
+    assert lexicon.measure_of(_count(nlp, lexicon, text, quote).predicate) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "place"),
+    [
+        (
+            "Velcor has laid off 1,865, including the 600 sent home at Dorvan Assembly on the "
+            "first day and 330 at its Selk Stamping and Arn Engine plants.",
+            "330",
+            "Arn Engine plants",
+        ),
+        (
+            "Velcor has laid off 1,865, including the 600 sent home at Dorvan Assembly on the "
+            "first day and 330 at its Selk Stamping and Arn Engine plants.",
+            "600",
+            "Dorvan Assembly",
+        ),
+        ("Some 400 troops in Selm were sent to the border.", "Some 400", "Selm"),
+    ],
+)
+def test_a_place_right_after_a_figure_is_its_own(
+    nlp, lexicon, text: str, quote: str, place: str | None
+) -> None:
+    found = _count(nlp, lexicon, text, quote).location
+    assert (found.text if found else None) == place
+
+
+@pytest.mark.parametrize(
+    ("header", "measure"),
+    [("Workers called out", "strike"), ("Workers walked out", "strike"), ("Workers", "other")],
+)
+def test_a_header_of_taking_part(tmp_path: Path, header: str, measure: str) -> None:
+    table = f"| Date | {header} |\n|---|---|\n| 3 March | 4,000 |\n"
+    graph = story_graph(tmp_path, "How the walkout grew:\n\n" + table)
+    counts = [c for c in graph.claims if c.type == "count" and c.evidence.quote == "4,000"]
+    assert [c.measure for c in counts] == [measure]
