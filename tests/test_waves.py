@@ -12,7 +12,7 @@ from builders import claim, document, entity, exact, fact_id, story_graph, time_
 
 from claimrec.models import Claim, Evidence
 from claimrec.voices import Voices
-from claimrec.waves import increment_rows, is_added, names_several_places
+from claimrec.waves import increment_rows, is_added, names_several_places, repeated_figures
 
 # ------------------------------------------------------------------ end to end
 
@@ -238,3 +238,38 @@ def test_a_header_of_taking_part(tmp_path: Path, header: str, measure: str) -> N
     graph = story_graph(tmp_path, "How the walkout grew:\n\n" + table)
     counts = [c for c in graph.claims if c.type == "count" and c.evidence.quote == "4,000"]
     assert [c.measure for c in counts] == [measure]
+
+
+# ------------------------------------------------------------------ repeated figures
+
+
+def _said(cid: str, n: int, predicate: str, *, doc: str = "a") -> Claim:
+    return claim(cid, exact(n, unit="workers"), doc=doc, subject=None, predicate=predicate)
+
+
+@pytest.mark.parametrize(
+    ("claims", "repeats"),
+    [
+        ([_said("m", 8700, "struck_work"), _said("b", 8700, "hear")], {"b": "m"}),
+        ([_said("m", 8700, "struck_work"), _said("b", 8700, "hear", doc="z")], {}),
+        ([_said("m", 8700, "struck_work"), _said("b", 8600, "hear")], {}),
+        ([_said("m", 8700, "struck_work"), _said("b", 8700, "resided")], {}),  # a known verb
+        (
+            [_said("m", 12, "killed"), _said("n", 12, "arrested"), _said("b", 12, "hear")],
+            {},  # the article states it for two measures: which one is not said
+        ),
+    ],
+)
+def test_repeated_figures(lexicon, claims: list[Claim], repeats: dict[str, str]) -> None:
+    found = repeated_figures(claims, named=lambda p: p in lexicon.predicates)
+    assert {k: v.id for k, v in found.items()} == repeats
+
+
+def test_a_release_repeating_its_figure_asks_one_question(tmp_path: Path) -> None:
+    graph = story_graph(
+        tmp_path,
+        "At noon, 4,300 KWU members at the Dorvan mill walked off the job and joined the "
+        "strike, the union said. \"If Velcor can't hear us, maybe it will hear 4,300 workers "
+        'shutting down its mill," said Ana Petrov.',
+    )
+    assert fact_id(graph, "4,300 KWU members") == fact_id(graph, "4,300 workers")

@@ -31,7 +31,11 @@ owns what is counted: the counted phrase names it ("17 Velorians") or the measur
 owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``, even when X is also
 the source or the corpus names X as where a strike is); never the claim's own source
 otherwise, a person, a place the corpus names as where things happen (where, not whose),
-or a list of agents ("X, Y and Z have laid off ...": a total across them).
+or a list of agents ("X, Y and Z have laid off ...": a total across them). Waves and
+sites (``claimrec.waves``): an organisation that is itself a voice of the story's counts
+of a measure names its own members, no narrower; "at 44 facilities" is no one place; "add
+N to" and a dated table column that falls are increments of their day; a bare figure its
+article repeats for one measure asks that question.
 A date or place answers when or where its event happened (``_event_block``): every date
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
@@ -115,7 +119,13 @@ from claimrec.models import (
 )
 from claimrec.values import compatible, count_interval, label, value_key
 from claimrec.voices import Voices
-from claimrec.waves import increment_rows, is_added, names_several_places, voiced_measures
+from claimrec.waves import (
+    increment_rows,
+    is_added,
+    names_several_places,
+    repeated_figures,
+    voiced_measures,
+)
 
 # A name after a locative preposition is a place whatever type entity typing gave it
 # ("In Selm, police counted ..."), except a person.
@@ -238,6 +248,7 @@ class _Context:
             claims, voice=self.voices.voice, story=lambda c: self.story.get(c.doc)
         )
         self.increment_days = increment_rows(claims)
+        self.repeats = repeated_figures(claims, named=lambda p: p in lexicon.predicates)
 
     def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
         """Each story's own site: where its one-off event happened (a ``once`` predicate's
@@ -492,6 +503,7 @@ def fact_key(claim: Claim, ctx: _Context) -> FactKey:
 def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     """``fact_key``'s fields in ``KEY_FIELDS`` order: a plain tuple, cheap to hash for
     every claim (used only inside this stage)."""
+    claim = ctx.repeats.get(claim.id, claim)  # a bare repetition asks what it repeats
     story = ctx.story.get(claim.doc)
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):

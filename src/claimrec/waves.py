@@ -16,6 +16,9 @@ wave and each site. Reconcile asks four things of it, answered here from the cla
   rows are dated and whose values fall as well as rise cannot be a running total: each
   row is the increment of its day (a wave called out), its own question. The first row
   starts the count, so it is also the running total on its day.
+- **what a bare repetition counts** (``repeated_figures``): a figure under a verb the
+  lexicon does not know ("hear 8,700 workers") that its article states again for one
+  measure ("8,700 members walked off the job") asks that figure's question.
 """
 
 from __future__ import annotations
@@ -110,3 +113,28 @@ def _falls(values: Iterable[int]) -> bool:
             return True
         previous = value
     return False
+
+
+def repeated_figures(claims: Sequence[Claim], *, named: Callable[[str], bool]) -> dict[str, Claim]:
+    """Claim id -> the claim it repeats: a figure of no measure, under a verb the lexicon
+    does not know (``named`` is False: "hear 8,700 workers", a headline's "8,700 Plant
+    Workers Stand Up"), that an article states again, exactly, for one measure ("8,700
+    members walked off the job"). An article repeating a figure speaks of one group of
+    people; the sentence that says what happened to them says what it counts."""
+    measured: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    bare: list[tuple[tuple[str, int], Claim]] = []
+    for claim in claims:
+        value = claim.value
+        if not isinstance(value, CountValue) or value.low is None or value.low != value.high:
+            continue
+        at = (claim.doc, value.low)
+        if claim.measure != "other":
+            measured[at].append(claim)
+        elif not named(claim.predicate):
+            bare.append((at, claim))
+    out: dict[str, Claim] = {}
+    for at, claim in bare:
+        said = measured.get(at, [])
+        if said and len({c.measure for c in said}) == 1:
+            out[claim.id] = min(said, key=lambda c: c.evidence.start)
+    return out
