@@ -261,7 +261,7 @@ def _said(cid: str, n: int, predicate: str, *, doc: str = "a") -> Claim:
     ],
 )
 def test_repeated_figures(lexicon, claims: list[Claim], repeats: dict[str, str]) -> None:
-    found = repeated_figures(claims, named=lambda p: p in lexicon.predicates)
+    found = repeated_figures(claims, named=frozenset(lexicon.predicates))
     assert {k: v.id for k, v in found.items()} == repeats
 
 

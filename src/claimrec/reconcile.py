@@ -244,11 +244,28 @@ class _Context:
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
-        self.voiced = voiced_measures(
-            claims, voice=self.voices.voice, story=lambda c: self.story.get(c.doc)
-        )
+        self._claims = claims
+        self._voiced: frozenset[tuple[str | None, str, str]] | None = None
+        self._several_places: dict[str, bool] = {}
         self.increment_days = increment_rows(claims)
-        self.repeats = repeated_figures(claims, named=lambda p: p in lexicon.predicates)
+        self.repeats = repeated_figures(claims, named=frozenset(lexicon.predicates))
+
+    def several_places(self, place: str) -> bool:
+        """``waves.names_several_places`` of a place entity, once per place."""
+        known = self._several_places.get(place)
+        if known is None:
+            name = self.entity[place].name
+            known = self._several_places[place] = names_several_places(name, self.number_words)
+        return known
+
+    def voiced(self) -> frozenset[tuple[str | None, str, str]]:
+        """``waves.voiced_measures`` of the corpus, found when first asked (most corpora
+        never name an organisation in a counted phrase)."""
+        if self._voiced is None:
+            self._voiced = voiced_measures(
+                self._claims, voice=self.voices.voice, story=lambda c: self.story.get(c.doc)
+            )
+        return self._voiced
 
     def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
         """Each story's own site: where its one-off event happened (a ``once`` predicate's
@@ -791,7 +808,7 @@ def _own_group(claim: Claim, entity: Entity, ctx: _Context) -> bool:
     counting its strikers), so its members are whom every such count counts."""
     return (
         entity.type in ORGANISATION_TYPES
-        and (ctx.story.get(claim.doc), claim.measure, entity.id) in ctx.voiced
+        and (ctx.story.get(claim.doc), claim.measure, entity.id) in ctx.voiced()
     )
 
 
@@ -827,7 +844,7 @@ def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     location = ctx.stated_place(claim)
     if location is None or location not in ctx.entity:
         return None
-    if names_several_places(ctx.entity[location].name, ctx.number_words):
+    if ctx.several_places(location):
         return None  # "at 44 facilities": that many places, no one place's count
     location = ctx.site_town.get(location, location)
     if location in ctx.event_sites.get(ctx.story.get(claim.doc), ()):

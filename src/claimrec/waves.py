@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from claimrec.cues import pattern
 from claimrec.models import Claim, CountValue, Evidence
@@ -63,8 +63,10 @@ def is_added(evidence: Evidence, verbs: Sequence[str]) -> bool:
     count"). A verb of adding that reports ("she added 40 had died") has no "to"."""
     regex = pattern(tuple(verbs))
     sentence, quote = evidence.sentence, evidence.quote
+    if regex is None or regex.search(sentence) is None:
+        return False  # the common case, decided by one scan of the sentence
     at = sentence.find(quote)
-    if regex is None or at < 0:
+    if at < 0:
         return False
     before = " ".join(sentence[:at].split()[-2:])
     after = sentence[at + len(quote) :].split(maxsplit=1)
@@ -77,6 +79,8 @@ def increment_rows(claims: Sequence[Claim]) -> dict[str, dt.date]:
     before it, so it is the running total on its day as much as an increment."""
     columns: dict[tuple[object, ...], list[tuple[dt.date, int, Claim]]] = defaultdict(list)
     for claim in claims:
+        if claim.time is None or "|" not in claim.evidence.sentence:
+            continue  # the common case: no dated table row
         day = _row_day(claim)
         if day is None:
             continue
@@ -96,9 +100,9 @@ def increment_rows(claims: Sequence[Claim]) -> dict[str, dt.date]:
 
 def _row_day(claim: Claim) -> dt.date | None:
     """The one day a table cell's figure is dated to (its row's date), else None."""
-    if not isinstance(claim.value, CountValue) or claim.time is None:
-        return None
     sentence, quote = claim.evidence.sentence, claim.evidence.quote
+    if claim.time is None or "|" not in sentence or not isinstance(claim.value, CountValue):
+        return None  # the common case: no table row
     at = sentence.find(quote)
     in_cell = at >= 0 and "|" in sentence[:at] and "|" in sentence[at + len(quote) :]
     start, end = claim.time.start, claim.time.end
@@ -115,26 +119,33 @@ def _falls(values: Iterable[int]) -> bool:
     return False
 
 
-def repeated_figures(claims: Sequence[Claim], *, named: Callable[[str], bool]) -> dict[str, Claim]:
+def repeated_figures(claims: Sequence[Claim], *, named: Collection[str]) -> dict[str, Claim]:
     """Claim id -> the claim it repeats: a figure of no measure, under a verb the lexicon
-    does not know (``named`` is False: "hear 8,700 workers", a headline's "8,700 Plant
+    does not know (none of ``named``: "hear 8,700 workers", a headline's "8,700 Plant
     Workers Stand Up"), that an article states again, exactly, for one measure ("8,700
     members walked off the job"). An article repeating a figure speaks of one group of
     people; the sentence that says what happened to them says what it counts."""
-    measured: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-    bare: list[tuple[tuple[str, int], Claim]] = []
+    bare = [
+        ((c.doc, _exact(c)), c)
+        for c in claims
+        if c.measure == "other" and c.predicate not in named and _exact(c) is not None
+    ]
+    docs = {doc for (doc, _), _ in bare}
+    measured: dict[tuple[str, int | None], list[Claim]] = defaultdict(list)
     for claim in claims:
-        value = claim.value
-        if not isinstance(value, CountValue) or value.low is None or value.low != value.high:
-            continue
-        at = (claim.doc, value.low)
-        if claim.measure != "other":
-            measured[at].append(claim)
-        elif not named(claim.predicate):
-            bare.append((at, claim))
+        if claim.doc in docs and claim.measure != "other" and _exact(claim) is not None:
+            measured[(claim.doc, _exact(claim))].append(claim)
     out: dict[str, Claim] = {}
     for at, claim in bare:
         said = measured.get(at, [])
         if said and len({c.measure for c in said}) == 1:
             out[claim.id] = min(said, key=lambda c: c.evidence.start)
     return out
+
+
+def _exact(claim: Claim) -> int | None:
+    """The one exact figure a claim states ("8,700"; None for "more than 8,000")."""
+    value = claim.value
+    if isinstance(value, CountValue) and value.low is not None and value.low == value.high:
+        return value.low
+    return None
