@@ -176,6 +176,7 @@ class ReconcileWords(LexiconPart):
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
+    adds_to: list[str] = []  # "add 7,000 members to the strike": an increment (waves.py)
     # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
     # beside a count of one event: it is the running total of such events ("in all, 58")

@@ -31,7 +31,11 @@ owns what is counted: the counted phrase names it ("17 Velorians") or the measur
 owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``, even when X is also
 the source or the corpus names X as where a strike is); never the claim's own source
 otherwise, a person, a place the corpus names as where things happen (where, not whose),
-or a list of agents ("X, Y and Z have laid off ...": a total across them).
+or a list of agents ("X, Y and Z have laid off ...": a total across them). Waves and
+sites (``claimrec.waves``): an organisation that is itself a voice of the story's counts
+of a measure names its own members, no narrower; "at 44 facilities" is no one place; "add
+N to" and a dated table column that falls are increments of their day; a bare figure its
+article repeats for one measure asks that question.
 A date or place answers when or where its event happened (``_event_block``): every date
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
@@ -115,6 +119,13 @@ from claimrec.models import (
 )
 from claimrec.values import compatible, count_interval, label, value_key
 from claimrec.voices import Voices
+from claimrec.waves import (
+    increment_rows,
+    is_added,
+    names_several_places,
+    repeated_figures,
+    voiced_measures,
+)
 
 # A name after a locative preposition is a place whatever type entity typing gave it
 # ("In Selm, police counted ..."), except a person.
@@ -233,6 +244,28 @@ class _Context:
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
+        self._claims = claims
+        self._voiced: frozenset[tuple[str | None, str, str]] | None = None
+        self._several_places: dict[str, bool] = {}
+        self.increment_days = increment_rows(claims)
+        self.repeats = repeated_figures(claims, named=frozenset(lexicon.predicates))
+
+    def several_places(self, place: str) -> bool:
+        """``waves.names_several_places`` of a place entity, once per place."""
+        known = self._several_places.get(place)
+        if known is None:
+            name = self.entity[place].name
+            known = self._several_places[place] = names_several_places(name, self.number_words)
+        return known
+
+    def voiced(self) -> frozenset[tuple[str | None, str, str]]:
+        """``waves.voiced_measures`` of the corpus, found when first asked (most corpora
+        never name an organisation in a counted phrase)."""
+        if self._voiced is None:
+            self._voiced = voiced_measures(
+                self._claims, voice=self.voices.voice, story=lambda c: self.story.get(c.doc)
+            )
+        return self._voiced
 
     def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
         """Each story's own site: where its one-off event happened (a ``once`` predicate's
@@ -487,6 +520,7 @@ def fact_key(claim: Claim, ctx: _Context) -> FactKey:
 def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     """``fact_key``'s fields in ``KEY_FIELDS`` order: a plain tuple, cheap to hash for
     every claim (used only inside this stage)."""
+    claim = ctx.repeats.get(claim.id, claim)  # a bare repetition asks what it repeats
     story = ctx.story.get(claim.doc)
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
@@ -501,11 +535,23 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    if day is None and scope == PART:
+        day = _wave_day(claim, ctx)
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
         day, scope = None, TOTAL  # all such events so far: one running question, no day
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
+
+
+def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The day of an increment that is one wave's (a table row of increments, "add 7,000
+    members to the strike"): increments of different days are different questions, one
+    day's rows and sentences one question. Other parts ("nine of them") have no day."""
+    row = ctx.increment_days.get(claim.id)
+    if row is not None:
+        return row
+    return ctx.day(claim) if is_added(claim.evidence, ctx.cues.adds_to) else None
 
 
 def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) -> tuple[object, ...]:
@@ -567,6 +613,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return label
     if place is None and (
         claim.id in ctx.listed_parts
+        or claim.id in ctx.increment_days
+        or is_added(claim.evidence, ctx.cues.adds_to)
         or (is_part(claim.evidence, ctx.cues) and claim.id not in ctx.drawn_from_all)
         or is_part_in_phrase(claim.evidence, ctx.cues)
         or is_breakdown(claim.evidence, ctx.number_words)
@@ -747,9 +795,21 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     # owning its layoffs)
     if ctx.several(entity):
         return None  # "X, Y and Z have laid off 4,000": a total across them, no one's
-    if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
+    if claim.measure in ctx.agent_owns:
+        return subject
+    if ctx.names_in(claim.evidence.quote, entity) and not _own_group(claim, entity, ctx):
         return subject
     return None  # the sentence's doer or topic, not whose the counted people are
+
+
+def _own_group(claim: Claim, entity: Entity, ctx: _Context) -> bool:
+    """Whether the organisation a counted phrase names ("34,000 union members") is the
+    story's own group for this measure: it is a voice of the story's counts of it (a union
+    counting its strikers), so its members are whom every such count counts."""
+    return (
+        entity.type in ORGANISATION_TYPES
+        and (ctx.story.get(claim.doc), claim.measure, entity.id) in ctx.voiced()
+    )
 
 
 def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
@@ -784,6 +844,8 @@ def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     location = ctx.stated_place(claim)
     if location is None or location not in ctx.entity:
         return None
+    if ctx.several_places(location):
+        return None  # "at 44 facilities": that many places, no one place's count
     location = ctx.site_town.get(location, location)
     if location in ctx.event_sites.get(ctx.story.get(claim.doc), ()):
         return None  # where the story's event happened: the story's own question

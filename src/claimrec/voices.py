@@ -54,10 +54,31 @@ class Voices:
 
 
 def _affiliations(entity: dict[str, Entity]) -> dict[str, str]:
-    """Person id -> the organisation they speak for (``Entity.affiliation``)."""
-    return {
+    """Person id -> the organisation they speak for (``Entity.affiliation``); an
+    organisation named as a unit of another (``_units``) -> that other."""
+    stated = {
         e.id: e.affiliation
         for e in entity.values()
         if e.affiliation is not None and e.affiliation in entity and e.affiliation != e.id
     }
+    return _units(entity) | stated
 
+
+ORGANISATIONS = frozenset({"ORG", "GROUP"})
+
+
+def _units(entity: dict[str, Entity]) -> dict[str, str]:
+    """An organisation whose name is another organisation's name and more words ("X
+    Local 12", "X Communications Department", "X NEWS" of a release heading) is a unit of
+    it, and speaks with its voice."""
+    orgs = [e for e in entity.values() if e.type in ORGANISATIONS]
+    named = {a.lower(): e.id for e in orgs for a in e.aliases if a[:1].isupper()}
+    out: dict[str, str] = {}
+    for unit in orgs:
+        words = unit.name.split()
+        for k in range(len(words) - 1, 0, -1):  # the longest name it opens with
+            parent = named.get(" ".join(words[:k]).lower())
+            if parent is not None and parent != unit.id:
+                out[unit.id] = parent
+                break
+    return out

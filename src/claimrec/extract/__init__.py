@@ -212,7 +212,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
     place = (
-        _first_place(s, trigger, count.unit_token)
+        _first_place(s, trigger, count.unit_token, figure=count.unit_token or count.anchor)
         or _site(s, trigger, count, predicate)
         or _framed(s)
         or _there(s, count)
@@ -552,14 +552,26 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
     return found.mention, found.penalty, found.hearsay
 
 
-def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> Mention | None:
+def _first_place(
+    s: _Sentence, trigger: Trigger | None, unit: Token | None, *, figure: Token | None = None
+) -> Mention | None:
     entry = s.lexicon.predicates.get(trigger.predicate) if trigger else None
     if trigger is None or entry is None or not entry.locative:
         return None
     phrases = place_phrases(trigger.token, unit, s.lexicon)
+    if figure is not None and _placed_after(figure, s.lexicon):
+        phrases = [p for p in phrases if p.start > figure.i]
     if not phrases or _listed(phrases):
         return None  # "3,000 displaced in X and Y": across them, no one place's
     return mention(phrases[0], "LOC", s.piece.start)
+
+
+def _placed_after(figure: Token, lexicon: Lexicon) -> bool:
+    """Whether a locative preposition follows the counted word right away: the count says
+    where it holds there, so a place its verb has before it is another count's
+    ("including the 400 sent home at X and 330 at its Y plants": the 330 are not at X)."""
+    after = figure.nbor(1) if figure.i + 1 < len(figure.doc) else None
+    return after is not None and after.dep_ == "prep" and after.lower_ in lexicon.location_preps
 
 
 def _listed(phrases: list[Span]) -> bool:

@@ -17,6 +17,7 @@ deaths |"), else in a cell of its row that holds only a date ("| Tuesday 7 March
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
@@ -243,9 +244,25 @@ def names(
             return (first[0] if first is not None else found[0]), found[1]
         first = first or found
     state = _state_named(words, lexicon)  # "People on board", "Workers on strike"
+    if state is None:
+        state = _taking_part(words, first[0] if first is not None else None, lexicon)
     if state is not None:
         return (first[0] if first is not None else "people"), state
     return first
+
+
+def _taking_part(words: list[str], unit: str | None, lexicon: Lexicon) -> str | None:
+    """A phrase of taking part in a header ("Workers walked out", "Members called out"):
+    what its people's class implies (workers called out are out on strike), else the
+    phrase's own default."""
+    part = lexicon.participation
+    for verb, particle in pairwise(words):
+        for stem in (verb, verb.removesuffix("ed"), verb.removesuffix("d")):
+            phrase = f"{stem} {particle}"
+            if phrase in part.phrases:
+                implied = part.subject_classes.get(unit) if unit is not None else None
+                return implied or part.defaults.get(phrase)
+    return None
 
 
 def _state_named(words: list[str], lexicon: Lexicon) -> str | None:
