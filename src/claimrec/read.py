@@ -48,6 +48,7 @@ from typing import NamedTuple
 
 import yaml
 
+from claimrec.datelined import dateline_date
 from claimrec.errors import InputError
 from claimrec.formats import Article, html_article, jsonl_records, metadata
 from claimrec.models import Corpus, Document, SkippedDocument
@@ -429,9 +430,13 @@ def _document(
     raw: bytes,
     warnings: tuple[str, ...],
 ) -> Document:
+    meta = dict(article.meta)
+    if meta.get("published") is None:
+        # no date in the metadata: the article's own dateline states it, when it has one
+        meta["published"] = dateline_date(article.body)
     return Document.model_validate(
         {
-            **article.meta,
+            **meta,
             "id": id,
             "path": path,
             "encoding": encoding,
