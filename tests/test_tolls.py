@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from builders import STORY_DAY, count_claims, count_of, fact_id, story_graph
 
 from claimrec.datelined import dateline_date
 from claimrec.models import Document
@@ -58,3 +59,41 @@ def test_an_undated_article_takes_its_datelines_date(
     doc = read_document(path, root=tmp_path)
     assert isinstance(doc, Document)
     assert doc.published == published
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The count of cases would pass 9,000 this week.", "expected"),
+        ("The agency said the count of cases passed 9,000 this week.", "asserted"),
+    ],
+)
+def test_would_is_a_forecast_even_after_a_noun_spelt_like_a_verb_of_saying(
+    nlp, lexicon, sentence: str, expected: str
+) -> None:
+    (claim,) = count_claims(nlp, lexicon, sentence, published=STORY_DAY)
+    assert claim.modality == expected
+
+
+TOLL = "Police in Vorsk said 30 people had died in the fire."
+
+
+@pytest.mark.parametrize(
+    ("forecast", "same"),
+    [
+        # an expectation with no horizon of its own: the toll as it stands
+        ("Rescuers expected the toll to pass 100.", True),
+        ("The count of dead would pass 4,000 this week, a Vorsk official said.", True),
+        # a possibility, or a forecast to a later day: a question of its own
+        ("Rescuers said the toll could pass 100.", False),
+        ("Rescuers expected the toll to pass 100 by December.", False),
+    ],
+)
+def test_a_forecast_of_the_toll_now_is_the_tolls_question(
+    tmp_path: Path, forecast: str, same: bool
+) -> None:
+    graph = story_graph(tmp_path, f"{TOLL} {forecast}")
+    toll = fact_id(graph, "30 people")
+    figure = "4,000" if "4,000" in forecast else "100"
+    assert (fact_id(graph, figure) == toll) is same
+    assert count_of(graph, figure).modality != "asserted"

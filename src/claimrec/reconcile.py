@@ -113,6 +113,7 @@ from claimrec.models import (
     Reconciliation,
     ValueRole,
 )
+from claimrec.tolls import forecast_of_now
 from claimrec.values import compatible, count_interval, label, value_key
 from claimrec.voices import Voices
 
@@ -554,10 +555,12 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     if _long_before(claim, ctx):
         return EARLIER
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
-    if ctx.role(claim) == "projection" and (
-        _is_future(claim, ctx)
-        or claim.measure in ctx.cumulative_measures
-        or claim.measure in ctx.per_event_measures
+    cumulative = claim.measure in ctx.cumulative_measures
+    published = ctx.published.get(claim.doc)
+    if (
+        ctx.role(claim) == "projection"
+        and (_is_future(claim, ctx) or cumulative or claim.measure in ctx.per_event_measures)
+        and not forecast_of_now(claim, ctx.lexicon, published, cumulative=cumulative)
     ):
         return f"{PROJECTION}:{RATE}" if rate else PROJECTION
     if rate:

@@ -1,0 +1,46 @@
+"""Which question a toll, a patient count or a staff count answers: rules reconcile asks
+about counts of a disaster or an epidemic (see ``reconcile._scope``).
+
+Pure functions over one claim and what reconcile already knows (its lexicon, its article's
+date); no state of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimrec.lexicon import Lexicon
+from claimrec.models import Claim
+
+
+def forecast_of_now(
+    claim: Claim, lexicon: Lexicon, published: dt.date | None, *, cumulative: bool
+) -> bool:
+    """Whether a forecast of a running toll speaks of the toll as it stands: one expected
+    (not merely possible) with no horizon of its own ("officials expected the toll to pass
+    100", "the count would pass 9,000 this week"). The dead of a fire are dead already and
+    the week's count is this week's: such a figure answers the toll's own question, shown
+    as a forecast and never compared. A forecast to a later day ("by January", "before
+    the end of the month", a day after its article) or a mere possibility ("could
+    exceed 20,000") is a question of its own."""
+    if not cumulative or claim.modality != "expected":
+        return False
+    time = claim.time
+    if time is None:
+        return True
+    if time.start is None or (published is not None and time.start > published):
+        return False
+    return not _after_horizon(claim, lexicon)
+
+
+def _after_horizon(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether the claim's stated time follows a horizon preposition ("by the end of
+    September", "before January"): a target day, not the present period."""
+    assert claim.time is not None
+    sentence = claim.evidence.sentence
+    at = sentence.find(claim.time.text)
+    if at < 0:
+        return False
+    before = re.findall(r"[A-Za-z]+", sentence[max(0, at - 12) : at].lower())
+    return bool(before) and before[-1] in lexicon.where_when.horizon_preps
