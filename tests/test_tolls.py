@@ -97,3 +97,73 @@ def test_a_forecast_of_the_toll_now_is_the_tolls_question(
     figure = "4,000" if "4,000" in forecast else "100"
     assert (fact_id(graph, figure) == toll) is same
     assert count_of(graph, figure).modality != "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "measure"),
+    [
+        # "missing, presumed dead" are counted as dead
+        ("Officials reported 26 miners dead or missing presumed dead.", "26", "deaths"),
+        ("Officials reported 26 miners dead or missing.", "26", "other"),
+        ("Officials said 40 people were dead or missing after the flood.", "40", "other"),
+        # in critical care: a state of its own, not merely in hospital
+        ("Medics said nine people are in critical care.", "nine", "critical"),
+        ("Nine people are in a critical condition, the hospital said.", "Nine", "critical"),
+        (
+            "Police said 20 people remained in hospital, six of them in critical care.",
+            "six",
+            "critical",
+        ),
+        (
+            "Police said 20 people remained in hospital, six of them in critical care.",
+            "20",
+            "hospitalised",
+        ),
+        ("Police said 30 patients were in hospital.", "30", "hospitalised"),
+        ("Officials said 20 people were injured, six of them children.", "six", "injured"),
+    ],
+)
+def test_measures_of_a_toll(nlp, lexicon, sentence: str, quote: str, measure: str) -> None:
+    """``measure`` is the claim's measure, or its predicate for a combined one."""
+    claim = next(
+        c
+        for c in count_claims(nlp, lexicon, sentence, published=STORY_DAY)
+        if c.evidence.quote.startswith(quote)
+    )
+    assert measure in (claim.measure, claim.predicate)
+
+
+@pytest.mark.xfail(strict=True, reason="the parse does not coordinate 'presumed' with 'dead' here")
+def test_presumed_dead_in_another_parse(nlp, lexicon) -> None:
+    sentence = "The coast guard listed 14 sailors dead or missing presumed dead by Monday."
+    (claim,) = count_claims(nlp, lexicon, sentence, published=STORY_DAY)
+    assert claim.measure == "deaths"
+
+
+def test_critical_care_is_one_question_whatever_group_it_is_drawn_from(tmp_path: Path) -> None:
+    graph = story_graph(
+        tmp_path,
+        "Medics in Vorsk said nine people are in critical care.",
+        "Police said 24 people remained in hospital, a dozen of them in critical care.",
+        "Police said 30 patients were in hospital.",
+    )
+    assert fact_id(graph, "nine") == fact_id(graph, "a dozen")
+    assert fact_id(graph, "24 people") == fact_id(graph, "30 patients")
+    assert fact_id(graph, "nine") != fact_id(graph, "30 patients")
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        # victims, with nothing said of them, in a story that counts only deaths: its dead
+        ("The inquiry into the fire now counts 72 victims.", True),
+        # victims a verb says something of: that verb's question
+        ("Police said 12 victims had been formally identified.", False),
+        # a story that counts injured too: victims may be either
+        ("The inquiry now counts 72 victims. Medics said 40 people were injured.", False),
+    ],
+)
+def test_victims_of_a_deadly_event_are_its_dead(tmp_path: Path, other: str, same: bool) -> None:
+    graph = story_graph(tmp_path, "Police in Vorsk said 70 people died in the fire.", other)
+    quote = "72 victims" if "72" in other else "12 victims"
+    assert (fact_id(graph, quote) == fact_id(graph, "70 people")) is same

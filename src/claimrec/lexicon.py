@@ -159,6 +159,17 @@ class Merging(LexiconPart):
     function_words: list[str] = []
 
 
+class Tolls(LexiconPart):
+    """Words for the counts of a disaster or an epidemic (``tolls.py``): whose dead, which
+    patients, whose staff."""
+
+    presumption_verbs: list[str] = []  # "missing, presumed dead": counted as dead
+    victim_nouns: list[str] = []  # the people an event struck: its dead, when it only killed
+    victim_measure: str = "deaths"
+    victim_rivals: list[str] = []  # measures that make "victims" more than the dead
+    whole_measures: list[str] = []  # "a dozen of them in critical care": all in critical care
+
+
 class ReconcileWords(LexiconPart):
     """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
 
@@ -286,6 +297,7 @@ class Lexicon(LexiconPart):
     countries: list[str] = []
     prefilter: Prefilter = Prefilter()
     reconcile: ReconcileWords = ReconcileWords()
+    tolls: Tolls = Tolls()
     where_when: WhereWhen = WhereWhen()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 
 from claimrec.lexicon import Lexicon
 from claimrec.models import Claim
@@ -44,3 +46,37 @@ def _after_horizon(claim: Claim, lexicon: Lexicon) -> bool:
         return False
     before = re.findall(r"[A-Za-z]+", sentence[max(0, at - 12) : at].lower())
     return bool(before) and before[-1] in lexicon.where_when.horizon_preps
+
+
+def story_measures(
+    claims: Sequence[Claim], story: dict[str, str | None]
+) -> dict[str | None, frozenset[str]]:
+    """The measures each story counts (its deaths, its injured ...)."""
+    found: dict[str | None, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.type == "count" and claim.measure is not None:
+            found[story.get(claim.doc)].add(claim.measure)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def victims_measure(claim: Claim, lexicon: Lexicon, measures: frozenset[str]) -> str | None:
+    """The measure a count of an event's victims answers, when nothing else in its sentence
+    says what happened to them ("the inquiry now counts 72 victims"): in a story that counts
+    deaths and no injured or casualties, the event's victims are its dead (the lexicon's
+    ``tolls.victim_measure``). Victims a verb says something of ("five victims have been
+    identified", "victims were treated") are that verb's question; in a story with injured
+    too, "victims" may be either, and stay a count of their own."""
+    words = lexicon.tolls
+    if claim.measure != "other" or claim.counted not in words.victim_nouns:
+        return None
+    saying = {"other", *lexicon.counting_verbs, *lexicon.value_verbs, *lexicon.attribution_verbs}
+    if claim.predicate not in saying:
+        return None
+    if words.victim_measure not in measures or measures & set(words.victim_rivals):
+        return None
+    return words.victim_measure
+
+
+def measure_family(lexicon: Lexicon, measure: str) -> str:
+    """The family of the first predicate that counts ``measure`` (deaths: killed)."""
+    return next((p.family for p in lexicon.predicates.values() if p.measure == measure), measure)

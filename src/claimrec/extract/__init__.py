@@ -36,6 +36,7 @@ from claimrec.extract.predicates import (
     mere_presence,
     owns,
     shares_subject,
+    state_predicate,
     trigger_of,
 )
 from claimrec.extract.quantities import Count, counts, table_value
@@ -179,10 +180,30 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     return out
 
 
+def _own_state(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str | None:
+    """A state the count's own words put its people in ("six of them in critical care",
+    "Eighteen are in critical care"),
+    before any predicate borrowed with an elided head ("20 remain in hospital, six of them
+    ..."): the six are said to be in critical care, not merely in hospital."""
+    if trigger is None:
+        return None
+    anchor = count.anchor
+    subject_state = (
+        trigger.token.i == anchor.head.i
+        and anchor.dep_ in {"nsubj", "nsubjpass"}
+        and state_predicate(trigger.token, lexicon) == trigger.predicate
+    )  # "Eighteen are in critical care"
+    if trigger.token.i != anchor.i and not subject_state:
+        return None
+    entry = lexicon.predicates.get(trigger.predicate)
+    return trigger.predicate if entry is not None and entry.changes_state else None
+
+
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon) or _label_trigger(s, count)
     predicate = (
-        count.predicate
+        _own_state(count, trigger, s.lexicon)
+        or count.predicate
         or _measure_subject(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
