@@ -167,3 +167,33 @@ def test_victims_of_a_deadly_event_are_its_dead(tmp_path: Path, other: str, same
     graph = story_graph(tmp_path, "Police in Vorsk said 70 people died in the fire.", other)
     quote = "72 victims" if "72" in other else "12 victims"
     assert (fact_id(graph, quote) == fact_id(graph, "70 people")) is same
+
+
+CURFEW = (
+    "The ministry said the outbreak had reached 2,000 cases.\n\n"
+    "Vorsk then held a three-day curfew while volunteers went door to door. On the second day"
+    " officials said 40 new cases had been found; by the end, their tally stood at 120 cases."
+)
+
+
+def test_a_tally_dated_inside_a_bounded_event_is_that_events(tmp_path: Path) -> None:
+    graph = story_graph(tmp_path, CURFEW)
+    assert fact_id(graph, "120 cases") != fact_id(graph, "2,000 cases")
+    assert fact_id(graph, "120 cases") == fact_id(graph, "40 new cases")
+    assert not any(f.status == "conflict" for f in graph.facts)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # "by the end" with no event of stated length before it in its paragraph
+        "By the end of the day the ministry said the outbreak had reached 2,400 cases.",
+        # an event of stated length in another paragraph
+        "Vorsk held a three-day curfew.\n\nBy the end, the ministry counted 2,400 cases.",
+    ],
+)
+def test_by_the_end_alone_is_no_bounded_event(tmp_path: Path, later: str) -> None:
+    graph = story_graph(
+        tmp_path, f"The ministry said the outbreak had reached 2,000 cases. {later}"
+    )
+    assert fact_id(graph, "2,400") == fact_id(graph, "2,000 cases")

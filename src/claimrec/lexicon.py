@@ -168,6 +168,8 @@ class Tolls(LexiconPart):
     victim_measure: str = "deaths"
     victim_rivals: list[str] = []  # measures that make "victims" more than the dead
     whole_measures: list[str] = []  # "a dozen of them in critical care": all in critical care
+    bounded_units: list[str] = []  # "a three-day lockdown": an event of stated length
+    within_event: list[str] = []  # "on the second day", "by the end": dated inside such an event
 
 
 class ReconcileWords(LexiconPart):

@@ -113,7 +113,13 @@ from claimrec.models import (
     Reconciliation,
     ValueRole,
 )
-from claimrec.tolls import forecast_of_now, measure_family, story_measures, victims_measure
+from claimrec.tolls import (
+    forecast_of_now,
+    measure_family,
+    story_measures,
+    victims_measure,
+    within_events,
+)
 from claimrec.values import compatible, count_interval, label, value_key
 from claimrec.voices import Voices
 
@@ -132,6 +138,7 @@ PROJECTION = "projection"
 RATE = "rate"
 TOTAL = "total"
 EARLIER = "earlier"
+WITHIN = "within"
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
@@ -181,6 +188,7 @@ class _Context:
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
         self.story_measures = story_measures(claims, self.story)
+        self.within = within_events(claims, {d.id: d.body for d in documents}, lexicon)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
@@ -563,6 +571,9 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     increment or subset (not for a count already stated for a narrower place); else None."""
     if _long_before(claim, ctx):
         return EARLIER
+    within = ctx.within.get(claim.id)
+    if within is not None:
+        return f"{WITHIN}:{within}"  # "by the end, the lockdown's tally stood at 358"
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     cumulative = claim.measure in ctx.cumulative_measures
     published = ctx.published.get(claim.doc)

@@ -80,3 +80,42 @@ def victims_measure(claim: Claim, lexicon: Lexicon, measures: frozenset[str]) ->
 def measure_family(lexicon: Lexicon, measure: str) -> str:
     """The family of the first predicate that counts ``measure`` (deaths: killed)."""
     return next((p.family for p in lexicon.predicates.values() if p.measure == measure), measure)
+
+
+def within_events(
+    claims: Sequence[Claim], bodies: dict[str, str | None], lexicon: Lexicon
+) -> dict[str, str]:
+    """For each count dated inside a bounded sub-event, that event's noun (claim id ->
+    noun). A paragraph that names an event of stated length ("a three-day lockdown", "the
+    week-long campaign", "a 48-hour curfew") and then dates a figure relative to it ("on
+    the second day", "by the end") gives that event's own tally: "by the end, its tally
+    stood at 358 cases" counts the lockdown's cases, not the epidemic's total."""
+    words = lexicon.tolls
+    within = _phrases(words.within_event)
+    if within is None or not words.bounded_units:
+        return {}
+    units = "|".join(re.escape(u) for u in words.bounded_units)
+    bounded = re.compile(
+        rf"(?i)\b(?:[a-z]+|\d+)-(?:{units})(?:-long)?\s+([a-z]+)\b"
+        rf"|\b(?:{units})-long\s+([a-z]+)\b"
+    )
+    out: dict[str, str] = {}
+    for claim in claims:
+        body = bodies.get(claim.doc)
+        if claim.type != "count" or body is None or within.search(claim.evidence.sentence) is None:
+            continue
+        start = body.rfind("\n", 0, claim.evidence.start) + 1
+        events = list(bounded.finditer(body, start, claim.evidence.start))
+        if events:  # the latest such event before the figure
+            found = events[-1]
+            noun = (found.group(1) or found.group(2)).lower()
+            if noun not in lexicon.where_when.day_parts:
+                out[claim.id] = noun
+    return out
+
+
+def _phrases(words: Sequence[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{alternatives})\b")
