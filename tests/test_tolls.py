@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from builders import STORY_DAY, count_claims, count_of, fact_id, story_graph
+from builders import STORY_DAY, count_claims, count_of, fact_id, location_name, story_graph
 
 from claimrec.datelined import dateline_date
 from claimrec.models import Document
@@ -197,3 +197,40 @@ def test_by_the_end_alone_is_no_bounded_event(tmp_path: Path, later: str) -> Non
         tmp_path, f"The ministry said the outbreak had reached 2,000 cases. {later}"
     )
     assert fact_id(graph, "2,400") == fact_id(graph, "2,000 cases")
+
+
+COUNTRIES = (
+    "The outbreak has killed 900 people in Teravia, Ostravia and Vorsk.\n\n"
+    "Ostravia's Ministry of Health counts a death only once a laboratory has confirmed it."
+    " That is how its death toll of 35 came out lower than the 48 the agency had recorded"
+    " for the country a week earlier."
+)
+
+
+@pytest.mark.parametrize("quote", ["35", "48"])
+def test_for_the_country_and_its_toll_name_the_last_country(tmp_path: Path, quote: str) -> None:
+    graph = story_graph(tmp_path, COUNTRIES)
+    assert location_name(graph, quote) == "Ostravia"
+    assert fact_id(graph, quote) != fact_id(graph, "900 people")
+
+
+def test_its_toll_is_counted_by_the_body_its_country_owns(tmp_path: Path) -> None:
+    graph = story_graph(tmp_path, COUNTRIES)
+    names = {e.id: e.name for e in graph.entities}
+    assert "Ministry of Health" in names[count_of(graph, "35").source or ""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the country named in another paragraph only
+        "Ostravia is far away.\n\nThe agency said 48 people had died in the country.",
+        # "its" of an organisation that is no state's body
+        "Ostravia is far away. The Relief Council said its toll of 48 was provisional.",
+        # "the three countries": not one country
+        "Ostravia sent doctors. They said 48 children in the three countries had lost a parent.",
+    ],
+)
+def test_no_country_without_one_to_point_back_to(tmp_path: Path, text: str) -> None:
+    graph = story_graph(tmp_path, text)
+    assert location_name(graph, "48") != "Ostravia"

@@ -170,6 +170,9 @@ class Tolls(LexiconPart):
     whole_measures: list[str] = []  # "a dozen of them in critical care": all in critical care
     bounded_units: list[str] = []  # "a three-day lockdown": an event of stated length
     within_event: list[str] = []  # "on the second day", "by the end": dated inside such an event
+    country_nouns: list[str] = []  # "for the country": the last country named
+    country_preps: list[str] = []
+    state_bodies: list[str] = []  # "X's ministry": X is a state
 
 
 class ReconcileWords(LexiconPart):
