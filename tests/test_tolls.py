@@ -234,3 +234,40 @@ def test_its_toll_is_counted_by_the_body_its_country_owns(tmp_path: Path) -> Non
 def test_no_country_without_one_to_point_back_to(tmp_path: Path, text: str) -> None:
     graph = story_graph(tmp_path, text)
     assert location_name(graph, "48") != "Ostravia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "predicate"),
+    [
+        # taken in: a flow over time
+        ("Crews took 40 patients to four hospitals in Vorsk.", "40 patients", "admitted"),
+        ("The clinic admitted 120 patients on Monday.", "120 patients", "admitted"),
+        ("Relief teams had cared for more than 900 patients since March.", "900", "admitted"),
+        # in hospital now: a stock
+        ("Police said 24 people remained in hospital.", "24 people", "hospitalised"),
+        ("The ward had held 29 patients before the raid.", "29 patients", "hospitalised"),
+        ("Officials said 37 patients had been at the centre.", "37 patients", "hospitalised"),
+    ],
+)
+def test_patients_taken_in_are_not_those_in_hospital_now(
+    nlp, lexicon, sentence: str, quote: str, predicate: str
+) -> None:
+    claim = next(
+        c
+        for c in count_claims(nlp, lexicon, sentence, published=STORY_DAY)
+        if quote in c.evidence.quote
+    )
+    assert (claim.measure, claim.predicate) == ("hospitalised", predicate)
+
+
+def test_intake_in_the_past_week_is_one_periods_count(tmp_path: Path) -> None:
+    graph = story_graph(
+        tmp_path,
+        "Relief teams in Vorsk had cared for more than 900 patients since March.",
+        "A nurse said her team had admitted close to 200 patients in the past week alone.",
+        "Officials said 37 patients had been at the centre.",
+    )
+    ids = {fact_id(graph, q) for q in ("more than 900", "close to 200", "37 patients")}
+    assert len(ids) == 3
+    assert count_of(graph, "close to 200").evidence.quote in "close to 200 patients"
+    assert not any(f.status == "conflict" for f in graph.facts)

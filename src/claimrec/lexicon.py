@@ -173,6 +173,9 @@ class Tolls(LexiconPart):
     country_nouns: list[str] = []  # "for the country": the last country named
     country_preps: list[str] = []
     state_bodies: list[str] = []  # "X's ministry": X is a state
+    intake_of: str | None = None  # the state whose intake is a flow of its own ("hospitalised")
+    intake: str | None = None  # the predicate of that flow ("admitted")
+    intake_verbs: list[str] = []  # "took 68 patients to hospital", "admitted 200"
 
 
 class ReconcileWords(LexiconPart):

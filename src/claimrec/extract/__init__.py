@@ -191,6 +191,25 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     return out
 
 
+def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexicon) -> str:
+    """People taken in ("crews took 68 patients to hospital", "admitted 200 patients",
+    "cared for 1,000 patients since March") are a flow, counted over time, not the stock of
+    those in hospital now ("24 remain in hospital"): the lexicon's ``tolls.intake``
+    predicate when a verb of taking in governs the count."""
+    words = lexicon.tolls
+    if words.intake is None or predicate != words.intake_of:
+        return predicate
+    unit = count.unit_token or count.anchor
+    verbs = {unit.head, count.anchor.head, *([trigger.token] if trigger else [])}
+    for token in (unit, count.anchor, count.number.root):
+        verbs.add(token.head)
+        if token.dep_ == "pobj":
+            verbs.add(token.head.head)  # "cared for 1,000 patients"
+    if any(v.pos_ == "VERB" and v.lemma_.lower() in words.intake_verbs for v in verbs):
+        return words.intake
+    return predicate
+
+
 def _own_state(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str | None:
     """A state the count's own words put its people in ("six of them in critical care",
     "Eighteen are in critical care"),
@@ -226,6 +245,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         s.context.tolls[predicate] += 1
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
+    predicate = _intake(count, trigger, predicate, s.lexicon)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
