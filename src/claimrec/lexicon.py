@@ -176,6 +176,9 @@ class Tolls(LexiconPart):
     intake_of: str | None = None  # the state whose intake is a flow of its own ("hospitalised")
     intake: str | None = None  # the predicate of that flow ("admitted")
     intake_verbs: list[str] = []  # "took 68 patients to hospital", "admitted 200"
+    staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
+    staff_verbs: list[str] = []  # verbs of having or working that count them
+    staff_family: str = "staff"
 
 
 class ReconcileWords(LexiconPart):

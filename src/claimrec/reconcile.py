@@ -116,6 +116,7 @@ from claimrec.models import (
 from claimrec.tolls import (
     forecast_of_now,
     measure_family,
+    staff_owner,
     story_measures,
     victims_measure,
     within_events,
@@ -518,6 +519,15 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
+    subject_entity = ctx.entity.get(claim.subject or "")
+    staff = staff_owner(
+        claim,
+        ctx.lexicon,
+        subject_type=subject_entity.type if subject_entity else None,
+        voice=ctx.voices.voice(claim),
+    )
+    if staff is not None:  # "it has 1,800 staff": whose staff they are
+        subject, family = staff, ctx.lexicon.tolls.staff_family
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
         day, scope = None, TOTAL  # all such events so far: one running question, no day

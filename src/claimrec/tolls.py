@@ -119,3 +119,24 @@ def _phrases(words: Sequence[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?i)\b(?:{alternatives})\b")
+
+
+def staff_owner(
+    claim: Claim, lexicon: Lexicon, *, subject_type: str | None, voice: str
+) -> str | None:
+    """Whose staff a count of an organisation's people is ("It now has some 1,800 staff",
+    "the agency had more than 100 staff working in the region"): the organisation that
+    has them, named as the subject, else the organisation that says so of itself ("it",
+    "the agency" point back to who speaks). Two organisations' staff are two questions,
+    whatever verb of having or working says it. None for any other count, or when no
+    organisation can be told."""
+    words = lexicon.tolls
+    if (
+        claim.measure != "other"
+        or claim.counted not in words.staff_nouns
+        or claim.predicate not in words.staff_verbs
+    ):
+        return None
+    if claim.subject is not None and subject_type in {"ORG", "GROUP"}:
+        return claim.subject
+    return None if voice.startswith("doc:") else voice
