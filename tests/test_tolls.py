@@ -290,3 +290,23 @@ def test_whose_staff_they_are_is_the_question(tmp_path: Path, second: str, same:
     )
     other = "100 staff" if "100 staff" in second else "2,100 staff"
     assert (fact_id(graph, "some 1,800 staff") == fact_id(graph, other)) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "predicate"),
+    [
+        ("Police say 73 people have been reported missing.", "73 people", "reported_missing"),
+        ("As many as 400 people were reported missing to the bureau.", "400", "reported_missing"),
+        ("More than 70 people are still unaccounted for.", "70 people", "missing"),
+        ("Officials said 17 are still missing.", "17", "missing"),
+    ],
+)
+def test_people_reported_missing_are_the_reports(
+    nlp, lexicon, sentence: str, quote: str, predicate: str
+) -> None:
+    claim = next(
+        c
+        for c in count_claims(nlp, lexicon, sentence, published=STORY_DAY)
+        if quote in c.evidence.quote
+    )
+    assert (claim.measure, claim.predicate) == ("missing", predicate)

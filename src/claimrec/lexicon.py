@@ -179,6 +179,9 @@ class Tolls(LexiconPart):
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
     staff_verbs: list[str] = []  # verbs of having or working that count them
     staff_family: str = "staff"
+    reported_of: str | None = None  # the measure whose reports are their own question
+    reported: str | None = None  # the predicate of those reports ("reported missing")
+    report_verbs: list[str] = []
 
 
 class ReconcileWords(LexiconPart):

@@ -210,6 +210,25 @@ def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexi
     return predicate
 
 
+def _reported(count: Count, predicate: str, lexicon: Lexicon) -> str:
+    """People "reported missing" are the reports made ("400 were reported missing to the
+    bureau", some twice), not those still unaccounted for: the lexicon's
+    ``tolls.reported`` predicate when a verb of reporting takes the state as its
+    complement."""
+    words = lexicon.tolls
+    if words.reported is None or lexicon.measure_of(predicate) != words.reported_of:
+        return predicate
+    unit = count.unit_token or count.anchor
+    for verb in {unit.head, count.anchor.head}:
+        if verb.lemma_.lower() in words.report_verbs and any(
+            c.dep_ in {"oprd", "acomp", "xcomp"}
+            and lexicon.people_adjectives.get(c.lower_) == predicate
+            for c in verb.children
+        ):
+            return words.reported
+    return predicate
+
+
 def _own_state(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str | None:
     """A state the count's own words put its people in ("six of them in critical care",
     "Eighteen are in critical care"),
@@ -246,6 +265,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     predicate = _intake(count, trigger, predicate, s.lexicon)
+    predicate = _reported(count, predicate, s.lexicon)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
