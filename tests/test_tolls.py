@@ -64,8 +64,8 @@ def test_an_undated_article_takes_its_datelines_date(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The count of cases would pass 9,000 this week.", "expected"),
-        ("The agency said the count of cases passed 9,000 this week.", "asserted"),
+        ("The count of cases would pass 3,500 this week.", "expected"),
+        ("The agency said the count of cases passed 3,500 this week.", "asserted"),
     ],
 )
 def test_would_is_a_forecast_even_after_a_noun_spelt_like_a_verb_of_saying(
@@ -82,11 +82,11 @@ TOLL = "Police in Vorsk said 30 people had died in the fire."
     ("forecast", "same"),
     [
         # an expectation with no horizon of its own: the toll as it stands
-        ("Rescuers expected the toll to pass 100.", True),
+        ("Rescuers expected the toll to pass 60.", True),
         ("The count of dead would pass 4,000 this week, a Vorsk official said.", True),
         # a possibility, or a forecast to a later day: a question of its own
-        ("Rescuers said the toll could pass 100.", False),
-        ("Rescuers expected the toll to pass 100 by December.", False),
+        ("Rescuers said the toll could pass 60.", False),
+        ("Rescuers expected the toll to pass 60 by December.", False),
     ],
 )
 def test_a_forecast_of_the_toll_now_is_the_tolls_question(
@@ -94,7 +94,7 @@ def test_a_forecast_of_the_toll_now_is_the_tolls_question(
 ) -> None:
     graph = story_graph(tmp_path, f"{TOLL} {forecast}")
     toll = fact_id(graph, "30 people")
-    figure = "4,000" if "4,000" in forecast else "100"
+    figure = "4,000" if "4,000" in forecast else "60"
     assert (fact_id(graph, figure) == toll) is same
     assert count_of(graph, figure).modality != "asserted"
 
@@ -144,11 +144,11 @@ def test_critical_care_is_one_question_whatever_group_it_is_drawn_from(tmp_path:
     graph = story_graph(
         tmp_path,
         "Medics in Vorsk said nine people are in critical care.",
-        "Police said 24 people remained in hospital, a dozen of them in critical care.",
+        "Police said 31 people remained in hospital, eight of them in critical care.",
         "Police said 30 patients were in hospital.",
     )
-    assert fact_id(graph, "nine") == fact_id(graph, "a dozen")
-    assert fact_id(graph, "24 people") == fact_id(graph, "30 patients")
+    assert fact_id(graph, "nine") == fact_id(graph, "eight")
+    assert fact_id(graph, "31 people") == fact_id(graph, "30 patients")
     assert fact_id(graph, "nine") != fact_id(graph, "30 patients")
 
 
@@ -156,17 +156,17 @@ def test_critical_care_is_one_question_whatever_group_it_is_drawn_from(tmp_path:
     ("other", "same"),
     [
         # victims, with nothing said of them, in a story that counts only deaths: its dead
-        ("The inquiry into the fire now counts 72 victims.", True),
+        ("The inquiry into the fire now counts 41 victims.", True),
         # victims a verb says something of: that verb's question
-        ("Police said 12 victims had been formally identified.", False),
+        ("Police said 9 victims had been identified.", False),
         # a story that counts injured too: victims may be either
-        ("The inquiry now counts 72 victims. Medics said 40 people were injured.", False),
+        ("The inquiry now counts 41 victims. Medics said 40 people were injured.", False),
     ],
 )
 def test_victims_of_a_deadly_event_are_its_dead(tmp_path: Path, other: str, same: bool) -> None:
-    graph = story_graph(tmp_path, "Police in Vorsk said 70 people died in the fire.", other)
-    quote = "72 victims" if "72" in other else "12 victims"
-    assert (fact_id(graph, quote) == fact_id(graph, "70 people")) is same
+    graph = story_graph(tmp_path, "Police in Vorsk said 39 people died in the fire.", other)
+    quote = "41 victims" if "41" in other else "9 victims"
+    assert (fact_id(graph, quote) == fact_id(graph, "39 people")) is same
 
 
 CURFEW = (
@@ -201,9 +201,8 @@ def test_by_the_end_alone_is_no_bounded_event(tmp_path: Path, later: str) -> Non
 
 COUNTRIES = (
     "The outbreak has killed 900 people in Teravia, Ostravia and Vorsk.\n\n"
-    "Ostravia's Ministry of Health counts a death only once a laboratory has confirmed it."
-    " That is how its death toll of 35 came out lower than the 48 the agency had recorded"
-    " for the country a week earlier."
+    "Ostravia's Ministry of Health counts only the deaths a laboratory has confirmed."
+    " Its death toll of 35 is below the 48 the agency has logged for the country."
 )
 
 
@@ -242,11 +241,11 @@ def test_no_country_without_one_to_point_back_to(tmp_path: Path, text: str) -> N
         # taken in: a flow over time
         ("Crews took 40 patients to four hospitals in Vorsk.", "40 patients", "admitted"),
         ("The clinic admitted 120 patients on Monday.", "120 patients", "admitted"),
-        ("Relief teams had cared for more than 900 patients since March.", "900", "admitted"),
+        ("Relief teams had cared for more than 640 patients since May.", "640", "admitted"),
         # in hospital now: a stock
-        ("Police said 24 people remained in hospital.", "24 people", "hospitalised"),
-        ("The ward had held 29 patients before the raid.", "29 patients", "hospitalised"),
-        ("Officials said 37 patients had been at the centre.", "37 patients", "hospitalised"),
+        ("Police said 31 people remained in hospital.", "31 people", "hospitalised"),
+        ("The ward had held 19 patients before the raid.", "19 patients", "hospitalised"),
+        ("Officials said 23 patients were at the shelter.", "23 patients", "hospitalised"),
     ],
 )
 def test_patients_taken_in_are_not_those_in_hospital_now(
@@ -263,13 +262,13 @@ def test_patients_taken_in_are_not_those_in_hospital_now(
 def test_intake_in_the_past_week_is_one_periods_count(tmp_path: Path) -> None:
     graph = story_graph(
         tmp_path,
-        "Relief teams in Vorsk had cared for more than 900 patients since March.",
-        "A nurse said her team had admitted close to 200 patients in the past week alone.",
-        "Officials said 37 patients had been at the centre.",
+        "Relief teams in Vorsk had cared for more than 640 patients since May.",
+        "A nurse said her ward had admitted about 130 patients in the past week.",
+        "Officials said 23 patients were at the shelter.",
     )
-    ids = {fact_id(graph, q) for q in ("more than 900", "close to 200", "37 patients")}
+    ids = {fact_id(graph, q) for q in ("more than 640", "about 130", "23 patients")}
     assert len(ids) == 3
-    assert count_of(graph, "close to 200").evidence.quote in "close to 200 patients"
+    assert count_of(graph, "about 130").evidence.quote in "about 130 patients"
     assert not any(f.status == "conflict" for f in graph.facts)
 
 
@@ -285,20 +284,20 @@ def test_intake_in_the_past_week_is_one_periods_count(tmp_path: Path) -> None:
 def test_whose_staff_they_are_is_the_question(tmp_path: Path, second: str, same: bool) -> None:
     graph = story_graph(
         tmp_path,
-        "Mira Dost of the Vorsk Relief Council said it now has some 1,800 staff in the region.",
+        "Mira Dost of the Vorsk Relief Council said it now has some 2,300 staff in the region.",
         second,
     )
     other = "100 staff" if "100 staff" in second else "2,100 staff"
-    assert (fact_id(graph, "some 1,800 staff") == fact_id(graph, other)) is same
+    assert (fact_id(graph, "some 2,300 staff") == fact_id(graph, other)) is same
 
 
 @pytest.mark.parametrize(
     ("sentence", "quote", "predicate"),
     [
-        ("Police say 73 people have been reported missing.", "73 people", "reported_missing"),
-        ("As many as 400 people were reported missing to the bureau.", "400", "reported_missing"),
-        ("More than 70 people are still unaccounted for.", "70 people", "missing"),
-        ("Officials said 17 are still missing.", "17", "missing"),
+        ("Police say 52 people have been reported missing.", "52 people", "reported_missing"),
+        ("As many as 260 people were reported missing to the hotline.", "260", "reported_missing"),
+        ("More than 45 people are still unaccounted for.", "45 people", "missing"),
+        ("Officials said 9 are still missing.", "9", "missing"),
     ],
 )
 def test_people_reported_missing_are_the_reports(

@@ -508,7 +508,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         return _event_block(claim, family, story, ctx)
     measure = claim.measure
     victims = victims_measure(claim, ctx.lexicon, ctx.story_measures.get(story, frozenset()))
-    if victims is not None:  # "the inquiry counts 72 victims": the event's dead
+    if victims is not None:  # "the inquiry counts 41 victims": the event's dead
         measure, family = victims, measure_family(ctx.lexicon, victims)
     measured = measure != "other"
     place = _narrow_place(claim, ctx)
@@ -526,7 +526,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         subject_type=subject_entity.type if subject_entity else None,
         voice=ctx.voices.voice(claim),
     )
-    if staff is not None:  # "it has 1,800 staff": whose staff they are
+    if staff is not None:  # "it has 2,300 staff": whose staff they are
         subject, family = staff, ctx.lexicon.tolls.staff_family
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
@@ -583,7 +583,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return EARLIER
     within = ctx.within.get(claim.id)
     if within is not None:
-        return f"{WITHIN}:{within}"  # "by the end, the lockdown's tally stood at 358"
+        return f"{WITHIN}:{within}"  # "by the end, the curfew's tally stood at 212"
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     cumulative = claim.measure in ctx.cumulative_measures
     published = ctx.published.get(claim.doc)
@@ -615,7 +615,7 @@ def _drawn_from_all(
     everyone there ("293 people were in the block"), stated just before (same or previous
     sentence), for another measure: they count everyone who escaped, the whole of that
     measure's question, not a subset of some other figure for it. So do partitives of a
-    state only some of a group are in (``whole``: "24 remain in hospital, a dozen of them in
+    state only some of a group are in (``whole``: "31 remain in hospital, eight of them in
     critical care" counts everyone in critical care). A partitive of a group
     already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
     measure ("twelve were hurt, nine of them firefighters") stays a part."""

@@ -21,11 +21,11 @@ def forecast_of_now(
 ) -> bool:
     """Whether a forecast of a running toll speaks of the toll as it stands: one expected
     (not merely possible) with no horizon of its own ("officials expected the toll to pass
-    100", "the count would pass 9,000 this week"). The dead of a fire are dead already and
+    60", "the count would pass 4,000 this week"). The dead of a fire are dead already and
     the week's count is this week's: such a figure answers the toll's own question, shown
     as a forecast and never compared. A forecast to a later day ("by January", "before
     the end of the month", a day after its article) or a mere possibility ("could
-    exceed 20,000") is a question of its own."""
+    exceed 7,000") is a question of its own."""
     if not cumulative or claim.modality != "expected":
         return False
     time = claim.time
@@ -61,7 +61,7 @@ def story_measures(
 
 def victims_measure(claim: Claim, lexicon: Lexicon, measures: frozenset[str]) -> str | None:
     """The measure a count of an event's victims answers, when nothing else in its sentence
-    says what happened to them ("the inquiry now counts 72 victims"): in a story that counts
+    says what happened to them ("the inquiry now counts 41 victims"): in a story that counts
     deaths and no injured or casualties, the event's victims are its dead (the lexicon's
     ``tolls.victim_measure``). Victims a verb says something of ("five victims have been
     identified", "victims were treated") are that verb's question; in a story with injured
@@ -86,10 +86,10 @@ def within_events(
     claims: Sequence[Claim], bodies: dict[str, str | None], lexicon: Lexicon
 ) -> dict[str, str]:
     """For each count dated inside a bounded sub-event, that event's noun (claim id ->
-    noun). A paragraph that names an event of stated length ("a three-day lockdown", "the
+    noun). A paragraph that names an event of stated length ("a three-day curfew", "the
     week-long campaign", "a 48-hour curfew") and then dates a figure relative to it ("on
     the second day", "by the end") gives that event's own tally: "by the end, its tally
-    stood at 358 cases" counts the lockdown's cases, not the epidemic's total."""
+    stood at 212 cases" counts the curfew's cases, not the epidemic's total."""
     words = lexicon.tolls
     within = _phrases(words.within_event)
     if within is None or not words.bounded_units:
@@ -124,8 +124,8 @@ def _phrases(words: Sequence[str]) -> re.Pattern[str] | None:
 def staff_owner(
     claim: Claim, lexicon: Lexicon, *, subject_type: str | None, voice: str
 ) -> str | None:
-    """Whose staff a count of an organisation's people is ("It now has some 1,800 staff",
-    "the agency had more than 100 staff working in the region"): the organisation that
+    """Whose staff a count of an organisation's people is ("It now has some 2,300 staff",
+    "the agency had 60 staff in the field"): the organisation that
     has them, named as the subject, else the organisation that says so of itself ("it",
     "the agency" point back to who speaks). Two organisations' staff are two questions,
     whatever verb of having or working says it. None for any other count, or when no

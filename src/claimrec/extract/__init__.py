@@ -192,9 +192,9 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 
 def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexicon) -> str:
-    """People taken in ("crews took 68 patients to hospital", "admitted 200 patients",
-    "cared for 1,000 patients since March") are a flow, counted over time, not the stock of
-    those in hospital now ("24 remain in hospital"): the lexicon's ``tolls.intake``
+    """People taken in ("crews took 45 patients to hospital", "admitted 130 patients",
+    "cared for 640 patients since May") are a flow, counted over time, not the stock of
+    those in hospital now ("31 remain in hospital"): the lexicon's ``tolls.intake``
     predicate when a verb of taking in governs the count."""
     words = lexicon.tolls
     if words.intake is None or predicate != words.intake_of:
@@ -204,15 +204,15 @@ def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexi
     for token in (unit, count.anchor, count.number.root):
         verbs.add(token.head)
         if token.dep_ == "pobj":
-            verbs.add(token.head.head)  # "cared for 1,000 patients"
+            verbs.add(token.head.head)  # "cared for 640 patients"
     if any(v.pos_ == "VERB" and v.lemma_.lower() in words.intake_verbs for v in verbs):
         return words.intake
     return predicate
 
 
 def _reported(count: Count, predicate: str, lexicon: Lexicon) -> str:
-    """People "reported missing" are the reports made ("400 were reported missing to the
-    bureau", some twice), not those still unaccounted for: the lexicon's
+    """People "reported missing" are the reports made ("260 were reported missing to the
+    hotline", some twice), not those still unaccounted for: the lexicon's
     ``tolls.reported`` predicate when a verb of reporting takes the state as its
     complement."""
     words = lexicon.tolls

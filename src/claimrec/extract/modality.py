@@ -56,7 +56,7 @@ def _path_words(trigger: Token, lexicon: Lexicon) -> set[str]:
 
 def _says(token: Token, lexicon: Lexicon) -> bool:
     """A verb of saying, where the claim's clause ends and its speaker's begins; never a noun
-    spelt like one ("the count would pass 9,000": the count is what is said)."""
+    spelt like one ("the count would pass 4,000": the count is what is said)."""
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon.attribution_verbs
 
 
