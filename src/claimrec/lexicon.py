@@ -159,6 +159,31 @@ class Merging(LexiconPart):
     function_words: list[str] = []
 
 
+class Tolls(LexiconPart):
+    """Words for the counts of a disaster or an epidemic (``tolls.py``): whose dead, which
+    patients, whose staff."""
+
+    presumption_verbs: list[str] = []  # "missing, presumed dead": counted as dead
+    victim_nouns: list[str] = []  # the people an event struck: its dead, when it only killed
+    victim_measure: str = "deaths"
+    victim_rivals: list[str] = []  # measures that make "victims" more than the dead
+    whole_measures: list[str] = []  # "eight of them in critical care": all in critical care
+    bounded_units: list[str] = []  # "a three-day curfew": an event of stated length
+    within_event: list[str] = []  # "on the second day", "by the end": dated inside such an event
+    country_nouns: list[str] = []  # "for the country": the last country named
+    country_preps: list[str] = []
+    state_bodies: list[str] = []  # "X's ministry": X is a state
+    intake_of: str | None = None  # the state whose intake is a flow of its own ("hospitalised")
+    intake: str | None = None  # the predicate of that flow ("admitted")
+    intake_verbs: list[str] = []  # "took 45 patients to hospital", "admitted 130"
+    staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
+    staff_verbs: list[str] = []  # verbs of having or working that count them
+    staff_family: str = "staff"
+    reported_of: str | None = None  # the measure whose reports are their own question
+    reported: str | None = None  # the predicate of those reports ("reported missing")
+    report_verbs: list[str] = []
+
+
 class ReconcileWords(LexiconPart):
     """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
 
@@ -287,6 +312,7 @@ class Lexicon(LexiconPart):
     countries: list[str] = []
     prefilter: Prefilter = Prefilter()
     reconcile: ReconcileWords = ReconcileWords()
+    tolls: Tolls = Tolls()
     where_when: WhereWhen = WhereWhen()
 
     model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))

@@ -49,6 +49,7 @@ from typing import NamedTuple
 
 import yaml
 
+from claimrec.datelined import dateline_date
 from claimrec.errors import InputError
 from claimrec.formats import (
     KNOWN_KEYS,
@@ -441,9 +442,13 @@ def _document(
     raw: bytes,
     warnings: tuple[DocumentWarning, ...],
 ) -> Document:
+    meta = dict(article.meta)
+    if meta.get("published") is None:
+        # no date in the metadata: the article's own dateline states it, when it has one
+        meta["published"] = dateline_date(article.body)
     return Document.model_validate(
         {
-            **article.meta,
+            **meta,
             "id": id,
             "path": path,
             "encoding": encoding,

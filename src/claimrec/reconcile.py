@@ -117,6 +117,14 @@ from claimrec.models import (
     Reconciliation,
     ValueRole,
 )
+from claimrec.tolls import (
+    forecast_of_now,
+    measure_family,
+    staff_owner,
+    story_measures,
+    victims_measure,
+    within_events,
+)
 from claimrec.values import compatible, count_interval, label, value_key
 from claimrec.voices import Voices
 from claimrec.waves import (
@@ -142,6 +150,7 @@ PROJECTION = "projection"
 RATE = "rate"
 TOTAL = "total"
 EARLIER = "earlier"
+WITHIN = "within"
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
@@ -190,6 +199,8 @@ class _Context:
         self.number_words = frozenset(lexicon.prefilter.number_words)
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
+        self.story_measures = story_measures(claims, self.story)
+        self.within = within_events(claims, {d.id: d.body for d in documents}, lexicon)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
@@ -240,7 +251,11 @@ class _Context:
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims)
-        self.drawn_from_all = _drawn_from_all(claims, pattern(tuple(self.cues.partitive)))
+        self.drawn_from_all = _drawn_from_all(
+            claims,
+            pattern(tuple(self.cues.partitive)),
+            whole=frozenset(lexicon.tolls.whole_measures),
+        )
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
@@ -525,7 +540,11 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     family = ctx.family(claim.predicate)
     if not isinstance(claim.value, CountValue):
         return _event_block(claim, family, story, ctx)
-    measured = claim.measure != "other"
+    measure = claim.measure
+    victims = victims_measure(claim, ctx.lexicon, ctx.story_measures.get(story, frozenset()))
+    if victims is not None:  # "the inquiry counts 41 victims": the event's dead
+        measure, family = victims, measure_family(ctx.lexicon, victims)
+    measured = measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else (claim.counted or claim.value.unit)
@@ -534,6 +553,15 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
+    subject_entity = ctx.entity.get(claim.subject or "")
+    staff = staff_owner(
+        claim,
+        ctx.lexicon,
+        subject_type=subject_entity.type if subject_entity else None,
+        voice=ctx.voices.voice(claim),
+    )
+    if staff is not None:  # "it has 2,300 staff": whose staff they are
+        subject, family = staff, ctx.lexicon.tolls.staff_family
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     if day is None and scope == PART:
         day = _wave_day(claim, ctx)
@@ -541,7 +569,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         day, scope = None, TOTAL  # all such events so far: one running question, no day
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
-    return ("count", subject, family, claim.measure, place, scope, unit, story, day)
+    return ("count", subject, family, measure, place, scope, unit, story, day)
 
 
 def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
@@ -599,11 +627,16 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     increment or subset (not for a count already stated for a narrower place); else None."""
     if _long_before(claim, ctx):
         return EARLIER
+    within = ctx.within.get(claim.id)
+    if within is not None:
+        return f"{WITHIN}:{within}"  # "by the end, the curfew's tally stood at 212"
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
-    if ctx.role(claim) == "projection" and (
-        _is_future(claim, ctx)
-        or claim.measure in ctx.cumulative_measures
-        or claim.measure in ctx.per_event_measures
+    cumulative = claim.measure in ctx.cumulative_measures
+    published = ctx.published.get(claim.doc)
+    if (
+        ctx.role(claim) == "projection"
+        and (_is_future(claim, ctx) or cumulative or claim.measure in ctx.per_event_measures)
+        and not forecast_of_now(claim, ctx.lexicon, published, cumulative=cumulative)
     ):
         return f"{PROJECTION}:{RATE}" if rate else PROJECTION
     if rate:
@@ -623,11 +656,15 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     return None
 
 
-def _drawn_from_all(claims: Sequence[Claim], partitive: re.Pattern[str] | None) -> frozenset[str]:
+def _drawn_from_all(
+    claims: Sequence[Claim], partitive: re.Pattern[str] | None, *, whole: frozenset[str]
+) -> frozenset[str]:
     """Partitive counts ("187 of them escaped") whose "them" is a plain head count of
     everyone there ("293 people were in the block"), stated just before (same or previous
     sentence), for another measure: they count everyone who escaped, the whole of that
-    measure's question, not a subset of some other figure for it. A partitive of a group
+    measure's question, not a subset of some other figure for it. So do partitives of a
+    state only some of a group are in (``whole``: "31 remain in hospital, eight of them in
+    critical care" counts everyone in critical care). A partitive of a group
     already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
     measure ("twelve were hurt, nine of them firefighters") stays a part."""
     if partitive is None:
@@ -644,18 +681,18 @@ def _drawn_from_all(claims: Sequence[Claim], partitive: re.Pattern[str] | None) 
         (c for c in claims if c.doc in docs and isinstance(c.value, CountValue)),
         key=lambda c: (c.doc, c.evidence.start),
     )
-    whole: set[str] = set()
+    found: set[str] = set()
     for before, claim in pairwise(counts):
+        head_count = before.measure == "other" and before.subject is None
         if (
             before.doc == claim.doc
-            and before.measure == "other"
-            and before.subject is None
+            and (head_count or claim.measure in whole)
             and claim.measure not in ("other", before.measure)
             and partitive.search(_around(claim.evidence)) is not None
             and _adjacent(before.evidence, claim.evidence)
         ):
-            whole.add(claim.id)
-    return frozenset(whole)
+            found.add(claim.id)
+    return frozenset(found)
 
 
 def _around(evidence: Evidence) -> str:

@@ -36,6 +36,7 @@ from claimrec.extract.predicates import (
     mere_presence,
     owns,
     shares_subject,
+    state_predicate,
     trigger_of,
 )
 from claimrec.extract.quantities import Count, counts, table_value
@@ -84,6 +85,16 @@ class _Context:
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
     last_place: Mention | None = None  # the last place named, for "there" ...
     last_place_paragraph: int = -1  # ... within its paragraph
+    countries: list[tuple[int, Mention]] = field(default_factory=list)  # (paragraph, country)
+    state_bodies: dict[int, Mention] = field(default_factory=dict)  # country start -> its body
+
+
+MAX_COUNTRIES = 8  # countries remembered for "the country"
+COUNTRY_WINDOW = 60  # characters after a figure in which "for the country" is its own
+# "its death toll of", "its count stood at": a figure of what "its" points back to
+_ITS_MEASURE = re.compile(
+    r"(?i)\bits\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:of|at|was|is|stood at|rose to|reached)\s+$"
+)
 
 
 @dataclass
@@ -136,6 +147,7 @@ def extract_parsed(
         named = list(_entity_mentions(doc, piece.start))
         mentions.extend(named)
         context.places.update(m.text.lower() for m in named if m.kind in {"GPE", "LOC"})
+        _remember_countries(context, named, piece.paragraph, lexicon, document.body)
         if not piece.parse:
             end = piece.start + len(piece.text)
             context.speakers.read_names(doc.ents, piece.start, end, piece.paragraph)
@@ -179,10 +191,68 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     return out
 
 
+def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexicon) -> str:
+    """People taken in ("crews took 45 patients to hospital", "admitted 130 patients",
+    "cared for 640 patients since May") are a flow, counted over time, not the stock of
+    those in hospital now ("31 remain in hospital"): the lexicon's ``tolls.intake``
+    predicate when a verb of taking in governs the count."""
+    words = lexicon.tolls
+    if words.intake is None or predicate != words.intake_of:
+        return predicate
+    unit = count.unit_token or count.anchor
+    verbs = {unit.head, count.anchor.head, *([trigger.token] if trigger else [])}
+    for token in (unit, count.anchor, count.number.root):
+        verbs.add(token.head)
+        if token.dep_ == "pobj":
+            verbs.add(token.head.head)  # "cared for 640 patients"
+    if any(v.pos_ == "VERB" and v.lemma_.lower() in words.intake_verbs for v in verbs):
+        return words.intake
+    return predicate
+
+
+def _reported(count: Count, predicate: str, lexicon: Lexicon) -> str:
+    """People "reported missing" are the reports made ("260 were reported missing to the
+    hotline", some twice), not those still unaccounted for: the lexicon's
+    ``tolls.reported`` predicate when a verb of reporting takes the state as its
+    complement."""
+    words = lexicon.tolls
+    if words.reported is None or lexicon.measure_of(predicate) != words.reported_of:
+        return predicate
+    unit = count.unit_token or count.anchor
+    for verb in {unit.head, count.anchor.head}:
+        if verb.lemma_.lower() in words.report_verbs and any(
+            c.dep_ in {"oprd", "acomp", "xcomp"}
+            and lexicon.people_adjectives.get(c.lower_) == predicate
+            for c in verb.children
+        ):
+            return words.reported
+    return predicate
+
+
+def _own_state(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str | None:
+    """A state the count's own words put its people in ("six of them in critical care",
+    "Eighteen are in critical care"),
+    before any predicate borrowed with an elided head ("20 remain in hospital, six of them
+    ..."): the six are said to be in critical care, not merely in hospital."""
+    if trigger is None:
+        return None
+    anchor = count.anchor
+    subject_state = (
+        trigger.token.i == anchor.head.i
+        and anchor.dep_ in {"nsubj", "nsubjpass"}
+        and state_predicate(trigger.token, lexicon) == trigger.predicate
+    )  # "Eighteen are in critical care"
+    if trigger.token.i != anchor.i and not subject_state:
+        return None
+    entry = lexicon.predicates.get(trigger.predicate)
+    return trigger.predicate if entry is not None and entry.changes_state else None
+
+
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon) or _label_trigger(s, count)
     predicate = (
-        count.predicate
+        _own_state(count, trigger, s.lexicon)
+        or count.predicate
         or _measure_subject(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
@@ -194,6 +264,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         s.context.tolls[predicate] += 1
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
+    predicate = _intake(count, trigger, predicate, s.lexicon)
+    predicate = _reported(count, predicate, s.lexicon)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
@@ -211,11 +283,16 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if subject is not None and trigger is not None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
+    its = _its_state_body(s, count)
+    if its is not None:
+        source = its[1]  # "its death toll": the body "its" points back to counted it
     place = (
-        _first_place(s, trigger, count.unit_token, figure=count.unit_token or count.anchor)
+        (its[0] if its is not None else None)
+        or _first_place(s, trigger, count.unit_token, figure=count.unit_token or count.anchor)
         or _site(s, trigger, count, predicate)
         or _framed(s)
         or _there(s, count)
+        or _the_country(s, count)
         or _the_site(s, trigger)
         or _host(s, trigger, count)
     )
@@ -704,6 +781,89 @@ def _there(s: _Sentence, count: Count) -> Mention | None:
     # 400 of their members walked out there")
     ctx = s.context
     return ctx.last_place if ctx.last_place_paragraph == s.piece.paragraph else None
+
+
+def _remember_countries(
+    context: _Context, named: list[Mention], paragraph: int, lexicon: Lexicon, body: str
+) -> None:
+    """Keep the places this piece names that may be a country, for "the country" further
+    on: every GPE (the tagger cannot tell a country from a city; the lexicon's countries
+    and the places named so far cover a possessive it calls an organisation)."""
+    for m in named:
+        name = _possessor(m.text).lower()
+        # a place's name; NER may call "X's" (X's ministry) an organisation
+        owns = _owns_a_state_body(body, m, lexicon)
+        if m.kind == "GPE" or name in lexicon.country_set or name in context.places or owns:
+            context.countries.append((paragraph, m))
+        owned = next((n for n in named if 0 <= n.start - m.end <= 3), None) if owns else None
+        if owned is not None:  # "X's Ministry of Health": the body X owns
+            context.state_bodies[m.start] = owned
+    del context.countries[:-MAX_COUNTRIES]
+
+
+def _owns_a_state_body(body: str, name: Mention, lexicon: Lexicon) -> bool:
+    """Whether a name is a state's by what it owns: "X's Ministry of Health", "X's army"."""
+    if not _owns_a_body(body, name):
+        return False
+    after = re.match(r"(?:['\u2019]s)?\s+([A-Za-z]+)", body[name.end : name.end + 30])
+    return after is not None and after.group(1).lower() in lexicon.tolls.state_bodies
+
+
+def _owns_a_body(body: str, country: Mention) -> bool:
+    """Whether the country is named as the owner of what follows ("X's ministry")."""
+    return country.text.endswith(("'s", "\u2019s")) or body[country.end : country.end + 2] in {
+        "'s",
+        "\u2019s",
+    }
+
+
+def _possessor(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def _the_country(s: _Sentence, count: Count) -> Mention | None:
+    """ "for the country" on a count points back to the last country named before it in
+    its paragraph ("X's ministry counts only confirmed deaths ... the 48 the agency
+    recorded for the country"): a country's own figure."""
+    words = s.lexicon.tolls
+    after = s.sent.doc.text[count.number.end_char : s.sent.end_char]
+    preps = "|".join(re.escape(w) for w in words.country_preps)
+    nouns = "|".join(re.escape(w) for w in words.country_nouns)
+    # the figure's own clause: no other figure between it and "for the country"
+    the_country = bool(preps and nouns) and (
+        re.match(rf"(?i)[^\d;]{{0,{COUNTRY_WINDOW}}}?\b(?:{preps})\s+the\s+(?:{nouns})\b", after)
+        is not None
+    )
+    if not the_country:
+        return None
+    last = _last_country(s, count)
+    return _country_mention(last) if last is not None else None
+
+
+def _its_state_body(s: _Sentence, count: Count) -> tuple[Mention, Mention] | None:
+    """(country, body) for "its toll of N" when the last country named in the paragraph
+    was named as the owner of a state body ("X's Ministry of Health counts only confirmed
+    deaths ... its death toll of 35"): the body's own count, for its country."""
+    before = s.sent.doc.text[s.sent.start_char : count.number.start_char]
+    owned = _ITS_MEASURE.search(before)
+    if owned is None or owned.group(1).lower() not in s.lexicon.measure_nouns:
+        return None
+    last = _last_country(s, count)
+    body = s.context.state_bodies.get(last.start) if last is not None else None
+    if last is None or body is None:
+        return None
+    return _country_mention(last), body
+
+
+def _last_country(s: _Sentence, count: Count) -> Mention | None:
+    start = s.piece.start + count.anchor.idx - s.sent.doc[0].idx
+    named = [m for p, m in s.context.countries if p == s.piece.paragraph and m.start < start]
+    return named[-1] if named else None
+
+
+def _country_mention(named: Mention) -> Mention:
+    text = _possessor(named.text)
+    return Mention(text=text, kind="GPE", start=named.start, end=named.start + len(text))
 
 
 def _speaker_tokens(s: _Sentence) -> set[int]:

@@ -41,7 +41,7 @@ def _path_words(trigger: Token, lexicon: Lexicon) -> set[str]:
                 if _not_only(child):
                     continue
                 words.update({child.lower_, child.lemma_.lower()})
-        if token.head.i == token.i or token.lemma_.lower() in lexicon.attribution_verbs:
+        if token.head.i == token.i or _says(token, lexicon):
             break
         if (
             token.dep_ in {"ccomp", "relcl"}
@@ -52,6 +52,12 @@ def _path_words(trigger: Token, lexicon: Lexicon) -> set[str]:
         token = token.head
     words.discard(trigger.lemma_.lower())
     return words
+
+
+def _says(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying, where the claim's clause ends and its speaker's begins; never a noun
+    spelt like one ("the count would pass 4,000": the count is what is said)."""
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in lexicon.attribution_verbs
 
 
 def _has_phrase(trigger: Token, phrases: list[str]) -> bool:

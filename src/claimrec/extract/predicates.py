@@ -116,9 +116,41 @@ def state_predicate(token: Token, lexicon: Lexicon) -> str | None:
         for obj in child.children:
             if obj.dep_ == "pobj":
                 name = lexicon.state_predicates.get(f"{child.lower_} {obj.lemma_.lower()}")
+                if name is None and not _nearer_count(token, child):
+                    # with its adjectives: "in critical care"
+                    amods = " ".join(a.lower_ for a in obj.children if a.dep_ == "amod")
+                    phrase = f"{child.lower_} {amods} {obj.lemma_.lower()}"
+                    name = lexicon.state_predicates.get(phrase) if amods else None
                 if name is not None:
                     return name
     return None
+
+
+def _trailing_state(anchor: Token, lexicon: Lexicon) -> str | None:
+    """The state phrase the parser hung on the verb after a count that trails its clause
+    ("remained in hospital, six of them in critical care": the six are in critical care)."""
+    if not anchor.like_num or anchor.dep_ not in {"npadvmod", "appos"}:
+        return None
+    head = anchor.head
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i < anchor.i:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            amods = " ".join(a.lower_ for a in obj.children if a.dep_ == "amod")
+            name = lexicon.state_predicates.get(f"{prep.lower_} {amods} {obj.lemma_.lower()}")
+            if amods and name is not None:
+                return name
+    return None
+
+
+def _nearer_count(head: Token, prep: Token) -> bool:
+    """Whether another count of ``head`` stands between it and its state phrase: in "20
+    remained in hospital, six of them in critical care" the care is the six's state."""
+    return any(
+        c.like_num and head.i < c.i < prep.i
+        for c in head.children
+        if c.dep_ in {"npadvmod", "appos", "dobj", "attr"}
+    )
 
 
 def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
@@ -182,7 +214,7 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 def own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """A participle or relative clause after the anchor that describes it: one of its own, or
     one the parser hung on the first of a coordination the anchor belongs to."""
-    state = state_predicate(anchor, lexicon)
+    state = state_predicate(anchor, lexicon) or _trailing_state(anchor, lexicon)
     if state is not None:
         return Trigger(anchor, state)
     heads = [anchor, *(t for t in anchor.conjuncts if t.i < anchor.i)]
@@ -313,6 +345,9 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
     names = {found.predicate}
     for child in found.token.children:
         if child.dep_ == "conj" and shares_subject(child) and not _own_object(child):
+            presumed = _presumed(child, lexicon)
+            if presumed is not None:
+                return presumed  # "dead or missing presumed dead": all counted as dead
             pred = trigger_of(child, lexicon)
             if pred is not None:
                 names.add(pred)
@@ -322,6 +357,19 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
         if set(combo.of) == names:
             return combo.name
     return found.predicate
+
+
+def _presumed(verb: Token, lexicon: Lexicon) -> str | None:
+    """What a coordinated presumption says of everyone counted ("dead or missing, presumed
+    dead": the predicate of "dead"), else None."""
+    if verb.lemma_.lower() not in lexicon.tolls.presumption_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in {"oprd", "acomp", "xcomp"}:
+            name = lexicon.people_adjectives.get(child.lower_)
+            if name is not None:
+                return name
+    return None
 
 
 def shares_subject(verb: Token) -> bool:
