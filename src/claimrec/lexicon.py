@@ -210,6 +210,8 @@ class WhereWhen(LexiconPart):
     spatial_particles: list[str] = []
     # "four days after ...", "two weeks later": a span before one of these is a point.
     relative_words: list[str] = []
+    # "the strike began on 4 May": verbs that only date the event their subject names.
+    aspect_verbs: list[str] = []
     # A time of day without a clock names one of these ("that evening", "the night").
     day_parts: list[str] = []
     rate_words: list[str] = []  # "a day", "every night", "per day": a rate, not a time

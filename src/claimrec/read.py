@@ -38,6 +38,7 @@ Rules beyond docs/graph.md, chosen here:
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import os
 import re
@@ -49,7 +50,7 @@ from typing import NamedTuple
 import yaml
 
 from claimrec.errors import InputError
-from claimrec.formats import Article, html_article, jsonl_records, metadata
+from claimrec.formats import Article, html_article, jsonl_records, metadata, parse_date
 from claimrec.models import Corpus, Document, SkippedDocument
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -358,6 +359,9 @@ def read_document(path: Path, *, root: Path) -> Document | SkippedDocument:
             article = _page(text)
         else:
             meta, body, meta_warnings = split_front_matter(text)
+            if "published" not in meta:
+                heading = heading_date(body)
+                meta = {**meta, "published": heading} if heading is not None else meta
             article = Article(body=body, meta=meta, warnings=tuple(meta_warnings))
         if article.body.isspace() or not article.body:
             raise _Skip("whitespace only: no text after the front matter")
@@ -577,6 +581,32 @@ def _check_text(text: str) -> None:
 
 
 # ----------------------------------------------------------------------- front matter
+
+HEADING_LINES = 4  # a release's or notice's heading: its first non-empty lines
+HEADING_WIDTH = 100  # longer lines are prose, whose dates are events, not the issue date
+# after the line's start, a comma or a dash (a dateline's place or a label before it), with
+# an optional weekday: never "the fire of 3 May 2019" in a headline
+_FULL_DATE = re.compile(
+    r"(?:^|[,\u2014\u2013-])\s*(?:[A-Z][a-z]+day,?\s+)?"
+    r"(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\b"
+)
+
+
+def heading_date(body: str) -> dt.date | None:
+    """The date a document without front matter states in its heading: a full calendar
+    date (day, month and year) on one of its first short lines ("New York, 2 September
+    2014", "FOR IMMEDIATE RELEASE — Wednesday, October 11, 2023", "CORRECTION — 17
+    November 2017"). A press release or notice dates itself there as a wire story does in
+    its front matter; a date inside the prose below it is an event's, never read so."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()][:HEADING_LINES]
+    for line in lines:
+        if len(line) > HEADING_WIDTH:
+            break
+        found = _FULL_DATE.search(line)
+        day = parse_date(found.group(1)) if found is not None else None
+        if day is not None:
+            return day
+    return None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str, list[str]]:

@@ -94,6 +94,7 @@ from claimrec.cues import (
     states_update,
 )
 from claimrec.dates import resolve_date
+from claimrec.event_keys import OCCURRENCE, event_anchors, occurrence, occurrence_scope
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -233,6 +234,21 @@ class _Context:
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
+        self.anchors = event_anchors(
+            claims,
+            story_of=lambda c: self.story.get(c.doc),
+            once_family=self._once_family,
+            too_wide=country_level,
+        )
+
+    def _once_family(self, claim: Claim) -> str | None:
+        """The family of the story's one-off event a date or place is said of: a ``once``
+        predicate's, unless the sentence makes it another event of its kind or its date is
+        long before its article."""
+        predicate = self.event_predicate(claim)
+        if not self.once(predicate) or self.other_event.search(claim.evidence.sentence):
+            return None
+        return None if _long_before(claim, self) else self.family(predicate)
 
     def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
         """Each story's own site: where its one-off event happened (a ``once`` predicate's
@@ -523,6 +539,18 @@ def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) ->
         if ctx.other_event.search(claim.evidence.sentence) is not None:
             scope = EARLIER  # "a similar fire in January": another event of its kind
         return (claim.type, None, family, None, None, scope, None, story, None)
+    statement = predicate in ctx.lexicon.where_when.speech_verbs  # "said on Monday"
+    anchored = None if statement else ctx.anchors.family_of(claim, story)
+    if anchored is not None and (
+        claim.type == "date" or predicate not in ctx.lexicon.predicates
+    ):  # the one-off event's own day, whatever the verb; its site, unless another event's
+        return (claim.type, None, anchored, None, None, None, None, story, None)
+    value = claim.value
+    if isinstance(value, DateValue) and not statement:
+        span = occurrence(value)
+        if span is not None:  # a recurring or unnamed event: the day names the occurrence
+            scope = occurrence_scope(span)
+            return ("date", None, OCCURRENCE, None, None, scope, None, story, span[0])
     if ctx.per_event(predicate):
         day = _event_date(claim, ctx)
         return (claim.type, None, family, None, None, scope, None, story, day)

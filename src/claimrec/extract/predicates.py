@@ -453,5 +453,20 @@ def date_verb_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger_of(verb, lexicon) is not None:
         return None
-    name = event_by_subject(verb, lexicon)
+    name = event_by_subject(verb, lexicon) or _subject_event(verb, lexicon)
     return Trigger(verb, name) if name is not None else None
+
+
+def _subject_event(verb: Token, lexicon: Lexicon) -> str | None:
+    """Any event its subject's noun names, for a verb of beginning or ending that only
+    dates it ("since the strike began on 4 May, 900 have been laid off": the strike's
+    start, not the layoffs)."""
+    if verb.lemma_.lower() not in lexicon.where_when.aspect_verbs:
+        return None
+    for noun in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if noun.pos_ != "NOUN" or noun.ent_type_:
+            continue
+        name = _counting_sense(noun, lexicon.noun_predicates.get(noun.lemma_.lower()), lexicon)
+        if name is not None and name in lexicon.predicates:
+            return name
+    return None

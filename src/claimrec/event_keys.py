@@ -1,0 +1,110 @@
+"""Which occurrence of an event a date or place claim answers (the "when" and "where" keys
+that reconcile's ``_event_block`` does not settle by the event's own word).
+
+The story's one-off event (a fire, a sinking: a ``once`` predicate) is named by its noun or
+verb, so every date and place said of it is one question. Two more rules tie other dates
+and places to it, or to each other:
+
+* **A day names its occurrence.** Events that recur or go unnamed (a strike that walks out
+  in waves, hostages freed day after day, days of protest called one after another) are
+  told apart by the day itself: two dates of such events answer one question exactly when
+  they name the same stretch of the calendar, whatever verb their sentence hangs them on
+  ("walked out on 4 May", a table row "| 4 May | 12,000 |", "the walkout began on 4 May").
+  The verb is no guide: a table row, "came out on Friday" or "it was 4 May" name no event,
+  and one occurrence is told with many verbs. Their values are then equal by construction:
+  what the fact records is which mentions speak of that day, not a rivalry between days.
+  (Two different events on one day, arrests on the day a strike began, share the fact: a
+  known limit, the price of not trusting the verb.) A date of a statement ("said on
+  Monday") is no occurrence of the event, and a date the calendar cannot place (a bare
+  "that night", "last spring" without an article date) names none.
+* **The one-off event's day and site are its own.** A date naming the day on which the
+  story's one-off event happened is that event's date whatever its verb ("killed on 7
+  May" in a story of the 7 May raid); a place the story names as where its one-off event
+  happened is that event's place wherever it is mentioned again ("the search went on
+  through the night off Cape Lira"), a site inside a town inside a region being one
+  "where" at different granularity. Countries are too wide to carry this over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from claimrec.models import Claim, DateValue, LocationValue
+
+OCCURRENCE = "occurrence"  # the predicate of a fact keyed by the day it names
+
+
+def occurrence(value: DateValue) -> tuple[dt.date, dt.date] | None:
+    """The stretch of the calendar a date names (first and last day), None when it names
+    none that can be placed."""
+    if value.start is None or value.granularity == "unknown":
+        return None
+    return value.start, value.end or value.start
+
+
+def occurrence_scope(span: tuple[dt.date, dt.date]) -> str | None:
+    """A fact key's scope for a stretch longer than its first day ("Nov. 24-30" is not
+    "Nov. 24"): its last day."""
+    start, end = span
+    return None if end == start else f"to:{end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventAnchors:
+    """Per story, the days and sites of its one-off event, each with the event's family."""
+
+    days: dict[tuple[str | None, dt.date], str]
+    sites: dict[tuple[str | None, str], str]
+
+    def family_of(self, claim: Claim, story: str | None) -> str | None:
+        """The one-off event whose day or site the claim names, if any."""
+        value = claim.value
+        if isinstance(value, DateValue):
+            span = occurrence(value)
+            if span is None or span[0] != span[1]:
+                return None
+            return self.days.get((story, span[0]))
+        if isinstance(value, LocationValue):
+            return self.sites.get((story, value.entity))
+        return None
+
+
+def event_anchors(
+    claims: Iterable[Claim],
+    *,
+    story_of: Callable[[Claim], str | None],
+    once_family: Callable[[Claim], str | None],
+    too_wide: frozenset[str],
+) -> EventAnchors:
+    """The days and sites said of each story's one-off event: a day when one of its date
+    claims names a single day; a site when one of its place claims names a place narrower
+    than a country (``too_wide``). ``once_family`` gives the family of a claim's one-off
+    event (None for any other claim, or for another event of its kind). A day or site said
+    of two one-off events goes to the one that says it most often."""
+    days: dict[tuple[str | None, dt.date], Counter[str]] = defaultdict(Counter)
+    sites: dict[tuple[str | None, str], Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        if claim.type == "count":
+            continue
+        family = once_family(claim)
+        if family is None:
+            continue
+        value = claim.value
+        if isinstance(value, DateValue):
+            span = occurrence(value)
+            if span is not None and span[0] == span[1] and value.granularity == "day":
+                days[(story_of(claim), span[0])][family] += 1
+        elif isinstance(value, LocationValue) and value.entity not in too_wide:
+            sites[(story_of(claim), value.entity)][family] += 1
+    return EventAnchors(
+        days={at: _most_said(counter) for at, counter in days.items()},
+        sites={at: _most_said(counter) for at, counter in sites.items()},
+    )
+
+
+def _most_said(counter: Counter[str]) -> str:
+    """The most frequent family, ties broken by name (deterministic)."""
+    return min(counter, key=lambda family: (-counter[family], family))
