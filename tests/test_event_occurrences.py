@@ -262,3 +262,61 @@ def test_a_verb_that_does_more_than_date_keeps_its_own_event(nlp, lexicon) -> No
     text = "The maker laid off 800 workers on 4 March after the walkout."
     found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
     assert [c.predicate for c in found if c.type == "date"] == ["laid_off"]
+
+
+# ------------------------------------------------------------------ "on the night"
+
+
+@pytest.mark.parametrize(
+    ("other", "joins"),
+    [
+        pytest.param(
+            "Some residents had not been at home on the night, the inquiry found.",
+            True,
+            id="a bare part of a day points back to the event's",
+        ),
+        pytest.param(
+            "The council met on the night of 9 March to discuss the block.",
+            False,
+            id="a part of a named day",
+        ),
+        pytest.param(
+            "Residents were rehoused the following morning.",
+            False,
+            id="a day counted from another",
+        ),
+    ],
+)
+def test_a_bare_part_of_a_day_is_the_one_off_event_s(
+    tmp_path: Path, other: str, joins: bool
+) -> None:
+    graph = graph_of(tmp_path, "The fire broke out at the Kessel tower on 3 March.", other)
+    event = fact_with(graph, "date", "3 March", "broke out")
+    dates = [c for c in graph.claims if c.type == "date" and c.evidence.sentence == other]
+    assert dates, other
+    assert all((c.id in event.claims) is joins for c in dates)
+
+
+def test_a_bare_part_of_a_day_without_a_one_off_event_stays_apart(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "About 900 workers walked out on 4 March.",
+        "Some pickets stayed at the gates through the night.",
+    )
+    night = [c for c in graph.claims if c.type == "date" and "night" in c.evidence.quote]
+    walkout = fact_with(graph, "date", "4 March")
+    assert all(c.id not in walkout.claims for c in night)
+
+
+# ------------------------------------------------------------------ datelines
+
+
+def test_datelines_of_two_articles_are_two_places(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "VARNA, Teravia — About 900 workers walked out at the Orlin plant on Tuesday.",
+        "SELM, Teravia — About 600 workers walked out at the Corvale depot on Wednesday.",
+    )
+    varna = fact_with(graph, "location", "VARNA")
+    selm = fact_with(graph, "location", "SELM")
+    assert varna.id != selm.id

@@ -23,6 +23,14 @@ and places to it, or to each other:
   happened is that event's place wherever it is mentioned again ("the search went on
   through the night off Cape Lira"), a site inside a town inside a region being one
   "where" at different granularity. Countries are too wide to carry this over.
+* **A bare part of a day is the one-off event's.** "On the night", "that morning", with
+  nothing to say which night, point back to the night the story is about: its one-off
+  event's ("some residents had not been at home on the night"). Not "the next day" or
+  "the night of 3 May", which say which, nor a statement's "that evening".
+* **A place with no word of its own names only itself.** A dateline ("VARNA —") or a table
+  row's place cell hangs on no verb: it says where that article or row is from, not where
+  any other article's place is; such places answer one question only when they name the
+  same place.
 """
 
 from __future__ import annotations
@@ -58,6 +66,7 @@ class EventAnchors:
 
     days: dict[tuple[str | None, dt.date], str]
     sites: dict[tuple[str | None, str], str]
+    main: dict[str | None, str]  # each story's most-said one-off event
 
     def family_of(self, claim: Claim, story: str | None) -> str | None:
         """The one-off event whose day or site the claim names, if any."""
@@ -86,12 +95,14 @@ def event_anchors(
     of two one-off events goes to the one that says it most often."""
     days: dict[tuple[str | None, dt.date], Counter[str]] = defaultdict(Counter)
     sites: dict[tuple[str | None, str], Counter[str]] = defaultdict(Counter)
+    said: dict[str | None, Counter[str]] = defaultdict(Counter)
     for claim in claims:
         if claim.type == "count":
             continue
         family = once_family(claim)
         if family is None:
             continue
+        said[story_of(claim)][family] += 1
         value = claim.value
         if isinstance(value, DateValue):
             span = occurrence(value)
@@ -102,7 +113,24 @@ def event_anchors(
     return EventAnchors(
         days={at: _most_said(counter) for at, counter in days.items()},
         sites={at: _most_said(counter) for at, counter in sites.items()},
+        main={story: _most_said(counter) for story, counter in said.items()},
     )
+
+
+def bare_day_part(claim: Claim, *, words: frozenset[str], determiners: frozenset[str]) -> bool:
+    """Whether a date the calendar cannot place is a bare part of a day ("on the night",
+    "that morning"): a determiner and one of ``words``, not followed by "of" ("the night of
+    the fire" or "of 3 May" say which night)."""
+    value = claim.value
+    if not isinstance(value, DateValue) or value.start is not None:
+        return False
+    tokens = value.text.lower().split()
+    if len(tokens) != 2 or tokens[0] not in determiners or tokens[1] not in words:
+        return False
+    sentence, quote = claim.evidence.sentence, claim.evidence.quote
+    at = sentence.find(quote)
+    after = sentence[at + len(quote) :].split() if at >= 0 else []
+    return not after or after[0].lower() != "of"
 
 
 def _most_said(counter: Counter[str]) -> str:

@@ -94,7 +94,13 @@ from claimrec.cues import (
     states_update,
 )
 from claimrec.dates import resolve_date
-from claimrec.event_keys import OCCURRENCE, event_anchors, occurrence, occurrence_scope
+from claimrec.event_keys import (
+    OCCURRENCE,
+    bare_day_part,
+    event_anchors,
+    occurrence,
+    occurrence_scope,
+)
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -239,6 +245,15 @@ class _Context:
             story_of=lambda c: self.story.get(c.doc),
             once_family=self._once_family,
             too_wide=country_level,
+        )
+
+    def bare_day_part(self, claim: Claim) -> bool:
+        """``event_keys.bare_day_part`` with the lexicon's words."""
+        words = self.lexicon.where_when
+        return bare_day_part(
+            claim,
+            words=frozenset(words.event_day_parts),
+            determiners=frozenset(words.same_day_markers) | {"the"},
         )
 
     def _once_family(self, claim: Claim) -> str | None:
@@ -546,6 +561,11 @@ def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) ->
     ):  # the one-off event's own day, whatever the verb; its site, unless another event's
         return (claim.type, None, anchored, None, None, None, None, story, None)
     value = claim.value
+    main = ctx.anchors.main.get(story)
+    if main is not None and not statement and ctx.bare_day_part(claim):
+        return (claim.type, None, main, None, None, None, None, story, None)  # "on the night"
+    if isinstance(value, LocationValue) and predicate == ctx.lexicon.where_when.fallback_predicate:
+        return (claim.type, None, predicate, None, value.entity, None, None, story, None)
     if isinstance(value, DateValue) and not statement:
         span = occurrence(value)
         if span is not None:  # a recurring or unnamed event: the day names the occurrence
