@@ -320,3 +320,35 @@ def test_datelines_of_two_articles_are_two_places(tmp_path: Path) -> None:
     varna = fact_with(graph, "location", "VARNA")
     selm = fact_with(graph, "location", "SELM")
     assert varna.id != selm.id
+
+
+# ------------------------------------------------------------------ an unnamed crowd's place
+
+MARCH_DAY = (
+    "About 90,000 people marched across Teravia on Tuesday, the ministry said. "
+    "In Velmora, police counted 30,000 people and unions 80,000. "
+    "In Ostrela, police arrested 40 people."
+)
+
+
+def test_a_place_where_an_unnamed_crowd_is_counted_is_the_gathering_s(tmp_path: Path) -> None:
+    graph = graph_of(tmp_path, MARCH_DAY)
+    march = fact_with(graph, "location", "Teravia")
+    assert fact_with(graph, "location", "Velmora").id == march.id
+
+
+@pytest.mark.parametrize(
+    ("articles", "quote"),
+    [
+        pytest.param((MARCH_DAY,), "Ostrela", id="people counted as arrested are no crowd"),
+        pytest.param(
+            ("In Dravik, police counted 2,000 people.",),
+            "Dravik",
+            id="a story that counts no gathering",
+        ),
+    ],
+)
+def test_other_counted_places_stay_apart(tmp_path: Path, articles: tuple[str, ...], quote: str):
+    graph = graph_of(tmp_path, *articles)
+    place = fact_with(graph, "location", quote)
+    assert place.key.predicate != "protest"

@@ -240,12 +240,48 @@ class _Context:
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
+        self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
+        self.gathering_days = self._gatherings(claims)
+        self.unmeasured = _unmeasured_sentences(claims)
         self.anchors = event_anchors(
             claims,
             story_of=lambda c: self.story.get(c.doc),
             once_family=self._once_family,
             too_wide=country_level,
         )
+
+    def _gatherings(self, claims: Sequence[Claim]) -> dict[tuple[str | None, dt.date], str]:
+        """The days on which each story counts a gathering (a count whose measure is one of
+        the ``per_event_measures``), with the gathering's family; also (in ``doc_days``)
+        the days each document counts one on."""
+        family_of = {
+            entry.measure: entry.family
+            for entry in reversed(list(self.lexicon.predicates.values()))
+            if entry.measure in self.per_event_measures
+        }
+        out: dict[tuple[str | None, dt.date], str] = {}
+        for claim in claims:
+            if claim.type != "count" or claim.measure not in family_of:
+                continue
+            day = self.event_day(claim)
+            if day is not None:
+                family = self.family(claim.predicate) if self.per_event(claim.predicate) else ""
+                out.setdefault((self.story.get(claim.doc), day), family or family_of[claim.measure])
+                self.doc_days[claim.doc].add(day)
+        return out
+
+    def unnamed_gathering(self, claim: Claim) -> tuple[str, dt.date] | None:
+        """A place where people are counted with no word for what they do ("In X, police
+        counted 30,000 people", "X is where the gap is widest: the unions counted 280,000"),
+        on a day the story counts a gathering: that gathering's place (family and day). A
+        reader takes an unnamed crowd on a day of marches to be marchers. The day is the one
+        its article counts a gathering on, when just one, else its own."""
+        if (claim.doc, claim.evidence.sentence) not in self.unmeasured:
+            return None
+        days = self.doc_days.get(claim.doc, set())  # the one day its article counts one
+        day = next(iter(days)) if len(days) == 1 and claim.time is None else self.event_day(claim)
+        family = self.gathering_days.get((self.story.get(claim.doc), day)) if day else None
+        return (family, day) if family is not None and day is not None else None
 
     def bare_day_part(self, claim: Claim) -> bool:
         """``event_keys.bare_day_part`` with the lexicon's words."""
@@ -554,6 +590,23 @@ def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) ->
         if ctx.other_event.search(claim.evidence.sentence) is not None:
             scope = EARLIER  # "a similar fire in January": another event of its kind
         return (claim.type, None, family, None, None, scope, None, story, None)
+    block = _occurrence_block(claim, predicate, story, ctx)
+    if block is not None:
+        return block
+    if ctx.per_event(predicate):
+        day = _event_date(claim, ctx)
+        return (claim.type, None, family, None, None, scope, None, story, day)
+    owner = _owner(claim, ctx, strict=False)
+    return (claim.type, owner, family, None, None, scope, None, story, None)
+
+
+def _occurrence_block(
+    claim: Claim, predicate: str, story: str | None, ctx: _Context
+) -> tuple[object, ...] | None:
+    """The question of a date or place that is not said of a one-off event by its own word
+    (``event_keys``): the one-off event's day or site, a bare part of its day, a place on
+    no word (itself), a day (its occurrence), or the place where an unnamed crowd is
+    counted on a day the story counts a gathering; None for any other."""
     statement = predicate in ctx.lexicon.where_when.speech_verbs  # "said on Monday"
     anchored = None if statement else ctx.anchors.family_of(claim, story)
     if anchored is not None and (
@@ -564,18 +617,21 @@ def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) ->
     main = ctx.anchors.main.get(story)
     if main is not None and not statement and ctx.bare_day_part(claim):
         return (claim.type, None, main, None, None, None, None, story, None)  # "on the night"
-    if isinstance(value, LocationValue) and predicate == ctx.lexicon.where_when.fallback_predicate:
+    if isinstance(value, DateValue):
+        span = None if statement else occurrence(value)
+        if span is None:
+            return None
+        scope = occurrence_scope(span)  # a recurring or unnamed event: the day names it
+        return ("date", None, OCCURRENCE, None, None, scope, None, story, span[0])
+    if not isinstance(value, LocationValue) or predicate in ctx.lexicon.predicates:
+        return None
+    if predicate == ctx.lexicon.where_when.fallback_predicate:
         return (claim.type, None, predicate, None, value.entity, None, None, story, None)
-    if isinstance(value, DateValue) and not statement:
-        span = occurrence(value)
-        if span is not None:  # a recurring or unnamed event: the day names the occurrence
-            scope = occurrence_scope(span)
-            return ("date", None, OCCURRENCE, None, None, scope, None, story, span[0])
-    if ctx.per_event(predicate):
-        day = _event_date(claim, ctx)
-        return (claim.type, None, family, None, None, scope, None, story, day)
-    owner = _owner(claim, ctx, strict=False)
-    return (claim.type, owner, family, None, None, scope, None, story, None)
+    gathering = ctx.unnamed_gathering(claim)
+    if gathering is not None:
+        family, day = gathering
+        return (claim.type, None, family, None, None, None, None, story, day)
+    return None
 
 
 def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
@@ -621,6 +677,17 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     ):
         return PART
     return None
+
+
+def _unmeasured_sentences(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
+    """The sentences (doc, text) whose counts all say nothing of what the people counted
+    did (measure ``other``)."""
+    measured: dict[tuple[str, str], bool] = {}
+    for claim in claims:
+        if claim.type == "count":
+            at = (claim.doc, claim.evidence.sentence)
+            measured[at] = measured.get(at, False) or claim.measure != "other"
+    return frozenset(at for at, any_measured in measured.items() if not any_measured)
 
 
 def _drawn_from_all(claims: Sequence[Claim], partitive: re.Pattern[str] | None) -> frozenset[str]:
