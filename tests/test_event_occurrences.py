@@ -352,3 +352,48 @@ def test_other_counted_places_stay_apart(tmp_path: Path, articles: tuple[str, ..
     graph = graph_of(tmp_path, *articles)
     place = fact_with(graph, "location", quote)
     assert place.key.predicate != "protest"
+
+
+# ------------------------------------------------------------------ time counted from an event
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "predicate"),
+    [
+        pytest.param(
+            "Four days after the trawler later named as the Orla sank off Cape Lira, "
+            "one number is settled.",
+            "Four days",
+            "struck",
+            id="a clause under a participle between",
+        ),
+        pytest.param(
+            "Ten days after the Orla went down, the survivors tell another story.",
+            "Ten days",
+            "struck",
+            id="a named vessel's phrase",
+        ),
+        pytest.param(
+            "Two weeks after the blaze, the council met.",
+            "Two weeks",
+            "struck",
+            id="after the event's noun",
+        ),
+    ],
+)
+def test_time_counted_from_a_one_off_event_dates_it(
+    nlp, lexicon, text: str, word: str, predicate: str
+) -> None:
+    found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
+    assert [c.predicate for c in found if c.type == "date" and word in c.evidence.quote] == [
+        predicate
+    ]
+
+
+def test_time_counted_from_another_event_does_not_date_the_one_off(nlp, lexicon) -> None:
+    text = "Three days after the meeting, the council voted."
+    found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
+    dates = [c.predicate for c in found if c.type == "date"]
+    assert dates and all(
+        not lexicon.predicates.get(p) or not lexicon.predicates[p].once for p in dates
+    )
