@@ -397,3 +397,36 @@ def test_time_counted_from_another_event_does_not_date_the_one_off(nlp, lexicon)
     assert dates and all(
         not lexicon.predicates.get(p) or not lexicon.predicates[p].once for p in dates
     )
+
+
+# ------------------------------------------------------------------ a part of a named day
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "day"),
+    [
+        pytest.param(
+            "The boat had been in distress since the morning of 11 March.",
+            "the morning of 11 March",
+            D(2025, 3, 11),
+            id="the morning of a date",
+        ),
+        pytest.param(
+            "The fire broke out in the early hours of 12 March.",
+            "the early hours of 12 March",
+            D(2025, 3, 12),
+            id="the early hours of a date",
+        ),
+    ],
+)
+def test_a_part_of_a_named_day_is_that_day(nlp, lexicon, text: str, quote: str, day: dt.date):
+    found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
+    dates = [c for c in found if c.type == "date"]
+    assert [c.evidence.quote for c in dates] == [quote]
+    assert isinstance(dates[0].value, DateValue) and dates[0].value.start == day
+
+
+def test_a_part_of_a_day_named_by_its_event_stays_apart(nlp, lexicon) -> None:
+    text = "Residents gathered outside the tower on the morning of the fire."
+    found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
+    assert [c.evidence.quote for c in found if c.type == "date"] == ["the morning"]

@@ -42,7 +42,8 @@ def event_times(sent: Span, lexicon: Lexicon, published: dt.date | None) -> list
     if _publication_stamp(sent, lexicon):
         return []
     out = []
-    for ent in sent.ents:
+    ents = _day_parts_of_dates(list(sent.ents), lexicon)
+    for ent in ents:
         span = without_possessive(ent)
         if span.label_ not in DATE_LABELS or _bare_number(span.text) or _AGE.search(span.text):
             continue
@@ -51,6 +52,31 @@ def event_times(sent: Span, lexicon: Lexicon, published: dt.date | None) -> list
         value = resolve_date(span.text, published=published)
         if _is_event_time(span, value, lexicon):
             out.append(EventTime(span, value))
+    return out
+
+
+def _day_parts_of_dates(ents: list[Span], lexicon: Lexicon) -> list[Span]:
+    """ "the morning of 13 June", "the early hours of 14 June": the parser names the part of
+    the day and the date apart; they are one time, the date's day (a part of a day is no
+    finer a granularity than the day), so the two become one span."""
+    out: list[Span] = []
+    skip = -1
+    for k, ent in enumerate(ents):
+        if k == skip:
+            continue
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        joined = after is not None and after.start == ent.end + 1
+        if (
+            joined
+            and after is not None
+            and after.label_ == "DATE"
+            and ent.doc[ent.end].lower_ == "of"
+            and any(t.lower_ in lexicon.where_when.day_parts for t in ent)
+        ):
+            out.append(Span(ent.doc, ent.start, after.end, label="DATE"))
+            skip = k + 1
+        else:
+            out.append(ent)
     return out
 
 
