@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from builders import extraction_of, story_graph
 
-from claimrec.event_keys import occurrence, occurrence_scope
+from claimrec.event_keys import finer_dates, occurrence, occurrence_scope
 from claimrec.models import DateValue, Fact, Graph
 from claimrec.pipeline import build
 from claimrec.read import heading_date, read_document
@@ -430,3 +430,44 @@ def test_a_part_of_a_day_named_by_its_event_stays_apart(nlp, lexicon) -> None:
     text = "Residents gathered outside the tower on the morning of the fire."
     found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
     assert [c.evidence.quote for c in found if c.type == "date"] == ["the morning"]
+
+
+# ------------------------------------------------------------------ a coarse date
+
+
+def _value(text: str, start: dt.date, end: dt.date, granularity: str) -> DateValue:
+    return DateValue(text=text, start=start, end=end, granularity=granularity)  # type: ignore[arg-type]
+
+
+JANUARY = _value("January", D(2026, 1, 1), D(2026, 1, 31), "month")
+JAN_20 = _value("20 January", D(2026, 1, 20), D(2026, 1, 20), "day")
+JAN_9 = _value("9 January", D(2026, 1, 9), D(2026, 1, 9), "day")
+MAY = _value("May 2025", D(2025, 5, 1), D(2025, 5, 31), "month")
+YEAR = _value("last year", D(2025, 1, 1), D(2025, 12, 31), "year")
+
+
+@pytest.mark.parametrize(
+    ("values", "coarse", "finer"),
+    [
+        pytest.param([JANUARY, JAN_20], JANUARY, JAN_20, id="a month and its one day"),
+        pytest.param([YEAR, MAY], YEAR, MAY, id="a year and its one month"),
+        pytest.param([JANUARY, JAN_20, JAN_9], JANUARY, None, id="two days: cannot say which"),
+        pytest.param([JANUARY, MAY], JANUARY, None, id="nothing inside"),
+    ],
+)
+def test_a_coarse_date_is_the_one_finer_date_inside_it(
+    values: list[DateValue], coarse: DateValue, finer: DateValue | None
+) -> None:
+    found = finer_dates((None, v) for v in values)
+    span = occurrence(coarse)
+    assert span is not None
+    assert found.get((None, span)) == (occurrence(finer) if finer else None)
+
+
+def test_a_month_and_its_one_day_are_one_question(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "The agency said cases could reach 9,000 by 20 April.",
+        "Its estimate last week that cases could reach 9,000 by April describes the worst case.",
+    )
+    assert fact_with(graph, "date", "20 April").id == fact_with(graph, "date", "April", "worst").id

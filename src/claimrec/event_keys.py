@@ -23,6 +23,10 @@ and places to it, or to each other:
   happened is that event's place wherever it is mentioned again ("the search went on
   through the night off Cape Lira"), a site inside a town inside a region being one
   "where" at different granularity. Countries are too wide to carry this over.
+* **A coarse date is the one finer date inside it.** "By January" and "by 20 January",
+  "completed last year" and "finished in May" of that year: a month, week or year said of
+  an occurrence that the story elsewhere dates more finely is that occurrence, when just
+  one finer date of the story falls inside it (two or more and it cannot say which).
 * **A bare part of a day is the one-off event's.** "On the night", "that morning", with
   nothing to say which night, point back to the night the story is about: its one-off
   event's ("some residents had not been at home on the night"). Not "the next day" or
@@ -115,6 +119,36 @@ def event_anchors(
         sites={at: _most_said(counter) for at, counter in sites.items()},
         main={story: _most_said(counter) for story, counter in said.items()},
     )
+
+
+def finer_dates(
+    values: Iterable[tuple[str | None, DateValue]],
+) -> dict[tuple[str | None, tuple[dt.date, dt.date]], tuple[dt.date, dt.date]]:
+    """For each story's coarse date (a week, month, season, quarter or year), the one finer
+    stretch the story's dates name inside it, when just one (``values``: each date's story
+    and value, the dates that name occurrences)."""
+    spans: dict[str | None, set[tuple[dt.date, dt.date]]] = defaultdict(set)
+    coarse: set[tuple[str | None, tuple[dt.date, dt.date]]] = set()
+    for story, value in values:
+        span = occurrence(value)
+        if span is None:
+            continue
+        spans[story].add(span)
+        if value.granularity != "day":
+            coarse.add((story, span))
+    out = {}
+    for story, span in sorted(coarse, key=lambda at: (str(at[0]), at[1])):
+        inside = [
+            other
+            for other in spans[story]
+            if other != span
+            and span[0] <= other[0]
+            and other[1] <= span[1]
+            and (other[1] - other[0]) < (span[1] - span[0])
+        ]
+        if len(inside) == 1:
+            out[(story, span)] = inside[0]
+    return out
 
 
 def bare_day_part(claim: Claim, *, words: frozenset[str], determiners: frozenset[str]) -> bool:

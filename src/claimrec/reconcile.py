@@ -98,6 +98,7 @@ from claimrec.event_keys import (
     OCCURRENCE,
     bare_day_part,
     event_anchors,
+    finer_dates,
     occurrence,
     occurrence_scope,
 )
@@ -243,6 +244,11 @@ class _Context:
         self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
         self.gathering_days = self._gatherings(claims)
         self.unmeasured = _unmeasured_sentences(claims)
+        self.finer = finer_dates(
+            (self.story.get(c.doc), c.value)
+            for c in claims
+            if isinstance(c.value, DateValue) and self._names_occurrence(c)
+        )
         self.anchors = event_anchors(
             claims,
             story_of=lambda c: self.story.get(c.doc),
@@ -282,6 +288,12 @@ class _Context:
         day = next(iter(days)) if len(days) == 1 and claim.time is None else self.event_day(claim)
         family = self.gathering_days.get((self.story.get(claim.doc), day)) if day else None
         return (family, day) if family is not None and day is not None else None
+
+    def _names_occurrence(self, claim: Claim) -> bool:
+        """Whether a date is said of an occurrence that only its day tells apart: not of the
+        one-off event by its own word, nor of a statement."""
+        predicate = self.event_predicate(claim)
+        return not self.once(predicate) and predicate not in self.lexicon.where_when.speech_verbs
 
     def bare_day_part(self, claim: Claim) -> bool:
         """``event_keys.bare_day_part`` with the lexicon's words."""
@@ -621,6 +633,7 @@ def _occurrence_block(
         span = None if statement else occurrence(value)
         if span is None:
             return None
+        span = ctx.finer.get((story, span), span)  # "by January": the one January date
         scope = occurrence_scope(span)  # a recurring or unnamed event: the day names it
         return ("date", None, OCCURRENCE, None, None, scope, None, story, span[0])
     if not isinstance(value, LocationValue) or predicate in ctx.lexicon.predicates:
