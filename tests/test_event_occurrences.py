@@ -471,3 +471,12 @@ def test_a_month_and_its_one_day_are_one_question(tmp_path: Path) -> None:
         "Its estimate last week that cases could reach 9,000 by April describes the worst case.",
     )
     assert fact_with(graph, "date", "20 April").id == fact_with(graph, "date", "April", "worst").id
+
+
+def test_an_occurrence_is_named_by_the_kind_of_event_its_dates_name(tmp_path: Path) -> None:
+    graph = graph_of(tmp_path, *WAVES)
+    first = fact_with(graph, "date", "4 March", "walked out")
+    assert first.key.predicate in {"strike", "protest"}  # what its dates name, not "occurrence"
+    (tmp_path / "bare").mkdir()
+    bare = graph_of(tmp_path / "bare", "Unions called a day of action for Saturday 8 March.")
+    assert fact_with(bare, "date", "8 March").key.predicate == "occurrence"

@@ -151,6 +151,20 @@ def finer_dates(
     return out
 
 
+def day_names(
+    dated: Iterable[tuple[str | None, DateValue, str | None]],
+) -> dict[tuple[str | None, tuple[dt.date, dt.date]], str]:
+    """What to call each occurrence a story's dates name (``dated``: each date's story,
+    value and kind of event, None for a bare verb): the kind of event most of its dates
+    name, ties by name. Only a name: the dates are grouped by the day whatever it is."""
+    kinds: dict[tuple[str | None, tuple[dt.date, dt.date]], Counter[str]] = defaultdict(Counter)
+    for story, value, kind in dated:
+        span = occurrence(value)
+        if span is not None and kind is not None:
+            kinds[(story, span)][kind] += 1
+    return {at: _most_said(counter) for at, counter in kinds.items()}
+
+
 def bare_day_part(claim: Claim, *, words: frozenset[str], determiners: frozenset[str]) -> bool:
     """Whether a date the calendar cannot place is a bare part of a day ("on the night",
     "that morning"): a determiner and one of ``words``, not followed by "of" ("the night of

@@ -36,7 +36,13 @@ A date or place answers when or where its event happened (``_event_block``): eve
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
 the question of its day; a bare verb's date or place in a sentence that counts one
-gathering is that gathering's ("In X, police counted 30,000 marchers").
+gathering is that gathering's ("In X, police counted 30,000 marchers"). What no event word
+settles, ``event_keys`` does (``_occurrence_block``): any other date names its occurrence
+by its day, whatever its verb (a strike's waves, a truce's daily releases), a coarse date
+being the one finer date inside it; a date on the one-off event's day, a bare "on the
+night", and a bare verb's place at its site are that event's; a place on no word (a
+dateline) names only itself; a place where an unnamed crowd is counted on a gathering's
+day is that gathering's.
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -97,6 +103,7 @@ from claimrec.dates import resolve_date
 from claimrec.event_keys import (
     OCCURRENCE,
     bare_day_part,
+    day_names,
     event_anchors,
     finer_dates,
     occurrence,
@@ -244,10 +251,14 @@ class _Context:
         self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
         self.gathering_days = self._gatherings(claims)
         self.unmeasured = _unmeasured_sentences(claims)
-        self.finer = finer_dates(
-            (self.story.get(c.doc), c.value)
-            for c in claims
-            if isinstance(c.value, DateValue) and self._names_occurrence(c)
+        occurrences = [
+            c for c in claims if isinstance(c.value, DateValue) and self._names_occurrence(c)
+        ]
+        self.finer = finer_dates((self.story.get(c.doc), c.value) for c in occurrences)
+        self.day_names = day_names(
+            (self.story.get(c.doc), c.value, self._event_kind(c))
+            for c in occurrences
+            if isinstance(c.value, DateValue)
         )
         self.anchors = event_anchors(
             claims,
@@ -294,6 +305,11 @@ class _Context:
         one-off event by its own word, nor of a statement."""
         predicate = self.event_predicate(claim)
         return not self.once(predicate) and predicate not in self.lexicon.where_when.speech_verbs
+
+    def _event_kind(self, claim: Claim) -> str | None:
+        """A date's kind of event, to name its occurrence by: its lexicon event's family."""
+        predicate = self.event_predicate(claim)
+        return self.family(predicate) if predicate in self.lexicon.predicates else None
 
     def bare_day_part(self, claim: Claim) -> bool:
         """``event_keys.bare_day_part`` with the lexicon's words."""
@@ -635,7 +651,8 @@ def _occurrence_block(
             return None
         span = ctx.finer.get((story, span), span)  # "by January": the one January date
         scope = occurrence_scope(span)  # a recurring or unnamed event: the day names it
-        return ("date", None, OCCURRENCE, None, None, scope, None, story, span[0])
+        name = ctx.day_names.get((story, span), OCCURRENCE)
+        return ("date", None, name, None, None, scope, None, story, span[0])
     if not isinstance(value, LocationValue) or predicate in ctx.lexicon.predicates:
         return None
     if predicate == ctx.lexicon.where_when.fallback_predicate:
