@@ -480,3 +480,20 @@ def test_an_occurrence_is_named_by_the_kind_of_event_its_dates_name(tmp_path: Pa
     (tmp_path / "bare").mkdir()
     bare = graph_of(tmp_path / "bare", "Unions called a day of action for Saturday 8 March.")
     assert fact_with(bare, "date", "8 March").key.predicate == "occurrence"
+
+
+# ------------------------------------------------------------------ a place on no event word
+
+
+def test_places_on_verbs_that_name_no_event_are_the_place_itself(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "Most of the increase came at its plants in Varna.",
+        "The talks resumed in Varna on Monday, the union said.",
+        "About 200 police officers were deployed to Varna.",
+        "The talks resumed in Selm on Tuesday.",
+    )
+    came = fact_with(graph, "location", "Varna", "increase")
+    assert came.id == fact_with(graph, "location", "Varna", "talks").id
+    assert came.id != fact_with(graph, "location", "Varna", "deployed").id  # an event's place
+    assert came.id != fact_with(graph, "location", "Selm").id  # another place

@@ -31,10 +31,12 @@ and places to it, or to each other:
   nothing to say which night, point back to the night the story is about: its one-off
   event's ("some residents had not been at home on the night"). Not "the next day" or
   "the night of 3 May", which say which, nor a statement's "that evening".
-* **A place with no word of its own names only itself.** A dateline ("VARNA —") or a table
-  row's place cell hangs on no verb: it says where that article or row is from, not where
-  any other article's place is; such places answer one question only when they name the
-  same place.
+* **A place with no event word names only itself.** A dateline ("VARNA —"), a table row's
+  place cell, or a place on a verb that names no event ("pickets stood outside the gates
+  in Varna", "most of the rise came at its plants in Selm") says where something is, not
+  which event's "where" it answers; such places answer one question only when they name
+  the same place (whoever the sentence's subject). Not a country: "in Ukraine" on any verb
+  is background too wide to make one question of.
 """
 
 from __future__ import annotations

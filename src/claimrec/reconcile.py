@@ -42,7 +42,8 @@ by its day, whatever its verb (a strike's waves, a truce's daily releases), a co
 being the one finer date inside it; a date on the one-off event's day, a bare "on the
 night", and a bare verb's place at its site are that event's; a place on no word (a
 dateline) names only itself; a place where an unnamed crowd is counted on a gathering's
-day is that gathering's.
+day is that gathering's; any other place on a verb that names no event ("pickets stood
+in X", a dateline) names only itself.
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -146,6 +147,7 @@ PROJECTION = "projection"
 RATE = "rate"
 TOTAL = "total"
 EARLIER = "earlier"
+PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
@@ -632,9 +634,10 @@ def _occurrence_block(
     claim: Claim, predicate: str, story: str | None, ctx: _Context
 ) -> tuple[object, ...] | None:
     """The question of a date or place that is not said of a one-off event by its own word
-    (``event_keys``): the one-off event's day or site, a bare part of its day, a place on
-    no word (itself), a day (its occurrence), or the place where an unnamed crowd is
-    counted on a day the story counts a gathering; None for any other."""
+    (``event_keys``): the one-off event's day or site, a bare part of its day, a day (its
+    occurrence), the place where an unnamed crowd is counted on a day the story counts a
+    gathering, else a place narrower than a country on a verb that names no event
+    (itself); None for any other."""
     statement = predicate in ctx.lexicon.where_when.speech_verbs  # "said on Monday"
     anchored = None if statement else ctx.anchors.family_of(claim, story)
     if anchored is not None and (
@@ -655,13 +658,15 @@ def _occurrence_block(
         return ("date", None, name, None, None, scope, None, story, span[0])
     if not isinstance(value, LocationValue) or predicate in ctx.lexicon.predicates:
         return None
-    if predicate == ctx.lexicon.where_when.fallback_predicate:
-        return (claim.type, None, predicate, None, value.entity, None, None, story, None)
-    gathering = ctx.unnamed_gathering(claim)
+    gathering = None
+    if predicate != ctx.lexicon.where_when.fallback_predicate:  # a dateline counts nothing
+        gathering = ctx.unnamed_gathering(claim)
     if gathering is not None:
         family, day = gathering
         return (claim.type, None, family, None, None, None, None, story, day)
-    return None
+    if value.entity in ctx.country_level:
+        return None  # "in Ukraine" on any verb: too wide to say which mention is which
+    return (claim.type, None, PLACE, None, value.entity, None, None, story, None)
 
 
 def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
