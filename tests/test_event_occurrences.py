@@ -121,6 +121,10 @@ def test_a_date_on_the_one_off_event_s_day_is_the_event_s(tmp_path: Path) -> Non
     [
         pytest.param("A boy was believed to have been killed on 5 March.", id="another day"),
         pytest.param(
+            "The mayor visited the cordon on 3 March.",
+            id="something else that happened on the event's day",
+        ),
+        pytest.param(
             "Officials said on 3 March that the cladding burned fast.",
             id="a statement on the event's day",
         ),

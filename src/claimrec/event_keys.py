@@ -17,12 +17,14 @@ and places to it, or to each other:
   known limit, the price of not trusting the verb.) A date of a statement ("said on
   Monday") is no occurrence of the event, and a date the calendar cannot place (a bare
   "that night", "last spring" without an article date) names none.
-* **The one-off event's day and site are its own.** A date naming the day on which the
-  story's one-off event happened is that event's date whatever its verb ("killed on 7
-  May" in a story of the 7 May raid); a place the story names as where its one-off event
-  happened is that event's place wherever it is mentioned again ("the search went on
-  through the night off Cape Lira"), a site inside a town inside a region being one
-  "where" at different granularity. Countries are too wide to carry this over.
+* **The one-off event's day and site are its own.** What the event did to people on the
+  day it happened is dated by it: a date of a killing, injury or disappearance (a
+  predicate that ``changes_state``) naming the event's day is that event's date ("killed
+  on 7 May" in a story of the 7 May raid); other things that happened that day (a
+  hearing, a visit) are not. A place the story names as where its one-off event happened
+  is that event's place wherever a verb that names no other event mentions it again ("the
+  search went on through the night off Cape Lira"), a site inside a town inside a region
+  being one "where" at different granularity. Countries are too wide to carry this over.
 * **A coarse date is the one finer date inside it.** "By January" and "by 20 January",
   "completed last year" and "finished in May" of that year: a month, week or year said of
   an occurrence that the story elsewhere dates more finely is that occurrence, when just

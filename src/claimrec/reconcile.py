@@ -640,9 +640,11 @@ def _occurrence_block(
     (itself); None for any other."""
     statement = predicate in ctx.lexicon.where_when.speech_verbs  # "said on Monday"
     anchored = None if statement else ctx.anchors.family_of(claim, story)
+    entry = ctx.lexicon.predicates.get(predicate)
     if anchored is not None and (
-        claim.type == "date" or predicate not in ctx.lexicon.predicates
-    ):  # the one-off event's own day, whatever the verb; its site, unless another event's
+        (claim.type == "date" and entry is not None and entry.changes_state)
+        or (claim.type == "location" and entry is None)
+    ):  # the one-off event's toll on its day ("killed on 7 May"); its site on a bare verb
         return (claim.type, None, anchored, None, None, None, None, story, None)
     value = claim.value
     main = ctx.anchors.main.get(story)
