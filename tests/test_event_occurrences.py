@@ -501,3 +501,24 @@ def test_places_on_verbs_that_name_no_event_are_the_place_itself(tmp_path: Path)
     assert came.id == fact_with(graph, "location", "Varna", "talks").id
     assert came.id != fact_with(graph, "location", "Varna", "deployed").id  # an event's place
     assert came.id != fact_with(graph, "location", "Selm").id  # another place
+
+
+# ------------------------------------------------------------------ a weekday ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        pytest.param("Talks will resume on Monday, the union said.", D(2025, 3, 17), id="will"),
+        pytest.param(
+            "The search will be scaled back from Sunday.", D(2025, 3, 16), id="will be, passive"
+        ),
+        pytest.param("Talks resumed on Monday.", D(2025, 3, 10), id="past: the latest Monday"),
+        pytest.param("The fire broke out on Friday.", D(2025, 3, 14), id="the article's own day"),
+    ],
+)
+def test_a_weekday_in_the_future_tense_is_the_next_one(nlp, lexicon, text: str, day: dt.date):
+    found = extraction_of(nlp, lexicon, text, published=PUBLISHED).claims
+    dates = [c for c in found if c.type == "date"]
+    assert dates and isinstance(dates[0].value, DateValue)
+    assert dates[0].value.start == day
