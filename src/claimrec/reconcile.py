@@ -254,13 +254,13 @@ class _Context:
         self.gathering_days = self._gatherings(claims)
         self.unmeasured = _unmeasured_sentences(claims)
         occurrences = [
-            c for c in claims if isinstance(c.value, DateValue) and self._names_occurrence(c)
+            (c, c.value)
+            for c in claims
+            if isinstance(c.value, DateValue) and self._names_occurrence(c)
         ]
-        self.finer = finer_dates((self.story.get(c.doc), c.value) for c in occurrences)
+        self.finer = finer_dates((self.story.get(c.doc), value) for c, value in occurrences)
         self.day_names = day_names(
-            (self.story.get(c.doc), c.value, self._event_kind(c))
-            for c in occurrences
-            if isinstance(c.value, DateValue)
+            (self.story.get(c.doc), value, self._event_kind(c)) for c, value in occurrences
         )
         self.anchors = event_anchors(
             claims,
