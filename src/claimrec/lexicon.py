@@ -236,8 +236,12 @@ class WhereWhen(LexiconPart):
     spatial_particles: list[str] = []
     # "four days after ...", "two weeks later": a span before one of these is a point.
     relative_words: list[str] = []
+    # "the strike began on 4 May": verbs that only date the event their subject names.
+    aspect_verbs: list[str] = []
     # A time of day without a clock names one of these ("that evening", "the night").
     day_parts: list[str] = []
+    # "on the night": a bare part of a day, the day of the story's one-off event.
+    event_day_parts: list[str] = []
     rate_words: list[str] = []  # "a day", "every night", "per day": a rate, not a time
     # A day part after one of these points back to the last day named ("that day", "the same
     # evening"): a figure stated for it speaks for that day.

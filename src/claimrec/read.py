@@ -39,6 +39,7 @@ Rules beyond docs/graph.md, chosen here:
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import os
 import re
@@ -591,7 +592,6 @@ def _check_text(text: str) -> None:
 
 
 # ----------------------------------------------------------------------- front matter
-
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str, list[DocumentWarning]]:
     """Split newline-normalized ``text`` into (meta, body, warnings) as docs/graph.md defines.

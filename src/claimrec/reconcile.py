@@ -40,7 +40,14 @@ A date or place answers when or where its event happened (``_event_block``): eve
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
 the question of its day; a bare verb's date or place in a sentence that counts one
-gathering is that gathering's ("In X, police counted 30,000 marchers").
+gathering is that gathering's ("In X, police counted 30,000 marchers"). What no event word
+settles, ``event_keys`` does (``_occurrence_block``): any other date names its occurrence
+by its day, whatever its verb (a strike's waves, a truce's daily releases), a coarse date
+being the one finer date inside it; a date on the one-off event's day, a bare "on the
+night", and a bare verb's place at its site are that event's; a place on no word (a
+dateline) names only itself; a place where an unnamed crowd is counted on a gathering's
+day is that gathering's; any other place on a verb that names no event ("pickets stood
+in X", a dateline) names only itself.
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
@@ -98,6 +105,15 @@ from claimrec.cues import (
     states_update,
 )
 from claimrec.dates import resolve_date
+from claimrec.event_keys import (
+    OCCURRENCE,
+    bare_day_part,
+    day_names,
+    event_anchors,
+    finer_dates,
+    occurrence,
+    occurrence_scope,
+)
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -151,6 +167,7 @@ RATE = "rate"
 TOTAL = "total"
 EARLIER = "earlier"
 WITHIN = "within"
+PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
@@ -264,6 +281,24 @@ class _Context:
         self._several_places: dict[str, bool] = {}
         self.increment_days = increment_rows(claims)
         self.repeats = repeated_figures(claims, named=frozenset(lexicon.predicates))
+        self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
+        self.gathering_days = self._gatherings(claims)
+        self.unmeasured = _unmeasured_sentences(claims)
+        occurrences = [
+            (c, c.value)
+            for c in claims
+            if isinstance(c.value, DateValue) and self._names_occurrence(c)
+        ]
+        self.finer = finer_dates((self.story.get(c.doc), value) for c, value in occurrences)
+        self.day_names = day_names(
+            (self.story.get(c.doc), value, self._event_kind(c)) for c, value in occurrences
+        )
+        self.anchors = event_anchors(
+            claims,
+            story_of=lambda c: self.story.get(c.doc),
+            once_family=self._once_family,
+            too_wide=country_level,
+        )
 
     def several_places(self, place: str) -> bool:
         """``waves.names_several_places`` of a place entity, once per place."""
@@ -281,6 +316,67 @@ class _Context:
                 self._claims, voice=self.voices.voice, story=lambda c: self.story.get(c.doc)
             )
         return self._voiced
+    def _gatherings(self, claims: Sequence[Claim]) -> dict[tuple[str | None, dt.date], str]:
+        """The days on which each story counts a gathering (a count whose measure is one of
+        the ``per_event_measures``), with the gathering's family; also (in ``doc_days``)
+        the days each document counts one on."""
+        family_of = {
+            entry.measure: entry.family
+            for entry in reversed(list(self.lexicon.predicates.values()))
+            if entry.measure in self.per_event_measures
+        }
+        out: dict[tuple[str | None, dt.date], str] = {}
+        for claim in claims:
+            if claim.type != "count" or claim.measure not in family_of:
+                continue
+            day = self.event_day(claim)
+            if day is not None:
+                family = self.family(claim.predicate) if self.per_event(claim.predicate) else ""
+                out.setdefault((self.story.get(claim.doc), day), family or family_of[claim.measure])
+                self.doc_days[claim.doc].add(day)
+        return out
+
+    def unnamed_gathering(self, claim: Claim) -> tuple[str, dt.date] | None:
+        """A place where people are counted with no word for what they do ("In X, police
+        counted 30,000 people", "X is where the gap is widest: the unions counted 280,000"),
+        on a day the story counts a gathering: that gathering's place (family and day). A
+        reader takes an unnamed crowd on a day of marches to be marchers. The day is the one
+        its article counts a gathering on, when just one, else its own."""
+        if (claim.doc, claim.evidence.sentence) not in self.unmeasured:
+            return None
+        days = self.doc_days.get(claim.doc, set())  # the one day its article counts one
+        day = next(iter(days)) if len(days) == 1 and claim.time is None else self.event_day(claim)
+        family = self.gathering_days.get((self.story.get(claim.doc), day)) if day else None
+        return (family, day) if family is not None and day is not None else None
+
+    def _names_occurrence(self, claim: Claim) -> bool:
+        """Whether a date is said of an occurrence that only its day tells apart: not of the
+        one-off event by its own word, nor of a statement."""
+        predicate = self.event_predicate(claim)
+        return not self.once(predicate) and predicate not in self.lexicon.where_when.speech_verbs
+
+    def _event_kind(self, claim: Claim) -> str | None:
+        """A date's kind of event, to name its occurrence by: its lexicon event's family."""
+        predicate = self.event_predicate(claim)
+        return self.family(predicate) if predicate in self.lexicon.predicates else None
+
+    def bare_day_part(self, claim: Claim) -> bool:
+        """``event_keys.bare_day_part`` with the lexicon's words."""
+        words = self.lexicon.where_when
+        return bare_day_part(
+            claim,
+            words=frozenset(words.event_day_parts),
+            determiners=frozenset(words.same_day_markers) | {"the"},
+        )
+
+    def _once_family(self, claim: Claim) -> str | None:
+        """The family of the story's one-off event a date or place is said of: a ``once``
+        predicate's, unless the sentence makes it another event of its kind or its date is
+        long before its article."""
+        predicate = self.event_predicate(claim)
+        if not self.once(predicate) or self.other_event.search(claim.evidence.sentence):
+            return None
+        return None if _long_before(claim, self) else self.family(predicate)
 
     def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
         """Each story's own site: where its one-off event happened (a ``once`` predicate's
@@ -597,11 +693,55 @@ def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) ->
         if ctx.other_event.search(claim.evidence.sentence) is not None:
             scope = EARLIER  # "a similar fire in January": another event of its kind
         return (claim.type, None, family, None, None, scope, None, story, None)
+    block = _occurrence_block(claim, predicate, story, ctx)
+    if block is not None:
+        return block
     if ctx.per_event(predicate):
         day = _event_date(claim, ctx)
         return (claim.type, None, family, None, None, scope, None, story, day)
     owner = _owner(claim, ctx, strict=False)
     return (claim.type, owner, family, None, None, scope, None, story, None)
+
+
+def _occurrence_block(
+    claim: Claim, predicate: str, story: str | None, ctx: _Context
+) -> tuple[object, ...] | None:
+    """The question of a date or place that is not said of a one-off event by its own word
+    (``event_keys``): the one-off event's day or site, a bare part of its day, a day (its
+    occurrence), the place where an unnamed crowd is counted on a day the story counts a
+    gathering, else a place narrower than a country on a verb that names no event
+    (itself); None for any other."""
+    statement = predicate in ctx.lexicon.where_when.speech_verbs  # "said on Monday"
+    anchored = None if statement else ctx.anchors.family_of(claim, story)
+    entry = ctx.lexicon.predicates.get(predicate)
+    if anchored is not None and (
+        (claim.type == "date" and entry is not None and entry.changes_state)
+        or (claim.type == "location" and entry is None)
+    ):  # the one-off event's toll on its day ("killed on 7 May"); its site on a bare verb
+        return (claim.type, None, anchored, None, None, None, None, story, None)
+    value = claim.value
+    main = ctx.anchors.main.get(story)
+    if main is not None and not statement and ctx.bare_day_part(claim):
+        return (claim.type, None, main, None, None, None, None, story, None)  # "on the night"
+    if isinstance(value, DateValue):
+        span = None if statement else occurrence(value)
+        if span is None:
+            return None
+        span = ctx.finer.get((story, span), span)  # "by January": the one January date
+        scope = occurrence_scope(span)  # a recurring or unnamed event: the day names it
+        name = ctx.day_names.get((story, span), OCCURRENCE)
+        return ("date", None, name, None, None, scope, None, story, span[0])
+    if not isinstance(value, LocationValue) or predicate in ctx.lexicon.predicates:
+        return None
+    gathering = None
+    if predicate != ctx.lexicon.where_when.fallback_predicate:  # a dateline counts nothing
+        gathering = ctx.unnamed_gathering(claim)
+    if gathering is not None:
+        family, day = gathering
+        return (claim.type, None, family, None, None, None, None, story, day)
+    if value.entity in ctx.country_level:
+        return None  # "in Ukraine" on any verb: too wide to say which mention is which
+    return (claim.type, None, PLACE, None, value.entity, None, None, story, None)
 
 
 def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
@@ -654,6 +794,17 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     ):
         return PART
     return None
+
+
+def _unmeasured_sentences(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
+    """The sentences (doc, text) whose counts all say nothing of what the people counted
+    did (measure ``other``)."""
+    measured: dict[tuple[str, str], bool] = {}
+    for claim in claims:
+        if claim.type == "count":
+            at = (claim.doc, claim.evidence.sentence)
+            measured[at] = measured.get(at, False) or claim.measure != "other"
+    return frozenset(at for at, any_measured in measured.items() if not any_measured)
 
 
 def _drawn_from_all(

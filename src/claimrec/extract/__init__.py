@@ -29,6 +29,7 @@ from claimrec.extract.paragraphs import Piece, mask_markup, plan
 from claimrec.extract.places import located_places, place_phrase, place_phrases, site_phrases
 from claimrec.extract.predicates import (
     Trigger,
+    counted_from_event,
     date_verb_event,
     dated_event,
     find_trigger,
@@ -531,7 +532,8 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
     for found in event_times(s.sent, s.lexicon, s.document.published):
         ent, value = found.span, found.value
         trigger = (
-            dated_event(ent.root, s.lexicon)
+            counted_from_event(ent, s.lexicon)
+            or dated_event(ent.root, s.lexicon)
             or date_verb_event(ent.root, s.lexicon)
             or find_trigger(ent.root, s.lexicon)
             or governor(ent.root, s.lexicon)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimrec.lexicon import Lexicon
 
@@ -21,6 +21,7 @@ LOOK_THROUGH_DEPS = frozenset(
     {"xcomp", "conj", "dobj", "attr", "acomp", "pcomp", "oprd", "prep", "pobj"}
 )
 MAX_CLIMB = 6
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj"})  # clauses under a verb
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "that", "which", "who": a relative
 
 
@@ -492,6 +493,40 @@ def dated_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def counted_from_event(span: Span, lexicon: Lexicon) -> Trigger | None:
+    """A stretch of time counted from a one-off event ("four days after the trawler sank",
+    "ten days after the vessel went down", "two weeks after the blaze"): the phrase places
+    that event in time, so it dates that event, not the clause it modifies. The event is the
+    noun after "after"/"before" or the verb of the clause it introduces (or a clause next to
+    that verb: the parser hangs "sank" above or below a participle in between); its subject
+    need not be the event's noun, since the phrase already makes it an event."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in lexicon.where_when.relative_words:
+        return None
+    word = doc[span.end]
+    if word.dep_ == "prep":
+        for obj in (c for c in word.children if c.dep_ == "pobj"):
+            name = event_noun_predicate(obj, lexicon)
+            if name is not None and lexicon.predicates[name].once:
+                return Trigger(obj, name)
+        return None
+    if word.dep_ != "mark":
+        return None
+    verb = word.head
+    around = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if verb.dep_ in CLAUSE_DEPS:
+        around.append(verb.head)  # or above it: "after the boat [named X] sank"
+    for candidate in (verb, *around):
+        if candidate.pos_ != "VERB":
+            continue
+        name = _phrase_predicate(candidate, lexicon) or lexicon.verb_predicates.get(
+            candidate.lemma_.lower()
+        )
+        if name is not None and lexicon.predicates[name].once:
+            return Trigger(candidate, name)
+    return None
+
+
 def date_verb_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """The event a date phrase dates through the verb it hangs on, when that verb is no
     trigger but its subject names a one-off event or a gathering ("since the fire began on
@@ -501,5 +536,20 @@ def date_verb_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if trigger_of(verb, lexicon) is not None:
         return None
-    name = event_by_subject(verb, lexicon)
+    name = event_by_subject(verb, lexicon) or _subject_event(verb, lexicon)
     return Trigger(verb, name) if name is not None else None
+
+
+def _subject_event(verb: Token, lexicon: Lexicon) -> str | None:
+    """Any event its subject's noun names, for a verb of beginning or ending that only
+    dates it ("since the strike began on 4 May, 900 have been laid off": the strike's
+    start, not the layoffs)."""
+    if verb.lemma_.lower() not in lexicon.where_when.aspect_verbs:
+        return None
+    for noun in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if noun.pos_ != "NOUN" or noun.ent_type_:
+            continue
+        name = _counting_sense(noun, lexicon.noun_predicates.get(noun.lemma_.lower()), lexicon)
+        if name is not None and name in lexicon.predicates:
+            return name
+    return None

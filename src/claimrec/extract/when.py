@@ -42,15 +42,77 @@ def event_times(sent: Span, lexicon: Lexicon, published: dt.date | None) -> list
     if _publication_stamp(sent, lexicon):
         return []
     out = []
-    for ent in sent.ents:
+    ents = _day_parts_of_dates(list(sent.ents), lexicon)
+    for ent in ents:
         span = without_possessive(ent)
         if span.label_ not in DATE_LABELS or _bare_number(span.text) or _AGE.search(span.text):
             continue
         if span.label_ == "TIME" and _clock(span, lexicon):
             continue  # checked before resolving: dates.py is slow on clock times
-        value = resolve_date(span.text, published=published)
+        value = _ahead_if_future(span, resolve_date(span.text, published=published), published)
         if _is_event_time(span, value, lexicon):
             out.append(EventTime(span, value))
+    return out
+
+
+_BARE_WEEKDAY = re.compile(
+    r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
+
+
+def _ahead_if_future(span: Span, value: DateValue, published: dt.date | None) -> DateValue:
+    """A bare weekday resolves to the latest one on or before the article's date (news
+    mostly reports what happened), unless its verb is in the future tense: "the search
+    will be scaled back from Sunday", "talks will resume on Monday" mean the next one."""
+    if (
+        published is None
+        or value.start is None
+        or value.start > published
+        or not _BARE_WEEKDAY.match(span.text.strip())
+        or not _future(span)
+    ):
+        return value
+    ahead = value.start + dt.timedelta(days=7)
+    return value.model_copy(update={"start": ahead, "end": ahead})
+
+
+def _future(span: Span) -> bool:
+    """Whether the verb a date phrase hangs on has a future modal ("will", "shall")."""
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in token.children)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _day_parts_of_dates(ents: list[Span], lexicon: Lexicon) -> list[Span]:
+    """ "the morning of 13 June", "the early hours of 14 June": the parser names the part of
+    the day and the date apart; they are one time, the date's day (a part of a day is no
+    finer a granularity than the day), so the two become one span."""
+    out: list[Span] = []
+    skip = -1
+    for k, ent in enumerate(ents):
+        if k == skip:
+            continue
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        joined = after is not None and after.start == ent.end + 1
+        if (
+            joined
+            and after is not None
+            and after.label_ == "DATE"
+            and ent.doc[ent.end].lower_ == "of"
+            and any(t.lower_ in lexicon.where_when.day_parts for t in ent)
+        ):
+            out.append(Span(ent.doc, ent.start, after.end, label="DATE"))
+            skip = k + 1
+        else:
+            out.append(ent)
     return out
 
 
