@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from builders import extraction_of, story_graph
 
+from claimrec.datelined import dateline_date
 from claimrec.event_keys import finer_dates, occurrence, occurrence_scope
 from claimrec.models import DateValue, Fact, Graph
 from claimrec.pipeline import build
-from claimrec.datelined import dateline_date
 from claimrec.read import read_document
 
 PUBLISHED = dt.date(2025, 3, 14)  # a Friday

@@ -39,7 +39,6 @@ Rules beyond docs/graph.md, chosen here:
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import hashlib
 import os
 import re
