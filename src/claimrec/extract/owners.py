@@ -53,7 +53,7 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
     if number.dep_ == "pobj" and head.lower_ in VALUE_PREPS and head.head.i != head.i:
         holder = head.head
         if holder.pos_ in {"NOUN", "PROPN"} and holder.i < head.i:
-            return holder  # "a toll of 570"; "retirement at 64" (a thing)
+            return holder  # "a toll of 430"; "retirement at 64" (a thing)
         if holder.pos_ in {"VERB", "AUX"}:
             value_verb = holder.lemma_.lower() in lexicon.value_verbs
             if not value_verb and head.lower_ not in {"at", "to"}:

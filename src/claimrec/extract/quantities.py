@@ -468,7 +468,7 @@ def _share_base(outer: Token) -> bool:
 
 def _nominal(outer: Token, lexicon: Lexicon) -> bool:
     """Whether a bare number stands where a noun phrase would: a subject, object or
-    apposition; or a number the parser hung on a pronoun or another number ("the 597 the
+    apposition; or a number the parser hung on a pronoun or another number ("the 318 the
     agency recorded"), which only a noun phrase can be."""
     if outer.dep_ in lexicon.nominal_deps or _after_colon(outer):
         return True
