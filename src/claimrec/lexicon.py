@@ -169,6 +169,11 @@ class ReconcileWords(LexiconPart):
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # before a one-off event's noun: another event of its kind ("a similar fire in January")
     other_event: list[str] = []
+    # after a count of harm: it is stated for before the one-off event ("died before the
+    # sinking"), not the event's toll
+    before_event: list[str] = []
+    before_event_nouns: list[str] = []  # event nouns beside the once predicates' ("sinking")
+    before_event_measures: list[str] = []
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")
@@ -176,6 +181,9 @@ class ReconcileWords(LexiconPart):
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
+    # part-of markers that open the subset they name, so mark only a figure after them:
+    # "1.2 million marched, including 90,000 in X" (the 1.2 million is the total)
+    part_of_leading: list[str] = []
     # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
     # beside a count of one event: it is the running total of such events ("in all, 58")

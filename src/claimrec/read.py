@@ -50,6 +50,7 @@ import yaml
 
 from claimrec.errors import InputError
 from claimrec.formats import Article, html_article, jsonl_records, metadata
+from claimrec.header_date import header_date
 from claimrec.models import Corpus, Document, SkippedDocument
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -429,9 +430,12 @@ def _document(
     raw: bytes,
     warnings: tuple[str, ...],
 ) -> Document:
+    meta = dict(article.meta)
+    if meta.get("published") is None:
+        meta["published"] = header_date(article.body)  # a press release's dated header
     return Document.model_validate(
         {
-            **article.meta,
+            **meta,
             "id": id,
             "path": path,
             "encoding": encoding,

@@ -94,6 +94,12 @@ from claimrec.cues import (
     states_update,
 )
 from claimrec.dates import resolve_date
+from claimrec.event_scope import (
+    before_event,
+    before_event_pattern,
+    dated_event_pattern,
+    earlier_event,
+)
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -131,6 +137,7 @@ PROJECTION = "projection"
 RATE = "rate"
 TOTAL = "total"
 EARLIER = "earlier"
+BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
@@ -172,6 +179,8 @@ class _Context:
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
         self.other_event = _other_event_pattern(lexicon)
+        self.before_event = before_event_pattern(lexicon)
+        self.dated_event = dated_event_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
@@ -541,18 +550,25 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
-    earlier event; a tally over years); ``projection`` for a projected figure stated for a
-    day after its article's ("50,000 will march next month", "could reach 20,000 by
-    January"), and for any projection of a
-    running toll ("could rise to 600": a later moment of a growing total) or of one
+    earlier event; a tally over years), or of an earlier event its sentence dates by year
+    ("the 2013 sinking that killed 360"); ``before_event`` for harm stated for before the
+    story's one-off event ("six had died before the sinking"); ``projection`` for a
+    projected figure stated for a day after its article's ("50,000 will march next month",
+    "could reach 20,000 by January"), and for any projection of a running toll ("could
+    rise to 600": a later moment of a growing total) or of one
     gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
     of its own, never grouped with counts of what has happened (a planned figure of
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
     not compared); ``rate`` for a count per period;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
-    if _long_before(claim, ctx):
+    published = ctx.published.get(claim.doc)
+    if _long_before(claim, ctx) or earlier_event(
+        claim, ctx.dated_event, published.year if published else None
+    ):
         return EARLIER
+    if before_event(claim, ctx.before_event, ctx.lexicon):
+        return BEFORE_EVENT
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     if ctx.role(claim) == "projection" and (
         _is_future(claim, ctx)

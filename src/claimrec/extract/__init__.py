@@ -26,7 +26,14 @@ from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, mask_markup, plan
-from claimrec.extract.places import located_places, place_phrase, place_phrases, site_phrases
+from claimrec.extract.places import (
+    figure_places,
+    follows_other_figure,
+    located_places,
+    place_phrase,
+    place_phrases,
+    site_phrases,
+)
 from claimrec.extract.predicates import (
     Trigger,
     date_verb_event,
@@ -59,6 +66,7 @@ from claimrec.models import (
 # large; 256 measured ~6% faster than 64 on the bench corpus, for ~3% more memory.
 BATCH_SIZE = 256
 NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+MAX_HEAD_CLIMB = 4  # heads climbed from a figure to the verb that counts it
 
 # Entity labels of places that can set a paragraph's scene ("In X, ...").
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -187,7 +195,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
-        or (_main_toll(s) if count.figure else None)
+        or (_main_toll(s) if count.figure or _head_count(count, s.lexicon) else None)
         or _verb_lemma(count.anchor, s.lexicon)
     )
     if s.lexicon.measure_of(predicate) != "other":
@@ -212,7 +220,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         s.subjects[trigger.token.i] = subject
     source, source_penalty, hearsay = _source(s, count.anchor)
     place = (
-        _first_place(s, trigger, count.unit_token)
+        _first_place(s, trigger, count)
         or _site(s, trigger, count, predicate)
         or _framed(s)
         or _there(s, count)
@@ -296,6 +304,29 @@ def _main_toll(s: _Sentence) -> str | None:
     higher"): the document's main toll so far, the predicate most of its counts had."""
     ranked = s.context.tolls.most_common(1)
     return ranked[0][0] if ranked else None
+
+
+def _head_count(count: Count, lexicon: Lexicon) -> bool:
+    """Whether a verb of counting governs the figure ("In X, police counted 30,000 people and
+    unions 245,000"): a head count says no more than that people were counted, so, like a
+    figure noun, it counts what the document has been counting (the crowd of its march).
+    Not a count whose noun says who the people are ("Israel counted 14 Israelis"): only
+    plain people, or a bare figure."""
+    if count.nationality is not None or (
+        count.noun is not None and lexicon.units.get(count.noun) is None
+    ):
+        return False
+    entry = lexicon.units.get(count.noun) if count.noun is not None else None
+    if entry is not None and entry.cls != lexicon.demonym_unit_class:
+        return False
+    token = count.anchor
+    for _ in range(MAX_HEAD_CLIMB):
+        if token.lemma_.lower() in lexicon.counting_verbs and token.i != count.anchor.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:
@@ -552,11 +583,24 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
     return found.mention, found.penalty, found.hearsay
 
 
-def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> Mention | None:
+def _first_place(s: _Sentence, trigger: Trigger | None, count: Count | None) -> Mention | None:
+    """The count's place: one on its own figure ("eleven of them in X"), else the first on
+    its trigger or counted noun that no other figure stands right before ("nine were hurt,
+    four in X": X is the four's)."""
     entry = s.lexicon.predicates.get(trigger.predicate) if trigger else None
     if trigger is None or entry is None or not entry.locative:
         return None
-    phrases = place_phrases(trigger.token, unit, s.lexicon)
+    if count is None:
+        phrases = place_phrases(trigger.token, None, s.lexicon)
+    else:
+        own = figure_places(count.number, s.lexicon)
+        if own:
+            return mention(own[0], "LOC", s.piece.start)
+        phrases = [
+            p
+            for p in place_phrases(trigger.token, count.unit_token, s.lexicon)
+            if not follows_other_figure(p, count.number)
+        ]
     if not phrases or _listed(phrases):
         return None  # "3,000 displaced in X and Y": across them, no one place's
     return mention(phrases[0], "LOC", s.piece.start)
@@ -638,6 +682,10 @@ def _read_frame(s: _Sentence) -> None:
     if ctx.frame_paragraph != s.piece.paragraph:
         ctx.frame = None
     first = sent[0]
+    where = _where_frame(sent)
+    if where is not None:
+        ctx.frame, ctx.frame_paragraph = mention(where, "LOC", s.piece.start), s.piece.paragraph
+        return
     if first.lower_ not in s.lexicon.location_preps or first.head.pos_ not in {"VERB", "AUX"}:
         return
     named = [
@@ -651,6 +699,21 @@ def _read_frame(s: _Sentence) -> None:
     start = next((t.i for t in noun.lefts if t.pos_ == "PROPN"), noun.i)
     place = sent.doc[start : noun.i + 1]
     ctx.frame, ctx.frame_paragraph = mention(place, "LOC", s.piece.start), s.piece.paragraph
+
+
+def _where_frame(sent: Span) -> Span | None:
+    """ "X is where the gap is widest: ...": a place name opening the sentence as the subject
+    of "is where" sets the scene as a fronted "In X," does (whatever NER calls X: only a
+    place "is where")."""
+    first = sent[0]
+    verb = first.head
+    if first.dep_ != "nsubj" or first.pos_ != "PROPN":
+        return None
+    if verb.lemma_.lower() != "be" or verb.i != first.right_edge.i + 1:
+        return None
+    if not any(t.lower_ == "where" for t in sent.doc[verb.i + 1 : verb.i + 2]):
+        return None
+    return sent.doc[first.left_edge.i : first.i + 1]
 
 
 def _framed(s: _Sentence) -> Mention | None:
@@ -725,7 +788,11 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
         heads.append(verb)
     for head in heads:
         for ent in s.sent.ents:
-            if ent.label_ == "DATE" and (_governs(head, ent.root) or ent.root.head.i == head.i):
+            if ent.label_ == "DATE" and (
+                _governs(head, ent.root)
+                or ent.root.head.i == head.i
+                or (head is not anchor and ent.start <= head.i < ent.end)  # parsed as the noun
+            ):
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
                 return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None

@@ -104,6 +104,42 @@ def place_phrases(trigger: Token, extra: Token | None, lexicon: Lexicon) -> list
     return [found[k] for k in sorted(found)]
 
 
+# Words between a figure and the place that follows it in its own phrase ("eleven of them
+# in X", "four of whom in X"): grammar words, not a lexicon's domain words.
+_PARTITIVE_TAIL = frozenset({"of", "them", "whom", "those", "these"})
+
+
+def figure_places(figure: Span, lexicon: Lexicon) -> list[Span]:
+    """Place phrases hanging on the figure itself ("eleven of them in X", "three in Y"):
+    in a list of counts, each figure's own place is where that figure holds. A name there
+    is a place whatever NER calls it, unless a person (people are not "in" a company)."""
+    found = []
+    for token in figure:
+        for prep in token.children:
+            if prep.dep_ != "prep" or not _locative_prep(prep, lexicon):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ == "PERSON":
+                    continue
+                phrase = place_phrase(obj, lexicon, spatial=True)
+                if phrase is not None:
+                    found.append(phrase)
+    return found
+
+
+def follows_other_figure(phrase: Span, figure: Span) -> bool:
+    """Whether a place phrase comes right after a number that is not ``figure`` ("nine
+    were hurt, four in X": X is where the four were hurt, not the nine), however the
+    parser attached it."""
+    doc, prep = phrase.doc, phrase.root.head
+    k = (prep.i if prep.dep_ == "prep" else phrase.start) - 1  # the token before it
+    while k >= 0 and doc[k].lower_ in _PARTITIVE_TAIL:
+        k -= 1
+    if k < 0 or not (doc[k].like_num or doc[k].pos_ == "NUM"):
+        return False
+    return not figure.start <= k < figure.end
+
+
 def _state_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     """The objects of the state phrases on ``token`` ("put the number on strike at X": the
     place hangs on "strike", the state the count is in, not on the verb)."""

@@ -1,0 +1,222 @@
+"""Counts in protest and shipwreck stories: which crowd a figure counts and where, whose
+hurt a figure counts, and what a shipwreck's figures answer. Invented sentences, one
+construction each, positive and negative:
+
+* a place right after a figure is that figure's ("eleven of them in X", "four in Y"),
+  never its neighbours' in the same clause;
+* "X is where ...:" sets the scene as "In X," does;
+* a head count ("police counted 30,000 people") counts what the document counts;
+* a part-of word that opens a subset ("including", "among them") marks the figure after it,
+  never the total before it;
+* "pulled N people alive" is a rescue; "people filled the route" a crowd; "told her six
+  people had died" a death toll;
+* a document without front matter takes the full date on its header lines;
+* deaths before the one-off event, or in an earlier event dated by year, are not its toll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from builders import count_claims, fact_id, story_graph
+
+from claimrec.cues import is_part
+from claimrec.header_date import header_date
+from claimrec.lexicon import Lexicon
+from claimrec.models import Evidence, RawClaim
+from claimrec.read import read_document
+
+PUBLISHED = dt.date(2031, 5, 20)
+
+
+def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
+    found = count_claims(nlp, lexicon, text, published=PUBLISHED)
+    hits = [c for c in found if c.evidence.quote.startswith(quote)]
+    assert len(hits) == 1, [c.evidence.quote for c in found]
+    return hits[0]
+
+
+LIST_OF_COUNTS = (
+    "By noon police had detained about 50 people nationwide, twelve of them in Velmar, and "
+    "eight officers had been hurt, among them five in Orskov and two in Tarnby, a police "
+    "source said."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "place"),
+    [
+        ("about 50 people", None),
+        ("twelve", "Velmar"),
+        ("eight officers", None),
+        ("five", "Orskov"),
+        ("two", "Tarnby"),
+    ],
+)
+def test_each_figure_keeps_its_own_place(nlp, lexicon, quote: str, place: str | None) -> None:
+    claim = find(nlp, lexicon, LIST_OF_COUNTS, quote)
+    assert (claim.location.text if claim.location else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "place"),
+    [
+        (
+            "Some 9,000 protesters marched in Velmar.\n\nOrskov is where the gap is widest: "
+            "the unions counted 28,000, the prefecture just 1,600.",
+            "28,000",
+            "Orskov",
+        ),
+        (
+            "Some 9,000 protesters marched in Velmar.\n\nOrskov is where the gap is widest: "
+            "the unions counted 28,000, the prefecture just 1,600.",
+            "1,600",
+            "Orskov",
+        ),
+        (
+            "Some 9,000 protesters marched in Velmar.\n\nOrskov officials say the unions "
+            "counted 28,000.",
+            "28,000",
+            None,
+        ),
+    ],
+)
+def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str | None) -> None:
+    claim = find(nlp, lexicon, text, quote)
+    assert (claim.location.text if claim.location else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("They told her seven people had already died at sea.", "seven people", "deaths"),
+        ("They told her seven people were waiting at the port.", "seven people", "other"),
+        (
+            "Rescuers pulled 60 people alive from the river and recovered 20 bodies.",
+            "60 people",
+            "rescued",
+        ),
+        (
+            "Rescuers pulled 60 people alive from the river and recovered 20 bodies.",
+            "20 bodies",
+            "recovered",
+        ),
+        ("Rescuers pulled 60 bodies from the river.", "60 bodies", "recovered"),
+        ("Crews brought 12 people out alive.", "12 people", "rescued"),
+        ("In Velmar, some 80,000 people filled the route to the square.", "some 80,000", "crowd"),
+        (
+            "Some 9,000 protesters marched in Velmar. In Orskov, police counted 3,000 people "
+            "and unions 24,500.",
+            "3,000 people",
+            "crowd",
+        ),
+        (
+            "Some 9,000 protesters marched in Velmar. In Orskov, police counted 3,000 people "
+            "and unions 24,500.",
+            "24,500",
+            "crowd",
+        ),
+        # the noun says who they are: a head count of them is no crowd
+        (
+            "Some 9,000 protesters marched in Velmar. Officials counted 14 Kestovans in the group.",
+            "14 Kestovans",
+            "other",
+        ),
+        # nothing counted before: a head count says no more than that
+        ("Police counted 3,000 people at the border.", "3,000 people", "other"),
+    ],
+)
+def test_measure(nlp, lexicon, text: str, quote: str, measure: str) -> None:
+    assert find(nlp, lexicon, text, quote).measure == measure
+
+
+def said(sentence: str, quote: str) -> Evidence:
+    start = sentence.index(quote)
+    return Evidence(start=start, end=start + len(quote), quote=quote, sentence=sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "part"),
+    [
+        (
+            "Some 1.1 million marched across Kestova, including 90,000 in Velmar.",
+            "1.1 million",
+            False,
+        ),
+        ("Some 1.1 million marched across Kestova, including 90,000 in Velmar.", "90,000", True),
+        ("Nine officers were hurt, among them four in Orskov.", "Nine officers", False),
+        ("Nine officers were hurt, among them four in Orskov.", "four", True),
+        ("Another 3,000 marched in Velmar.", "3,000", True),
+        ("Some 3,000 more marched in Velmar.", "3,000", True),
+        ("Some 500 were held, 40 of them in Velmar.", "40", True),
+    ],
+)
+def test_leading_part_marks_only_what_follows(
+    sentence: str, quote: str, part: bool, lexicon: Lexicon
+) -> None:
+    assert is_part(said(sentence, quote), lexicon.reconcile) is part
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        (
+            "PRESS RELEASE\n12 Main Street, Velmar — 4 March 2031, 18:00\n\nText.",
+            dt.date(2031, 3, 4),
+        ),
+        ("Statement\nVelmar, March 4, 2031\n\nThe union said...", dt.date(2031, 3, 4)),
+        ("Issued 2031-03-04\nText.", dt.date(2031, 3, 4)),
+        ("Statement by the union\nOn Tuesday the union said 3,000 marched.", None),
+        ("Velmar, March 2031\nText.", None),  # no day: not a date the document is of
+        (
+            "A long opening paragraph of prose that runs on and on about the march and the "
+            "union and the police before it names 4 March 2031 in passing.",
+            None,
+        ),
+    ],
+)
+def test_header_date(body: str, day: dt.date | None) -> None:
+    assert header_date(body) == day
+
+
+def test_front_matter_date_wins(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("---\npublished: 2031-05-20\n---\nVelmar, 4 March 2031\nText.\n")
+    assert read_document(path, root=tmp_path).published == dt.date(2031, 5, 20)
+
+
+def test_document_without_front_matter_takes_header_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("PRESS RELEASE\nVelmar, 4 March 2031\n\nSome 3,000 marched today.\n")
+    assert read_document(path, root=tmp_path).published == dt.date(2031, 3, 4)
+
+
+SINKING = (
+    "The trawler sank off Velmar on Tuesday. At least 300 people drowned, the coast guard said."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "same"),
+    [
+        ("Survivors said six people had already died before the sinking.", "six people", False),
+        ("Survivors said six people died when the trawler sank.", "six people", True),
+        (
+            "It was worse than the 2013 sinking off Orskov that killed more than 360 people.",
+            "more than 360 people",
+            False,
+        ),
+        (
+            "Survivors say the sinking off Velmar killed more than 360 people.",
+            "more than 360 people",
+            True,
+        ),
+    ],
+)
+def test_harm_before_or_in_an_earlier_event_is_not_the_toll(
+    tmp_path: Path, nlp, article: str, quote: str, same: bool
+) -> None:
+    graph = story_graph(tmp_path, SINKING, article, published=PUBLISHED)
+    assert (fact_id(graph, quote) == fact_id(graph, "At least 300 people")) is same
