@@ -220,3 +220,38 @@ def test_harm_before_or_in_an_earlier_event_is_not_the_toll(
 ) -> None:
     graph = story_graph(tmp_path, SINKING, article, published=PUBLISHED)
     assert (fact_id(graph, quote) == fact_id(graph, "At least 300 people")) is same
+
+
+DAY_ONE = (
+    "Some 90,000 protesters marched across Kestova on 4 March, the ministry said. The union "
+    "said 300,000 marched that day. Police said nine officers were hurt on 4 March."
+)
+DAY_NINE = (
+    "Some 80,000 protesters marched across Kestova on 13 March, the ministry said. The union "
+    "said 250,000 marched. The minister said 140 officers were injured on 13 March."
+)
+RIOT_ONE = (
+    "Some 200 relatives gathered outside Velmar prison on 4 March. Officials said nine "
+    "guards were hurt in the riot on 4 March, and 60 inmates were moved to Orskov. The "
+    "riot spread to two wings, where 300 inmates were held."
+)
+RIOT_TWO = (
+    "Some 150 relatives gathered outside Velmar prison on 13 March. Officials said 14 guards "
+    "had been hurt in the riot on 13 March, and 90 inmates were moved to Orskov."
+)
+
+
+@pytest.mark.parametrize(
+    ("articles", "first", "second", "same"),
+    [
+        ((DAY_ONE, DAY_NINE), "nine officers", "140 officers", False),
+        ((DAY_ONE, DAY_NINE), "Some 90,000 protesters", "Some 80,000 protesters", False),
+        # a riot story that mentions a crowd or two: its hurt are one running toll
+        ((RIOT_ONE, RIOT_TWO), "nine", "14 guards", True),
+    ],
+)
+def test_harm_at_recurring_gatherings_is_counted_per_day(
+    tmp_path: Path, nlp, articles: tuple[str, ...], first: str, second: str, same: bool
+) -> None:
+    graph = story_graph(tmp_path, *articles, published=dt.date(2031, 3, 14))
+    assert (fact_id(graph, first) == fact_id(graph, second)) is same

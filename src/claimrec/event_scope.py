@@ -5,11 +5,19 @@ its toll, whatever the measure says. The words live in the lexicon (``reconcile.
 before_event``: "before", "prior to"; ``before_event_measures``: the measures of harm an
 event's toll counts); the event is named by a noun of one of the lexicon's ``once``
 predicates (the fire, the boat) or of ``before_event_nouns`` (the sinking).
+
+In a story about recurring gatherings (crowds counted on several days of action), the harm
+done at a gathering (officers hurt, people arrested or held: the lexicon's
+``reconcile.gathering_measures``) is counted per gathering too: "nine officers were hurt"
+on the first day and "441 were injured" on the ninth are two days' questions, not one
+running toll; a figure over a stated period ("since 16 March") speaks for the day it starts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 
 from claimrec.lexicon import Lexicon
 from claimrec.models import Claim
@@ -73,3 +81,30 @@ def earlier_event(claim: Claim, pattern: re.Pattern[str] | None, published: int 
         if at - found.end() <= EARLIER_EVENT_WINDOW and years_before > MIN_YEARS_BEFORE:
             return True
     return False
+
+
+MIN_GATHERING_SHARE = 1 / 3  # of a story's counts that count its gatherings
+
+
+def recurring_stories(
+    counts: Iterable[tuple[str | None, bool, dt.date | None]], *, min_days: int = 2
+) -> frozenset[str | None]:
+    """Stories about recurring gatherings: a third or more of their counts count a gathering
+    (a crowd), stated for at least ``min_days`` different days ("the sixth day of action",
+    "the ninth"). A story about something else that mentions a crowd or two (relatives
+    gathered outside a prison on two days) is not one. ``counts``: each count's (story,
+    whether it counts a gathering, the gathering's day)."""
+    days: dict[str | None, set[dt.date]] = {}
+    gatherings: dict[str | None, int] = {}
+    total: dict[str | None, int] = {}
+    for story, gathering, day in counts:
+        total[story] = total.get(story, 0) + 1
+        if gathering:
+            gatherings[story] = gatherings.get(story, 0) + 1
+            if day is not None:
+                days.setdefault(story, set()).add(day)
+    return frozenset(
+        story
+        for story, found in days.items()
+        if len(found) >= min_days and gatherings[story] >= MIN_GATHERING_SHARE * total[story]
+    )

@@ -165,6 +165,8 @@ class ReconcileWords(LexiconPart):
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
+    # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
+    gathering_measures: list[str] = []
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # before a one-off event's noun: another event of its kind ("a similar fire in January")

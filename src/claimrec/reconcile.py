@@ -99,6 +99,7 @@ from claimrec.event_scope import (
     before_event_pattern,
     dated_event_pattern,
     earlier_event,
+    recurring_stories,
 )
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
@@ -240,6 +241,13 @@ class _Context:
         self.listed_parts = _listed_parts(claims)
         self.drawn_from_all = _drawn_from_all(claims, pattern(tuple(self.cues.partitive)))
         self.sentence_event = self._sentence_events(claims)
+        self.gathering_measures = frozenset(lexicon.reconcile.gathering_measures)
+        self.recurring = recurring_stories(
+            (self.story.get(c.doc), gathering, self.event_day(c) if gathering else None)
+            for c in claims
+            if c.type == "count"
+            for gathering in (c.measure in self.per_event_measures,)
+        )
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
 
@@ -333,6 +341,14 @@ class _Context:
         ):
             return claim.predicate
         return self.sentence_event.get((claim.doc, claim.evidence.sentence), claim.predicate)
+
+    def at_gathering(self, claim: Claim) -> bool:
+        """Whether a count is of harm done at one gathering of a story whose gatherings
+        recur (``event_scope``): it is that day's question, like the crowd's."""
+        return (
+            claim.measure in self.gathering_measures
+            and self.story.get(claim.doc) in self.recurring
+        )
 
     def role(self, claim: Claim) -> ValueRole:
         """``_role``, once per claim (the key and the status both ask)."""
@@ -509,8 +525,10 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
-    day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
-    if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
+    per_event = claim.measure in ctx.per_event_measures
+    day = ctx.event_day(claim) if per_event or ctx.at_gathering(claim) else None
+    running = per_event and scope is None and is_running_total(claim.evidence, ctx.cues)
+    if day is not None and running:
         day, scope = None, TOTAL  # all such events so far: one running question, no day
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
