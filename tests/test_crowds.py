@@ -61,6 +61,19 @@ def test_each_figure_keeps_its_own_place(nlp, lexicon, quote: str, place: str | 
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Some 3.5 million workers and students marched in more than 300 towns.", None),
+        ("Some 3,000 people were displaced across three districts.", None),
+        ("Some 3,000 people marched in Velmar.", "Velmar"),
+    ],
+)
+def test_a_figure_for_many_places_is_no_one_place(nlp, lexicon, text: str, place) -> None:
+    (claim,) = count_claims(nlp, lexicon, text, published=PUBLISHED)
+    assert (claim.location.text if claim.location else None) == place
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "place"),
     [
         (
@@ -126,6 +139,18 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
         ),
         # nothing counted before: a head count says no more than that
         ("Police counted 3,000 people at the border.", "3,000 people", "other"),
+        (
+            "The trawler was built for 200, yet it had sailed with an estimated 500 people.",
+            "an estimated 500 people",
+            "aboard",
+        ),
+        # a capacity is no count of who sailed, whatever its neighbour counts
+        (
+            "The trawler was built for 200, yet it had sailed with an estimated 500 people.",
+            "200",
+            "other",
+        ),
+        ("The ferry departed with 300 passengers.", "300 passengers", "aboard"),
     ],
 )
 def test_measure(nlp, lexicon, text: str, quote: str, measure: str) -> None:

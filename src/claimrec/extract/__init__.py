@@ -601,9 +601,15 @@ def _first_place(s: _Sentence, trigger: Trigger | None, count: Count | None) -> 
             for p in place_phrases(trigger.token, count.unit_token, s.lexicon)
             if not follows_other_figure(p, count.number)
         ]
-    if not phrases or _listed(phrases):
+    if not phrases or _listed(phrases) or _counted_places(phrases[0]):
         return None  # "3,000 displaced in X and Y": across them, no one place's
     return mention(phrases[0], "LOC", s.piece.start)
+
+
+def _counted_places(phrase: Span) -> bool:
+    """Whether a place phrase counts places ("marched in more than 300 towns", "across
+    three districts"): a figure stated for them is across them all, no one place's."""
+    return any(c.dep_ == "nummod" for c in phrase.root.children)
 
 
 def _listed(phrases: list[Span]) -> bool:

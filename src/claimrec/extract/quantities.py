@@ -419,12 +419,31 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     return None
 
 
+def _own_verb_lemma(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb says something of its own about a number on its preposition: not a
+    verb of being, of value or of reporting, and no trigger (a trigger names the event)."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma not in lexicon.presence_verbs
+        and lemma not in lexicon.value_verbs
+        and lemma not in lexicon.attribution_verbs
+        and trigger_of(verb, lexicon) is None
+    )
+
+
 def _own_verb(outer: Token, lexicon: Lexicon) -> bool:
     """Whether a bare number is the subject of a verb of its own that says what happened to
     its people ("300 were arrested and 40 were later charged"): that verb, not its
     neighbour's measure, names its predicate. Verbs of being, of value and of reporting say
-    nothing more ("another 40 remain", "the 60 previously announced")."""
+    nothing more ("another 40 remain", "the 60 previously announced"). So is the object of
+    a preposition of such a verb ("the boat was built for 400": its capacity, not how many
+    sailed with it)."""
     verb = outer.head
+    if outer.dep_ == "pobj" and verb.dep_ == "prep":
+        outer, verb = verb, verb.head
+        if verb.pos_ != "VERB" or outer.i < verb.i:
+            return False
+        return _own_verb_lemma(verb, lexicon)
     lemma = verb.lemma_.lower()
     return (
         outer.dep_ in {"nsubj", "nsubjpass"}
