@@ -173,6 +173,8 @@ def said(sentence: str, quote: str) -> Evidence:
         ("Some 1.1 million marched across Kestova, including 90,000 in Velmar.", "90,000", True),
         ("Nine officers were hurt, among them four in Orskov.", "Nine officers", False),
         ("Nine officers were hurt, among them four in Orskov.", "four", True),
+        ("Some 500 sailed, with close to 90 children among them.", "close to 90 children", True),
+        ("Ten were hurt, including two in Orskov.", "Ten", False),
         ("Another 3,000 marched in Velmar.", "3,000", True),
         ("Some 3,000 more marched in Velmar.", "3,000", True),
         ("Some 500 were held, 40 of them in Velmar.", "40", True),
