@@ -66,6 +66,7 @@ def test_each_figure_keeps_its_own_place(nlp, lexicon, quote: str, place: str | 
         ("Some 3.5 million workers and students marched in more than 300 towns.", None),
         ("Some 3,000 people were displaced across three districts.", None),
         ("Some 3,000 people marched in Velmar.", "Velmar"),
+        ("2.5 MILLION IN THE STREETS: THE MINISTRY MUST LISTEN", None),
     ],
 )
 def test_a_figure_for_many_places_is_no_one_place(nlp, lexicon, text: str, place) -> None:
@@ -151,6 +152,10 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
             "other",
         ),
         ("The ferry departed with 300 passengers.", "300 passengers", "aboard"),
+        ("Police said about 15-hundred rioters were arrested.", "about 15-hundred", "arrested"),
+        ("Some 200,000 people were in the streets of Velmar.", "Some 200,000", "crowd"),
+        ("2.5 MILLION IN THE STREETS: THE MINISTRY MUST LISTEN", "2.5 MILLION", "crowd"),
+        ("The plane had 239 aboard when it landed.", "239", "aboard"),
     ],
 )
 def test_measure(nlp, lexicon, text: str, quote: str, measure: str) -> None:

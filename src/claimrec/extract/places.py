@@ -421,6 +421,8 @@ def place_phrase(
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
     if _reads_as_date(span, lexicon):
         return None  # "In March, ...": a date the NER left untagged
+    if obj.is_upper and len(span) == 1 and head_is_place:
+        return None  # "IN THE STREETS": a capitalised headline's place noun names no place
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span

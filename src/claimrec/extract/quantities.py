@@ -29,6 +29,7 @@ from claimrec.extract.predicates import (
     clause_trigger,
     find_trigger,
     mere_presence,
+    state_predicate,
     stranded_subject,
     trigger_of,
 )
@@ -371,6 +372,9 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
+    state = state_predicate(outer, lexicon)  # "2.5 million in the streets", "239 aboard"
+    if state is not None and lexicon.measure_of(state) != "other":
+        return _make(c, lexicon, "people", outer, None, number[-1], predicate=state)
     clause = _clause_after(number, outer)
     if clause is not None and (found := clause_trigger(clause, lexicon)) is not None:
         return _make(c, lexicon, "people", outer, None, number[-1], predicate=found.predicate)
