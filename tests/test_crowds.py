@@ -138,6 +138,18 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
             "14 Kestovans",
             "other",
         ),
+        # a head count in a story of deaths is no toll of it
+        (
+            "The flood killed 300 people, officials said. Rescuers counted 40 people in the "
+            "school.",
+            "40 people",
+            "other",
+        ),
+        (
+            "The flood killed 300 people, officials said. The inquiry now counts 310 victims.",
+            "310 victims",
+            "deaths",
+        ),
         # nothing counted before: a head count says no more than that
         ("Police counted 3,000 people at the border.", "3,000 people", "other"),
         (

@@ -271,6 +271,8 @@ class Lexicon(LexiconPart):
     group_nouns: list[str] = []
     counting_words: list[str] = []
     counting_verbs: list[str] = []
+    # counted nouns whose head count is the document's main toll, whatever it counts
+    toll_nouns: list[str] = []
     measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []

@@ -195,7 +195,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
-        or (_main_toll(s) if count.figure or _head_count(count, s.lexicon) else None)
+        or (_main_toll(s) if count.figure else None)
+        or _head_count_toll(s, count)
         or _verb_lemma(count.anchor, s.lexicon)
     )
     if s.lexicon.measure_of(predicate) != "other":
@@ -304,6 +305,20 @@ def _main_toll(s: _Sentence) -> str | None:
     higher"): the document's main toll so far, the predicate most of its counts had."""
     ranked = s.context.tolls.most_common(1)
     return ranked[0][0] if ranked else None
+
+
+def _head_count_toll(s: _Sentence, count: Count) -> str | None:
+    """What a head count counts: the document's main toll when that is a gathering's (a
+    crowd: "In X, police counted 30,000 people"), or of the lexicon's ``toll_nouns`` ("now
+    counts 72 victims"); other people counted in a story of deaths are no toll of it
+    ("officials counted 40 people in the shelter")."""
+    if not _head_count(count, s.lexicon):
+        return None
+    toll = _main_toll(s)
+    if toll is None or count.noun in s.lexicon.toll_nouns:
+        return toll
+    gatherings = s.lexicon.reconcile.per_event_measures
+    return toll if s.lexicon.measure_of(toll) in gatherings else None
 
 
 def _head_count(count: Count, lexicon: Lexicon) -> bool:
