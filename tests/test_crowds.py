@@ -214,6 +214,8 @@ def test_leading_part_marks_only_what_follows(
         ("Issued 2031-03-04\nText.", dt.date(2031, 3, 4)),
         ("Statement by the union\nOn Tuesday the union said 3,000 marched.", None),
         ("Velmar, March 2031\nText.", None),  # no day: not a date the document is of
+        ("Remembering the 4 March 2031 sinking\nText.", None),  # the event's date
+        ("Doha, 24 November 2031 (18:00 GMT)\nText.", dt.date(2031, 11, 24)),
         (
             "A long opening paragraph of prose that runs on and on about the march and the "
             "union and the police before it names 4 March 2031 in passing.",
