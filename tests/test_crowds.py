@@ -150,6 +150,9 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
             "310 victims",
             "deaths",
         ),
+        ("More than 500 people were never found.", "More than 500 people", "missing"),
+        ("About 40 people have not been located.", "About 40 people", "missing"),
+        ("Rescuers found 40 people in the hold.", "40 people", "other"),
         # nothing counted before: a head count says no more than that
         ("Police counted 3,000 people at the border.", "3,000 people", "other"),
         (
@@ -172,6 +175,11 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
 )
 def test_measure(nlp, lexicon, text: str, quote: str, measure: str) -> None:
     assert find(nlp, lexicon, text, quote).measure == measure
+
+
+def test_people_never_found_are_stated_missing(nlp, lexicon) -> None:
+    claim = find(nlp, lexicon, "More than 500 people were never found.", "More than 500")
+    assert claim.modality == "asserted"
 
 
 def said(sentence: str, quote: str) -> Evidence:

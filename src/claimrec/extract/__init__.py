@@ -189,8 +189,10 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon) or _label_trigger(s, count)
+    unfound = _unfound(count, s.lexicon)
     predicate = (
-        count.predicate
+        unfound
+        or count.predicate
         or _measure_subject(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
@@ -230,6 +232,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     )
     anchor = trigger.token if trigger else count.anchor
     mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
+    if unfound is not None and mode == "negated":
+        mode = "asserted"  # "were never found": the finding is denied, the missing stated
     time = _count_time(s, anchor, count.span)
     if time is None and mode in {"expected", "possible"}:
         time = _horizon(s, anchor)
@@ -305,6 +309,20 @@ def _main_toll(s: _Sentence) -> str | None:
     higher"): the document's main toll so far, the predicate most of its counts had."""
     ranked = s.context.tolls.most_common(1)
     return ranked[0][0] if ranked else None
+
+
+def _unfound(count: Count, lexicon: Lexicon) -> str | None:
+    """Missing, for people a negated verb of finding is about ("more than 500 people were
+    never found", "40 have not been located"), else None."""
+    token = count.unit_token or count.anchor
+    verb = token.head
+    if token.dep_ not in {"nsubjpass", "nsubj", "dobj"} or verb.i == token.i:
+        return None
+    if verb.lemma_.lower() not in lexicon.unfound_verbs:
+        return None
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return lexicon.unfound_predicate
 
 
 def _head_count_toll(s: _Sentence, count: Count) -> str | None:
