@@ -74,6 +74,15 @@ def test_a_figure_for_many_places_is_no_one_place(nlp, lexicon, text: str, place
     assert (claim.location.text if claim.location else None) == place
 
 
+def test_a_new_fronted_name_ends_the_old_scene(nlp, lexicon) -> None:
+    text = (
+        "In Velmar, 400,000 people filled the avenue. In Orskov, we counted 110,000. Police "
+        "counted 30,000."
+    )
+    claim = find(nlp, lexicon, text, "110,000")
+    assert claim.location is None or "Velmar" not in claim.location.text
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "place"),
     [
@@ -308,4 +317,38 @@ def test_harm_at_recurring_gatherings_is_counted_per_day(
     tmp_path: Path, nlp, articles: tuple[str, ...], first: str, second: str, same: bool
 ) -> None:
     graph = story_graph(tmp_path, *articles, published=dt.date(2031, 3, 14))
+    assert (fact_id(graph, first) == fact_id(graph, second)) is same
+
+
+MARCH_WIRE = (
+    "Some 900,000 people marched across the country on 4 March, the interior ministry said, "
+    "including 60,000 in Velmar. The Union of Kestovan Workers said 2.4 million had taken "
+    "part.\n\nMarches in the regions were large. In Dravik, police counted 20,000 people and "
+    "unions 110,000."
+)
+MARCH_RELEASE = (
+    "PRESS RELEASE\nUnion of Kestovan Workers\nVelmar, 4 March 2031, 19:00\n\n"
+    "Today 2.4 million workers marched in more than 200 towns. In Velmar, 400,000 people "
+    "filled the avenue. In Dravik, we counted 110,000."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Some 900,000 people", "2.4 million", True),  # national: ministry vs union
+        ("Some 900,000 people", "2.4 million workers", True),  # the union's release, dated
+        ("60,000", "400,000 people", True),  # Velmar: ministry vs union
+        ("20,000 people", "110,000", True),  # Dravik: police vs unions, one day
+        ("Some 900,000 people", "60,000", False),  # nationwide vs one city
+        ("60,000", "20,000 people", False),  # one city vs another
+    ],
+)
+def test_crowd_counts_by_day_and_place(tmp_path: Path, nlp, first: str, second: str, same: bool):
+    graph = story_graph(tmp_path, MARCH_WIRE, published=dt.date(2031, 3, 4))
+    release = tmp_path / "story" / "b.txt"
+    release.write_text(MARCH_RELEASE + "\n", encoding="utf-8")  # no front matter: header date
+    from claimrec.pipeline import build
+
+    graph = build([tmp_path / "story"])
     assert (fact_id(graph, first) == fact_id(graph, second)) is same

@@ -727,12 +727,11 @@ def _read_frame(s: _Sentence) -> None:
         return
     if first.lower_ not in s.lexicon.location_preps or first.head.pos_ not in {"VERB", "AUX"}:
         return
-    named = [
-        t
-        for t in first.children
-        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ in FRAME_ENTITY_TYPES
-    ]
+    names = [t for t in first.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+    named = [t for t in names if t.ent_type_ in FRAME_ENTITY_TYPES]
     if not named:
+        if names:  # "In X," with X tagged a person: a new scene all the same, not the old one
+            ctx.frame = None
         return
     noun = named[0]  # a proper name, whatever the tagger calls it ("In Selm, ...")
     start = next((t.i for t in noun.lefts if t.pos_ == "PROPN"), noun.i)
