@@ -2,13 +2,13 @@
 hurt a figure counts, and what a shipwreck's figures answer. Invented sentences, one
 construction each, positive and negative:
 
-* a place right after a figure is that figure's ("eleven of them in X", "four in Y"),
+* a place right after a figure is that figure's ("fifteen of them in X", "three in Y"),
   never its neighbours' in the same clause;
 * "X is where ...:" sets the scene as "In X," does;
-* a head count ("police counted 30,000 people") counts what the document counts;
-* a part-of word that opens a subset ("including", "among them") marks the figure after it,
+* a head count ("police counted 12,000 people") counts what the document counts;
+* a part-of word that opens a subset ("including", "among whom") marks the figure after it,
   never the total before it;
-* "pulled N people alive" is a rescue; "people filled the route" a crowd; "told her six
+* "pulled N people alive" is a rescue; "people filled the avenue" a crowd; "told him five
   people had died" a death toll;
 * a document without front matter takes the full date on its header lines;
 * deaths before the one-off event, or in an earlier event dated by year, are not its toll.
@@ -39,19 +39,18 @@ def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
 
 
 LIST_OF_COUNTS = (
-    "By noon police had detained about 50 people nationwide, twelve of them in Velmar, and "
-    "eight officers had been hurt, among them five in Orskov and two in Tarnby, a police "
-    "source said."
+    "Officers held 70 people overnight, fifteen of them in Velmar, while six medics were "
+    "injured, three in Orskov and two in Tarnby, officials said."
 )
 
 
 @pytest.mark.parametrize(
     ("quote", "place"),
     [
-        ("about 50 people", None),
-        ("twelve", "Velmar"),
-        ("eight officers", None),
-        ("five", "Orskov"),
+        ("70 people", None),
+        ("fifteen", "Velmar"),
+        ("six medics", None),
+        ("three", "Orskov"),
         ("two", "Tarnby"),
     ],
 )
@@ -63,10 +62,10 @@ def test_each_figure_keeps_its_own_place(nlp, lexicon, quote: str, place: str | 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Some 3.5 million workers and students marched in more than 300 towns.", None),
+        ("Some 2.1 million workers and students marched in more than 140 towns.", None),
         ("Some 3,000 people were displaced across three districts.", None),
         ("Some 3,000 people marched in Velmar.", "Velmar"),
-        ("2.5 MILLION IN THE STREETS: THE MINISTRY MUST LISTEN", None),
+        ("2.5 MILLION ON THE STREETS: THE MINISTRY MUST LISTEN", None),
     ],
 )
 def test_a_figure_for_many_places_is_no_one_place(nlp, lexicon, text: str, place) -> None:
@@ -77,7 +76,7 @@ def test_a_figure_for_many_places_is_no_one_place(nlp, lexicon, text: str, place
 def test_a_new_fronted_name_ends_the_old_scene(nlp, lexicon) -> None:
     text = (
         "In Velmar, 400,000 people filled the avenue. In Orskov, we counted 110,000. Police "
-        "counted 30,000."
+        "counted 12,000."
     )
     claim = find(nlp, lexicon, text, "110,000")
     assert claim.location is None or "Velmar" not in claim.location.text
@@ -87,14 +86,14 @@ def test_a_new_fronted_name_ends_the_old_scene(nlp, lexicon) -> None:
     ("text", "quote", "place"),
     [
         (
-            "Some 9,000 protesters marched in Velmar.\n\nOrskov is where the gap is widest: "
-            "the unions counted 28,000, the prefecture just 1,600.",
+            "Some 9,000 protesters marched in Velmar.\n\nOrskov is where the turnout was highest: "
+            "the unions counted 28,000, the police just 1,600.",
             "28,000",
             "Orskov",
         ),
         (
-            "Some 9,000 protesters marched in Velmar.\n\nOrskov is where the gap is widest: "
-            "the unions counted 28,000, the prefecture just 1,600.",
+            "Some 9,000 protesters marched in Velmar.\n\nOrskov is where the turnout was highest: "
+            "the unions counted 28,000, the police just 1,600.",
             "1,600",
             "Orskov",
         ),
@@ -114,8 +113,8 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
 @pytest.mark.parametrize(
     ("text", "quote", "measure"),
     [
-        ("They told her seven people had already died at sea.", "seven people", "deaths"),
-        ("They told her seven people were waiting at the port.", "seven people", "other"),
+        ("They told him seven people had already died at sea.", "seven people", "deaths"),
+        ("They told him seven people were waiting at the port.", "seven people", "other"),
         (
             "Rescuers pulled 60 people alive from the river and recovered 20 bodies.",
             "60 people",
@@ -128,16 +127,16 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
         ),
         ("Rescuers pulled 60 bodies from the river.", "60 bodies", "recovered"),
         ("Crews brought 12 people out alive.", "12 people", "rescued"),
-        ("In Velmar, some 80,000 people filled the route to the square.", "some 80,000", "crowd"),
+        ("In Velmar, some 80,000 people filled the avenue to the square.", "some 80,000", "crowd"),
         (
             "Some 9,000 protesters marched in Velmar. In Orskov, police counted 3,000 people "
-            "and unions 24,500.",
+            "and the unions 24,500.",
             "3,000 people",
             "crowd",
         ),
         (
             "Some 9,000 protesters marched in Velmar. In Orskov, police counted 3,000 people "
-            "and unions 24,500.",
+            "and the unions 24,500.",
             "24,500",
             "crowd",
         ),
@@ -159,26 +158,26 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
             "310 victims",
             "deaths",
         ),
-        ("More than 500 people were never found.", "More than 500 people", "missing"),
+        ("More than 230 people were never found.", "More than 230 people", "missing"),
         ("About 40 people have not been located.", "About 40 people", "missing"),
-        ("Rescuers found 40 people in the hold.", "40 people", "other"),
+        ("Rescuers found 40 people in the cabin.", "40 people", "other"),
         # nothing counted before: a head count says no more than that
         ("Police counted 3,000 people at the border.", "3,000 people", "other"),
         (
-            "The trawler was built for 200, yet it had sailed with an estimated 500 people.",
-            "an estimated 500 people",
+            "The trawler was built for 200, yet it had sailed with an estimated 460 people.",
+            "an estimated 460 people",
             "aboard",
         ),
         # a capacity is no count of who sailed, whatever its neighbour counts
         (
-            "The trawler was built for 200, yet it had sailed with an estimated 500 people.",
+            "The trawler was built for 200, yet it had sailed with an estimated 460 people.",
             "200",
             "other",
         ),
         ("The ferry departed with 300 passengers.", "300 passengers", "aboard"),
-        ("Police said about 15-hundred rioters were arrested.", "about 15-hundred", "arrested"),
-        ("Some 200,000 people were in the streets of Velmar.", "Some 200,000", "crowd"),
-        ("2.5 MILLION IN THE STREETS: THE MINISTRY MUST LISTEN", "2.5 MILLION", "crowd"),
+        ("Police said about 12-hundred rioters were arrested.", "about 12-hundred", "arrested"),
+        ("Some 200,000 people were on the streets of Velmar.", "Some 200,000", "crowd"),
+        ("2.5 MILLION ON THE STREETS: THE MINISTRY MUST LISTEN", "2.5 MILLION", "crowd"),
         ("The plane had 239 aboard when it landed.", "239", "aboard"),
     ],
 )
@@ -186,8 +185,21 @@ def test_measure(nlp, lexicon, text: str, quote: str, measure: str) -> None:
     assert find(nlp, lexicon, text, quote).measure == measure
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="a gapped clause whose subject is a plain noun ('and the organisers 24,500') is "
+    "parsed as one noun phrase with the figure, so the figure is no count at all",
+)
+def test_gapped_head_count_with_a_plain_subject(nlp, lexicon) -> None:
+    text = (
+        "Some 9,000 protesters marched in Velmar. In Orskov, police counted 3,000 people and "
+        "the organisers 24,500."
+    )
+    assert find(nlp, lexicon, text, "24,500").measure == "crowd"
+
+
 def test_people_never_found_are_stated_missing(nlp, lexicon) -> None:
-    claim = find(nlp, lexicon, "More than 500 people were never found.", "More than 500")
+    claim = find(nlp, lexicon, "More than 230 people were never found.", "More than 230")
     assert claim.modality == "asserted"
 
 
@@ -205,8 +217,8 @@ def said(sentence: str, quote: str) -> Evidence:
             False,
         ),
         ("Some 1.1 million marched across Kestova, including 90,000 in Velmar.", "90,000", True),
-        ("Nine officers were hurt, among them four in Orskov.", "Nine officers", False),
-        ("Nine officers were hurt, among them four in Orskov.", "four", True),
+        ("Six medics were injured, among them two in Orskov.", "Six medics", False),
+        ("Six medics were injured, among them two in Orskov.", "two", True),
         ("Some 500 sailed, with close to 90 children among them.", "close to 90 children", True),
         ("Ten were hurt, including two in Orskov.", "Ten", False),
         ("Another 3,000 marched in Velmar.", "3,000", True),
@@ -264,16 +276,20 @@ SINKING = (
 @pytest.mark.parametrize(
     ("article", "quote", "same"),
     [
-        ("Survivors said six people had already died before the sinking.", "six people", False),
-        ("Survivors said six people died when the trawler sank.", "six people", True),
         (
-            "It was worse than the 2013 sinking off Orskov that killed more than 360 people.",
-            "more than 360 people",
+            "Survivors said seven people had already died before the capsizing.",
+            "seven people",
+            False,
+        ),
+        ("Survivors said seven people died when the trawler sank.", "seven people", True),
+        (
+            "It was worse than the 2009 capsizing off Orskov that killed more than 210 people.",
+            "more than 210 people",
             False,
         ),
         (
-            "Survivors say the sinking off Velmar killed more than 360 people.",
-            "more than 360 people",
+            "Survivors say the capsizing off Velmar killed more than 210 people.",
+            "more than 210 people",
             True,
         ),
     ],
@@ -287,30 +303,30 @@ def test_harm_before_or_in_an_earlier_event_is_not_the_toll(
 
 DAY_ONE = (
     "Some 90,000 protesters marched across Kestova on 4 March, the ministry said. The union "
-    "said 300,000 marched that day. Police said nine officers were hurt on 4 March."
+    "said 300,000 marched that day. Police said eight officers were hurt on 4 March."
 )
 DAY_NINE = (
     "Some 80,000 protesters marched across Kestova on 13 March, the ministry said. The union "
     "said 250,000 marched. The minister said 140 officers were injured on 13 March."
 )
-RIOT_ONE = (
-    "Some 200 relatives gathered outside Velmar prison on 4 March. Officials said nine "
-    "guards were hurt in the riot on 4 March, and 60 inmates were moved to Orskov. The "
-    "riot spread to two wings, where 300 inmates were held."
+FIRE_ONE = (
+    "Some 200 onlookers gathered outside the Velmar mill on 4 March. Officials said nine "
+    "firefighters were hurt in the blaze on 4 March, and 60 workers were moved to Orskov. The "
+    "blaze spread to two halls, where 300 workers had been on shift."
 )
-RIOT_TWO = (
-    "Some 150 relatives gathered outside Velmar prison on 13 March. Officials said 14 guards "
-    "had been hurt in the riot on 13 March, and 90 inmates were moved to Orskov."
+FIRE_TWO = (
+    "Some 150 onlookers gathered outside the Velmar mill on 13 March. Officials said 14 "
+    "firefighters had been hurt in the blaze by 13 March, and 90 workers were moved to Orskov."
 )
 
 
 @pytest.mark.parametrize(
     ("articles", "first", "second", "same"),
     [
-        ((DAY_ONE, DAY_NINE), "nine officers", "140 officers", False),
+        ((DAY_ONE, DAY_NINE), "eight officers", "140 officers", False),
         ((DAY_ONE, DAY_NINE), "Some 90,000 protesters", "Some 80,000 protesters", False),
-        # a riot story that mentions a crowd or two: its hurt are one running toll
-        ((RIOT_ONE, RIOT_TWO), "nine", "14 guards", True),
+        # a fire story that mentions a crowd or two: its hurt are one running toll
+        ((FIRE_ONE, FIRE_TWO), "nine", "14", True),
     ],
 )
 def test_harm_at_recurring_gatherings_is_counted_per_day(
@@ -322,14 +338,14 @@ def test_harm_at_recurring_gatherings_is_counted_per_day(
 
 MARCH_WIRE = (
     "Some 900,000 people marched across the country on 4 March, the interior ministry said, "
-    "including 60,000 in Velmar. The Union of Kestovan Workers said 2.4 million had taken "
-    "part.\n\nMarches in the regions were large. In Dravik, police counted 20,000 people and "
-    "unions 110,000."
+    "including 60,000 in Velmar. The Union of Kestovan Workers put turnout at 2.4 million.\n\n"
+    "Regional figures varied widely. In Dravik, police counted 20,000 people and organisers "
+    "110,000."
 )
 MARCH_RELEASE = (
     "PRESS RELEASE\nUnion of Kestovan Workers\nVelmar, 4 March 2031, 19:00\n\n"
-    "Today 2.4 million workers marched in more than 200 towns. In Velmar, 400,000 people "
-    "filled the avenue. In Dravik, we counted 110,000."
+    "Today 2.4 million workers marched in more than 200 towns. In Velmar, some 400,000 "
+    "people filled the central avenue. In Dravik, our stewards counted 110,000."
 )
 
 
@@ -338,7 +354,7 @@ MARCH_RELEASE = (
     [
         ("Some 900,000 people", "2.4 million", True),  # national: ministry vs union
         ("Some 900,000 people", "2.4 million workers", True),  # the union's release, dated
-        ("60,000", "400,000 people", True),  # Velmar: ministry vs union
+        ("60,000", "some 400,000", True),  # Velmar: ministry vs union
         ("20,000 people", "110,000", True),  # Dravik: police vs unions, one day
         ("Some 900,000 people", "60,000", False),  # nationwide vs one city
         ("60,000", "20,000 people", False),  # one city vs another

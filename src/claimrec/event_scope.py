@@ -1,6 +1,6 @@
 """Counts that speak of another moment of the story's event than its outcome.
 
-"Six people had already died before the sinking": deaths before the one-off event are not
+"Five people had already died before the fire": deaths before the one-off event are not
 its toll, whatever the measure says. The words live in the lexicon (``reconcile.
 before_event``: "before", "prior to"; ``before_event_measures``: the measures of harm an
 event's toll counts); the event is named by a noun of one of the lexicon's ``once``
@@ -8,9 +8,9 @@ predicates (the fire, the boat) or of ``before_event_nouns`` (the sinking).
 
 In a story about recurring gatherings (crowds counted on several days of action), the harm
 done at a gathering (officers hurt, people arrested or held: the lexicon's
-``reconcile.gathering_measures``) is counted per gathering too: "nine officers were hurt"
-on the first day and "441 were injured" on the ninth are two days' questions, not one
-running toll; a figure over a stated period ("since 16 March") speaks for the day it starts.
+``reconcile.gathering_measures``) is counted per gathering too: "eight officers were hurt"
+on the first day and "310 were injured" on the fifth are two days' questions, not one
+running toll; a figure over a stated period ("since 9 May") speaks for the day it starts.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def before_event_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 def before_event(claim: Claim, pattern: re.Pattern[str] | None, lexicon: Lexicon) -> bool:
     """Whether a count of harm is stated for before the story's event ("had already died
-    before the sinking"): the words follow its figure in its sentence."""
+    before the fire"): the words follow its figure in its sentence."""
     if pattern is None or claim.measure not in lexicon.reconcile.before_event_measures:
         return False
     sentence, quote = claim.evidence.sentence, claim.evidence.quote
@@ -56,7 +56,7 @@ MIN_YEARS_BEFORE = 1  # a year this many full years before the article's is anot
 
 
 def dated_event_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """ "the 2011 sinking", "the October 2013 fire": a year, at most one word, then a
+    """ "the 2009 ferry fire", "the May 2012 fire": a year, at most one word, then a
     one-off event's noun; group 1 is the year."""
     once = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
     once |= set(lexicon.reconcile.before_event_nouns)
@@ -68,8 +68,8 @@ def dated_event_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 def earlier_event(claim: Claim, pattern: re.Pattern[str] | None, published: int | None) -> bool:
     """Whether the figure counts an earlier event of the story's kind that its sentence
-    dates by year just before it ("worse than the 2013 sinking off X that killed more than
-    360 people"): that event's count, never the story's. ``published``: the article's year."""
+    dates by year just before it ("worse than the 2009 capsizing off X that killed more than
+    210 people"): that event's count, never the story's. ``published``: the article's year."""
     if pattern is None or published is None:
         return False
     sentence, quote = claim.evidence.sentence, claim.evidence.quote
@@ -90,9 +90,9 @@ def recurring_stories(
     counts: Iterable[tuple[str | None, bool, dt.date | None]], *, min_days: int = 2
 ) -> frozenset[str | None]:
     """Stories about recurring gatherings: a third or more of their counts count a gathering
-    (a crowd), stated for at least ``min_days`` different days ("the sixth day of action",
-    "the ninth"). A story about something else that mentions a crowd or two (relatives
-    gathered outside a prison on two days) is not one. ``counts``: each count's (story,
+    (a crowd), stated for at least ``min_days`` different days ("the third day of action",
+    "the fifth"). A story about something else that mentions a crowd or two (onlookers
+    at a fire on two days) is not one. ``counts``: each count's (story,
     whether it counts a gathering, the gathering's day)."""
     days: dict[str | None, set[dt.date]] = {}
     gatherings: dict[str | None, int] = {}

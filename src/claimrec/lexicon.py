@@ -273,7 +273,7 @@ class Lexicon(LexiconPart):
     counting_verbs: list[str] = []
     # counted nouns whose head count is the document's main toll, whatever it counts
     toll_nouns: list[str] = []
-    # verbs of finding that, negated, state people missing ("500 were never found")
+    # verbs of finding that, negated, state people missing ("230 were never found")
     unfound_verbs: list[str] = []
     unfound_predicate: str = "missing"
     measures: list[str] = ["other"]

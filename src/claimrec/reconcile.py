@@ -569,8 +569,8 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
     earlier event; a tally over years), or of an earlier event its sentence dates by year
-    ("the 2013 sinking that killed 360"); ``before_event`` for harm stated for before the
-    story's one-off event ("six had died before the sinking"); ``projection`` for a
+    ("the 2009 capsizing that killed 210"); ``before_event`` for harm stated for before the
+    story's one-off event ("five had died before the fire"); ``projection`` for a
     projected figure stated for a day after its article's ("50,000 will march next month",
     "could reach 20,000 by January"), and for any projection of a running toll ("could
     rise to 600": a later moment of a growing total) or of one

@@ -312,7 +312,7 @@ def _main_toll(s: _Sentence) -> str | None:
 
 
 def _unfound(count: Count, lexicon: Lexicon) -> str | None:
-    """Missing, for people a negated verb of finding is about ("more than 500 people were
+    """Missing, for people a negated verb of finding is about ("more than 230 people were
     never found", "40 have not been located"), else None."""
     token = count.unit_token or count.anchor
     verb = token.head
@@ -327,8 +327,8 @@ def _unfound(count: Count, lexicon: Lexicon) -> str | None:
 
 def _head_count_toll(s: _Sentence, count: Count) -> str | None:
     """What a head count counts: the document's main toll when that is a gathering's (a
-    crowd: "In X, police counted 30,000 people"), or of the lexicon's ``toll_nouns`` ("now
-    counts 72 victims"); other people counted in a story of deaths are no toll of it
+    crowd: "In X, police counted 12,000 people"), or of the lexicon's ``toll_nouns`` ("now
+    counts 58 victims"); other people counted in a story of deaths are no toll of it
     ("officials counted 40 people in the shelter")."""
     if not _head_count(count, s.lexicon):
         return None
@@ -340,8 +340,8 @@ def _head_count_toll(s: _Sentence, count: Count) -> str | None:
 
 
 def _head_count(count: Count, lexicon: Lexicon) -> bool:
-    """Whether a verb of counting governs the figure ("In X, police counted 30,000 people and
-    unions 245,000"): a head count says no more than that people were counted, so, like a
+    """Whether a verb of counting governs the figure ("In X, police counted 12,000 people and
+    unions 86,000"): a head count says no more than that people were counted, so, like a
     figure noun, it counts what the document has been counting (the crowd of its march).
     Not a count whose noun says who the people are ("Israel counted 14 Israelis"): only
     plain people, or a bare figure."""
@@ -617,9 +617,9 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
 
 
 def _first_place(s: _Sentence, trigger: Trigger | None, count: Count | None) -> Mention | None:
-    """The count's place: one on its own figure ("eleven of them in X"), else the first on
-    its trigger or counted noun that no other figure stands right before ("nine were hurt,
-    four in X": X is the four's)."""
+    """The count's place: one on its own figure ("twelve of them in X"), else the first on
+    its trigger or counted noun that no other figure stands right before ("eight were hurt,
+    five in X": X is the five's)."""
     entry = s.lexicon.predicates.get(trigger.predicate) if trigger else None
     if trigger is None or entry is None or not entry.locative:
         return None
@@ -640,7 +640,7 @@ def _first_place(s: _Sentence, trigger: Trigger | None, count: Count | None) -> 
 
 
 def _counted_places(phrase: Span) -> bool:
-    """Whether a place phrase counts places ("marched in more than 300 towns", "across
+    """Whether a place phrase counts places ("marched in more than 140 towns", "across
     three districts"): a figure stated for them is across them all, no one place's."""
     return any(c.dep_ == "nummod" for c in phrase.root.children)
 
@@ -740,7 +740,7 @@ def _read_frame(s: _Sentence) -> None:
 
 
 def _where_frame(sent: Span) -> Span | None:
-    """ "X is where the gap is widest: ...": a place name opening the sentence as the subject
+    """ "X is where the turnout was highest: ...": a place name opening the sentence as the subject
     of "is where" sets the scene as a fronted "In X," does (whatever NER calls X: only a
     place "is where")."""
     first = sent[0]

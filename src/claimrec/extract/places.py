@@ -104,13 +104,13 @@ def place_phrases(trigger: Token, extra: Token | None, lexicon: Lexicon) -> list
     return [found[k] for k in sorted(found)]
 
 
-# Words between a figure and the place that follows it in its own phrase ("eleven of them
-# in X", "four of whom in X"): grammar words, not a lexicon's domain words.
+# Words between a figure and the place that follows it in its own phrase ("twelve of them
+# in X", "five of whom in X"): grammar words, not a lexicon's domain words.
 _PARTITIVE_TAIL = frozenset({"of", "them", "whom", "those", "these"})
 
 
 def figure_places(figure: Span, lexicon: Lexicon) -> list[Span]:
-    """Place phrases hanging on the figure itself ("eleven of them in X", "three in Y"):
+    """Place phrases hanging on the figure itself ("twelve of them in X", "two in Y"):
     in a list of counts, each figure's own place is where that figure holds. A name there
     is a place whatever NER calls it, unless a person (people are not "in" a company)."""
     found = []
@@ -128,8 +128,8 @@ def figure_places(figure: Span, lexicon: Lexicon) -> list[Span]:
 
 
 def follows_other_figure(phrase: Span, figure: Span) -> bool:
-    """Whether a place phrase comes right after a number that is not ``figure`` ("nine
-    were hurt, four in X": X is where the four were hurt, not the nine), however the
+    """Whether a place phrase comes right after a number that is not ``figure`` ("eight
+    were hurt, five in X": X is where the five were hurt, not the eight), however the
     parser attached it."""
     doc, prep = phrase.doc, phrase.root.head
     k = (prep.i if prep.dep_ == "prep" else phrase.start) - 1  # the token before it
@@ -422,7 +422,7 @@ def place_phrase(
     if _reads_as_date(span, lexicon):
         return None  # "In March, ...": a date the NER left untagged
     if obj.is_upper and len(span) == 1 and head_is_place:
-        return None  # "IN THE STREETS": a capitalised headline's place noun names no place
+        return None  # "ON THE STREETS": a capitalised headline's place noun names no place
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span

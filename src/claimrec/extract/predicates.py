@@ -189,8 +189,8 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 
 def _told_clause(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """The clause a count is the subject of when the parser made it the object of the verb
-    of saying before it: in "they told her six people had died" the six died; the parse hangs
-    "six people" on "told" and leaves "had died" a clause without a subject."""
+    of saying before it: in "they told him five people had died" the five died; the parse hangs
+    "five people" on "told" and leaves "had died" a clause without a subject."""
     verb = anchor.head
     if anchor.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.attribution_verbs:
         return None

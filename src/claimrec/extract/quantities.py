@@ -372,7 +372,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
-    state = state_predicate(outer, lexicon)  # "2.5 million in the streets", "239 aboard"
+    state = state_predicate(outer, lexicon)  # "2.5 million on the streets", "239 aboard"
     if state is not None and lexicon.measure_of(state) != "other":
         return _make(c, lexicon, "people", outer, None, number[-1], predicate=state)
     clause = _clause_after(number, outer)
@@ -440,7 +440,7 @@ def _own_verb(outer: Token, lexicon: Lexicon) -> bool:
     its people ("300 were arrested and 40 were later charged"): that verb, not its
     neighbour's measure, names its predicate. Verbs of being, of value and of reporting say
     nothing more ("another 40 remain", "the 60 previously announced"). So is the object of
-    a preposition of such a verb ("the boat was built for 400": its capacity, not how many
+    a preposition of such a verb ("the boat was built for 250": its capacity, not how many
     sailed with it)."""
     verb = outer.head
     if outer.dep_ == "pobj" and verb.dep_ == "prep":
