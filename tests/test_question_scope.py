@@ -311,7 +311,7 @@ def test_a_partitive_counts_a_part(tmp_path: Path, sentence: str, quote: str) ->
         (
             "The coastguard said it pulled 41 people alive from the water and recovered 19 bodies.",
             "41 people",
-            "other",
+            "rescued",  # "pull alive" is a rescue; never the coordinated "recovered"
         ),
         (
             "Officials said 2,000 soldiers will assist and train the local army.",

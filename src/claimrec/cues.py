@@ -91,8 +91,13 @@ def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
         return False  # the common case, decided by one scan of the sentence
     before, quote, after = _split(evidence)
     window = cues.part_window
-    text = f"{_last_words(before, window)} {quote} {_first_words(after, window)}"
-    return _found(text, regex, cues.part_of_not_after)
+    if _found(f"{_last_words(before, window)} {quote}", regex, cues.part_of_not_after):
+        return True
+    # after the figure, a marker that opens a subset names what follows, not this figure
+    leading = frozenset(" ".join(words(w)) for w in cues.part_of_leading)
+    trailing = tuple(w for w in cues.part_of if " ".join(words(w)) not in leading)
+    after_regex = pattern(trailing, tuple(cues.part_of_not_before))
+    return _found(f"{quote} {_first_words(after, window)}", after_regex, cues.part_of_not_after)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -27,16 +27,19 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _DATE = (
     rf"{_WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
+# a time of day after the date: ", 18:00", "(18:00 GMT)", "9.30 a.m."
+_TIME = r"(?:[ \t]*,?[ \t]*\(?\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\)?)?"
 _SEP = r"(?:,|—|–|--|-|:|\|)"
-# a place or label of capitalised words (with "and", "of", commas, a parenthesised agency)
+# a place or label of capitalised words, perhaps after a street number (with "and", "of",
+# commas, a parenthesised agency)
 _LABEL = (
-    r"[A-Z][\w.'’&/]*(?:[ \t]+(?:[A-Z][\w.'’&/]*|and|of|the|de|du|AND|OF))*"
+    r"(?:\d+[ \t]+)?[A-Z][\w.'’&/]*(?:[ \t]+(?:[A-Z][\w.'’&/]*|and|of|the|de|du|AND|OF))*"
     r"(?:[ \t]*\([^()\n]{2,40}\))?"
 )
 _DATELINE_DATE = re.compile(
-    rf"^[ \t]*(?:{_LABEL}(?:[ \t]*,[ \t]*{_LABEL})*[ \t]*{_SEP}[ \t]*)?(?P<date>{_DATE})"
+    rf"^[ \t]*(?:{_LABEL}(?:[ \t]*,[ \t]*{_LABEL})*[ \t]*{_SEP}?[ \t]*)?(?P<date>{_DATE}){_TIME}"
     rf"[ \t]*(?:(?:—|–|--|-|:)(?:[ \t].*)?)?$"
 )
 

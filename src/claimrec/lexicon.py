@@ -190,10 +190,17 @@ class ReconcileWords(LexiconPart):
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
+    # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
+    gathering_measures: list[str] = []
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # before a one-off event's noun: another event of its kind ("a similar fire in January")
     other_event: list[str] = []
+    # after a count of harm: it is stated for before the one-off event ("died before the
+    # sinking"), not the event's toll
+    before_event: list[str] = []
+    before_event_nouns: list[str] = []  # event nouns beside the once predicates' ("sinking")
+    before_event_measures: list[str] = []
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")
@@ -202,6 +209,9 @@ class ReconcileWords(LexiconPart):
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
     adds_to: list[str] = []  # "add 7,000 members to the strike": an increment (waves.py)
+    # part-of markers that open the subset they name, so mark only a figure after them:
+    # "1.2 million marched, including 90,000 in X" (the 1.2 million is the total)
+    part_of_leading: list[str] = []
     # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
     # beside a count of one event: it is the running total of such events ("in all, 58")
@@ -291,6 +301,11 @@ class Lexicon(LexiconPart):
     group_nouns: list[str] = []
     counting_words: list[str] = []
     counting_verbs: list[str] = []
+    # counted nouns whose head count is the document's main toll, whatever it counts
+    toll_nouns: list[str] = []
+    # verbs of finding that, negated, state people missing ("230 were never found")
+    unfound_verbs: list[str] = []
+    unfound_predicate: str = "missing"
     measures: list[str] = ["other"]
     predicates: dict[str, Predicate]
     combined_predicates: list[Combined] = []

@@ -114,6 +114,13 @@ from claimrec.event_keys import (
     occurrence,
     occurrence_scope,
 )
+from claimrec.event_scope import (
+    before_event,
+    before_event_pattern,
+    dated_event_pattern,
+    earlier_event,
+    recurring_stories,
+)
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     Claim,
@@ -168,6 +175,7 @@ TOTAL = "total"
 EARLIER = "earlier"
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
+BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
 Value = CountValue | DateValue | LocationValue
@@ -209,6 +217,8 @@ class _Context:
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
         self.other_event = _other_event_pattern(lexicon)
+        self.before_event = before_event_pattern(lexicon)
+        self.dated_event = dated_event_pattern(lexicon)
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
@@ -274,6 +284,13 @@ class _Context:
             whole=frozenset(lexicon.tolls.whole_measures),
         )
         self.sentence_event = self._sentence_events(claims)
+        self.gathering_measures = frozenset(lexicon.reconcile.gathering_measures)
+        self.recurring = recurring_stories(
+            (self.story.get(c.doc), gathering, self.event_day(c) if gathering else None)
+            for c in claims
+            if c.type == "count"
+            for gathering in (c.measure in self.per_event_measures,)
+        )
         self.site_town = self._site_towns(entities)
         self.event_sites = self._event_sites(claims)
         self._claims = claims
@@ -283,7 +300,7 @@ class _Context:
         self.repeats = repeated_figures(claims, named=frozenset(lexicon.predicates))
         self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
         self.gathering_days = self._gatherings(claims)
-        self.unmeasured = _unmeasured_sentences(claims)
+        self.unmeasured = _unmeasured_sentences(claims, frozenset(self.per_event_measures))
         occurrences = [
             (c, c.value)
             for c in claims
@@ -316,6 +333,7 @@ class _Context:
                 self._claims, voice=self.voices.voice, story=lambda c: self.story.get(c.doc)
             )
         return self._voiced
+
     def _gatherings(self, claims: Sequence[Claim]) -> dict[tuple[str | None, dt.date], str]:
         """The days on which each story counts a gathering (a count whose measure is one of
         the ``per_event_measures``), with the gathering's family; also (in ``doc_days``)
@@ -333,7 +351,8 @@ class _Context:
             if day is not None:
                 family = self.family(claim.predicate) if self.per_event(claim.predicate) else ""
                 out.setdefault((self.story.get(claim.doc), day), family or family_of[claim.measure])
-                self.doc_days[claim.doc].add(day)
+                if claim.time is not None:  # a day the article states, not its own date
+                    self.doc_days[claim.doc].add(day)
         return out
 
     def unnamed_gathering(self, claim: Claim) -> tuple[str, dt.date] | None:
@@ -468,6 +487,14 @@ class _Context:
         ):
             return claim.predicate
         return self.sentence_event.get((claim.doc, claim.evidence.sentence), claim.predicate)
+
+    def at_gathering(self, claim: Claim) -> bool:
+        """Whether a count is of harm done at one gathering of a story whose gatherings
+        recur (``event_scope``): it is that day's question, like the crowd's."""
+        return (
+            claim.measure in self.gathering_measures
+            and self.story.get(claim.doc) in self.recurring
+        )
 
     def role(self, claim: Claim) -> ValueRole:
         """``_role``, once per claim (the key and the status both ask)."""
@@ -658,10 +685,12 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     )
     if staff is not None:  # "it has 2,300 staff": whose staff they are
         subject, family = staff, ctx.lexicon.tolls.staff_family
-    day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    per_event = claim.measure in ctx.per_event_measures
+    day = ctx.event_day(claim) if per_event or ctx.at_gathering(claim) else None
     if day is None and scope == PART:
         day = _wave_day(claim, ctx)
-    if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
+    running = per_event and scope is None and is_running_total(claim.evidence, ctx.cues)
+    if day is not None and running:
         day, scope = None, TOTAL  # all such events so far: one running question, no day
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
@@ -746,33 +775,44 @@ def _occurrence_block(
 
 def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
     """The day a gathering's date or place speaks of: a date claim's own day, else the
-    gathering's day (``_Context.event_day``)."""
+    gathering's day: the one day its article states a gathering on, when its own
+    sentence states none ("In X, police counted 30,000" after "marched on Tuesday"), else
+    ``_Context.event_day``."""
     value = claim.value
     if isinstance(value, DateValue):
         return value.start if value.granularity == "day" else None
+    days = ctx.doc_days.get(claim.doc, set())
+    if claim.time is None and len(days) == 1:
+        return next(iter(days))
     return ctx.event_day(claim)
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
-    earlier event; a tally over years); ``projection`` for a projected figure stated for a
-    day after its article's ("50,000 will march next month", "could reach 20,000 by
-    January"), and for any projection of a
-    running toll ("could rise to 600": a later moment of a growing total) or of one
+    earlier event; a tally over years), or of an earlier event its sentence dates by year
+    ("the 2009 capsizing that killed 210"); ``before_event`` for harm stated for before the
+    story's one-off event ("five had died before the fire"); ``projection`` for a
+    projected figure stated for a day after its article's ("50,000 will march next month",
+    "could reach 20,000 by January"), and for any projection of a running toll ("could
+    rise to 600": a later moment of a growing total) or of one
     gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
     of its own, never grouped with counts of what has happened (a planned figure of
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
     not compared); ``rate`` for a count per period;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
-    if _long_before(claim, ctx):
+    published = ctx.published.get(claim.doc)
+    if _long_before(claim, ctx) or earlier_event(
+        claim, ctx.dated_event, published.year if published else None
+    ):
         return EARLIER
     within = ctx.within.get(claim.id)
     if within is not None:
         return f"{WITHIN}:{within}"  # "by the end, the curfew's tally stood at 212"
+    if before_event(claim, ctx.before_event, ctx.lexicon):
+        return BEFORE_EVENT
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     cumulative = claim.measure in ctx.cumulative_measures
-    published = ctx.published.get(claim.doc)
     if (
         ctx.role(claim) == "projection"
         and (_is_future(claim, ctx) or cumulative or claim.measure in ctx.per_event_measures)
@@ -796,14 +836,18 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     return None
 
 
-def _unmeasured_sentences(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
+def _unmeasured_sentences(
+    claims: Sequence[Claim], gathering: frozenset[str]
+) -> frozenset[tuple[str, str]]:
     """The sentences (doc, text) whose counts all say nothing of what the people counted
-    did (measure ``other``)."""
+    did (measure ``other``), or only that they were a gathering's (a head count extraction
+    took for the day's crowd: "police counted 30,000 people")."""
     measured: dict[tuple[str, str], bool] = {}
     for claim in claims:
         if claim.type == "count":
             at = (claim.doc, claim.evidence.sentence)
-            measured[at] = measured.get(at, False) or claim.measure != "other"
+            said = claim.measure != "other" and claim.measure not in gathering
+            measured[at] = measured.get(at, False) or said
     return frozenset(at for at, any_measured in measured.items() if not any_measured)
 
 

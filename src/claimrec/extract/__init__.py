@@ -26,7 +26,14 @@ from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, mask_markup, plan
-from claimrec.extract.places import located_places, place_phrase, place_phrases, site_phrases
+from claimrec.extract.places import (
+    figure_places,
+    follows_other_figure,
+    located_places,
+    place_phrase,
+    place_phrases,
+    site_phrases,
+)
 from claimrec.extract.predicates import (
     Trigger,
     counted_from_event,
@@ -61,6 +68,7 @@ from claimrec.models import (
 # large; 256 measured ~6% faster than 64 on the bench corpus, for ~3% more memory.
 BATCH_SIZE = 256
 NOT_NER = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+MAX_HEAD_CLIMB = 4  # heads climbed from a figure to the verb that counts it
 
 # Entity labels of places that can set a paragraph's scene ("In X, ...").
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -251,14 +259,17 @@ def _own_state(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str |
 
 def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     trigger = find_trigger(count.anchor, s.lexicon) or _label_trigger(s, count)
+    unfound = _unfound(count, s.lexicon)
     predicate = (
         _own_state(count, trigger, s.lexicon)
+        or unfound
         or count.predicate
         or _measure_subject(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
         or (_main_toll(s) if count.figure else None)
+        or _head_count_toll(s, count)
         or _verb_lemma(count.anchor, s.lexicon)
     )
     if s.lexicon.measure_of(predicate) != "other":
@@ -289,7 +300,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         source = its[1]  # "its death toll": the body "its" points back to counted it
     place = (
         (its[0] if its is not None else None)
-        or _first_place(s, trigger, count.unit_token, figure=count.unit_token or count.anchor)
+        or _first_place(s, trigger, count)
         or _site(s, trigger, count, predicate)
         or _framed(s)
         or _there(s, count)
@@ -299,6 +310,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     )
     anchor = trigger.token if trigger else count.anchor
     mode = "negated" if count.negated else modality(anchor, s.sent, s.lexicon, hearsay=hearsay)
+    if unfound is not None and mode == "negated":
+        mode = "asserted"  # "were never found": the finding is denied, the missing stated
     time = _count_time(s, anchor, count.span)
     if time is None and mode in {"expected", "possible"}:
         time = _horizon(s, anchor)
@@ -374,6 +387,57 @@ def _main_toll(s: _Sentence) -> str | None:
     higher"): the document's main toll so far, the predicate most of its counts had."""
     ranked = s.context.tolls.most_common(1)
     return ranked[0][0] if ranked else None
+
+
+def _unfound(count: Count, lexicon: Lexicon) -> str | None:
+    """Missing, for people a negated verb of finding is about ("more than 230 people were
+    never found", "40 have not been located"), else None."""
+    token = count.unit_token or count.anchor
+    verb = token.head
+    if token.dep_ not in {"nsubjpass", "nsubj", "dobj"} or verb.i == token.i:
+        return None
+    if verb.lemma_.lower() not in lexicon.unfound_verbs:
+        return None
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return lexicon.unfound_predicate
+
+
+def _head_count_toll(s: _Sentence, count: Count) -> str | None:
+    """What a head count counts: the document's main toll when that is a gathering's (a
+    crowd: "In X, police counted 12,000 people"), or of the lexicon's ``toll_nouns`` ("now
+    counts 58 victims"); other people counted in a story of deaths are no toll of it
+    ("officials counted 40 people in the shelter")."""
+    if not _head_count(count, s.lexicon):
+        return None
+    toll = _main_toll(s)
+    if toll is None or count.noun in s.lexicon.toll_nouns:
+        return toll
+    gatherings = s.lexicon.reconcile.per_event_measures
+    return toll if s.lexicon.measure_of(toll) in gatherings else None
+
+
+def _head_count(count: Count, lexicon: Lexicon) -> bool:
+    """Whether a verb of counting governs the figure ("In X, police counted 12,000 people and
+    unions 86,000"): a head count says no more than that people were counted, so, like a
+    figure noun, it counts what the document has been counting (the crowd of its march).
+    Not a count whose noun says who the people are ("Israel counted 14 Israelis"): only
+    plain people, or a bare figure."""
+    if count.nationality is not None or (
+        count.noun is not None and lexicon.units.get(count.noun) is None
+    ):
+        return False
+    entry = lexicon.units.get(count.noun) if count.noun is not None else None
+    if entry is not None and entry.cls != lexicon.demonym_unit_class:
+        return False
+    token = count.anchor
+    for _ in range(MAX_HEAD_CLIMB):
+        if token.lemma_.lower() in lexicon.counting_verbs and token.i != count.anchor.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:
@@ -631,16 +695,29 @@ def _source(s: _Sentence, anchor: Token) -> tuple[Mention | None, float, bool]:
     return found.mention, found.penalty, found.hearsay
 
 
-def _first_place(
-    s: _Sentence, trigger: Trigger | None, unit: Token | None, *, figure: Token | None = None
-) -> Mention | None:
+def _first_place(s: _Sentence, trigger: Trigger | None, count: Count | None) -> Mention | None:
+    """The count's place: one on its own figure ("twelve of them in X"), else the first on
+    its trigger or counted noun that no other figure stands right before ("eight were hurt,
+    five in X": X is the five's), and none its verb has before a figure that names its own
+    place right after it ("400 sent home at X and 330 at Y": X is not the 330's)."""
     entry = s.lexicon.predicates.get(trigger.predicate) if trigger else None
     if trigger is None or entry is None or not entry.locative:
         return None
-    phrases = place_phrases(trigger.token, unit, s.lexicon)
-    if figure is not None and _placed_after(figure, s.lexicon):
-        phrases = [p for p in phrases if p.start > figure.i]
-    if not phrases or _listed(phrases):
+    if count is None:
+        phrases = place_phrases(trigger.token, None, s.lexicon)
+    else:
+        own = figure_places(count.number, s.lexicon)
+        if own:
+            return mention(own[0], "LOC", s.piece.start)
+        figure = count.unit_token or count.anchor
+        placed_after = _placed_after(figure, s.lexicon)
+        phrases = [
+            p
+            for p in place_phrases(trigger.token, count.unit_token, s.lexicon)
+            if not follows_other_figure(p, count.number)
+            and not (placed_after and p.start <= figure.i)
+        ]
+    if not phrases or _listed(phrases) or _counted_places(phrases[0]):
         return None  # "3,000 displaced in X and Y": across them, no one place's
     return mention(phrases[0], "LOC", s.piece.start)
 
@@ -651,6 +728,12 @@ def _placed_after(figure: Token, lexicon: Lexicon) -> bool:
     ("including the 400 sent home at X and 330 at its Y plants": the 330 are not at X)."""
     after = figure.nbor(1) if figure.i + 1 < len(figure.doc) else None
     return after is not None and after.dep_ == "prep" and after.lower_ in lexicon.location_preps
+
+
+def _counted_places(phrase: Span) -> bool:
+    """Whether a place phrase counts places ("marched in more than 140 towns", "across
+    three districts"): a figure stated for them is across them all, no one place's."""
+    return any(c.dep_ == "nummod" for c in phrase.root.children)
 
 
 def _listed(phrases: list[Span]) -> bool:
@@ -729,19 +812,37 @@ def _read_frame(s: _Sentence) -> None:
     if ctx.frame_paragraph != s.piece.paragraph:
         ctx.frame = None
     first = sent[0]
+    where = _where_frame(sent)
+    if where is not None:
+        ctx.frame, ctx.frame_paragraph = mention(where, "LOC", s.piece.start), s.piece.paragraph
+        return
     if first.lower_ not in s.lexicon.location_preps or first.head.pos_ not in {"VERB", "AUX"}:
         return
-    named = [
-        t
-        for t in first.children
-        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.ent_type_ in FRAME_ENTITY_TYPES
-    ]
+    names = [t for t in first.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+    named = [t for t in names if t.ent_type_ in FRAME_ENTITY_TYPES]
     if not named:
+        if names:  # "In X," with X tagged a person: a new scene all the same, not the old one
+            ctx.frame = None
         return
     noun = named[0]  # a proper name, whatever the tagger calls it ("In Selm, ...")
     start = next((t.i for t in noun.lefts if t.pos_ == "PROPN"), noun.i)
     place = sent.doc[start : noun.i + 1]
     ctx.frame, ctx.frame_paragraph = mention(place, "LOC", s.piece.start), s.piece.paragraph
+
+
+def _where_frame(sent: Span) -> Span | None:
+    """ "X is where the turnout was highest: ...": a place name opening the sentence as the subject
+    of "is where" sets the scene as a fronted "In X," does (whatever NER calls X: only a
+    place "is where")."""
+    first = sent[0]
+    verb = first.head
+    if first.dep_ != "nsubj" or first.pos_ != "PROPN":
+        return None
+    if verb.lemma_.lower() != "be" or verb.i != first.right_edge.i + 1:
+        return None
+    if not any(t.lower_ == "where" for t in sent.doc[verb.i + 1 : verb.i + 2]):
+        return None
+    return sent.doc[first.left_edge.i : first.i + 1]
 
 
 def _framed(s: _Sentence) -> Mention | None:
@@ -899,7 +1000,11 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
         heads.append(verb)
     for head in heads:
         for ent in s.sent.ents:
-            if ent.label_ == "DATE" and (_governs(head, ent.root) or ent.root.head.i == head.i):
+            if ent.label_ == "DATE" and (
+                _governs(head, ent.root)
+                or ent.root.head.i == head.i
+                or (head is not anchor and ent.start <= head.i < ent.end)  # parsed as the noun
+            ):
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
                 return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None

@@ -104,6 +104,42 @@ def place_phrases(trigger: Token, extra: Token | None, lexicon: Lexicon) -> list
     return [found[k] for k in sorted(found)]
 
 
+# Words between a figure and the place that follows it in its own phrase ("twelve of them
+# in X", "five of whom in X"): grammar words, not a lexicon's domain words.
+_PARTITIVE_TAIL = frozenset({"of", "them", "whom", "those", "these"})
+
+
+def figure_places(figure: Span, lexicon: Lexicon) -> list[Span]:
+    """Place phrases hanging on the figure itself ("twelve of them in X", "two in Y"):
+    in a list of counts, each figure's own place is where that figure holds. A name there
+    is a place whatever NER calls it, unless a person (people are not "in" a company)."""
+    found = []
+    for token in figure:
+        for prep in token.children:
+            if prep.dep_ != "prep" or not _locative_prep(prep, lexicon):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ == "PERSON":
+                    continue
+                phrase = place_phrase(obj, lexicon, spatial=True)
+                if phrase is not None:
+                    found.append(phrase)
+    return found
+
+
+def follows_other_figure(phrase: Span, figure: Span) -> bool:
+    """Whether a place phrase comes right after a number that is not ``figure`` ("eight
+    were hurt, five in X": X is where the five were hurt, not the eight), however the
+    parser attached it."""
+    doc, prep = phrase.doc, phrase.root.head
+    k = (prep.i if prep.dep_ == "prep" else phrase.start) - 1  # the token before it
+    while k >= 0 and doc[k].lower_ in _PARTITIVE_TAIL:
+        k -= 1
+    if k < 0 or not (doc[k].like_num or doc[k].pos_ == "NUM"):
+        return False
+    return not figure.start <= k < figure.end
+
+
 def _state_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     """The objects of the state phrases on ``token`` ("put the number on strike at X": the
     place hangs on "strike", the state the count is in, not on the verb)."""
@@ -385,6 +421,8 @@ def place_phrase(
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
     if _reads_as_date(span, lexicon):
         return None  # "In March, ...": a date the NER left untagged
+    if obj.is_upper and len(span) == 1 and head_is_place:
+        return None  # "ON THE STREETS": a capitalised headline's place noun names no place
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span

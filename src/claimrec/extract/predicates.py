@@ -158,7 +158,7 @@ def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
     """ "walked out", "walked off": a verb with its particle or bare object; "took part",
     "came out": a phrase of taking part, whose predicate is what its sentence is about."""
     for child in (*verb.children, *_next_particle(verb)):
-        if child.dep_ in {"prt", "dobj", "prep", "advmod"}:
+        if child.dep_ in {"prt", "dobj", "prep", "advmod"} or _complement(child):
             phrase = f"{verb.lemma_.lower()} {child.lower_}"
             if phrase in lexicon.participation.phrases:
                 return _participation(verb, child, lexicon, phrase)
@@ -166,6 +166,12 @@ def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
             if name is not None:
                 return name
     return None
+
+
+def _complement(child: Token) -> bool:
+    """An adjective completing the verb's object, however the parser labels it ("pulled 60
+    people alive": "pull alive")."""
+    return child.pos_ == "ADJ" and child.dep_ in {"oprd", "acomp", "ccomp", "advcl", "xcomp"}
 
 
 def _next_particle(verb: Token) -> tuple[Token, ...]:
@@ -206,10 +212,31 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """The trigger that governs ``anchor``, combined with coordinated triggers: first a
     participle or relative clause on the anchor itself ("six miners trapped underground"),
     then the words above it in the parse."""
-    found = own_modifier(anchor, lexicon) or _climb(anchor, lexicon)
+    found = (
+        own_modifier(anchor, lexicon) or _told_clause(anchor, lexicon) or _climb(anchor, lexicon)
+    )
     if found is None:
         return None
     return Trigger(found.token, _combined(found, lexicon))
+
+
+def _told_clause(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """The clause a count is the subject of when the parser made it the object of the verb
+    of saying before it: in "they told him five people had died" the five died; the parse hangs
+    "five people" on "told" and leaves "had died" a clause without a subject."""
+    verb = anchor.head
+    if anchor.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.attribution_verbs:
+        return None
+    for clause in verb.children:
+        if (
+            clause.dep_ == "ccomp"
+            and clause.i > anchor.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+            and clause.left_edge.i == anchor.right_edge.i + 1
+        ):
+            name = trigger_of(clause, lexicon)
+            return Trigger(clause, name) if name is not None else None
+    return None
 
 
 def own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
@@ -262,7 +289,7 @@ def _climb(anchor: Token, lexicon: Lexicon) -> Trigger | None:
             return None
         own = trigger_of(token, lexicon)
         if own is not None and token.i != anchor.i:
-            return _best_in_coordination(Trigger(token, own), lexicon)
+            return _best_in_coordination(Trigger(token, own), lexicon, anchor=child)
         if token.pos_ in {"VERB", "AUX"}:
             inner = _look_through(token, lexicon, depth=2, skip=anchor)
             if inner is not None:
@@ -323,10 +350,16 @@ def _objects_apart(verb: Token, conj: Token, anchor: Token | None) -> bool:
     )
 
 
-def _best_in_coordination(first: Trigger, lexicon: Lexicon) -> Trigger:
-    """Among coordinated triggers ("will assist and train"), the one listed first in the lexicon."""
+def _best_in_coordination(
+    first: Trigger, lexicon: Lexicon, *, anchor: Token | None = None
+) -> Trigger:
+    """Among coordinated triggers ("will assist and train"), the one listed first in the
+    lexicon; not a coordinated verb with an object of its own when the count is the first
+    verb's object ("pulled 60 people alive and recovered 20 bodies")."""
     siblings = [first]
     for child in first.token.children:
+        if child.dep_ == "conj" and _objects_apart(first.token, child, anchor):
+            continue
         if child.dep_ == "conj" and shares_subject(child):
             pred = trigger_of(child, lexicon)
             if pred is not None:

@@ -29,6 +29,7 @@ from claimrec.extract.predicates import (
     clause_trigger,
     find_trigger,
     mere_presence,
+    state_predicate,
     stranded_subject,
     trigger_of,
 )
@@ -371,6 +372,9 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
+    state = state_predicate(outer, lexicon)  # "2.5 million on the streets", "239 aboard"
+    if state is not None and lexicon.measure_of(state) != "other":
+        return _make(c, lexicon, "people", outer, None, number[-1], predicate=state)
     clause = _clause_after(number, outer)
     if clause is not None and (found := clause_trigger(clause, lexicon)) is not None:
         return _make(c, lexicon, "people", outer, None, number[-1], predicate=found.predicate)
@@ -419,12 +423,31 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     return None
 
 
+def _own_verb_lemma(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb says something of its own about a number on its preposition: not a
+    verb of being, of value or of reporting, and no trigger (a trigger names the event)."""
+    lemma = verb.lemma_.lower()
+    return (
+        lemma not in lexicon.presence_verbs
+        and lemma not in lexicon.value_verbs
+        and lemma not in lexicon.attribution_verbs
+        and trigger_of(verb, lexicon) is None
+    )
+
+
 def _own_verb(outer: Token, lexicon: Lexicon) -> bool:
     """Whether a bare number is the subject of a verb of its own that says what happened to
     its people ("300 were arrested and 40 were later charged"): that verb, not its
     neighbour's measure, names its predicate. Verbs of being, of value and of reporting say
-    nothing more ("another 40 remain", "the 60 previously announced")."""
+    nothing more ("another 40 remain", "the 60 previously announced"). So is the object of
+    a preposition of such a verb ("the boat was built for 250": its capacity, not how many
+    sailed with it)."""
     verb = outer.head
+    if outer.dep_ == "pobj" and verb.dep_ == "prep":
+        outer, verb = verb, verb.head
+        if verb.pos_ != "VERB" or outer.i < verb.i:
+            return False
+        return _own_verb_lemma(verb, lexicon)
     lemma = verb.lemma_.lower()
     return (
         outer.dep_ in {"nsubj", "nsubjpass"}
