@@ -107,6 +107,13 @@ class Attribution(LexiconPart):
     plural_agent_suffixes: list[str] = []
     table_source_headers: list[str] = []
     release_markers: list[str] = []
+    # Heading openings that name what a statement is about ("STATEMENT ON THE FIRE"): they
+    # mark a release, and their segment is never the issuer.
+    release_topics: list[str] = []
+    # Lines that close a release ("ENDS"): a text ending so is its issuer's own release.
+    release_trailers: list[str] = []
+    # Words of a label announcing a source's news before a colon ("The latest from X:").
+    label_news: list[str] = []
     # A source taking back its own figure: the sentence's other figure is its replacement.
     revision_verbs: list[str] = []
     carry_sentences: int = 1
@@ -157,6 +164,8 @@ class Merging(LexiconPart):
     affiliation_roles: list[str] = []
     # Words that never modify a role, so a clause between two names ties no one to the other.
     function_words: list[str] = []
+    # Legal forms ending a company's registered name ("Kestrel Mining PLC"): dropped.
+    legal_forms: list[str] = []
 
 
 class ReconcileWords(LexiconPart):

@@ -43,6 +43,7 @@ POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
 MAX_CLIMB = 8
 NAME_JOINERS = frozenset({"the", "of", "for", "and", "de", "du", "des"})
 MAX_LABEL = 6  # words before a headline's colon that can name its speaker
+MAX_NEWS_LABEL = 10  # ... that can announce a source's news ("The latest from X:")
 
 
 @dataclass(frozen=True)
@@ -244,25 +245,70 @@ def _inserted(
 
 
 def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
-    """The speaker a headline names before a colon ("Red Cross: 300 dead", "Interior
-    Minister Lena Varga: ..."): a label made only of names, titles and organisation
-    nouns; "Dead: 80" or "Bodies recovered: 78" name no one."""
-    colon = next((t for t in sent[: MAX_LABEL + 1] if t.text == ":"), None)
+    """The speaker a headline or live-blog entry names before a colon ("Red Cross: 300
+    dead", "Interior Minister Lena Varga: ...", "Relief Society: shelters held 900"), or
+    whose news it announces ("The latest from the health authority: 41 treated"): a label
+    made only of names, titles and organisation nouns, or a news noun with "from X";
+    "Dead: 80" or "Bodies recovered: 78" name no one."""
+    colon = next((t for t in sent[: MAX_NEWS_LABEL + 1] if t.text == ":"), None)
     if colon is None or anchor.i < colon.i:
         return None
     words = [t for t in sent.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
-    nouns = lexicon.attribution.organization_heads
+    news = _news_from(words, lexicon)
+    if news is not None:
+        return _speaker(news, offset, lexicon, via="label")
+    if len(words) > MAX_LABEL:
+        return None
+    heads = {*lexicon.attribution.organization_heads, *lexicon.merging.short_form_heads}
     titles = lexicon.title_set
 
     def speaks(t: Token) -> bool:
-        return t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in titles or t.lemma_.lower() in nouns
+        return t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in titles or t.lemma_.lower() in heads
 
-    if not words or not all(speaks(t) for t in words):
+    def named_body(ws: list[Token]) -> bool:
+        """A capitalised name whose head says it is a body ("Relief Society")."""
+        return ws[-1].lemma_.lower() in heads and all(t.text[:1].isupper() for t in ws)
+
+    if not words or not (all(speaks(t) for t in words) or named_body(words)):
         return None
     person = next((e for e in sent.ents if e.label_ == "PERSON" and e.end <= colon.i), None)
     span = person or sent.doc[words[0].i : words[-1].i + 1]
     kind: MentionKind = "PERSON" if person is not None else "ORG"
     return Attribution(mention(span, kind, offset), span.text, "label")
+
+
+def _news_from(words: list[Token], lexicon: Lexicon) -> Token | None:
+    """The source in a label announcing its news ("The latest from X", "Update from X",
+    "New figures from X"): the object of "from" after a news noun."""
+    split = next((k for k, t in enumerate(words) if t.lower_ == "from"), None)
+    if split is None or split == 0 or split == len(words) - 1:
+        return None
+    before = [t for t in words[:split] if t.lower_ not in {"the", "a", "an"}]
+    nouns = lexicon.attribution.label_news
+    if not before or any(t.lower_ not in nouns and t.lemma_.lower() not in nouns for t in before):
+        return None
+    source = next((c for c in words[split].children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    named = source.ent_type_ == "ORG" or (
+        source.ent_type_ == "PERSON" and any(c.dep_ == "compound" for c in source.children)
+    )
+    if not (named or _body(source, lexicon)):
+        return None  # "The latest from Selm:" is news from a place (NER's lone "person")
+    return source
+
+
+def _body(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names a body or a group that speaks ("the health authority", "fire
+    brigade", "organisers"), not a place or a thing."""
+    lemma = head.lemma_.lower()
+    words = lexicon.attribution
+    return lemma in {
+        *words.organization_heads,
+        *words.agent_nouns,
+        *words.anonymous_heads,
+        *lexicon.merging.short_form_heads,
+    }
 
 
 def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -428,9 +474,15 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     called = _name_after_kind(head, lexicon)
     if called is not None:
         return Attribution(mention(called, "ORG", offset), called.text, via)
-    named = _office_holder(head, lexicon) or _named_inside(head) or _person_after(head)
+    named = (
+        _office_holder(head, lexicon)
+        or _named_inside(head, _body(head, lexicon))
+        or _person_after(head)
+    )
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
+        if kind == "PERSON" and kind_noun_before(named, lexicon):
+            kind = "ORG"  # "mine operator Halvard Minerals": NER took the company for a person
         return Attribution(mention(named, kind, offset), named.text, via)
     tokens = _phrase(head)
     if not tokens:
@@ -453,6 +505,17 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
+
+
+def kind_noun_before(name: Span, lexicon: Lexicon) -> bool:
+    """Whether a lowercase noun for a kind of organisation stands right before a name
+    ("mine operator X", "the charity X", "the carrier X"): the name is an organisation's,
+    whatever NER called it; a role ("spokesman X") names a person."""
+    if name.start == 0:
+        return False
+    before = name.doc[name.start - 1]
+    words = lexicon.merging
+    return before.is_lower and before.lower_ in {*words.short_form_heads, *words.opaque_kinds}
 
 
 def report_authors(sent: Span, offset: int, lexicon: Lexicon) -> list[tuple[str, Attribution]]:
@@ -586,11 +649,14 @@ def _definite(head: Token, tokens: list[Token]) -> str | None:
     return None
 
 
-def _named_inside(head: Token) -> Span | None:
+def _named_inside(head: Token, body: bool = False) -> Span | None:
     """A named person (or, failing that, organisation/country) heading or in apposition
-    ("the newspaper Telmar Post", "the charity Relief Now")."""
+    ("the newspaper Telmar Post", "the charity Relief Now"). A name modifying the noun of
+    a ``body`` names the body, whatever NER calls it ("the Orlen fire brigade")."""
     doc = head.doc
     near = [head, *[c for c in head.children if c.dep_ in {"appos", "compound"}]]
+    if body:
+        near = [t for t in near if not (t.dep_ == "compound" and t.ent_type_ == "PERSON")]
     for kind in ("PERSON", "ORG", "GPE"):
         for token in near:
             if token.ent_type_ == kind:

@@ -22,6 +22,7 @@ from claimrec.extract.attribution import (
     Attribution,
     attribution,
     continues_speech,
+    kind_noun_before,
     report_authors,
 )
 from claimrec.extract.attribution import sentence_speaker as parsed_speaker
@@ -58,6 +59,7 @@ class Speakers:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it"
     organisations: list[Mention] = field(default_factory=list)  # named or quoted, in order
+    spoken: list[Mention] = field(default_factory=list)  # organisations that gave a figure
     paragraph_orgs: list[Mention] = field(default_factory=list)  # named in this paragraph
     paragraph: int = -1
     # "minister" -> the person last named with that title; "firm" -> the organisation
@@ -101,9 +103,12 @@ class Speakers:
         if found.definite is not None:
             earlier = self._described(found, sent, offset)
             if earlier is not None:
+                self.organisation = earlier
                 return Source(earlier, 0.1)
         if found.mention is not None and found.mention.kind not in {"PERSON", "ANON"}:
             self.organisations.append(found.mention)
+            self.spoken.append(found.mention)
+            self.organisation = found.mention  # it gave a figure: a later "it" is most likely it
         return Source(found.mention, 0.0, found.mention is None)
 
     # ------------------------------------------------------------------ reading order
@@ -151,7 +156,8 @@ class Speakers:
             if ent.label_ not in {"PERSON", "ORG"}:
                 continue
             described = self._described_as(ent)
-            label = "ORG" if described is not None else ent.label_
+            kind_named = kind_noun_before(ent, self.lexicon)  # "mine operator X"
+            label = "ORG" if described is not None or kind_named else ent.label_
             named = mention(ent, ENTITY_KINDS[label], offset)
             if described is not None:
                 self.titled[described] = named
@@ -204,7 +210,8 @@ class Speakers:
         - for a title ("the minister"), the person who spoke in the sentence before;
         - else the latest one whose name's head is of that kind ("the force": "Marren
           Police"); for a kind whose names seldom say it ("the network"), the latest one
-          in the paragraph whose name's head is no kind at all ("Kestrel Line")."""
+          in the paragraph whose name's head is no kind at all ("Kestrel Line"), else the
+          latest such one that gave a figure earlier in the document."""
         head = found.definite or ""
         before = found.mention.start if found.mention is not None else offset
         ents = [e for e in sent.ents if e.label_ == "ORG" and offset + e.end_char <= before]
@@ -226,6 +233,9 @@ class Speakers:
                 return earlier
         if head in self.lexicon.merging.opaque_kinds:
             for earlier in reversed([*self.paragraph_orgs, *here]):
+                if self._opaque(earlier.text):
+                    return earlier
+            for earlier in reversed(self.spoken):  # "the company" a later paragraph cites
                 if self._opaque(earlier.text):
                     return earlier
         return None

@@ -1,0 +1,234 @@
+"""Sources on news claimrec was not built against (issue 9, items 5 and 6): the reporting
+forms of releases, live blogs, wire copy and features, and one entity per voice across
+the names a source goes by. One invented sentence (or short text) per case, positive and
+negative; every name and figure here is made up."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from claimrec.entities import entity_table
+from claimrec.extract import extract_document
+from claimrec.extract.issuer import issuer
+from claimrec.lexicon import Lexicon
+from claimrec.models import Document, Extraction
+
+
+def _extract(nlp, lexicon: Lexicon, texts: tuple[str, ...]) -> list[Extraction]:
+    out = []
+    for i, text in enumerate(texts):
+        doc = Document(
+            id=f"d{i}",
+            path=f"d{i}.txt",
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+            body=text,
+        )
+        out.append(extract_document(doc, nlp=nlp, lexicon=lexicon))
+    return out
+
+
+def sources(nlp, lexicon: Lexicon, *texts: str) -> dict[str, tuple[str | None, str | None]]:
+    """Quote of every count -> (source as written, source entity id), documents in order."""
+    extractions = _extract(nlp, lexicon, texts)
+    table = entity_table(extractions, lexicon)
+    return {
+        c.evidence.quote: (c.source.text if c.source else None, table.id_of(e.doc, c.source))
+        for e in extractions
+        for c in e.claims
+        if c.type == "count"
+    }
+
+
+def source_text(nlp, lexicon: Lexicon, text: str, quote: str) -> str | None:
+    found = sources(nlp, lexicon, text)
+    match = [q for q in found if quote in q]
+    assert match, found
+    return found[match[0]][0]
+
+
+# ------------------------------------------------------------------ reporting forms
+
+# (text, quote in the count, expected source as written, or None)
+FORMS = [
+    # "it" after a source that gave a figure with a verb of tallying is that source
+    (
+        "Kestrel Mining first put the number of missing men at 23 on Monday. On Tuesday "
+        "it revised that figure to 29.",
+        "29",
+        "Kestrel Mining",
+    ),
+    # a statement noun owned by its speaker: "X repeated its claim that ..."
+    (
+        "The Selm Dockers' Union has repeated its claim that 40 men were aboard.",
+        "40 men",
+        "Selm Dockers' Union",
+    ),
+    # "X's total stands at"
+    ("The Selm Coast Guard's total now stands at 410 evacuated.", "410", "Selm Coast Guard"),
+    # "the hospital ... corrected that figure to N": a verb of correcting is a verb of saying
+    (
+        "Orlen City Hospital said on Monday it was treating 30 patients. The hospital "
+        "corrected that figure on Tuesday to 26.",
+        "26",
+        "Orlen City Hospital",
+    ),
+    # a bare "the company" in a later paragraph: the company that gave a figure before,
+    # even one NER takes for a person ("operator X")
+    (
+        "Six workers were freed on Friday, plant operator Ravel Dunmore said.\n\n"
+        "In all, 40 workers have been freed since the blast, according to the company.",
+        "40 workers",
+        "Ravel Dunmore",
+    ),
+    # a live-blog entry labelled with its source
+    (
+        "Harbour Relief Society: the shelters held 900 people last night.",
+        "900 people",
+        "Harbour Relief Society",
+    ),
+    (
+        "The latest from the regional health authority: 41 people treated for burns.",
+        "41 people",
+        "regional health authority",
+    ),
+    ("Update from the Orlen fire brigade: 12 people rescued.", "12 people", "Orlen fire brigade"),
+    # a name modifying a body's noun names the body, even one NER takes for a person
+    ("The Orlen fire brigade said 12 people were rescued.", "12 people", "Orlen fire brigade"),
+    # labels that name no one: a figure label, news from a place
+    ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
+    ("The latest from Orlen: 41 people treated for burns.", "41 people", None),
+    # "it" still needs an organisation that spoke: a person's figure leaves it unresolved
+    ("Mara Velin put the number at 23. Later it rose to 29 people.", "29 people", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), FORMS)
+def test_reporting_forms(nlp, lexicon, text: str, quote: str, expected: str | None) -> None:
+    assert source_text(nlp, lexicon, text, quote) == expected
+
+
+# ------------------------------------------------------------------ releases
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a heading naming the statement's topic after its issuer
+        (
+            "KESTREL MINING PLC — STATEMENT ON THE FIRE AT ORLEN PIT\n\nOrlen, 3 May\n\nText.",
+            "KESTREL MINING PLC",
+        ),
+        # ... or before it: the topic is never the issuer
+        ("STATEMENT ON THE FIRE AT ORLEN PIT — Kestrel Mining\n\nText.", "Kestrel Mining"),
+        # a release that says so only by its closing line
+        (
+            "Orlen Port Authority\nOrlen, 3 May\n\nSome 300 people left.\n\nENDS\n",
+            "Orlen Port Authority",
+        ),
+        # ... whose heading is a headline: no issuer named
+        ("Six miners rescued at Orlen\n\nSome 300 people left.\n\nENDS\n", None),
+        # a news story is no release, whatever its heading
+        ("Kestrel Mining — fire at Orlen pit\n\nSome 300 people left.", None),
+    ],
+)
+def test_release_issuer(lexicon, body: str, name: str | None) -> None:
+    found = issuer(body, lexicon)
+    assert (found.text if found else None) == name
+
+
+def test_a_statement_speaks_for_its_issuer_across_documents(nlp, lexicon) -> None:
+    found = sources(
+        nlp,
+        lexicon,
+        "KESTREL MINING PLC — STATEMENT ON THE FIRE AT ORLEN PIT\n\n"
+        "Some 84 employees were underground at the time. Twenty-three remain unaccounted for.",
+        "Kestrel Mining said 29 miners were trapped.",
+    )
+    assert {entity for _, entity in found.values()} == {"ent:kestrel-mining"}, found
+
+
+# ------------------------------------------------------------------ one entity per voice
+
+# (documents, quotes whose sources must be one entity)
+ONE_VOICE = [
+    # a country's possessive before an organisation's name
+    (
+        (
+            "Fires forced 900 people out, Orlenia's Office of Civil Defence (OCD) said.",
+            "The Office of Civil Defence said 1,200 people had left.",
+        ),
+        ["900 people", "1,200 people"],
+    ),
+    # a generic description and the same description narrowed
+    (
+        (
+            "Twenty people were treated, according to the regional health authority.",
+            "The health authority said 41 people were treated.",
+        ),
+        ["Twenty people", "41 people"],
+    ),
+    # a company's registered name and its name in the news
+    (
+        (
+            "Some 300 workers were laid off, Ravel Motors Ltd said.",
+            "Ravel Motors said 200 workers were laid off.",
+        ),
+        ["300 workers", "200 workers"],
+    ),
+    # a company's first word, in the document that names it in full
+    (
+        ("Ravel Motors said 300 workers were laid off. Ravel said 200 more would go in May.",),
+        ["300 workers", "200"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "quotes"), ONE_VOICE)
+def test_one_entity_per_voice(nlp, lexicon, texts: tuple[str, ...], quotes: list[str]) -> None:
+    found = sources(nlp, lexicon, *texts)
+    ids = {found[q][1] for q in found if any(x in q for x in quotes)}
+    assert len(ids) == 1 and None not in ids, found
+
+
+# (documents, two quotes whose sources must stay two entities)
+APART = [
+    # a town and its hospital: a place's name begins the hospital's, it is not its short name
+    (
+        ("Orlen said 40 people were evacuated. Orlen City Hospital said 12 people were treated.",),
+        ("40 people", "12 people"),
+    ),
+    # a bare "police" that two narrower forces end: neither
+    (
+        (
+            "Border police said 30 people were detained.",
+            "City police said 12 people were detained.",
+        ),
+        ("30 people", "12 people"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "pair"), APART)
+def test_different_voices_stay_apart(
+    nlp, lexicon, texts: tuple[str, ...], pair: tuple[str, str]
+) -> None:
+    found = sources(nlp, lexicon, *texts)
+    a, b = (next(found[q][1] for q in found if x in q) for x in pair)
+    assert a is not None and b is not None and a != b, found
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="NER leaves an unknown country's possessive out of the name it tags, so two "
+    "countries' offices of one name are written alike as sources",
+)
+def test_two_countries_offices_of_one_name(nlp, lexicon) -> None:
+    found = sources(
+        nlp,
+        lexicon,
+        "Orlenia's Office of Civil Defence said 900 people left.",
+        "Ravelia's Office of Civil Defence said 1,200 people left.",
+    )
+    assert found["900 people"][1] != found["1,200 people"][1], found
