@@ -96,6 +96,31 @@ FORMS = [
     ("Update from the Orlen fire brigade: 12 people rescued.", "12 people", "Orlen fire brigade"),
     # a name modifying a body's noun names the body, even one NER takes for a person
     ("The Orlen fire brigade said 12 people were rescued.", "12 people", "Orlen fire brigade"),
+    # the speaker of a verb of saying it is the complement of ("X continues to put ...")
+    (
+        "Some 900 people have left. Mayor Ilse Brandt continues to put the figure at 1,400 people.",
+        "1,400 people",
+        "Ilse Brandt",
+    ),
+    # a quotation running over sentences, its speaker named where it closes
+    (
+        'The roof fell at noon. "Twelve miners were in the tunnel. Nobody came for hours," '
+        "Mara Velin said.",
+        "Twelve miners",
+        "Mara Velin",
+    ),
+    (
+        'Ivo Dren is 40.\n\n"There were nine of us in the van. Then two more men climbed in, '
+        'so eleven people," he said from his bed.',
+        "two more men",
+        "Ivo Dren",
+    ),
+    # ... but a quotation closed before the speaker's sentence is not his
+    (
+        'Mara Velin spoke later. "Twelve miners were in the tunnel." The fire spread, she said.',
+        "Twelve miners",
+        None,
+    ),
     # labels that name no one: a figure label, news from a place
     ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
     ("The latest from Orlen: 41 people treated for burns.", "41 people", None),

@@ -443,8 +443,8 @@ def _subject(verb: Token) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if verb.dep_ == "conj":
-        return _subject(verb.head)
+    if verb.dep_ in {"conj", "xcomp"}:
+        return _subject(verb.head)  # "X continues to put the figure at": X
     return None
 
 

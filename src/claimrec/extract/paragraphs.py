@@ -57,6 +57,21 @@ class Quotes:
 
         return between('"') % 2 == 1 or between("“") > between("”")
 
+    def closing(self, position: int) -> int | None:
+        """Where the quotation open at ``position`` closes on its line (the next straight
+        quote, or the next ”), or None when it runs on past the line."""
+        if not self.inside(position):
+            return None
+        k = bisect.bisect_right(self.lines, position)
+        end = self.lines[k] if k < len(self.lines) else None
+        found = [
+            marks[i]
+            for mark in ('"', "”")
+            if (i := bisect.bisect_left(marks := self.marks[mark], position)) < len(marks)
+        ]
+        close = min(found, default=None)
+        return close if close is not None and (end is None or close < end) else None
+
 
 def _positions(text: str, char: str) -> list[int]:
     """Every index of ``char`` in ``text``, in order (str.find: a per-character loop in
@@ -146,9 +161,26 @@ def plan(body: str, lexicon: Lexicon, *, entities: str = "all") -> list[Piece]:
             w and not words.speaks(text) for w, (_, text) in zip(wanted, sentences, strict=True)
         ]
         parse = [w or (k + 1 < len(wanted) and needs_context[k + 1]) for k, w in enumerate(wanted)]
+        parse = _to_closing_quote(piece, sentences, parse)
         for run in _runs(piece, sentences, parse):
             if run.parse or entities == "all":
                 out.append(run)
+    return out
+
+
+def _to_closing_quote(
+    piece: Piece, sentences: list[tuple[int, str]], parse: list[bool]
+) -> list[bool]:
+    """A quotation running on from a parsed sentence is parsed to the sentence that closes
+    it, which may name its speaker ('"... 30 died. Nobody came," X said.')."""
+    if not any(mark in piece.text for mark in QUOTE_MARKS):
+        return parse
+    quotes = Quotes(piece.text)
+    out, running = [], False
+    for (start, text), flag in zip(sentences, parse, strict=True):
+        flag = flag or running
+        out.append(flag)
+        running = flag and quotes.inside(start - piece.start + len(text.rstrip()))
     return out
 
 

@@ -88,6 +88,9 @@ class Speakers:
             return Source(self._cell_mention(cell, sent, offset), 0.05)
         found = attribution(anchor, sent, offset, self.lexicon)
         if found is None:
+            closer = self._closing_speaker(anchor, sent, offset)
+            if closer is not None:
+                return Source(closer, 0.1)
             carried = self.speaker
             if carried is not None and (
                 (self.speaker_paragraph == paragraph and continues_speech(sent, self.lexicon))
@@ -301,6 +304,24 @@ class Speakers:
 
     def _inside_quote(self, position: int) -> bool:
         return self.quotes is not None and self.quotes.inside(position)
+
+    def _closing_speaker(self, anchor: Token, sent: Span, offset: int) -> Mention | None:
+        """The speaker named where the quotation holding ``anchor`` closes, sentences later
+        ('"There were 11 of us. Then two more came," he said.': he speaks both)."""
+        if self.quotes is None:
+            return None
+        close = self.quotes.closing(offset + anchor.idx)
+        if close is None or close - offset < sent.end_char:
+            return None  # not quoted, or closing in this sentence, whose parse has spoken
+        closing = next((t.sent for t in sent.doc if t.idx >= close - offset), None)
+        if closing is None:
+            return None
+        speaker = parsed_speaker(closing, offset, self.lexicon)
+        if speaker is None:
+            return None
+        if speaker.pronoun:
+            return self._pronoun(speaker.text.lower(), closing, offset)
+        return speaker.mention
 
     def _quoted(self, sent: Span, offset: int, paragraph: int) -> bool:
         """Whether the sentence is inside a quotation whose speaker was named in this
