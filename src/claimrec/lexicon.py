@@ -241,6 +241,15 @@ class WhereWhen(LexiconPart):
     place_object_verbs: list[str] = []  # verbs whose named direct object is a place
     motion_verbs: list[str] = []  # of those, verbs whose any proper-name object is a place
     host_verbs: list[str] = []  # verbs whose named place subject hosts what is counted
+    # Site nouns a number names ("Section 7", "Gate 4"): a place whatever NER calls them,
+    # unless "of" a law ("Section 7 of the Act").
+    numbered_sites: list[str] = []
+    law_words: list[str] = []
+    # Nouns for a part of a place ("the last section of X", "parts of four districts"):
+    # the place is what they are a part of.
+    part_nouns: list[str] = []
+    # Adjectives that make the name they modify a place ("into neighbouring X").
+    place_adjectives: list[str] = []
 
 
 class Lexicon(LexiconPart):
