@@ -36,6 +36,10 @@ FOUND = [
         "Shelters in the provincial capital, Ostrava, took in 900 people on Monday.",
         "provincial capital, Ostrava",
     ),
+    # people named by where they live
+    ("On Monday 3,100 residents of Velka were ordered to leave.", "Velka"),
+    # a lone name after "in" on counted people, whatever NER calls it
+    ("A further 400 people in Pennick were ordered out on Thursday.", "Pennick"),
     # places spelled out after a colon, each one
     ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Velka"),
     ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Dorn"),
@@ -56,6 +60,8 @@ NOT_FOUND = [
     ("In the capital, Dorn police said 30 people were hurt.", "Dorn police"),
     # a colon list after a noun that is no place names no places
     ("The union named three leaders: Velka, Dorn and Ilse.", "Velka"),
+    # "of" after people not named by where they live
+    ("Some 300 members of Velka Motors walked out.", "Velka"),
     # a lowercase part noun with no place after it
     ("The last section of the report listed 30 names.", "report"),
 ]

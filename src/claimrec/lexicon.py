@@ -250,6 +250,8 @@ class WhereWhen(LexiconPart):
     part_nouns: list[str] = []
     # Adjectives that make the name they modify a place ("into neighbouring X").
     place_adjectives: list[str] = []
+    # People named by where they live: "of X" after them is a place ("residents of X").
+    resident_nouns: list[str] = []
 
 
 class Lexicon(LexiconPart):

@@ -335,8 +335,10 @@ def _locative_prep(prep: Token, lexicon: Lexicon) -> bool:
     if prep.dep_ != "prep":
         return False
     word, head = prep.lower_, prep.head.lower_
-    if word == "of":
-        return head in lexicon.directions
+    if word == "of":  # "southwest of X"; "residents of X": where they live
+        return head in lexicon.directions or (
+            prep.head.lemma_.lower() in lexicon.where_when.resident_nouns
+        )
     if word == "for":
         heads = lexicon.where_when.destination_heads
         return prep.head.lemma_.lower() in heads or prep.head.lower_ in heads
@@ -358,12 +360,28 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
             phrase = place_phrase(
                 noun,
                 lexicon,
-                spatial=prep.lower_ in lexicon.spatial_particles or _fronted(prep, noun),
+                spatial=prep.lower_ in lexicon.spatial_particles
+                or _fronted(prep, noun)
+                or _lone_name_in(prep, noun, lexicon),
                 owner=owner if noun is obj else None,
             )
             if phrase is not None:
                 found.append(phrase)
     return found
+
+
+def _lone_name_in(prep: Token, obj: Token, lexicon: Lexicon) -> bool:
+    """A lone name after "in" on a noun or an event ("400 people in X", "killed in X"): a
+    place, even when NER calls it a person; a person is seldom "in" anything, and seldom
+    named by one word alone. A verb's own "in" ("believed in X") is no place."""
+    return (
+        prep.lower_ == "in"
+        and (prep.head.pos_ == "NOUN" or trigger_of(prep.head, lexicon) is not None)
+        and obj.ent_type_ == "PERSON"
+        and obj.ent_iob_ == "B"
+        and (obj.i + 1 >= len(obj.doc) or obj.doc[obj.i + 1].ent_iob_ != "I")
+        and not any(c.dep_ in {"compound", "poss", "case"} for c in obj.children)
+    )
 
 
 def _fronted(prep: Token, obj: Token) -> bool:
