@@ -257,3 +257,36 @@ def test_two_countries_offices_of_one_name(nlp, lexicon) -> None:
         "Ravelia's Office of Civil Defence said 1,200 people left.",
     )
     assert found["900 people"][1] != found["1,200 people"][1], found
+
+
+# ------------------------------------------------------------------ people by their age
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("For three days Ivo Dren, 38, measured time by one lamp.", ["Ivo Dren"]),
+        ("He met Ilse Varn Brodek, 71.", ["Ilse Varn Brodek"]),
+        # a place and a date, a name and a year, a single word: no one
+        ("The Dunmore Colliery, 12 January, was closed.", []),
+        ("The Velka Hills, 2019, saw fires.", []),
+        ("In Orlen, 38, people waited.", []),
+    ],
+)
+def test_a_name_given_with_an_age_is_a_person(nlp, text: str, names: list[str]) -> None:
+    from claimrec.extract.people import aged_names
+
+    assert [s.text for s in aged_names(nlp(text))] == names
+
+
+def test_a_person_introduced_with_an_age_speaks_and_is_one_entity(nlp, lexicon) -> None:
+    found = sources(
+        nlp,
+        lexicon,
+        'For three days Ivo Dren, 38, waited underground.\n\n"There were eleven miners in '
+        'the chamber. Then two more men crawled in," he said.\n\nDren said 8 men were hurt.',
+    )
+    assert {found[q] for q in ("eleven miners", "two more men")} == {
+        ("Ivo Dren", "ent:ivo-dren")
+    }, found
+    assert found["8 men"][1] == "ent:ivo-dren", found
