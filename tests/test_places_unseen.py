@@ -21,6 +21,8 @@ FOUND = [
     # a site named by its number, and the numbered site it is part of
     ("A roof fell in Section 7 of Shaft 3 at the Dunmore pit.", "Section 7 of Shaft 3"),
     ("Police held 40 fans at Gate 4 on Sunday.", "Gate 4"),
+    # a named part of a ground or a building
+    ("Some 40 fans were hurt in the North Stand on Saturday.", "North Stand"),
     # a part of a place: the place it is part of
     (
         "Rescuers reached the last section of the Dunmore coal mine on Friday.",
@@ -62,6 +64,8 @@ NOT_FOUND = [
     ("The union named three leaders: Velka, Dorn and Ilse.", "Velka"),
     # "of" after people not named by where they live
     ("Some 300 members of Velka Motors walked out.", "Velka"),
+    # a site noun with no name
+    ("Some 40 fans were hurt near the gate on Saturday.", "gate"),
     # a lowercase part noun with no place after it
     ("The last section of the report listed 30 names.", "report"),
 ]
