@@ -121,6 +121,30 @@ FORMS = [
         "Twelve miners",
         None,
     ),
+    # an unnamed spokesperson speaks with their organisation's voice
+    (
+        "A spokesperson for the Orlen Health Board said 300 people were treated.",
+        "300 people",
+        "Orlen Health Board",
+    ),
+    (
+        "An Orlen Fire Service spokesman said 300 people were evacuated.",
+        "300 people",
+        "Orlen Fire Service",
+    ),
+    (
+        "The Orlen Health Board said 40 people died. Its spokeswoman later said 300 people "
+        "were treated.",
+        "300 people",
+        "Orlen Health Board",
+    ),
+    # ... an official, a source or a named spokesperson speaks for themselves
+    (
+        "An official at the Orlen Health Board said 300 people were treated.",
+        "300 people",
+        "official",
+    ),
+    ("A senior spokesman said 300 people were treated.", "300 people", "senior spokesman"),
     # labels that name no one: a figure label, news from a place
     ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
     ("The latest from Orlen: 41 people treated for burns.", "41 people", None),

@@ -114,6 +114,8 @@ class Attribution(LexiconPart):
     release_trailers: list[str] = []
     # Words of a label announcing a source's news before a colon ("The latest from X:").
     label_news: list[str] = []
+    # Unnamed roles whose words are their organisation's ("a spokesperson for X").
+    voice_roles: list[str] = []
     # A source taking back its own figure: the sentence's other figure is its replacement.
     revision_verbs: list[str] = []
     carry_sentences: int = 1

@@ -468,8 +468,11 @@ def _by_preposition(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | 
 def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in PRONOUN_POSSESSIVES and not _named_inside(head):
-        # "his office said": the person referred to speaks; "its armed wing", unresolved
+        # "his office said": the person referred to speaks; "its armed wing", unresolved;
+        # "its spokesman said": the organisation "it" is speaks
         person = POSSESSIVE_PRONOUN.get(owner.lower_)
+        if person is None and _voice_role(head, lexicon) and owner.lower_ in {"its", "their"}:
+            return Attribution(None, "it", via, pronoun=True)
         return Attribution(None, person or owner.text, via, pronoun=person is not None)
     called = _name_after_kind(head, lexicon)
     if called is not None:
@@ -484,6 +487,9 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
         if kind == "PERSON" and kind_noun_before(named, lexicon):
             kind = "ORG"  # "mine operator Halvard Minerals": NER took the company for a person
         return Attribution(mention(named, kind, offset), named.text, via)
+    voice = _voice_of(head, offset, lexicon, via=via)
+    if voice is not None:
+        return voice
     tokens = _phrase(head)
     if not tokens:
         return None
@@ -505,6 +511,36 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
+
+
+def _voice_role(head: Token, lexicon: Lexicon) -> bool:
+    return head.lemma_.lower() in lexicon.attribution.voice_roles
+
+
+def _voice_of(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
+    """The organisation an unnamed spokesperson speaks for ("a spokesperson for X", "X's
+    spokeswoman", "an X spokesman"): their words are its voice, unlike an official's or a
+    source's, who speak for themselves."""
+    if not _voice_role(head, lexicon):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}:
+            body = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if body is not None:
+                return _speaker(body, offset, lexicon, via=via)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _speaker(owner, offset, lexicon, via=via)
+    modifiers = [t for t in _phrase(head) if t.i != head.i]
+    named = [
+        t
+        for t in modifiers
+        if (t.pos_ == "PROPN" or t.ent_type_ == "ORG" or _acronym(t)) and t.ent_type_ != "NORP"
+    ]
+    if named and named[-1].i == head.i - 1:
+        span = head.doc[named[0].i : named[-1].i + 1]
+        return Attribution(mention(span, "ORG", offset), span.text, via)
+    return None
 
 
 def kind_noun_before(name: Span, lexicon: Lexicon) -> bool:
