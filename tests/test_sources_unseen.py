@@ -145,6 +145,14 @@ FORMS = [
         "official",
     ),
     ("A senior spokesman said 300 people were treated.", "300 people", "senior spokesman"),
+    # a labelled quotation runs on: its later sentences are the label's speaker's
+    (
+        'Dr Ilse Varn: "Most are very cold. Three miners have burns to the legs."',
+        "Three miners",
+        "Dr Ilse Varn",
+    ),
+    # ... but a headline's label does not run into the body
+    ("Orlen Red Cross: 300 dead in floods\n\nSome 40 people were rescued.", "40 people", None),
     # labels that name no one: a figure label, news from a place
     ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
     ("The latest from Orlen: 41 people treated for burns.", "41 people", None),

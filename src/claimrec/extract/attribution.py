@@ -133,6 +133,9 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
     inserted = _inserted(sent, None, offset, lexicon)  # '"...," she said.' parsed as an aside
     if inserted is not None:
         return Attribution(inserted.mention, inserted.text, "carried", inserted.pronoun)
+    label = _label(sent, sent[-1], offset, lexicon)  # 'X: "... Three have burns."'
+    if label is not None and label.mention is not None:
+        return Attribution(label.mention, label.text, "carried")
     return None
 
 
@@ -269,11 +272,22 @@ def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribut
         """A capitalised name whose head says it is a body ("Relief Society")."""
         return ws[-1].lemma_.lower() in heads and all(t.text[:1].isupper() for t in ws)
 
-    if not words or not (all(speaks(t) for t in words) or named_body(words)):
+    def titled_name(ws: list[Token]) -> bool:
+        """A title and a name NER missed ("Dr Ilse Varn")."""
+        names = [t for t in ws if t.lower_.rstrip(".") not in titles]
+        return (
+            ws[0].lower_.rstrip(".") in titles
+            and bool(names)
+            and all(t.pos_ == "PROPN" and t.is_title for t in names)
+        )
+
+    if not words:
+        return None
+    if not (all(speaks(t) for t in words) or named_body(words) or titled_name(words)):
         return None
     person = next((e for e in sent.ents if e.label_ == "PERSON" and e.end <= colon.i), None)
     span = person or sent.doc[words[0].i : words[-1].i + 1]
-    kind: MentionKind = "PERSON" if person is not None else "ORG"
+    kind: MentionKind = "PERSON" if person is not None or titled_name(words) else "ORG"
     return Attribution(mention(span, kind, offset), span.text, "label")
 
 
