@@ -153,6 +153,12 @@ FORMS = [
     ),
     # ... but a headline's label does not run into the body
     ("Orlen Red Cross: 300 dead in floods\n\nSome 40 people were rescued.", "40 people", None),
+    # people at the scene and bodies of any kind speak
+    ("Stewards told the Post that 40 fans were crushed.", "40 fans", "Stewards"),
+    ("The league's figures show that 40 fans were hurt.", "40 fans", "league"),
+    # a body's toll is the body's figure; a place's toll counts its people, no one's figure
+    ("The health ministry's death toll rose to 300 on Monday.", "300", "health ministry"),
+    ("Orlen's death toll rose to 300 on Monday.", "300", None),
     # labels that name no one: a figure label, news from a place
     ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
     ("The latest from Orlen: 41 people treated for burns.", "41 people", None),

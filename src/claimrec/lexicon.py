@@ -116,6 +116,9 @@ class Attribution(LexiconPart):
     label_news: list[str] = []
     # Unnamed roles whose words are their organisation's ("a spokesperson for X").
     voice_roles: list[str] = []
+    # Figure nouns a body that owns them keeps ("the ministry's death toll"); unlike report
+    # nouns, a place owning one is whose people it counts.
+    owned_figures: list[str] = []
     # A source taking back its own figure: the sentence's other figure is its replacement.
     revision_verbs: list[str] = []
     carry_sentences: int = 1

@@ -340,7 +340,7 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in lexicon.attribution.figure_preps:
             nouns += [o for o in prep.children if o.dep_ == "pobj"]
     for noun in nouns:
-        if not is_report_noun(noun, lexicon):
+        if not (is_report_noun(noun, lexicon) or _body_figure(noun, lexicon)):
             continue
         author = _author_of(noun)
         if author is not None:
@@ -348,6 +348,21 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
             if found is not None and found.mention is not None:
                 return found
     return None
+
+
+def _body_figure(noun: Token, lexicon: Lexicon) -> bool:
+    """A figure noun owned by a body ("the health ministry's death toll rose to 300"): the
+    body keeps the figure. A place's toll ("Orlen's death toll") is the place's people's,
+    counted by no one it names."""
+    if noun.lemma_.lower() not in lexicon.attribution.owned_figures:
+        return False
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return (
+        owner is not None
+        and owner.lower_ not in PRONOUN_POSSESSIVES
+        and owner.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"}
+        and (owner.ent_type_ == "ORG" or _body(owner, lexicon))
+    )
 
 
 def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -639,6 +654,8 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
             words.agent_nouns,
             lexicon.units,
             lexicon.title_set,
+            lexicon.merging.short_form_heads,  # "the federation", "the league's figures"
+            lexicon.merging.opaque_kinds,
         )
     )
 
