@@ -159,6 +159,25 @@ FORMS = [
     # a body's toll is the body's figure; a place's toll counts its people, no one's figure
     ("The health ministry's death toll rose to 300 on Monday.", "300", "health ministry"),
     ("Orlen's death toll rose to 300 on Monday.", "300", None),
+    # a list introduced by its source speaks for it, to the list's end
+    (
+        "The Orlen Health Board gave these figures:\n\n- 300 people treated for burns\n"
+        "- 40 people in intensive care",
+        "40 people",
+        "Orlen Health Board",
+    ),
+    (
+        "According to the Orlen Health Board:\n\n1. 300 people were treated for burns.",
+        "300 people",
+        "Orlen Health Board",
+    ),
+    (
+        "The Orlen Health Board gave these figures:\n\n- 300 people treated for burns\n\n"
+        "Some 20 people were missing on Monday.",
+        "20 people",
+        None,
+    ),
+    ("Key figures:\n\n- 300 people treated for burns", "300 people", None),
     # labels that name no one: a figure label, news from a place
     ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
     ("The latest from Orlen: 41 people treated for burns.", "41 people", None),

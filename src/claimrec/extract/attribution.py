@@ -139,6 +139,20 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
     return None
 
 
+def introduced_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """The speaker of a sentence that ends in a colon to introduce what follows ("X gave
+    these figures:", "According to X:"): its outermost verb of saying's speaker, or the
+    "according to" source; None for any other sentence."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    verbs = [t for t in sent if _speech_verb(t, lexicon)]
+    for verb in sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
+        found = _speaker_of(verb, offset, lexicon)
+        if found is not None and (found.mention is not None or found.pronoun):
+            return found
+    return _by_preposition(sent, offset, lexicon)
+
+
 def _speech_verb(token: Token, lexicon: Lexicon) -> bool:
     return token.lemma_.lower() in lexicon.attribution_verbs and token.pos_ in {"VERB", "AUX"}
 

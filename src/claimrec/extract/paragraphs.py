@@ -37,6 +37,8 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 QUOTE_MARKS = frozenset('"“”')
+# The start of an item of a bulleted or numbered list.
+LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
 class Quotes:
@@ -153,7 +155,7 @@ def _cut(line: str, offset: int, paragraph: int, max_chars: int) -> list[Piece]:
 def plan(body: str, lexicon: Lexicon, *, entities: str = "all") -> list[Piece]:
     """``pieces`` split at sentences into runs to parse and runs only to scan for names."""
     words = _prefilter(lexicon)
-    out: list[Piece] = []
+    runs: list[Piece] = []
     for piece in pieces(body):
         sentences = _sentences(piece, words.titles)
         wanted = [words.candidate(text) for _, text in sentences]
@@ -162,9 +164,20 @@ def plan(body: str, lexicon: Lexicon, *, entities: str = "all") -> list[Piece]:
         ]
         parse = [w or (k + 1 < len(wanted) and needs_context[k + 1]) for k, w in enumerate(wanted)]
         parse = _to_closing_quote(piece, sentences, parse)
-        for run in _runs(piece, sentences, parse):
-            if run.parse or entities == "all":
-                out.append(run)
+        runs.extend(_runs(piece, sentences, parse))
+    runs = _list_introductions(runs)
+    return [run for run in runs if run.parse or entities == "all"]
+
+
+def _list_introductions(runs: list[Piece]) -> list[Piece]:
+    """A sentence ending in a colon before a list with figures is parsed: it may name who
+    gives them ("X gave these figures:")."""
+    out = list(runs)
+    for k, run in enumerate(runs[:-1]):
+        after = runs[k + 1]
+        opens = not run.parse and run.text.rstrip().endswith(":")
+        if opens and after.parse and LIST_ITEM.match(after.text):
+            out[k] = run.model_copy(update={"parse": True})
     return out
 
 

@@ -22,6 +22,7 @@ from claimrec.extract.attribution import (
     Attribution,
     attribution,
     continues_speech,
+    introduced_speaker,
     kind_noun_before,
     report_authors,
 )
@@ -29,7 +30,7 @@ from claimrec.extract.attribution import sentence_speaker as parsed_speaker
 from claimrec.extract.issuer import issuer
 from claimrec.extract.markdown_tables import TextSpan
 from claimrec.extract.mentions import ENTITY_KINDS, mention
-from claimrec.extract.paragraphs import QUOTE_MARKS, Quotes
+from claimrec.extract.paragraphs import LIST_ITEM, QUOTE_MARKS, Quotes
 from claimrec.extract.table_sources import CellSource, source_at, table_sources
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
@@ -66,6 +67,7 @@ class Speakers:
     # last described as one ("X, an independent firm")
     titled: dict[str, Mention] = field(default_factory=dict)
     tables: list[CellSource] = field(default_factory=list)
+    introduced: Mention | None = None  # "X gave these figures:": the list after it is X's
     issuer: TextSpan | None = None
     quotes: Quotes | None = None
 
@@ -91,6 +93,8 @@ class Speakers:
             closer = self._closing_speaker(anchor, sent, offset)
             if closer is not None:
                 return Source(closer, 0.1)
+            if self.introduced is not None and _list_item(sent):
+                return Source(self.introduced, 0.1)
             carried = self.speaker
             if carried is not None and (
                 (self.speaker_paragraph == paragraph and continues_speech(sent, self.lexicon))
@@ -118,6 +122,7 @@ class Speakers:
 
     def read_sentence(self, sent: Span, offset: int, paragraph: int) -> None:
         """What the next sentence inherits from this parsed one."""
+        self._read_introduction(sent, offset)
         speaker = parsed_speaker(sent, offset, self.lexicon)
         if speaker is not None:
             if speaker.pronoun:
@@ -140,6 +145,18 @@ class Speakers:
             )
             if credited is not None:
                 self.titled[noun] = credited
+
+    def _read_introduction(self, sent: Span, offset: int) -> None:
+        """A sentence ending in a colon with a speaker opens a list that speaks for them;
+        anything but an item of that list closes it."""
+        found = introduced_speaker(sent, offset, self.lexicon)
+        if found is not None:
+            if found.pronoun:
+                self.introduced = self._pronoun(found.text.lower(), sent, offset)
+            else:
+                self.introduced = found.mention
+        elif not _list_item(sent):
+            self.introduced = None
 
     def read_names(self, ents: Iterable[Span], offset: int, end: int, paragraph: int = -1) -> None:
         """A stretch seen only by NER (ending at body offset ``end``): remember its names;
@@ -333,6 +350,11 @@ class Speakers:
             gap = paragraph - self.speaker_paragraph
             return gap == 0 or (opens and gap <= 2)
         return False
+
+
+def _list_item(sent: Span) -> bool:
+    """Whether the sentence is (in) an item of a bulleted or numbered list."""
+    return bool(LIST_ITEM.match(sent.doc.text))
 
 
 def _untagged_subjects(sent: Span, before: int) -> list[Span]:
