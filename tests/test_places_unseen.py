@@ -23,6 +23,8 @@ FOUND = [
     ("Police held 40 fans at Gate 4 on Sunday.", "Gate 4"),
     # a named part of a ground or a building
     ("Some 40 fans were hurt in the North Stand on Saturday.", "North Stand"),
+    # a named site with a two-word place noun
+    ("All 64 residents of the Velka care home were moved on Tuesday.", "Velka care home"),
     # a part of a place: the place it is part of
     (
         "Rescuers reached the last section of the Dunmore coal mine on Friday.",
@@ -66,6 +68,8 @@ NOT_FOUND = [
     ("Some 300 members of Velka Motors walked out.", "Velka"),
     # a site noun with no name
     ("Some 40 fans were hurt near the gate on Saturday.", "gate"),
+    # "home" is no place noun on its own
+    ("Some 40 people returned home to Velka on Monday.", "home"),
     # a lowercase part noun with no place after it
     ("The last section of the report listed 30 names.", "report"),
 ]

@@ -420,10 +420,15 @@ def place_phrase(
     heads = lexicon.location_heads
     # The head, or a lowercase place noun compounded with a name ("boulevard X").
     nouns = [obj, *[t for t in obj.children if t.dep_ == "compound" and t.is_lower]]
-    head_is_place = any(
-        w in heads or w in lexicon.where_when.place_heads
-        for t in nouns
-        for w in (t.lemma_.lower(), t.lower_)
+    head_is_place = (
+        any(
+            w in heads or w in lexicon.where_when.place_heads
+            for t in nouns
+            for w in (t.lemma_.lower(), t.lower_)
+        )
+        or any(  # a two-word place noun ("care home")
+            f"{t.lower_} {obj.lemma_.lower()}" in lexicon.where_when.place_heads for t in nouns[1:]
+        )
     )
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
     if _reads_as_date(span, lexicon):
