@@ -107,6 +107,7 @@ class _Namer:
         words = lexicon.merging
         self.kinds = frozenset(words.short_form_heads).union(*words.short_form_classes.values())
         self.voices = frozenset(words.state_voices)
+        self.legal_forms = frozenset(words.legal_forms)
         self._names: dict[tuple[str, str], tuple[str, str]] = {}
 
     def name(self, mention: Mention) -> tuple[str, str]:
@@ -134,10 +135,20 @@ class _Namer:
                 text, kind = country, "GPE"
             elif kind != "ANON":
                 text = self._descriptive(_short_name(_without_definition(text), self.kinds))
+                text = self._without_legal_form(text)
         text = self.lex.alias_index.get(text.lower(), text)
         if kind in {"GPE", "LOC"} and text.lower() in self.lex.country_set:
             kind = "GPE"
         return text, kind
+
+    def _without_legal_form(self, text: str) -> str:
+        """A company's name without the legal form that ends its registered name
+        ("Kestrel Mining PLC", "Kestrel Mining, Ltd." -> "Kestrel Mining"): the news names
+        it without."""
+        words = text.split()
+        if len(words) >= 3 and words[-1].lower() in self.legal_forms:
+            return " ".join(words[:-1]).rstrip(",")
+        return text
 
     def _state_voice(self, text: str) -> str | None:
         """The country a nationality adjective speaks for as a source: alone ("according to
@@ -294,6 +305,7 @@ class _Keys:
         self._table = table
         self._cache: dict[tuple[str, str, str], Any] = {}
         self.titles = frozenset(key_of(t) for t in lexicon.titles)
+        self.organisation_heads = frozenset(lexicon.attribution.organization_heads)
 
     def key(self, name: str, kind: str) -> str:
         return self._memo("key", name, kind, self._key)
@@ -328,10 +340,13 @@ class _Keys:
         key = key_of(name)
         if kind in {"ORG", "GROUP"}:
             tokens = key.split()
+            # "X's Office of Y" orders its name as "Office of Y" does, so the two can meet
+            owner = tokens[:2] if len(tokens) > 4 and tokens[1] == "s" and "'s " in name else []
+            tokens = tokens[len(owner) :]
             if len(tokens) > 2 and tokens[0] in self.heads and tokens[1] == "of":
                 rest = tokens[3:] if tokens[2] == "the" else tokens[2:]
                 if 1 <= len(rest) <= 2:
-                    key = " ".join([*rest, tokens[0]])
+                    key = " ".join([*owner, *rest, tokens[0]])
         return key
 
     def _core(self, name: str) -> list[str]:
@@ -438,6 +453,7 @@ def entity_table(extractions: Iterable[Extraction], lexicon: Lexicon) -> EntityT
     merger.lone_names()
     merger.roles()
     merger.short_forms()
+    merger.generic_tails()
     table = _build(occurrences, merger.parent, keys)
     _affiliate(table, extractions)
     table.country_level = frozenset(
@@ -625,8 +641,10 @@ class _Merger:
 
     def _cut_names(self, nodes: list[Node]) -> None:
         """A one-word organisation name that ends a longer one named in the same document
-        ("Reefs" beside "Save Our Reefs": NER cut the name) joins it, when every document
-        naming both points to the same longer name."""
+        ("Reefs" beside "Save Our Reefs": NER cut the name), or begins one whose name says
+        no kind of body ("Kestrel" beside "Kestrel Motors": a company's short name, never
+        "Selm" beside "Selm City Hospital"), joins it, when every document naming both
+        points to the same longer name."""
         longer = {n for n in nodes if len(n[1].split()) >= 2}
         in_doc: dict[str, set[Node]] = defaultdict(set)
         for o in self.occurrences:
@@ -639,9 +657,20 @@ class _Merger:
                 continue
             if self.keys.generic(o.name, o.kind) or _ACRONYM.match(o.name):
                 continue
-            fits[o.node] |= {n for n in in_doc[o.doc] if n[1].split()[-1] == word}
+            fits[o.node] |= {
+                n
+                for n in in_doc[o.doc]
+                if n[1].split()[-1] == word or (n[1].split()[0] == word and self._opaque(n))
+            }
         for node in sorted(fits):
             self.join_if_one(node, fits[node])
+
+    def _opaque(self, node: Node) -> bool:
+        """Whether an organisation's name says no kind of body ("Kestrel Motors"), by its
+        head noun."""
+        tokens = node[1].split()
+        kinds = self.keys.heads.union(*self.keys.classes.values())
+        return self.keys.head(tokens) not in kinds | self.keys.organisation_heads
 
     def lone_names(self) -> None:
         """A lone name joins the single full name in its document containing it (spelled the
@@ -722,6 +751,22 @@ class _Merger:
             corpus = bare if bare is not None and len(owners[bare]) == 1 else o.node[1]
             local = fitting(sorted(roots_in[o.doc]), short)
             self.resolve(o.node, local, functools.partial(wider, short), corpus)
+
+    def generic_tails(self) -> None:
+        """A generic short form left to itself joins the one longer generic form it ends
+        ("the health authority" / "the provincial health authority"); it joins none of
+        two ("police" / "border police", "city police")."""
+        nodes = sorted(
+            {
+                find(self.parent, o.node)
+                for o in self.occurrences
+                if o.short and o.kind in ORGANISATIONS and self.keys.generic(o.name, o.kind)
+            }
+        )
+        corpus = [n for n in nodes if not n[0]]
+        for node in corpus:
+            tail = " " + node[1]
+            self.join_if_one(node, [n for n in corpus if n[1].endswith(tail)])
 
     def _short_occurrences(self, keep: Callable[[_Occurrence], bool]) -> Iterator[_Occurrence]:
         """One occurrence per document-scoped short node that ``keep`` accepts."""
@@ -824,9 +869,13 @@ def _build(occurrences: list[_Occurrence], parent: dict[Node, Node], keys: _Keys
 
 def _canonical(members: list[_Occurrence]) -> str:
     """The most frequent normalized name, preferring proper names ("Marren City Police"
-    over "police") and then fuller names on ties."""
+    over "police") written in mixed case (not a heading's "MARREN CITY POLICE"), and then
+    fuller names on ties."""
     counts = Counter(m.name for m in members)
-    return max(counts, key=lambda n: (n != n.lower(), len(n.split()) > 1, counts[n], len(n), n))
+    return max(
+        counts,
+        key=lambda n: (n != n.lower(), n != n.upper(), len(n.split()) > 1, counts[n], len(n), n),
+    )
 
 
 def _affiliate(table: EntityTable, extractions: list[Extraction]) -> None:

@@ -107,6 +107,18 @@ class Attribution(LexiconPart):
     plural_agent_suffixes: list[str] = []
     table_source_headers: list[str] = []
     release_markers: list[str] = []
+    # Heading openings that name what a statement is about ("STATEMENT ON THE FIRE"): they
+    # mark a release, and their segment is never the issuer.
+    release_topics: list[str] = []
+    # Lines that close a release ("ENDS"): a text ending so is its issuer's own release.
+    release_trailers: list[str] = []
+    # Words of a label announcing a source's news before a colon ("The latest from X:").
+    label_news: list[str] = []
+    # Unnamed roles whose words are their organisation's ("a spokesperson for X").
+    voice_roles: list[str] = []
+    # Figure nouns a body that owns them keeps ("the ministry's death toll"); unlike report
+    # nouns, a place owning one is whose people it counts.
+    owned_figures: list[str] = []
     # A source taking back its own figure: the sentence's other figure is its replacement.
     revision_verbs: list[str] = []
     carry_sentences: int = 1
@@ -157,6 +169,8 @@ class Merging(LexiconPart):
     affiliation_roles: list[str] = []
     # Words that never modify a role, so a clause between two names ties no one to the other.
     function_words: list[str] = []
+    # Legal forms ending a company's registered name ("Kestrel Mining PLC"): dropped.
+    legal_forms: list[str] = []
 
 
 class Tolls(LexiconPart):
@@ -272,6 +286,17 @@ class WhereWhen(LexiconPart):
     place_object_verbs: list[str] = []  # verbs whose named direct object is a place
     motion_verbs: list[str] = []  # of those, verbs whose any proper-name object is a place
     host_verbs: list[str] = []  # verbs whose named place subject hosts what is counted
+    # Site nouns a number names ("Section 7", "Gate 4"): a place whatever NER calls them,
+    # unless "of" a law ("Section 7 of the Act").
+    numbered_sites: list[str] = []
+    law_words: list[str] = []
+    # Nouns for a part of a place ("the last section of X", "parts of four districts"):
+    # the place is what they are a part of.
+    part_nouns: list[str] = []
+    # Adjectives that make the name they modify a place ("into neighbouring X").
+    place_adjectives: list[str] = []
+    # People named by where they live: "of X" after them is a place ("residents of X").
+    resident_nouns: list[str] = []
 
 
 class Lexicon(LexiconPart):

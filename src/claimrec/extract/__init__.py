@@ -26,6 +26,7 @@ from claimrec.extract.links import linked_mentions
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, mask_markup, plan
+from claimrec.extract.people import with_aged_names
 from claimrec.extract.places import (
     figure_places,
     follows_other_figure,
@@ -152,7 +153,8 @@ def extract_parsed(
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
     cells = table_cells(document.body, lexicon)
-    for piece, doc in parsed:
+    for piece, parsed_doc in parsed:
+        doc = with_aged_names(parsed_doc) if piece.parse else parsed_doc  # "Ivo Dren, 38,"
         named = list(_entity_mentions(doc, piece.start))
         mentions.extend(named)
         context.places.update(m.text.lower() for m in named if m.kind in {"GPE", "LOC"})

@@ -43,6 +43,7 @@ POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
 MAX_CLIMB = 8
 NAME_JOINERS = frozenset({"the", "of", "for", "and", "de", "du", "des"})
 MAX_LABEL = 6  # words before a headline's colon that can name its speaker
+MAX_NEWS_LABEL = 10  # ... that can announce a source's news ("The latest from X:")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,24 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
     inserted = _inserted(sent, None, offset, lexicon)  # '"...," she said.' parsed as an aside
     if inserted is not None:
         return Attribution(inserted.mention, inserted.text, "carried", inserted.pronoun)
+    label = _label(sent, sent[-1], offset, lexicon)  # 'X: "... Three have burns."'
+    if label is not None and label.mention is not None:
+        return Attribution(label.mention, label.text, "carried")
     return None
+
+
+def introduced_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """The speaker of a sentence that ends in a colon to introduce what follows ("X gave
+    these figures:", "According to X:"): its outermost verb of saying's speaker, or the
+    "according to" source; None for any other sentence."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    verbs = [t for t in sent if _speech_verb(t, lexicon)]
+    for verb in sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
+        found = _speaker_of(verb, offset, lexicon)
+        if found is not None and (found.mention is not None or found.pronoun):
+            return found
+    return _by_preposition(sent, offset, lexicon)
 
 
 def _speech_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -244,25 +262,81 @@ def _inserted(
 
 
 def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
-    """The speaker a headline names before a colon ("Red Cross: 300 dead", "Interior
-    Minister Lena Varga: ..."): a label made only of names, titles and organisation
-    nouns; "Dead: 80" or "Bodies recovered: 78" name no one."""
-    colon = next((t for t in sent[: MAX_LABEL + 1] if t.text == ":"), None)
+    """The speaker a headline or live-blog entry names before a colon ("Red Cross: 300
+    dead", "Interior Minister Lena Varga: ...", "Relief Society: shelters held 900"), or
+    whose news it announces ("The latest from the health authority: 41 treated"): a label
+    made only of names, titles and organisation nouns, or a news noun with "from X";
+    "Dead: 80" or "Bodies recovered: 78" name no one."""
+    colon = next((t for t in sent[: MAX_NEWS_LABEL + 1] if t.text == ":"), None)
     if colon is None or anchor.i < colon.i:
         return None
     words = [t for t in sent.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
-    nouns = lexicon.attribution.organization_heads
+    news = _news_from(words, lexicon)
+    if news is not None:
+        return _speaker(news, offset, lexicon, via="label")
+    if len(words) > MAX_LABEL:
+        return None
+    heads = {*lexicon.attribution.organization_heads, *lexicon.merging.short_form_heads}
     titles = lexicon.title_set
 
     def speaks(t: Token) -> bool:
-        return t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in titles or t.lemma_.lower() in nouns
+        return t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in titles or t.lemma_.lower() in heads
 
-    if not words or not all(speaks(t) for t in words):
+    def named_body(ws: list[Token]) -> bool:
+        """A capitalised name whose head says it is a body ("Relief Society")."""
+        return ws[-1].lemma_.lower() in heads and all(t.text[:1].isupper() for t in ws)
+
+    def titled_name(ws: list[Token]) -> bool:
+        """A title and a name NER missed ("Dr Ilse Varn")."""
+        names = [t for t in ws if t.lower_.rstrip(".") not in titles]
+        return (
+            ws[0].lower_.rstrip(".") in titles
+            and bool(names)
+            and all(t.pos_ == "PROPN" and t.is_title for t in names)
+        )
+
+    if not words:
+        return None
+    if not (all(speaks(t) for t in words) or named_body(words) or titled_name(words)):
         return None
     person = next((e for e in sent.ents if e.label_ == "PERSON" and e.end <= colon.i), None)
     span = person or sent.doc[words[0].i : words[-1].i + 1]
-    kind: MentionKind = "PERSON" if person is not None else "ORG"
+    kind: MentionKind = "PERSON" if person is not None or titled_name(words) else "ORG"
     return Attribution(mention(span, kind, offset), span.text, "label")
+
+
+def _news_from(words: list[Token], lexicon: Lexicon) -> Token | None:
+    """The source in a label announcing its news ("The latest from X", "Update from X",
+    "New figures from X"): the object of "from" after a news noun."""
+    split = next((k for k, t in enumerate(words) if t.lower_ == "from"), None)
+    if split is None or split == 0 or split == len(words) - 1:
+        return None
+    before = [t for t in words[:split] if t.lower_ not in {"the", "a", "an"}]
+    nouns = lexicon.attribution.label_news
+    if not before or any(t.lower_ not in nouns and t.lemma_.lower() not in nouns for t in before):
+        return None
+    source = next((c for c in words[split].children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    named = source.ent_type_ == "ORG" or (
+        source.ent_type_ == "PERSON" and any(c.dep_ == "compound" for c in source.children)
+    )
+    if not (named or _body(source, lexicon)):
+        return None  # "The latest from Selm:" is news from a place (NER's lone "person")
+    return source
+
+
+def _body(head: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names a body or a group that speaks ("the health authority", "fire
+    brigade", "organisers"), not a place or a thing."""
+    lemma = head.lemma_.lower()
+    words = lexicon.attribution
+    return lemma in {
+        *words.organization_heads,
+        *words.agent_nouns,
+        *words.anonymous_heads,
+        *lexicon.merging.short_form_heads,
+    }
 
 
 def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -280,7 +354,7 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in lexicon.attribution.figure_preps:
             nouns += [o for o in prep.children if o.dep_ == "pobj"]
     for noun in nouns:
-        if not is_report_noun(noun, lexicon):
+        if not (is_report_noun(noun, lexicon) or _body_figure(noun, lexicon)):
             continue
         author = _author_of(noun)
         if author is not None:
@@ -288,6 +362,21 @@ def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution |
             if found is not None and found.mention is not None:
                 return found
     return None
+
+
+def _body_figure(noun: Token, lexicon: Lexicon) -> bool:
+    """A figure noun owned by a body ("the health ministry's death toll rose to 300"): the
+    body keeps the figure. A place's toll ("Orlen's death toll") is the place's people's,
+    counted by no one it names."""
+    if noun.lemma_.lower() not in lexicon.attribution.owned_figures:
+        return False
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return (
+        owner is not None
+        and owner.lower_ not in PRONOUN_POSSESSIVES
+        and owner.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"}
+        and (owner.ent_type_ == "ORG" or _body(owner, lexicon))
+    )
 
 
 def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -397,8 +486,8 @@ def _subject(verb: Token) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if verb.dep_ == "conj":
-        return _subject(verb.head)
+    if verb.dep_ in {"conj", "xcomp"}:
+        return _subject(verb.head)  # "X continues to put the figure at": X
     return None
 
 
@@ -422,16 +511,28 @@ def _by_preposition(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | 
 def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in PRONOUN_POSSESSIVES and not _named_inside(head):
-        # "his office said": the person referred to speaks; "its armed wing", unresolved
+        # "his office said": the person referred to speaks; "its armed wing", unresolved;
+        # "its spokesman said": the organisation "it" is speaks
         person = POSSESSIVE_PRONOUN.get(owner.lower_)
+        if person is None and _voice_role(head, lexicon) and owner.lower_ in {"its", "their"}:
+            return Attribution(None, "it", via, pronoun=True)
         return Attribution(None, person or owner.text, via, pronoun=person is not None)
     called = _name_after_kind(head, lexicon)
     if called is not None:
         return Attribution(mention(called, "ORG", offset), called.text, via)
-    named = _office_holder(head, lexicon) or _named_inside(head) or _person_after(head)
+    named = (
+        _office_holder(head, lexicon)
+        or _named_inside(head, _body(head, lexicon))
+        or _person_after(head)
+    )
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
+        if kind == "PERSON" and kind_noun_before(named, lexicon):
+            kind = "ORG"  # "mine operator Halvard Minerals": NER took the company for a person
         return Attribution(mention(named, kind, offset), named.text, via)
+    voice = _voice_of(head, offset, lexicon, via=via)
+    if voice is not None:
+        return voice
     tokens = _phrase(head)
     if not tokens:
         return None
@@ -453,6 +554,47 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
             return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
+
+
+def _voice_role(head: Token, lexicon: Lexicon) -> bool:
+    return head.lemma_.lower() in lexicon.attribution.voice_roles
+
+
+def _voice_of(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
+    """The organisation an unnamed spokesperson speaks for ("a spokesperson for X", "X's
+    spokeswoman", "an X spokesman"): their words are its voice, unlike an official's or a
+    source's, who speak for themselves."""
+    if not _voice_role(head, lexicon):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}:
+            body = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if body is not None:
+                return _speaker(body, offset, lexicon, via=via)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _speaker(owner, offset, lexicon, via=via)
+    modifiers = [t for t in _phrase(head) if t.i != head.i]
+    named = [
+        t
+        for t in modifiers
+        if (t.pos_ == "PROPN" or t.ent_type_ == "ORG" or _acronym(t)) and t.ent_type_ != "NORP"
+    ]
+    if named and named[-1].i == head.i - 1:
+        span = head.doc[named[0].i : named[-1].i + 1]
+        return Attribution(mention(span, "ORG", offset), span.text, via)
+    return None
+
+
+def kind_noun_before(name: Span, lexicon: Lexicon) -> bool:
+    """Whether a lowercase noun for a kind of organisation stands right before a name
+    ("mine operator X", "the charity X", "the carrier X"): the name is an organisation's,
+    whatever NER called it; a role ("spokesman X") names a person."""
+    if name.start == 0:
+        return False
+    before = name.doc[name.start - 1]
+    words = lexicon.merging
+    return before.is_lower and before.lower_ in {*words.short_form_heads, *words.opaque_kinds}
 
 
 def report_authors(sent: Span, offset: int, lexicon: Lexicon) -> list[tuple[str, Attribution]]:
@@ -526,6 +668,8 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
             words.agent_nouns,
             lexicon.units,
             lexicon.title_set,
+            lexicon.merging.short_form_heads,  # "the federation", "the league's figures"
+            lexicon.merging.opaque_kinds,
         )
     )
 
@@ -586,11 +730,14 @@ def _definite(head: Token, tokens: list[Token]) -> str | None:
     return None
 
 
-def _named_inside(head: Token) -> Span | None:
+def _named_inside(head: Token, body: bool = False) -> Span | None:
     """A named person (or, failing that, organisation/country) heading or in apposition
-    ("the newspaper Telmar Post", "the charity Relief Now")."""
+    ("the newspaper Telmar Post", "the charity Relief Now"). A name modifying the noun of
+    a ``body`` names the body, whatever NER calls it ("the Orlen fire brigade")."""
     doc = head.doc
     near = [head, *[c for c in head.children if c.dep_ in {"appos", "compound"}]]
+    if body:
+        near = [t for t in near if not (t.dep_ == "compound" and t.ent_type_ == "PERSON")]
     for kind in ("PERSON", "ORG", "GPE"):
         for token in near:
             if token.ent_type_ == kind:

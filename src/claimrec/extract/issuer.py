@@ -3,8 +3,12 @@
 A release speaks for its issuer throughout: "3,000 members walked out" in a union's
 release is the union's figure, and its "we" is the union. The heading block (the lines
 before the first blank line) says both that the text is a release ("PRESS RELEASE",
-"Statement by ...") and who issued it ("UNU NEWS RELEASE", "PRESS RELEASE — Valdor
-Relief Agency"): the first heading segment that is not a marker, a date or a contact.
+"Statement by ...", "X — STATEMENT ON THE FIRE") and who issued it ("UNU NEWS RELEASE",
+"PRESS RELEASE — Valdor Relief Agency"): the first heading segment that is not a marker,
+a topic ("STATEMENT ON THE FIRE"), a date or a contact. A release may instead say what it
+is only at its end, by the line that closes every release ("ENDS", "###"); its heading
+then names the issuer only in a segment shaped like a name (capitalised words), never in
+a headline.
 """
 
 from __future__ import annotations
@@ -18,23 +22,40 @@ MAX_HEADING_LINES = 6
 MAX_HEADING_CHARS = 120
 MAX_NAME_WORDS = 10
 _SEGMENT = re.compile(r"[^—–/|:]+")
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
 
 
 def issuer(body: str, lexicon: Lexicon) -> TextSpan | None:
     """The issuer named in the heading of a release, or None for any other text."""
     heading = _heading(body)
-    markers = lexicon.attribution.release_markers
-    if not any(m in text.lower() for _, text in heading for m in markers):
+    words = lexicon.attribution
+    markers = [*words.release_markers, *words.release_topics]
+    marked = any(m in text.lower() for _, text in heading for m in markers)
+    if not marked and not _closed_as_release(body, words.release_trailers):
         return None
     for offset, line in heading:
         for part in _SEGMENT.finditer(line):
             if line[part.end() : part.end() + 1] == ":":
                 continue  # a label ("Media contact:"), not a name
+            if part.group().strip().lower().startswith(tuple(words.release_topics)):
+                continue  # what the statement is about, not who makes it
             name = _name(part.group(), markers)
-            if name is not None:
+            if name is not None and (marked or _name_shaped(name)):
                 start = offset + part.start() + part.group().index(name)
                 return TextSpan(start=start, end=start + len(name), text=name)
     return None
+
+
+def _closed_as_release(body: str, trailers: list[str]) -> bool:
+    """Whether a line of its own closes the text the way releases end ("ENDS", "###")."""
+    ends = {t.lower() for t in trailers}
+    return any(line.strip().lower() in ends for line in body.split("\n"))
+
+
+def _name_shaped(text: str) -> bool:
+    """Capitalised words, with the small words names keep between them: "Kestrel Mining
+    Ltd", "MINISTRY OF HEALTH"; never a headline ("Six miners saved")."""
+    return all(w[:1].isupper() or w.lower() in NAME_JOINERS for w in text.split())
 
 
 def _heading(body: str) -> list[tuple[int, str]]:

@@ -37,6 +37,8 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 QUOTE_MARKS = frozenset('"“”')
+# The start of an item of a bulleted or numbered list.
+LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s")
 
 
 class Quotes:
@@ -56,6 +58,21 @@ class Quotes:
             return bisect.bisect_left(found, position) - bisect.bisect_left(found, start)
 
         return between('"') % 2 == 1 or between("“") > between("”")
+
+    def closing(self, position: int) -> int | None:
+        """Where the quotation open at ``position`` closes on its line (the next straight
+        quote, or the next ”), or None when it runs on past the line."""
+        if not self.inside(position):
+            return None
+        k = bisect.bisect_right(self.lines, position)
+        end = self.lines[k] if k < len(self.lines) else None
+        found = [
+            marks[i]
+            for mark in ('"', "”")
+            if (i := bisect.bisect_left(marks := self.marks[mark], position)) < len(marks)
+        ]
+        close = min(found, default=None)
+        return close if close is not None and (end is None or close < end) else None
 
 
 def _positions(text: str, char: str) -> list[int]:
@@ -138,7 +155,7 @@ def _cut(line: str, offset: int, paragraph: int, max_chars: int) -> list[Piece]:
 def plan(body: str, lexicon: Lexicon, *, entities: str = "all") -> list[Piece]:
     """``pieces`` split at sentences into runs to parse and runs only to scan for names."""
     words = _prefilter(lexicon)
-    out: list[Piece] = []
+    runs: list[Piece] = []
     for piece in pieces(body):
         sentences = _sentences(piece, words.titles)
         wanted = [words.candidate(text) for _, text in sentences]
@@ -146,9 +163,37 @@ def plan(body: str, lexicon: Lexicon, *, entities: str = "all") -> list[Piece]:
             w and not words.speaks(text) for w, (_, text) in zip(wanted, sentences, strict=True)
         ]
         parse = [w or (k + 1 < len(wanted) and needs_context[k + 1]) for k, w in enumerate(wanted)]
-        for run in _runs(piece, sentences, parse):
-            if run.parse or entities == "all":
-                out.append(run)
+        parse = _to_closing_quote(piece, sentences, parse)
+        runs.extend(_runs(piece, sentences, parse))
+    runs = _list_introductions(runs)
+    return [run for run in runs if run.parse or entities == "all"]
+
+
+def _list_introductions(runs: list[Piece]) -> list[Piece]:
+    """A sentence ending in a colon before a list with figures is parsed: it may name who
+    gives them ("X gave these figures:")."""
+    out = list(runs)
+    for k, run in enumerate(runs[:-1]):
+        after = runs[k + 1]
+        opens = not run.parse and run.text.rstrip().endswith(":")
+        if opens and after.parse and LIST_ITEM.match(after.text):
+            out[k] = run.model_copy(update={"parse": True})
+    return out
+
+
+def _to_closing_quote(
+    piece: Piece, sentences: list[tuple[int, str]], parse: list[bool]
+) -> list[bool]:
+    """A quotation running on from a parsed sentence is parsed to the sentence that closes
+    it, which may name its speaker ('"... 30 died. Nobody came," X said.')."""
+    if not any(mark in piece.text for mark in QUOTE_MARKS):
+        return parse
+    quotes = Quotes(piece.text)
+    out, running = [], False
+    for (start, text), flag in zip(sentences, parse, strict=True):
+        flag = flag or running
+        out.append(flag)
+        running = flag and quotes.inside(start - piece.start + len(text.rstrip()))
     return out
 
 

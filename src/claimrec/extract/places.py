@@ -232,7 +232,27 @@ def _places_at(
     if dep == "compound" and _event_noun(token.head, lexicon):
         phrase = _compound_place(token, lexicon, ents)
         return [(phrase, token.head)] if phrase is not None else []
+    listed = _listed_place(token, lexicon)
+    if listed is not None:
+        return [(token.doc[token.i : token.i + 1], listed)]
     return []
+
+
+def _listed_place(token: Token, lexicon: Lexicon) -> Token | None:
+    """The place noun a colon list of names spells out ("parts of four districts: X, Y and
+    Z"): each name of the list is one of those places, however the parser attached it."""
+    if token.pos_ != "PROPN":
+        return None
+    doc, k = token.doc, token.i - 1
+    while k > token.sent.start and (
+        doc[k].pos_ == "PROPN" or doc[k].text == "," or doc[k].lower_ in {"and", "or"}
+    ):
+        k -= 1
+    if doc[k].text != ":" or k == token.sent.start:
+        return None
+    noun = doc[k - 1]
+    places = noun.lemma_.lower() in lexicon.location_heads and noun.tag_ in {"NNS", "NNPS"}
+    return noun if places and (k + 1 == token.i or doc[token.i - 1].pos_ != "PROPN") else None
 
 
 def _compound_place(token: Token, lexicon: Lexicon, ents: dict[int, Span]) -> Span | None:
@@ -351,8 +371,10 @@ def _locative_prep(prep: Token, lexicon: Lexicon) -> bool:
     if prep.dep_ != "prep":
         return False
     word, head = prep.lower_, prep.head.lower_
-    if word == "of":
-        return head in lexicon.directions
+    if word == "of":  # "southwest of X"; "residents of X": where they live
+        return head in lexicon.directions or (
+            prep.head.lemma_.lower() in lexicon.where_when.resident_nouns
+        )
     if word == "for":
         heads = lexicon.where_when.destination_heads
         return prep.head.lemma_.lower() in heads or prep.head.lower_ in heads
@@ -374,12 +396,28 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
             phrase = place_phrase(
                 noun,
                 lexicon,
-                spatial=prep.lower_ in lexicon.spatial_particles or _fronted(prep, noun),
+                spatial=prep.lower_ in lexicon.spatial_particles
+                or _fronted(prep, noun)
+                or _lone_name_in(prep, noun, lexicon),
                 owner=owner if noun is obj else None,
             )
             if phrase is not None:
                 found.append(phrase)
     return found
+
+
+def _lone_name_in(prep: Token, obj: Token, lexicon: Lexicon) -> bool:
+    """A lone name after "in" on a noun or an event ("400 people in X", "killed in X"): a
+    place, even when NER calls it a person; a person is seldom "in" anything, and seldom
+    named by one word alone. A verb's own "in" ("believed in X") is no place."""
+    return (
+        prep.lower_ == "in"
+        and (prep.head.pos_ == "NOUN" or trigger_of(prep.head, lexicon) is not None)
+        and obj.ent_type_ == "PERSON"
+        and obj.ent_iob_ == "B"
+        and (obj.i + 1 >= len(obj.doc) or obj.doc[obj.i + 1].ent_iob_ != "I")
+        and not any(c.dep_ in {"compound", "poss", "case"} for c in obj.children)
+    )
 
 
 def _fronted(prep: Token, obj: Token) -> bool:
@@ -396,6 +434,9 @@ def place_phrase(
 ) -> Span | None:
     """The place phrase headed by ``obj`` (with its possessive ``owner``, when the parser
     split one off), or None when it is not a place."""
+    whole = _part_of(obj, lexicon)
+    if whole is not None:  # "the last section of X": X is the place
+        return place_phrase(whole, lexicon, spatial=spatial)
     tokens = [
         t
         for t in obj.subtree
@@ -406,6 +447,8 @@ def place_phrase(
         if contiguous and token.i != contiguous[-1].i + 1:
             contiguous = []
         contiguous.append(token)
+    while len(contiguous) > 1 and contiguous[0].pos_ == "VERB" and contiguous[0].dep_ == "amod":
+        contiguous.pop(0)  # "the collapsed X mine": what happened to it is no part of its name
     if not contiguous:
         return None
     start = owner.left_edge.i if owner is not None else contiguous[0].i
@@ -413,10 +456,15 @@ def place_phrase(
     heads = lexicon.location_heads
     # The head, or a lowercase place noun compounded with a name ("boulevard X").
     nouns = [obj, *[t for t in obj.children if t.dep_ == "compound" and t.is_lower]]
-    head_is_place = any(
-        w in heads or w in lexicon.where_when.place_heads
-        for t in nouns
-        for w in (t.lemma_.lower(), t.lower_)
+    head_is_place = (
+        any(
+            w in heads or w in lexicon.where_when.place_heads
+            for t in nouns
+            for w in (t.lemma_.lower(), t.lower_)
+        )
+        or any(  # a two-word place noun ("care home")
+            f"{t.lower_} {obj.lemma_.lower()}" in lexicon.where_when.place_heads for t in nouns[1:]
+        )
     )
     proper_inside = any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS | {"NORP"} for t in span)
     if _reads_as_date(span, lexicon):
@@ -426,6 +474,8 @@ def place_phrase(
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span
+    if _numbered_site(obj, lexicon) or _placed_name(obj, lexicon):
+        return span  # "in Section 7", "into neighbouring X", whatever NER calls them
     if obj.pos_ == "PROPN" and (spatial or obj.ent_type_ not in NOT_PLACE_LABELS):
         return span
     return None
@@ -444,7 +494,8 @@ def _reads_as_date(span: Span, lexicon: Lexicon) -> bool:
 def _end_of(obj: Token, lexicon: Lexicon) -> int:
     """Where a place phrase ends: after its head, or after the name that completes it ("the
     town of Selm", "the streets of Selm", "Selm, Teravia")."""
-    end = obj.i + 1
+    end = _numbered_end(obj, lexicon)
+    site = end > obj.i + 1
     for child in obj.children:
         if child.i != end and not (child.i == end + 1 and obj.doc[end].is_punct):
             continue
@@ -453,11 +504,69 @@ def _end_of(obj: Token, lexicon: Lexicon) -> int:
         elif child.dep_ == "prep" and child.lower_ == "of" and obj.lower_ != "of":
             names = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
             if names and (
-                obj.lemma_.lower() in lexicon.location_heads
+                site
+                or obj.lemma_.lower() in lexicon.location_heads
                 or obj.lower_ in lexicon.where_when.place_heads
             ):
-                end = names[0].i + 1
+                end = _numbered_end(names[0], lexicon)  # "Section 7 of Shaft 3"
+    if obj.lemma_.lower() in lexicon.location_heads and end == obj.i + 1:
+        end = _appositive_name_end(obj, end)
     return end
+
+
+def _numbered_end(obj: Token, lexicon: Lexicon) -> int:
+    """Where a place noun ends: after the number that names a numbered site."""
+    return obj.i + 2 if _numbered_site(obj, lexicon) else obj.i + 1
+
+
+def _numbered_site(obj: Token, lexicon: Lexicon) -> bool:
+    """A capitalised site noun named by the number after it ("Section 7", "Gate 4"), not a
+    part of a law ("Section 7 of the Act")."""
+    words = lexicon.where_when
+    doc = obj.doc
+    if not obj.text[:1].isupper() or obj.lemma_.lower() not in words.numbered_sites:
+        return False
+    if obj.i + 1 >= len(doc) or not doc[obj.i + 1].like_num:
+        return False
+    return not any(
+        o.lemma_.lower() in words.law_words
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+    )
+
+
+def _appositive_name_end(obj: Token, end: int) -> int:
+    """After a place noun, the name set off by commas that says which ("the provincial
+    capital, Ostrow, ..."), however the parser attached it: capitalised words closed by
+    punctuation, never the start of a new clause ("In the capital, Ostrow police said")."""
+    doc = obj.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return end
+    k = end + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    closed = k < len(doc) and doc[k].is_punct and doc[k].text not in {"'", "’"}
+    return k if k > end + 1 and closed else end
+
+
+def _part_of(obj: Token, lexicon: Lexicon) -> Token | None:
+    """The place a part noun is part of ("the last section of X", "parts of four
+    districts"), or None."""
+    if not obj.is_lower or obj.lemma_.lower() not in lexicon.where_when.part_nouns:
+        return None
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _placed_name(obj: Token, lexicon: Lexicon) -> bool:
+    """A proper name modified by an adjective that only places take ("neighbouring X")."""
+    adjectives = lexicon.where_when.place_adjectives
+    return obj.pos_ == "PROPN" and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in adjectives for c in obj.children
+    )
 
 
 def _event_of(prep: Token, lexicon: Lexicon) -> Token | None:

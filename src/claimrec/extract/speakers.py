@@ -22,13 +22,15 @@ from claimrec.extract.attribution import (
     Attribution,
     attribution,
     continues_speech,
+    introduced_speaker,
+    kind_noun_before,
     report_authors,
 )
 from claimrec.extract.attribution import sentence_speaker as parsed_speaker
 from claimrec.extract.issuer import issuer
 from claimrec.extract.markdown_tables import TextSpan
 from claimrec.extract.mentions import ENTITY_KINDS, mention
-from claimrec.extract.paragraphs import QUOTE_MARKS, Quotes
+from claimrec.extract.paragraphs import LIST_ITEM, QUOTE_MARKS, Quotes
 from claimrec.extract.table_sources import CellSource, source_at, table_sources
 from claimrec.lexicon import Lexicon
 from claimrec.models import Mention, MentionKind
@@ -58,12 +60,14 @@ class Speakers:
     person: Mention | None = None
     organisation: Mention | None = None  # the last speaker that was not a person, for "it"
     organisations: list[Mention] = field(default_factory=list)  # named or quoted, in order
+    spoken: list[Mention] = field(default_factory=list)  # organisations that gave a figure
     paragraph_orgs: list[Mention] = field(default_factory=list)  # named in this paragraph
     paragraph: int = -1
     # "minister" -> the person last named with that title; "firm" -> the organisation
     # last described as one ("X, an independent firm")
     titled: dict[str, Mention] = field(default_factory=dict)
     tables: list[CellSource] = field(default_factory=list)
+    introduced: Mention | None = None  # "X gave these figures:": the list after it is X's
     issuer: TextSpan | None = None
     quotes: Quotes | None = None
 
@@ -86,6 +90,11 @@ class Speakers:
             return Source(self._cell_mention(cell, sent, offset), 0.05)
         found = attribution(anchor, sent, offset, self.lexicon)
         if found is None:
+            closer = self._closing_speaker(anchor, sent, offset)
+            if closer is not None:
+                return Source(closer, 0.1)
+            if self.introduced is not None and _list_item(sent):
+                return Source(self.introduced, 0.1)
             carried = self.speaker
             if carried is not None and (
                 (self.speaker_paragraph == paragraph and continues_speech(sent, self.lexicon))
@@ -101,15 +110,19 @@ class Speakers:
         if found.definite is not None:
             earlier = self._described(found, sent, offset)
             if earlier is not None:
+                self.organisation = earlier
                 return Source(earlier, 0.1)
         if found.mention is not None and found.mention.kind not in {"PERSON", "ANON"}:
             self.organisations.append(found.mention)
+            self.spoken.append(found.mention)
+            self.organisation = found.mention  # it gave a figure: a later "it" is most likely it
         return Source(found.mention, 0.0, found.mention is None)
 
     # ------------------------------------------------------------------ reading order
 
     def read_sentence(self, sent: Span, offset: int, paragraph: int) -> None:
         """What the next sentence inherits from this parsed one."""
+        self._read_introduction(sent, offset)
         speaker = parsed_speaker(sent, offset, self.lexicon)
         if speaker is not None:
             if speaker.pronoun:
@@ -133,6 +146,18 @@ class Speakers:
             if credited is not None:
                 self.titled[noun] = credited
 
+    def _read_introduction(self, sent: Span, offset: int) -> None:
+        """A sentence ending in a colon with a speaker opens a list that speaks for them;
+        anything but an item of that list closes it."""
+        found = introduced_speaker(sent, offset, self.lexicon)
+        if found is not None:
+            if found.pronoun:
+                self.introduced = self._pronoun(found.text.lower(), sent, offset)
+            else:
+                self.introduced = found.mention
+        elif not _list_item(sent):
+            self.introduced = None
+
     def read_names(self, ents: Iterable[Span], offset: int, end: int, paragraph: int = -1) -> None:
         """A stretch seen only by NER (ending at body offset ``end``): remember its names;
         reported speech stops, unless a quotation is still open at its end."""
@@ -151,7 +176,8 @@ class Speakers:
             if ent.label_ not in {"PERSON", "ORG"}:
                 continue
             described = self._described_as(ent)
-            label = "ORG" if described is not None else ent.label_
+            kind_named = kind_noun_before(ent, self.lexicon)  # "mine operator X"
+            label = "ORG" if described is not None or kind_named else ent.label_
             named = mention(ent, ENTITY_KINDS[label], offset)
             if described is not None:
                 self.titled[described] = named
@@ -204,7 +230,8 @@ class Speakers:
         - for a title ("the minister"), the person who spoke in the sentence before;
         - else the latest one whose name's head is of that kind ("the force": "Marren
           Police"); for a kind whose names seldom say it ("the network"), the latest one
-          in the paragraph whose name's head is no kind at all ("Kestrel Line")."""
+          in the paragraph whose name's head is no kind at all ("Kestrel Line"), else the
+          latest such one that gave a figure earlier in the document."""
         head = found.definite or ""
         before = found.mention.start if found.mention is not None else offset
         ents = [e for e in sent.ents if e.label_ == "ORG" and offset + e.end_char <= before]
@@ -226,6 +253,9 @@ class Speakers:
                 return earlier
         if head in self.lexicon.merging.opaque_kinds:
             for earlier in reversed([*self.paragraph_orgs, *here]):
+                if self._opaque(earlier.text):
+                    return earlier
+            for earlier in reversed(self.spoken):  # "the company" a later paragraph cites
                 if self._opaque(earlier.text):
                     return earlier
         return None
@@ -292,6 +322,24 @@ class Speakers:
     def _inside_quote(self, position: int) -> bool:
         return self.quotes is not None and self.quotes.inside(position)
 
+    def _closing_speaker(self, anchor: Token, sent: Span, offset: int) -> Mention | None:
+        """The speaker named where the quotation holding ``anchor`` closes, sentences later
+        ('"There were 11 of us. Then two more came," he said.': he speaks both)."""
+        if self.quotes is None:
+            return None
+        close = self.quotes.closing(offset + anchor.idx)
+        if close is None or close - offset < sent.end_char:
+            return None  # not quoted, or closing in this sentence, whose parse has spoken
+        closing = next((t.sent for t in sent.doc if t.idx >= close - offset), None)
+        if closing is None:
+            return None
+        speaker = parsed_speaker(closing, offset, self.lexicon)
+        if speaker is None:
+            return None
+        if speaker.pronoun:
+            return self._pronoun(speaker.text.lower(), closing, offset)
+        return speaker.mention
+
     def _quoted(self, sent: Span, offset: int, paragraph: int) -> bool:
         """Whether the sentence is inside a quotation whose speaker was named in this
         paragraph or, for a quotation running on, in the one before."""
@@ -302,6 +350,11 @@ class Speakers:
             gap = paragraph - self.speaker_paragraph
             return gap == 0 or (opens and gap <= 2)
         return False
+
+
+def _list_item(sent: Span) -> bool:
+    """Whether the sentence is (in) an item of a bulleted or numbered list."""
+    return bool(LIST_ITEM.match(sent.doc.text))
 
 
 def _untagged_subjects(sent: Span, before: int) -> list[Span]:

@@ -1,0 +1,80 @@
+"""Places on news claimrec was not built against (issue 9, item 8): numbered sites, parts
+of a place, names a place adjective or an apposition marks as places, and places spelled
+out in a colon list. One invented sentence per case, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+from builders import extraction_of
+
+from claimrec.lexicon import Lexicon
+
+
+def places(nlp, lexicon: Lexicon, text: str) -> list[str]:
+    """The place phrases of the location claims of one invented document, in order."""
+    found = extraction_of(nlp, lexicon, text).claims
+    return [c.location.text for c in found if c.type == "location" and c.location]
+
+
+# (text, a place phrase that must be found)
+FOUND = [
+    # a site named by its number, and the numbered site it is part of
+    ("A roof fell in Section 7 of Shaft 3 at the Dunmore pit.", "Section 7 of Shaft 3"),
+    ("Police held 40 fans at Gate 4 on Sunday.", "Gate 4"),
+    # a named part of a ground or a building
+    ("Some 40 fans were hurt in the North Stand on Saturday.", "North Stand"),
+    # a named site with a two-word place noun
+    ("All 64 residents of the Velka care home were moved on Tuesday.", "Velka care home"),
+    # a part of a place: the place it is part of
+    (
+        "Rescuers reached the last section of the Dunmore coal mine on Friday.",
+        "Dunmore coal mine",
+    ),
+    # what happened to a place is no part of its name
+    ("Some 40 crews worked inside the collapsed Dunmore coal mine.", "Dunmore coal mine"),
+    # a place adjective makes a name a place, whatever NER calls it
+    ("The fire jumped the river on Monday night into neighbouring Velka.", "Velka"),
+    ("Some 300 people fled to nearby Velka on Monday.", "Velka"),
+    # a name set off after a place noun says which place
+    (
+        "Shelters in the provincial capital, Ostrava, took in 900 people on Monday.",
+        "provincial capital, Ostrava",
+    ),
+    # people named by where they live
+    ("On Monday 3,100 residents of Velka were ordered to leave.", "Velka"),
+    # a lone name after "in" on counted people, whatever NER calls it
+    ("A further 400 people in Pennick were ordered out on Thursday.", "Pennick"),
+    # places spelled out after a colon, each one
+    ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Velka"),
+    ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Dorn"),
+    ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Ilse"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), FOUND)
+def test_place_found(nlp, lexicon, text: str, place: str) -> None:
+    assert [p for p in places(nlp, lexicon, text) if place in p], places(nlp, lexicon, text)
+
+
+# (text, a word no place phrase may hold)
+NOT_FOUND = [
+    # a numbered part of a law is no site
+    ("Under Section 7 of the Act, 30 workers were fined.", "Section 7"),
+    # a name after a place noun that starts a new clause is the clause's, not the place's
+    ("In the capital, Dorn police said 30 people were hurt.", "Dorn police"),
+    # a colon list after a noun that is no place names no places
+    ("The union named three leaders: Velka, Dorn and Ilse.", "Velka"),
+    # "of" after people not named by where they live
+    ("Some 300 members of Velka Motors walked out.", "Velka"),
+    # a site noun with no name
+    ("Some 40 fans were hurt near the gate on Saturday.", "gate"),
+    # "home" is no place noun on its own
+    ("Some 40 people returned home to Velka on Monday.", "home"),
+    # a lowercase part noun with no place after it
+    ("The last section of the report listed 30 names.", "report"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_FOUND)
+def test_not_a_place(nlp, lexicon, text: str, word: str) -> None:
+    assert not [p for p in places(nlp, lexicon, text) if word in p]
