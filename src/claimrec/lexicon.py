@@ -167,6 +167,8 @@ class ReconcileWords(LexiconPart):
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
     group_measures: list[str] = []  # measures for which such a noun names its own group
+    # an exchange: releases of two of the group classes are two questions (hostages, prisoners)
+    exchange_measures: list[str] = []
     # before a one-off event's noun: another event of its kind ("a similar fire in January")
     other_event: list[str] = []
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"

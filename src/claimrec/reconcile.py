@@ -180,6 +180,8 @@ class _Context:
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
+        self.exchanges = _exchanges(claims, lexicon, self.story)
+        self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
         self.window = dt.timedelta(days=max(0, window_days))
@@ -495,17 +497,28 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else (claim.counted or claim.value.unit)
-    if (story, claim.measure, claim.value.unit) in ctx.groups_apart:
+    if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
+    if not measured and _by_nationality(claim, ctx):
+        family, day = claim.measure, ctx.event_day(claim)
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
         day, scope = None, TOTAL  # all such events so far: one running question, no day
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
+
+
+def _by_nationality(claim: Claim, ctx: _Context) -> bool:
+    """Whether a count with no measure counts people only by their nationality, with a
+    verb the lexicon gives no meaning ("the group was made up of 14 Velorians", "X
+    counted 13 Velorians", "13 Velorians are now home"): a breakdown of who was there at
+    one moment. The verb says nothing more, so it is not part of the question; the day
+    is (the same people counted on two days are two breakdowns)."""
+    return claim.counted in ctx.nationalities and claim.predicate not in ctx.lexicon.predicates
 
 
 def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) -> tuple[object, ...]:
@@ -647,6 +660,29 @@ def _groups_apart(
             if unit in classes and unit is not None and 3 * n < total:
                 apart.add((where, measure, unit))
     return frozenset(apart)
+
+
+def _exchanges(
+    claims: Sequence[Claim], lexicon: Lexicon, story: dict[str, str | None]
+) -> frozenset[tuple[str | None, str, str]]:
+    """(story, measure, class) for each group class freed in an exchange: a story whose
+    counts of an exchange measure (the lexicon's ``exchange_measures``: a release) name
+    two or more of the ``group_classes`` (hostages freed by one side, prisoners by the
+    other). Each side's release is its own question; a count naming neither class
+    ("12 freed") keeps no class."""
+    cues = lexicon.reconcile
+    measures, classes = frozenset(cues.exchange_measures), frozenset(cues.group_classes)
+    named: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        unit = claim.value.unit if isinstance(claim.value, CountValue) else None
+        if claim.measure in measures and unit in classes and unit is not None:
+            named[(story.get(claim.doc), claim.measure)].add(unit)
+    return frozenset(
+        (where, measure, unit)
+        for (where, measure), units in named.items()
+        if len(units) > 1
+        for unit in units
+    )
 
 
 def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:

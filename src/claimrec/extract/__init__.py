@@ -80,6 +80,7 @@ class _Context:
     frame_paragraph: int = -1
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
+    recent: frozenset[str] = frozenset()  # predicates of the last sentence with measured counts
     day: TimeRef | None = None  # the last single day named, for "that day"
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
     last_place: Mention | None = None  # the last place named, for "there" ...
@@ -174,6 +175,9 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
         claim = _count_claim(s, count)
         if claim is not None:
             out.append(claim)
+    measured = frozenset(c.predicate for c in out if s.lexicon.measure_of(c.predicate) != "other")
+    if measured:
+        s.context.recent = measured
     out.extend(_date_claims(s))
     out.extend(_location_claims(s))
     return out
@@ -187,7 +191,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
-        or (_main_toll(s) if count.figure else None)
+        or (_antecedent_toll(s) if count.figure else None)
         or _verb_lemma(count.anchor, s.lexicon)
     )
     if s.lexicon.measure_of(predicate) != "other":
@@ -289,6 +293,17 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
         if name is not None and lexicon.measure_of(name) not in lexicon.membership.never:
             return name
     return None
+
+
+def _antecedent_toll(s: _Sentence) -> str | None:
+    """What a bare figure noun counts ("Levy put the figure at 130", "the total is
+    higher"): a definite figure noun points back to the figure just given, so the measure
+    of the last sentence that counted one (when it counted only one kind), else the
+    document's main toll. ("... 159 were still held. Later X put the figure at 137": held,
+    even in an article mostly about releases.)"""
+    if len(s.context.recent) == 1:
+        return next(iter(s.context.recent))
+    return _main_toll(s)
 
 
 def _main_toll(s: _Sentence) -> str | None:
