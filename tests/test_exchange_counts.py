@@ -159,3 +159,95 @@ def test_a_nationality_breakdown_is_one_days_question(
     tmp_path: Path, articles: list[str], a: str, b: str, same: bool
 ) -> None:
     assert together(graph_of(tmp_path, *articles), a, b) is same
+
+
+DAY_LIST = """The truce, day by day:
+
+- **May 3:** 24 hostages were freed, against 39 prisoners.
+- **May 4:** 17 hostages. Mediators had said seven nationals would be among them.
+- **May 5:** 17 again, including a girl of four.
+- **May 6:** 11 hostages were exchanged for 33 prisoners.
+- **May 7:** 12 freed, among them two women.
+"""
+PLAIN_LIST = """What the ward reported:
+
+- **May 3:** 24 hostages were freed.
+- **May 4:** 17 hostages.
+"""
+
+ITEMS = [
+    pytest.param(DAY_LIST, "17 hostages", "released", id="a verbless item takes its list's verb"),
+    pytest.param(DAY_LIST, "17", "released", id="a bare item takes its list's verb"),
+    pytest.param(DAY_LIST, "39 prisoners", "released", id="against: the other side, freed"),
+    pytest.param(
+        PLAIN_LIST, "17 hostages", "held", id="one sibling with a verb is no list's verb"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "measure"), ITEMS)
+def test_dated_list_items_are_parallel(nlp, lexicon, text: str, quote: str, measure: str) -> None:
+    found = [
+        c
+        for c in count_claims(nlp, lexicon, text, published=PUBLISHED)
+        if c.evidence.quote == quote
+    ]
+    assert [c.measure for c in found] == [measure]
+
+
+def test_a_bare_item_borrows_the_noun_of_the_item_before(nlp, lexicon) -> None:
+    found = [
+        c
+        for c in count_claims(nlp, lexicon, DAY_LIST, published=PUBLISHED)
+        if c.evidence.quote == "17"
+    ]
+    assert [(c.counted, c.value.unit) for c in found] == [("hostage", "hostages")]
+
+
+EXCHANGE_PREPS = [
+    pytest.param("The army freed 12 hostages in return for 30 prisoners.", "released"),
+    pytest.param("The army freed 12 hostages for 30 days; 30 prisoners stay.", "held"),
+    pytest.param("Talks on 30 prisoners went on against all odds.", "held"),
+]
+
+
+@pytest.mark.parametrize(("text", "measure"), EXCHANGE_PREPS)
+def test_the_other_side_of_an_exchange_is_freed(nlp, lexicon, text: str, measure: str) -> None:
+    assert measure_of(nlp, lexicon, text, "30 prisoners") == measure
+
+
+WHOLES = [
+    pytest.param(
+        ["The militia freed 17 hostages on Monday, including a girl of four."],
+        "17 hostages",
+        None,
+        id="including after the figure opens its members: a whole",
+    ),
+    pytest.param(
+        ["The militia freed 16 hostages on Monday, among them two women."],
+        "16 hostages",
+        None,
+        id="among them after the figure: a whole",
+    ),
+    pytest.param(
+        ["The militia freed 40 hostages on Monday, including 12 children."],
+        "12 children",
+        "part",
+        id="including before the figure: a part",
+    ),
+    pytest.param(
+        ["The army said Tarnow freed 17 hostages on Monday."],
+        "17 hostages",
+        None,
+        id="a name before a verb of release is its subject, not a named event's place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "quote", "scope"), WHOLES)
+def test_members_listed_after_a_figure_leave_it_whole(
+    tmp_path: Path, articles: list[str], quote: str, scope: str | None
+) -> None:
+    graph = graph_of(tmp_path, *articles)
+    fact = next(f for f in graph.facts if f.id == fact_id(graph, quote))
+    assert (fact.key.scope, fact.key.location) == (scope, None)

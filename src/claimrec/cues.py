@@ -91,8 +91,13 @@ def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
         return False  # the common case, decided by one scan of the sentence
     before, quote, after = _split(evidence)
     window = cues.part_window
-    text = f"{_last_words(before, window)} {quote} {_first_words(after, window)}"
-    return _found(text, regex, cues.part_of_not_after)
+    lead = f"{_last_words(before, window)} {quote}"
+    if _found(lead, regex, cues.part_of_not_after):
+        return True
+    # "16, among them two women": after its figure, such a word opens the figure's members
+    trailing = tuple(w for w in cues.part_of if w not in cues.part_of_before_only)
+    tail = pattern(trailing, tuple(cues.part_of_not_before))
+    return _found(f"{quote} {_first_words(after, window)}", tail, cues.part_of_not_after)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -176,6 +176,7 @@ class ReconcileWords(LexiconPart):
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")
     rate_not_before: list[str] = []  # "a week earlier" is a time, not a rate
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
+    part_of_before_only: list[str] = []  # part-of words that mark a part only before it
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
     # right after a count: it counts some of a group named before ("187 of them escaped")
@@ -252,6 +253,7 @@ class Lexicon(LexiconPart):
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
+    exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []

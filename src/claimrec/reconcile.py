@@ -379,7 +379,10 @@ class _Context:
     def _place_event(self, predicate: str) -> re.Pattern[str] | None:
         if predicate not in self._event_patterns:
             entry = self.lexicon.predicates.get(predicate)
-            nouns = sorted(entry.nouns, key=len, reverse=True) if entry else []
+            # a name before a past form is a subject and its verb ("X freed 17"), not a
+            # named event ("the X march")
+            past = {v + end for v in entry.verbs for end in ("d", "ed")} if entry else set()
+            nouns = sorted(set(entry.nouns) - past, key=len, reverse=True) if entry else []
             self._event_patterns[predicate] = (
                 _place_event_pattern(nouns, self.place_of) if nouns else None
             )

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from claimrec.dates import resolve_date
 from claimrec.extract.datelines import dateline_places
 from claimrec.extract.links import linked_mentions
+from claimrec.extract.lists import Verbless, parallel_items
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, mask_markup, plan
@@ -81,6 +82,7 @@ class _Context:
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
     recent: frozenset[str] = frozenset()  # predicates of the last sentence with measured counts
+    verbless: dict[int, Verbless] = field(default_factory=dict)  # figures no verb measures
     day: TimeRef | None = None  # the last single day named, for "that day"
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
     last_place: Mention | None = None  # the last place named, for "there" ...
@@ -153,6 +155,13 @@ def extract_parsed(
             claims.extend(found)
             _remember_day(context, found)
             _advance(state)
+    claims = parallel_items(
+        claims,
+        context.verbless,
+        body=document.body,
+        dated=_dated_items(document.body, lexicon),
+        lexicon=lexicon,
+    )
     claims[:0] = _dateline_claims(document, lexicon)
     mentions, links = linked_mentions(document.body, mentions, lexicon)
     return Extraction(
@@ -198,6 +207,10 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         s.context.tolls[predicate] += 1
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
+    if trigger is None and count.predicate is None:
+        start = _evidence(s, count.span).start
+        bare = count.unit_token is None and count.nationality is None
+        s.context.verbless[start] = Verbless(start, bare=bare)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
@@ -349,9 +362,25 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
         entry = lexicon.predicates.get(option.predicate)
         if option.token.lemma_.lower() in lexicon.stative_verbs or entry is None:
             continue
-        if entry.changes_state and _own_predicate(option.token, unit):
+        if entry.changes_state and (
+            _own_predicate(option.token, unit) or _exchanged_for(unit, option.token, lexicon)
+        ):
             return option.predicate
     return own
+
+
+def _exchanged_for(unit: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the counted noun is the object of an exchange preposition on the trigger
+    ("walked out, against 39 prisoners", "freed 12 in return for 30 prisoners"): the other
+    side of the same exchange, which the trigger's event frees too."""
+    if unit.dep_ != "pobj":
+        return False
+    words = [unit.head]
+    head = unit.head.head
+    while head.dep_ in {"pobj", "prep"} and head.i != trigger.i and len(words) < 3:
+        words.insert(0, head)
+        head = head.head
+    return head.i == trigger.i and " ".join(w.lower_ for w in words) in lexicon.exchange_preps
 
 
 def _own_predicate(trigger: Token, unit: Token) -> bool:
@@ -802,6 +831,18 @@ def _remember_day(context: _Context, claims: list[RawClaim]) -> None:
 
 
 _ITEM_LABEL = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]+([^:\n]{1,80}):")
+
+
+def _dated_items(body: str, lexicon: Lexicon) -> frozenset[int]:
+    """Line offsets of the list items whose label is a date ("- **Mar. 9:** ...")."""
+    found: set[int] = set()
+    offset = 0
+    for line in body.split("\n"):
+        label = _ITEM_LABEL.match(line)
+        if label is not None and date_text(label.group(1), lexicon) is not None:
+            found.add(offset)
+        offset += len(line) + 1
+    return frozenset(found)
 
 
 def _item_time(s: _Sentence, span: Span) -> TimeRef | None:
