@@ -251,3 +251,57 @@ def test_members_listed_after_a_figure_leave_it_whole(
     graph = graph_of(tmp_path, *articles)
     fact = next(f for f in graph.facts if f.id == fact_id(graph, quote))
     assert (fact.key.scope, fact.key.location) == (scope, None)
+
+
+LEAVING = [
+    pytest.param("Officials said 17 hostages came out of the tunnels.", "17 hostages", "released"),
+    pytest.param("Officials said 400 inmates took part in the riot.", "400 inmates", "crowd"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "measure"), LEAVING)
+def test_only_a_way_out_frees_captives(nlp, lexicon, text: str, quote: str, measure: str) -> None:
+    assert measure_of(nlp, lexicon, text, quote) == measure
+
+
+def status_of(graph: Graph, quote: str) -> str:
+    return next(f.status for f in graph.facts if f.id == fact_id(graph, quote))
+
+
+LATER_STATE = [
+    pytest.param(
+        [
+            "A spokesman said 161 hostages were still held on Monday.",
+            "After two women were freed, the army said 159 hostages were still held on"
+            " Monday.",
+        ],
+        "159 hostages",
+        "consistent",
+        id="a held figure after a release: a later state of the day",
+    ),
+    pytest.param(
+        [
+            "A spokesman said 161 hostages were still held on Monday.",
+            "The army said 159 hostages were still held on Monday.",
+        ],
+        "159 hostages",
+        "conflict",
+        id="two voices, one day, no change said: a clash",
+    ),
+    pytest.param(
+        [
+            "After the march, police said 30,000 people marched in Tarnow on Monday.",
+            "Organisers said 90,000 people marched in Tarnow on Monday.",
+        ],
+        "30,000 people",
+        "conflict",
+        id="one event's count after it: still a rival count",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "quote", "status"), LATER_STATE)
+def test_a_state_said_to_follow_a_change(
+    tmp_path: Path, articles: list[str], quote: str, status: str
+) -> None:
+    assert status_of(graph_of(tmp_path, *articles), quote) == status

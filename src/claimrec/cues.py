@@ -201,6 +201,12 @@ def is_scenario(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(text, regex)
 
 
+def follows_change(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the sentence says its figure comes after something changed ("after the two
+    women were freed, the army said 159 were held"): a later state of the same day."""
+    return _found(evidence.sentence, pattern(tuple(cues.later_state)))
+
+
 def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the sentence places its figure before the article's own moment ("earlier
     in the day it was reported that ...", "initially").

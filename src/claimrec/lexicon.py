@@ -63,6 +63,7 @@ class Participation(LexiconPart):
     phrases: list[str] = []
     predicates: list[str] = []  # what the sentence may be about, first found wins
     captives: dict[str, str] = {}  # subject's unit class -> predicate, whatever the sentence
+    captive_phrases: list[str] = []  # the phrases of leaving ``captives`` applies to
     subject_classes: dict[str, str] = {}  # subject's unit class -> predicate
     defaults: dict[str, str] = {}  # phrase -> predicate when nothing else says
 
@@ -191,6 +192,7 @@ class ReconcileWords(LexiconPart):
     scenario_window: int = 4  # words either side of the figure searched for a scenario
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
+    later_state: list[str] = []  # "after two were freed, 159 were held": a later state
 
 
 class WhereWhen(LexiconPart):

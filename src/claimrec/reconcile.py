@@ -80,6 +80,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from claimrec.cues import (
+    follows_change,
     is_breakdown,
     is_earlier,
     is_hedged_past,
@@ -1319,7 +1320,21 @@ def _same_moment(a: _Entry, b: _Entry, ctx: _Context) -> bool:
     """One window, and neither figure said to be an earlier state ("earlier in the day")."""
     if not _same_window(a, b, ctx):
         return False
+    if _later_state(a, ctx) or _later_state(b, ctx):
+        return False
     return not (is_earlier(a.claim.evidence, ctx.cues) or is_earlier(b.claim.evidence, ctx.cues))
+
+
+def _later_state(e: _Entry, ctx: _Context) -> bool:
+    """A current state's figure said to follow a change ("after two were freed, 159 were
+    held"): the state moved within the day. Not a running total or one event's count,
+    whose rivals on one day still clash ("after the march, police said 30,000")."""
+    measure = e.claim.measure
+    return (
+        measure not in ctx.cumulative_measures
+        and measure not in ctx.per_event_measures
+        and follows_change(e.claim.evidence, ctx.cues)
+    )
 
 
 def _same_window(a: _Entry, b: _Entry, ctx: _Context) -> bool:
