@@ -305,3 +305,46 @@ def test_a_state_said_to_follow_a_change(
     tmp_path: Path, articles: list[str], quote: str, status: str
 ) -> None:
     assert status_of(graph_of(tmp_path, *articles), quote) == status
+
+
+TERMS = [
+    pytest.param(
+        [
+            "Under the deal, 50 people are to be freed over four days.",
+            "The militia freed 17 people on Monday, out of the 50 people the deal covers.",
+        ],
+        "50 people",
+        "the deal covers",
+        "terms",
+        id="an agreement's terms, told twice: one question of their own",
+    ),
+    pytest.param(
+        ["The people freed under the deal now number 39, out of the 50 it covers."],
+        "39",
+        None,
+        None,
+        id="freed under the deal is no term: only the figure it covers is",
+    ),
+    pytest.param(
+        ["The militia freed 17 people on Monday, covering two villages."],
+        "17 people",
+        None,
+        None,
+        id="a day's release is no term",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "scope"), TERMS)
+def test_an_agreements_terms(
+    tmp_path: Path, articles: list[str], a: str, b: str | None, scope: str | None
+) -> None:
+    graph = graph_of(tmp_path, *articles)
+    fact = next(f for f in graph.facts if f.id == fact_id(graph, a))
+    assert fact.key.scope == scope
+    if b is not None:
+        other = next(
+            c for c in graph.claims if c.type == "count" and b in c.evidence.sentence
+            and c.evidence.quote.startswith("50")
+        )
+        assert other.id in fact.claims

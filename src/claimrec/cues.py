@@ -201,6 +201,23 @@ def is_scenario(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(text, regex)
 
 
+def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the figure is a term of an agreement, not a count of what happened: its
+    sentence opens under the agreement ("Under the deal, 50 captives are to be freed"),
+    or a verb of covering stands next to it ("the deal covers 50 women", "out of the 50
+    it covers")."""
+    sentence = evidence.sentence.lstrip(" *_-")
+    opening = pattern(tuple(cues.terms_framing))
+    if opening is not None and opening.match(sentence) is not None:
+        return True
+    verbs = pattern(tuple(cues.terms_verbs))
+    if verbs is None or verbs.search(evidence.sentence) is None:
+        return False
+    before, quote, after = _split(evidence)
+    window = cues.terms_window
+    return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", verbs)
+
+
 def follows_change(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the sentence says its figure comes after something changed ("after the two
     women were freed, the army said 159 were held"): a later state of the same day."""

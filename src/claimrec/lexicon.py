@@ -193,6 +193,9 @@ class ReconcileWords(LexiconPart):
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
     later_state: list[str] = []  # "after two were freed, 159 were held": a later state
+    terms_framing: list[str] = []  # a sentence opening "Under the deal, ...": its terms
+    terms_verbs: list[str] = []  # next to a figure: "the deal covers 50": a term
+    terms_window: int = 3
 
 
 class WhereWhen(LexiconPart):

@@ -21,9 +21,10 @@ the place it stands in ("X Assembly plant") answers that place's question; a cou
 stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
-naming what it counts; else ``part`` for an increment or subset ("another 3,000",
-"nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and three
-children"), which is never compared with a total. (A count stated for a narrower
+naming what it counts; ``terms`` for a term of an agreement ("the deal covers 50": one
+question whichever day it is told); else ``part`` for an increment or subset ("another
+3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
+three children"), which is never compared with a total. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.) A
 count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
 day: two days' crowds are two events. A count's subject stays in the key only when it
@@ -89,6 +90,7 @@ from claimrec.cues import (
     is_rate,
     is_running_total,
     is_scenario,
+    is_terms,
     is_withdrawn,
     pattern,
     rate_pattern,
@@ -131,6 +133,7 @@ PART = "part"
 PROJECTION = "projection"
 RATE = "rate"
 TOTAL = "total"
+TERMS = "terms"
 EARLIER = "earlier"
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 
@@ -511,6 +514,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         family, day = claim.measure, ctx.event_day(claim)
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
         day, scope = None, TOTAL  # all such events so far: one running question, no day
+    if scope == TERMS:
+        day = None  # an agreement's terms are one question whichever day they are told
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
@@ -558,7 +563,9 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
-    earlier event; a tally over years); ``projection`` for a projected figure stated for a
+    earlier event; a tally over years); ``terms`` for a term of an agreement ("Under the
+    deal, 50 captives are to be freed", "the deal covers 50"), one question whichever day
+    it is told, never a day's event or a total; ``projection`` for a projected figure stated for a
     day after its article's ("50,000 will march next month", "could reach 20,000 by
     January"), and for any projection of a
     running toll ("could rise to 600": a later moment of a growing total) or of one
@@ -570,6 +577,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     increment or subset (not for a count already stated for a narrower place); else None."""
     if _long_before(claim, ctx):
         return EARLIER
+    if is_terms(claim.evidence, ctx.cues):
+        return TERMS
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     if ctx.role(claim) == "projection" and (
         _is_future(claim, ctx)
