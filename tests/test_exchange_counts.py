@@ -348,3 +348,82 @@ def test_an_agreements_terms(
             and c.evidence.quote.startswith("50")
         )
         assert other.id in fact.claims
+
+
+NATIONALS_OF = [
+    pytest.param("Those freed include ten nationals of the Republic of Velor.", "ten", "velor"),
+    pytest.param("Those freed include ten citizens of Velor.", "ten", "velor"),
+    pytest.param("Officials said ten nationals were freed.", "ten", "national"),
+    pytest.param("Ten citizens of the town were freed.", "Ten", "citizen"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "counted"), NATIONALS_OF)
+def test_nationals_of_a_country_are_its_people(
+    nlp, lexicon, text: str, quote: str, counted: str
+) -> None:
+    extended = lexicon.model_copy(update={"demonyms": {**lexicon.demonyms, "Velorian": "Velor"}})
+    found = [
+        c
+        for c in count_claims(nlp, extended, text, published=PUBLISHED)
+        if c.evidence.quote.startswith(quote)
+    ]
+    assert [c.counted for c in found] == [counted]
+
+
+PARTS = [
+    pytest.param(
+        ["Guards freed 39 prisoners on Monday; six of them are women and 33 are minors."],
+        "six",
+        "33",
+        False,
+        id="an elided partitive is a part, and each part its own question",
+    ),
+    pytest.param(
+        ["Guards freed 39 prisoners on Monday: 24 women and 15 minors."],
+        "24 women",
+        "15 minors",
+        False,
+        id="a breakdown's items, each by its noun",
+    ),
+    pytest.param(
+        [
+            "Guards freed 40 prisoners on Monday, including 12 women.",
+            "A monitor said that on Monday guards freed 41 prisoners, including 12 women.",
+        ],
+        "12 women",
+        "41 prisoners",
+        False,
+        id="a part is never the whole",
+    ),
+    pytest.param(
+        [
+            "The army said 13 Velorians are now in Tarnow.",
+            "The mediator said 13 Velorians came home.",
+        ],
+        "13 Velorians are",
+        "13 Velorians came",
+        True,
+        id="a nationality breakdown's place says where they are, not a narrower question",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "same"), PARTS)
+def test_the_parts_of_a_breakdown(
+    tmp_path: Path, articles: list[str], a: str, b: str, same: bool
+) -> None:
+    graph = graph_of(tmp_path, *articles)
+    by_quote = {c.evidence.quote: c for c in graph.claims if c.type == "count"}
+    first = by_quote.get(a) or next(
+        c for c in graph.claims if c.type == "count" and c.evidence.sentence.find(a) >= 0
+        and a.split()[0] == c.evidence.quote.split()[0]
+    )
+    second = by_quote.get(b) or next(
+        c for c in graph.claims if c.type == "count" and c.evidence.sentence.find(b) >= 0
+        and b.split()[0] == c.evidence.quote.split()[0]
+    )
+    fact_a = next(f for f in graph.facts if first.id in f.claims)
+    assert (second.id in fact_a.claims) is same
+    if a in {"six", "24 women"}:
+        assert fact_a.key.scope == "part"

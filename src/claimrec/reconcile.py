@@ -234,7 +234,8 @@ class _Context:
         ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
-        self.listed_parts = _listed_parts(claims)
+        self.listed_parts = _listed_parts(claims) | _elided_parts(claims, lexicon)
+        self.figure_index = _figure_indexes(claims)
         self.drawn_from_all = _drawn_from_all(claims, pattern(tuple(self.cues.partitive)))
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
@@ -506,12 +507,15 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     unit = None if measured else (claim.counted or claim.value.unit)
     if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
+    if scope == PART:
+        unit = _part_of_what(claim, unit, ctx)
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     if not measured and _by_nationality(claim, ctx):
         family, day = claim.measure, ctx.event_day(claim)
+        place = None  # "13 Velorians are now in X": where they are, not a narrower question
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
         day, scope = None, TOTAL  # all such events so far: one running question, no day
     if scope == TERMS:
@@ -521,12 +525,36 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
 
 
+def _part_of_what(claim: Claim, unit: str | None, ctx: _Context) -> str | None:
+    """Which part a part counts: the items of a breakdown are each their own question,
+    never pooled with each other ("24 women and 15 minors"), so a part is told by its own
+    noun; a bare figure ("six of them are women and 33 are minors", "six in the evening
+    and two earlier") by its place among its sentence's figures."""
+    if not _bare_figure(claim.evidence.quote, ctx.number_words):
+        own = claim.counted if claim.measure != "other" else unit
+        return f"{unit}:{own}" if unit is not None and own != unit else own
+    return f"{unit or claim.counted or ''}#{ctx.figure_index.get(claim.id, 0)}"
+
+
+def _figure_indexes(claims: Sequence[Claim]) -> dict[str, int]:
+    """Each count's place among the counts of its sentence (0 for the first)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    out: dict[str, int] = {}
+    for claim in sorted(claims, key=lambda c: (c.doc, c.evidence.start)):
+        if isinstance(claim.value, CountValue):
+            at = (claim.doc, claim.evidence.sentence)
+            out[claim.id] = seen[at]
+            seen[at] += 1
+    return out
+
+
 def _by_nationality(claim: Claim, ctx: _Context) -> bool:
     """Whether a count with no measure counts people only by their nationality, with a
     verb the lexicon gives no meaning ("the group was made up of 14 Velorians", "X
     counted 13 Velorians", "13 Velorians are now home"): a breakdown of who was there at
     one moment. The verb says nothing more, so it is not part of the question; the day
-    is (the same people counted on two days are two breakdowns)."""
+    is (the same people counted on two days are two breakdowns); a place in its sentence
+    says where they are, and narrows nothing (their nationality already says who)."""
     return claim.counted in ctx.nationalities and claim.predicate not in ctx.lexicon.predicates
 
 
@@ -721,6 +749,38 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
             for listed in _breakdown(whole[0], ordered[i + 1 :]):
                 parts.update(c.id for c in listed)
     return frozenset(parts)
+
+
+def _elided_parts(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
+    """Bare figures right after a partitive part in their sentence ("six of the captives
+    are women and seven are children", "nine of them died and four were hurt"): the
+    partitive is elided ("seven [of the captives]"), so each is a part too, never the
+    whole."""
+    cues = lexicon.reconcile
+    words = frozenset(lexicon.prefilter.number_words)
+    counts = sorted(
+        (c for c in claims if isinstance(c.value, CountValue)),
+        key=lambda c: (c.doc, c.evidence.start),
+    )
+    parts: set[str] = set()
+    for before, claim in pairwise(counts):
+        if (
+            before.doc == claim.doc
+            and before.evidence.sentence == claim.evidence.sentence
+            and _bare_figure(claim.evidence.quote, words)
+            and (
+                before.id in parts
+                or is_part_in_phrase(before.evidence, cues)
+                or is_part(before.evidence, cues)
+            )
+        ):
+            parts.add(claim.id)
+    return frozenset(parts)
+
+
+def _bare_figure(quote: str, number_words: frozenset[str]) -> bool:
+    """Whether a quote is a figure alone ("seven", "1,200"), with no noun of its own."""
+    return all(w[:1].isdigit() or w.lower() in number_words for w in quote.split())
 
 
 def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:

@@ -356,7 +356,28 @@ def _noun_lemma(token: Token | None, lexicon: Lexicon) -> str | None:
         country = lexicon.demonym_index.get(word.lower_)
         if country is not None:
             return country.lower()
-    return token.lemma_.lower()
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.nationality_nouns:
+        return _of_country(token, lexicon) or lemma
+    return lemma
+
+
+def _of_country(token: Token, lexicon: Lexicon) -> str | None:
+    """The country an "of" names after a noun of nationality ("ten nationals of X", "13
+    citizens of the Republic of X"): those people are that country's, as "ten Xian
+    nationals" are."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for word in prep.subtree:
+            if word.pos_ != "PROPN":
+                continue
+            name = " ".join(t.text for t in word.subtree if t.pos_ == "PROPN") or word.text
+            for text in (name, word.text):
+                canonical = lexicon.alias_index.get(text.lower(), text)
+                if canonical.lower() in lexicon.country_set:
+                    return canonical.lower()
+    return None
 
 
 def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Count | None:
