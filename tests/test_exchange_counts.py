@@ -427,3 +427,11 @@ def test_the_parts_of_a_breakdown(
     assert (second.id in fact_a.claims) is same
     if a in {"six", "24 women"}:
         assert fact_a.key.scope == "part"
+
+
+def test_a_term_verb_in_another_clause_makes_no_term(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path, "Freed so far: 39, out of the 50 the deal covers; in all, 58 people came home."
+    )
+    fact = next(f for f in graph.facts if f.id == fact_id(graph, "58 people"))
+    assert fact.key.scope != "terms"

@@ -214,6 +214,7 @@ def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
     if verbs is None or verbs.search(evidence.sentence) is None:
         return False
     before, quote, after = _split(evidence)
+    before, after = re.split(r"[;:,]", before)[-1], re.split(r"[;:,]", after)[0]  # its clause
     window = cues.terms_window
     return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", verbs)
 
