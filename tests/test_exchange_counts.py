@@ -61,6 +61,30 @@ FIGURES = [
 ]
 
 
+FIGURES += [
+    pytest.param(
+        "Guards freed 40 captives on Monday. The army said 90 captives were still held in"
+        " Tarnow. On Friday the ministry raised it to 92.",
+        "92",
+        "held",
+        id="a pronoun a figure is the value of stands for the figure just given",
+    ),
+    pytest.param(
+        "Guards freed 40 captives on Monday. The army said 90 captives were still held."
+        " Officials counted 300 people freed and put the total at 310.",
+        "310",
+        "released",
+        id="a measured figure earlier in its own sentence is nearer",
+    ),
+    pytest.param(
+        "The firm said it hired 300 workers on Monday.",
+        "300 workers",
+        "other",
+        id="a pronoun subject of another verb is no figure",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "quote", "measure"), FIGURES)
 def test_a_figure_noun_points_back_to_the_figure_just_given(
     nlp, lexicon, text: str, quote: str, measure: str

@@ -260,6 +260,7 @@ class Lexicon(LexiconPart):
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
     exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
+    figure_pronouns: list[str] = []  # "raised it to 138": the figure just given
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []

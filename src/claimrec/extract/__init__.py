@@ -82,6 +82,7 @@ class _Context:
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
     recent: frozenset[str] = frozenset()  # predicates of the last sentence with measured counts
+    current: list[str] = field(default_factory=list)  # predicates of this sentence's counts
     verbless: dict[int, Verbless] = field(default_factory=dict)  # figures no verb measures
     day: TimeRef | None = None  # the last single day named, for "that day"
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
@@ -180,10 +181,12 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     out: list[RawClaim] = []
     found = counts(s.sent, s.lexicon, s.context.count)
     s.context.count = found[-1] if found else None
+    s.context.current = []
     for count in found:
         claim = _count_claim(s, count)
         if claim is not None:
             out.append(claim)
+            s.context.current.append(claim.predicate)
     measured = frozenset(c.predicate for c in out if s.lexicon.measure_of(c.predicate) != "other")
     if measured:
         s.context.recent = measured
@@ -312,8 +315,12 @@ def _antecedent_toll(s: _Sentence) -> str | None:
     """What a bare figure noun counts ("Levy put the figure at 130", "the total is
     higher"): a definite figure noun points back to the figure just given, so the measure
     of the last sentence that counted one (when it counted only one kind), else the
-    document's main toll. ("... 159 were still held. Later X put the figure at 137": held,
-    even in an article mostly about releases.)"""
+    document's main toll; a measured figure earlier in its own sentence is nearer still. ("... 159
+    were still held. Later X put the figure at 137": held, even in an article mostly about
+    releases.)"""
+    measured = [p for p in s.context.current if s.lexicon.measure_of(p) != "other"]
+    if measured:  # a measured figure earlier in this sentence is nearer
+        return measured[-1]
     if len(s.context.recent) == 1:
         return next(iter(s.context.recent))
     return _main_toll(s)
