@@ -235,7 +235,6 @@ class _Context:
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims) | _elided_parts(claims, lexicon)
-        self.figure_index = _figure_indexes(claims)
         self.drawn_from_all = _drawn_from_all(claims, pattern(tuple(self.cues.partitive)))
         self.sentence_event = self._sentence_events(claims)
         self.site_town = self._site_towns(entities)
@@ -507,8 +506,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     unit = None if measured else (claim.counted or claim.value.unit)
     if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
-    if scope == PART:
-        unit = _part_of_what(claim, unit, ctx)
+    if scope == PART and measured and not _bare_figure(claim.evidence.quote, ctx.number_words):
+        unit = claim.value.unit  # "24 women and 15 children": a breakdown's items, each its own
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
@@ -523,29 +522,6 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
-
-
-def _part_of_what(claim: Claim, unit: str | None, ctx: _Context) -> str | None:
-    """Which part a part counts: the items of a breakdown are each their own question,
-    never pooled with each other ("24 women and 15 minors"), so a part is told by its own
-    noun; a bare figure ("six of them are women and 33 are minors", "six in the evening
-    and two earlier") by its place among its sentence's figures."""
-    if not _bare_figure(claim.evidence.quote, ctx.number_words):
-        own = claim.counted if claim.measure != "other" else unit
-        return f"{unit}:{own}" if unit is not None and own != unit else own
-    return f"{unit or claim.counted or ''}#{ctx.figure_index.get(claim.id, 0)}"
-
-
-def _figure_indexes(claims: Sequence[Claim]) -> dict[str, int]:
-    """Each count's place among the counts of its sentence (0 for the first)."""
-    seen: Counter[tuple[str, str]] = Counter()
-    out: dict[str, int] = {}
-    for claim in sorted(claims, key=lambda c: (c.doc, c.evidence.start)):
-        if isinstance(claim.value, CountValue):
-            at = (claim.doc, claim.evidence.sentence)
-            out[claim.id] = seen[at]
-            seen[at] += 1
-    return out
 
 
 def _by_nationality(claim: Claim, ctx: _Context) -> bool:
