@@ -492,3 +492,43 @@ def test_a_bare_figure_after_a_partitive_is_a_part(
     claim = next(c for c in graph.claims if c.type == "count" and c.evidence.quote == quote)
     fact = next(f for f in graph.facts if claim.id in f.claims)
     assert (fact.key.scope == "part") is part
+
+
+RECAP = """The truce in numbers.
+
+## Freed during the truce
+
+| Group | Freed |
+|---|---|
+| Velorian nationals | 31 |
+| All hostages | 105 |
+| Prisoners released | 240 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("prose", "row", "same"),
+    [
+        pytest.param(
+            "In all, 58 hostages have been freed so far.", "105", True, id="class row: total"
+        ),
+        pytest.param(
+            "In all, 117 prisoners have been freed so far.", "240", True, id="prisoners row"
+        ),
+        pytest.param(
+            "In all, 58 hostages have been freed so far.", "31", False, id="a nationality row"
+        ),
+        pytest.param(
+            "In all, 117 prisoners have been freed so far.", "105", False, id="other class"
+        ),
+    ],
+)
+def test_a_recap_tables_class_rows_are_running_totals(
+    tmp_path: Path, prose: str, row: str, same: bool
+) -> None:
+    graph = graph_of(
+        tmp_path, f"Militants freed 12 hostages on Monday in exchange for 30 prisoners. {prose}",
+        RECAP,
+    )
+    first = prose.split()[2]
+    assert together(graph, first + " " + prose.split()[3], row) is same

@@ -517,6 +517,10 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         place = None  # "13 Velorians are now in X": where they are, not a narrower question
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
         day, scope = None, TOTAL  # all such events so far: one running question, no day
+    if scope is not None and scope.startswith("row:") and claim.measure in ctx.per_event_measures:
+        group = _row_class(scope, claim, ctx)
+        if group is not None:
+            day, scope, unit = None, TOTAL, group
     if scope == TERMS:
         day = None  # an agreement's terms are one question whichever day they are told
     if scope is not None and scope.startswith(PROJECTION):
@@ -835,6 +839,21 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
     if claim.measure in ctx.agent_owns or ctx.names_in(claim.evidence.quote, entity):
         return subject
     return None  # the sentence's doer or topic, not whose the counted people are
+
+
+def _row_class(scope: str, claim: Claim, ctx: _Context) -> str | None:
+    """The group class a table row of one event's counts names, when its figure has no
+    day of its own ("| All hostages | 105 |" under a recap of several days): the row
+    counts every such event of that class so far, the class's running total. None for a
+    row naming any other people ("| Velorian nationals | 31 |": a row of its own)."""
+    if claim.time is not None or _row_day(claim.evidence.sentence, None) is not None:
+        return None
+    classes = frozenset(ctx.cues.group_classes)
+    for word in reversed(scope.removeprefix("row:").replace(",", " ").split()):
+        entry = ctx.lexicon.units.get(word) or ctx.lexicon.units.get(word.removesuffix("s"))
+        if entry is not None:
+            return entry.cls if entry.cls in classes else None
+    return None
 
 
 def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
