@@ -506,7 +506,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     unit = None if measured else (claim.counted or claim.value.unit)
     if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
-    if scope == PART and measured and not _bare_figure(claim.evidence.quote, ctx.number_words):
+    if scope == PART and measured:
         unit = claim.value.unit  # "24 women and 15 children": a breakdown's items, each its own
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question

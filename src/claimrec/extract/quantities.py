@@ -426,6 +426,12 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         unit = near.value.unit if near is not None else "people"
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback, lent=near)
+    complement = _copular_people(outer, lexicon) if near is not None else None
+    if complement is not None:  # "six of them are women and 33 are minors": 33 minors
+        entry = lexicon.unit_entry(complement)
+        unit = entry.cls if entry is not None else "people"
+        fallback = near_predicate(near, lexicon)
+        return _make(c, lexicon, unit, outer, complement, number[-1], fallback=fallback)
     if near is not None and not _share_base(outer):
         return _make(
             c,
@@ -561,6 +567,19 @@ def _attached(number: Span, outer: Token) -> list[Token]:
     """The tokens of a number run whose head lies outside it, ``outer`` first."""
     rest = [t for t in number if t.i != outer.i and not number.start <= t.head.i < number.end]
     return [outer, *rest]
+
+
+def _copular_people(outer: Token, lexicon: Lexicon) -> Token | None:
+    """The people noun a bare number is said to be ("33 are minors", "seven were
+    children"): the subject of "be" whose complement names people counts those people, a
+    part of the group counted before it."""
+    verb = outer.head
+    if outer.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "attr" and child.i > outer.i and lexicon.unit_entry(child) is not None:
+            return child
+    return None
 
 
 def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
