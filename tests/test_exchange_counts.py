@@ -315,6 +315,15 @@ LATER_STATE = [
     ),
     pytest.param(
         [
+            "A spokesman said 161 hostages were still held on Monday.",
+            "After talks with mediators, the army said 159 hostages were still held on Monday.",
+        ],
+        "159 hostages",
+        "conflict",
+        id="after something that changes no one's state: still a clash",
+    ),
+    pytest.param(
+        [
             "After the march, police said 30,000 people marched in Tarnow on Monday.",
             "Organisers said 90,000 people marched in Tarnow on Monday.",
         ],
@@ -560,3 +569,37 @@ def test_a_bare_figure_counts_what_it_is_said_to_be(
         if c.evidence.quote == quote
     ]
     assert [c.counted for c in found] == [counted]
+
+
+VALUE_DAYS = [
+    pytest.param(
+        "The army said 90 captives were still held. On Monday 18 May the ministry raised it"
+        " to 92.",
+        "92",
+        dt.date(2031, 5, 18),
+        id="the verb that gives the figure dates it",
+    ),
+    pytest.param(
+        "The army said 90 captives were still held. On Monday 18 May the ministry put the"
+        " figure at 88.",
+        "88",
+        dt.date(2031, 5, 18),
+        id="put the figure at",
+    ),
+    pytest.param(
+        "On Monday 18 May officials told reporters that 12 captives died on Sunday 17 May.",
+        "12 captives",
+        dt.date(2031, 5, 17),
+        id="a verb of saying does not date the figure of its clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "day"), VALUE_DAYS)
+def test_a_figures_day(nlp, lexicon, text: str, quote: str, day: dt.date) -> None:
+    found = [
+        c
+        for c in count_claims(nlp, lexicon, text, published=PUBLISHED)
+        if c.evidence.quote == quote
+    ]
+    assert [c.time.start if c.time else None for c in found] == [day]

@@ -219,10 +219,22 @@ def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", verbs)
 
 
-def follows_change(evidence: Evidence, cues: ReconcileWords) -> bool:
-    """Whether the sentence says its figure comes after something changed ("after the two
-    women were freed, the army said 159 were held"): a later state of the same day."""
-    return _found(evidence.sentence, pattern(tuple(cues.later_state)))
+def follows_change(evidence: Evidence, cues: ReconcileWords, changes: tuple[str, ...]) -> bool:
+    """Whether the sentence says its figure comes after its people changed state ("after
+    the two women were freed, the army said 159 were held"): a later state of the same
+    day. ``changes``: verbs of changing state (any inflection); "after talks" is no change."""
+    found = _change_pattern(tuple(cues.later_state), changes)
+    return found is not None and found.search(evidence.sentence) is not None
+
+
+@lru_cache(maxsize=8)
+def _change_pattern(cues: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A later-state cue, then within six words a verb of changing state."""
+    if not cues or not verbs:
+        return None
+    opens = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    stems = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{opens})\b(?:\W+\w+){{0,6}}?\W+(?:{stems})\w*")
 
 
 def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:

@@ -186,6 +186,9 @@ class _Context:
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.exchanges = _exchanges(claims, lexicon, self.story)
         self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
+        self.change_verbs = tuple(
+            sorted({v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs})
+        )
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
         self.window = dt.timedelta(days=max(0, window_days))
@@ -1397,7 +1400,7 @@ def _later_state(e: _Entry, ctx: _Context) -> bool:
     return (
         measure not in ctx.cumulative_measures
         and measure not in ctx.per_event_measures
-        and follows_change(e.claim.evidence, ctx.cues)
+        and follows_change(e.claim.evidence, ctx.cues, ctx.change_verbs)
     )
 
 

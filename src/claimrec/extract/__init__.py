@@ -763,23 +763,39 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
     """A date phrase attached to the claim's trigger, else to the event noun a relative
     clause of the trigger describes ("the 2019 fire that killed 40"), else, for a counted
     noun with no trigger, to the verb it is the subject or object of ("Ten Velorians came
-    home on Friday"; not a verb of saying), as the claim's time."""
+    home on Friday"; not a verb of saying, unless it gives the figure: "On Friday X put the
+    figure at 70"), as the claim's time."""
     heads = [anchor]
     if anchor.dep_ == "relcl":
         heads.append(anchor.head)
     verb = anchor.head
+    lemma = verb.lemma_.lower()
     if (
         anchor.dep_ in {"nsubj", "nsubjpass", "dobj"}
         and verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in s.lexicon.attribution_verbs
+        and (lemma not in s.lexicon.attribution_verbs or lemma in s.lexicon.value_verbs)
     ):
-        heads.append(verb)
+        heads.append(verb)  # a verb that gives the figure dates it: "On Monday X put it at 9"
+    elif _value_of(anchor, s.lexicon):  # "On Monday X raised the toll to 138"
+        heads.append(verb.head)
     for head in heads:
         for ent in s.sent.ents:
             if ent.label_ == "DATE" and (_governs(head, ent.root) or ent.root.head.i == head.i):
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
                 return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
+
+
+def _value_of(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether a bare figure is the value a verb of value gives ("raised it to 138", "put
+    the figure at 137", "rose to 600"): that verb's date is the figure's."""
+    prep = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and prep.lower_ in {"to", "at"}
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in lexicon.value_verbs
+    )
 
 
 def _horizon(s: _Sentence, anchor: Token) -> TimeRef | None:
