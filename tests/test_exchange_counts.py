@@ -96,41 +96,41 @@ def test_a_figure_noun_points_back_to_the_figure_just_given(
 EXCHANGE = [
     pytest.param(
         [
-            "Militants freed 24 hostages on Monday, and the government released 39"
+            "Militants freed 27 hostages on Monday, and the government released 61"
             " prisoners on Monday.",
         ],
-        "24 hostages",
-        "39 prisoners",
+        "27 hostages",
+        "61 prisoners",
         False,
         id="two sides of one day's exchange: two questions",
     ),
     pytest.param(
         [
-            "In all, 58 hostages have been freed so far, and 117 prisoners have been"
+            "In all, 64 hostages have been freed so far, and 131 prisoners have been"
             " released so far.",
             "Militants freed 12 hostages on Monday in exchange for 30 prisoners.",
         ],
-        "58 hostages",
-        "117 prisoners",
+        "64 hostages",
+        "131 prisoners",
         False,
         id="running totals of the two sides: two questions",
     ),
     pytest.param(
         [
-            "Militants freed 24 hostages on Monday in exchange for 39 prisoners.",
+            "Militants freed 27 hostages on Monday in exchange for 61 prisoners.",
             "A mediator said 25 hostages were released on Monday.",
         ],
         "25 hostages",
-        "24 hostages",
+        "27 hostages",
         True,
         id="one side's release told twice: one question",
     ),
     pytest.param(
         [
-            "The militia freed 24 hostages on Monday.",
+            "The militia freed 27 hostages on Monday.",
             "Officials said 25 people were released on Monday.",
         ],
-        "24 hostages",
+        "27 hostages",
         "25 people",
         True,
         id="no exchange (one class freed): no class in the question",
@@ -148,21 +148,21 @@ def test_each_side_of_an_exchange(
 NATIONALITY = [
     pytest.param(
         [
-            "Officials said the group was made up of 14 Velorians on Sunday.",
-            "The mediator counted 13 Velorians on Sunday.",
+            "Officials said the group was made up of 19 Velorians on Sunday.",
+            "The mediator counted 18 Velorians on Sunday.",
         ],
-        "14 Velorians",
-        "13 Velorians",
+        "19 Velorians",
+        "18 Velorians",
         True,
         id="one day's breakdown by nationality, two neutral verbs: one question",
     ),
     pytest.param(
         [
             "Officials said 12 Velorians came home on Saturday.",
-            "Officials said 13 Velorians came home on Sunday.",
+            "Officials said 18 Velorians came home on Sunday.",
         ],
         "12 Velorians",
-        "13 Velorians",
+        "18 Velorians",
         False,
         id="two days' breakdowns: two questions",
     ),
@@ -188,24 +188,24 @@ def test_a_nationality_breakdown_is_one_days_question(
 
 DAY_LIST = """The truce, day by day:
 
-- **May 3:** 24 hostages were freed, against 39 prisoners.
-- **May 4:** 17 hostages. Mediators had said seven nationals would be among them.
-- **May 5:** 17 again, including a girl of four.
-- **May 6:** 11 hostages were exchanged for 33 prisoners.
-- **May 7:** 12 freed, among them two women.
+- **May 3:** 27 hostages were freed, against 61 prisoners.
+- **May 4:** 19 hostages. Mediators had said seven nationals would be among them.
+- **May 5:** 19 again, including a boy of six.
+- **May 6:** 9 hostages were exchanged for 28 prisoners.
+- **May 7:** 12 freed, among them three boys.
 """
 PLAIN_LIST = """What the ward reported:
 
-- **May 3:** 24 hostages were freed.
-- **May 4:** 17 hostages.
+- **May 3:** 27 hostages were freed.
+- **May 4:** 19 hostages.
 """
 
 ITEMS = [
-    pytest.param(DAY_LIST, "17 hostages", "released", id="a verbless item takes its list's verb"),
-    pytest.param(DAY_LIST, "17", "released", id="a bare item takes its list's verb"),
-    pytest.param(DAY_LIST, "39 prisoners", "released", id="against: the other side, freed"),
+    pytest.param(DAY_LIST, "19 hostages", "released", id="a verbless item takes its list's verb"),
+    pytest.param(DAY_LIST, "19", "released", id="a bare item takes its list's verb"),
+    pytest.param(DAY_LIST, "61 prisoners", "released", id="against: the other side, freed"),
     pytest.param(
-        PLAIN_LIST, "17 hostages", "held", id="one sibling with a verb is no list's verb"
+        PLAIN_LIST, "19 hostages", "held", id="one sibling with a verb is no list's verb"
     ),
 ]
 
@@ -224,7 +224,7 @@ def test_a_bare_item_borrows_the_noun_of_the_item_before(nlp, lexicon) -> None:
     found = [
         c
         for c in count_claims(nlp, lexicon, DAY_LIST, published=PUBLISHED)
-        if c.evidence.quote == "17"
+        if c.evidence.quote == "19"
     ]
     assert [(c.counted, c.value.unit) for c in found] == [("hostage", "hostages")]
 
@@ -243,14 +243,14 @@ def test_the_other_side_of_an_exchange_is_freed(nlp, lexicon, text: str, measure
 
 WHOLES = [
     pytest.param(
-        ["The militia freed 17 hostages on Monday, including a girl of four."],
-        "17 hostages",
+        ["The militia freed 19 hostages on Monday, including a boy of six."],
+        "19 hostages",
         None,
         id="including after the figure opens its members: a whole",
     ),
     pytest.param(
-        ["The militia freed 16 hostages on Monday, among them two women."],
-        "16 hostages",
+        ["The militia freed 21 hostages on Monday, among them three boys."],
+        "21 hostages",
         None,
         id="among them after the figure: a whole",
     ),
@@ -261,8 +261,8 @@ WHOLES = [
         id="including before the figure: a part",
     ),
     pytest.param(
-        ["The army said Tarnow freed 17 hostages on Monday."],
-        "17 hostages",
+        ["The army said Tarnow freed 19 hostages on Monday."],
+        "19 hostages",
         None,
         id="a name before a verb of release is its subject, not a named event's place",
     ),
@@ -279,7 +279,7 @@ def test_members_listed_after_a_figure_leave_it_whole(
 
 
 LEAVING = [
-    pytest.param("Officials said 17 hostages came out of the tunnels.", "17 hostages", "released"),
+    pytest.param("Officials said 19 hostages came out of the tunnels.", "19 hostages", "released"),
     pytest.param("Officials said 400 inmates took part in the riot.", "400 inmates", "crowd"),
 ]
 
@@ -296,29 +296,29 @@ def status_of(graph: Graph, quote: str) -> str:
 LATER_STATE = [
     pytest.param(
         [
-            "A spokesman said 161 hostages were still held on Monday.",
-            "After two women were freed, the army said 159 hostages were still held on"
+            "A spokesman said 212 hostages were still held on Monday.",
+            "After three boys were freed, the army said 208 hostages were still held on"
             " Monday.",
         ],
-        "159 hostages",
+        "208 hostages",
         "consistent",
         id="a held figure after a release: a later state of the day",
     ),
     pytest.param(
         [
-            "A spokesman said 161 hostages were still held on Monday.",
-            "The army said 159 hostages were still held on Monday.",
+            "A spokesman said 212 hostages were still held on Monday.",
+            "The army said 208 hostages were still held on Monday.",
         ],
-        "159 hostages",
+        "208 hostages",
         "conflict",
         id="two voices, one day, no change said: a clash",
     ),
     pytest.param(
         [
-            "A spokesman said 161 hostages were still held on Monday.",
-            "After talks with mediators, the army said 159 hostages were still held on Monday.",
+            "A spokesman said 212 hostages were still held on Monday.",
+            "After talks with mediators, the army said 208 hostages were still held on Monday.",
         ],
-        "159 hostages",
+        "208 hostages",
         "conflict",
         id="after something that changes no one's state: still a clash",
     ),
@@ -344,24 +344,24 @@ def test_a_state_said_to_follow_a_change(
 TERMS = [
     pytest.param(
         [
-            "Under the deal, 50 people are to be freed over four days.",
-            "The militia freed 17 people on Monday, out of the 50 people the deal covers.",
+            "Under the deal, 80 people are to be freed over four days.",
+            "The militia freed 19 people on Monday, out of the 80 people the deal covers.",
         ],
-        "50 people",
+        "80 people",
         "the deal covers",
         "terms",
         id="an agreement's terms, told twice: one question of their own",
     ),
     pytest.param(
-        ["The people freed under the deal now number 39, out of the 50 it covers."],
-        "39",
+        ["The people freed under the deal now number 61, out of the 80 it covers."],
+        "61",
         None,
         None,
         id="freed under the deal is no term: only the figure it covers is",
     ),
     pytest.param(
-        ["The militia freed 17 people on Monday, covering two villages."],
-        "17 people",
+        ["The militia freed 19 people on Monday, covering two villages."],
+        "19 people",
         None,
         None,
         id="a day's release is no term",
@@ -379,7 +379,7 @@ def test_an_agreements_terms(
     if b is not None:
         other = next(
             c for c in graph.claims if c.type == "count" and b in c.evidence.sentence
-            and c.evidence.quote.startswith("50")
+            and c.evidence.quote.startswith("80")
         )
         assert other.id in fact.claims
 
@@ -409,16 +409,16 @@ def test_nationals_of_a_country_are_its_people(
 
 PARTS = [
     pytest.param(
-        ["Guards freed 39 prisoners on Monday; six of them are women and 33 are minors."],
+        ["Guards freed 61 prisoners on Monday; six of them are women and 28 are minors."],
         "six",
-        "39 prisoners",
+        "61 prisoners",
         False,
         id="an elided partitive's neighbour is a part, never the whole",
     ),
     pytest.param(
-        ["Guards freed 39 prisoners on Monday; six of them are women and 33 are minors."],
+        ["Guards freed 61 prisoners on Monday; six of them are women and 28 are minors."],
         "six",
-        "33",
+        "28",
         False,
         id="parts told by what they are said to be, each its own question",
     ),
@@ -436,9 +436,9 @@ PARTS = [
         ),
     ),
     pytest.param(
-        ["Guards freed 39 prisoners on Monday: 24 women and 15 minors."],
-        "24 women",
-        "15 minors",
+        ["Guards freed 61 prisoners on Monday: 27 women and 11 minors."],
+        "27 women",
+        "11 minors",
         False,
         id="a breakdown's items, each by its noun",
     ),
@@ -454,11 +454,11 @@ PARTS = [
     ),
     pytest.param(
         [
-            "The army said 13 Velorians are now in Tarnow.",
-            "The mediator said 13 Velorians came home.",
+            "The army said 18 Velorians are now in Tarnow.",
+            "The mediator said 18 Velorians came home.",
         ],
-        "13 Velorians are",
-        "13 Velorians came",
+        "18 Velorians are",
+        "18 Velorians came",
         True,
         id="a nationality breakdown's place says where they are, not a narrower question",
     ),
@@ -481,23 +481,23 @@ def test_the_parts_of_a_breakdown(
     )
     fact_a = next(f for f in graph.facts if first.id in f.claims)
     assert (second.id in fact_a.claims) is same
-    if a in {"six", "24 women"}:
+    if a in {"six", "27 women"}:
         assert fact_a.key.scope == "part"
 
 
 def test_a_term_verb_in_another_clause_makes_no_term(tmp_path: Path) -> None:
     graph = graph_of(
-        tmp_path, "Freed so far: 39, out of the 50 the deal covers; in all, 58 people came home."
+        tmp_path, "Freed so far: 61, out of the 80 the deal covers; in all, 64 people came home."
     )
-    fact = next(f for f in graph.facts if f.id == fact_id(graph, "58 people"))
+    fact = next(f for f in graph.facts if f.id == fact_id(graph, "64 people"))
     assert fact.key.scope != "terms"
 
 
 ELIDED = [
-    pytest.param("Guards freed 39 prisoners; six of them are women and 33 are minors.", "33", True),
-    pytest.param("Guards freed 39 prisoners; six of the prisoners are women and 33 are minors.",
-                 "33", True),
-    pytest.param("Guards freed 39 prisoners, and 33 were minors, officials said.", "33", False),
+    pytest.param("Guards freed 61 prisoners; six of them are women and 28 are minors.", "28", True),
+    pytest.param("Guards freed 61 prisoners; six of the prisoners are women and 28 are minors.",
+                 "28", True),
+    pytest.param("Guards freed 61 prisoners, and 28 were minors, officials said.", "28", False),
 ]
 
 
@@ -518,8 +518,8 @@ RECAP = """The truce in numbers.
 | Group | Freed |
 |---|---|
 | Velorian nationals | 31 |
-| All hostages | 105 |
-| Prisoners released | 240 |
+| All hostages | 96 |
+| Prisoners released | 310 |
 """
 
 
@@ -527,16 +527,16 @@ RECAP = """The truce in numbers.
     ("prose", "row", "same"),
     [
         pytest.param(
-            "In all, 58 hostages have been freed so far.", "105", True, id="class row: total"
+            "In all, 64 hostages have been freed so far.", "96", True, id="class row: total"
         ),
         pytest.param(
-            "In all, 117 prisoners have been freed so far.", "240", True, id="prisoners row"
+            "In all, 131 prisoners have been freed so far.", "310", True, id="prisoners row"
         ),
         pytest.param(
-            "In all, 58 hostages have been freed so far.", "31", False, id="a nationality row"
+            "In all, 64 hostages have been freed so far.", "31", False, id="a nationality row"
         ),
         pytest.param(
-            "In all, 117 prisoners have been freed so far.", "105", False, id="other class"
+            "In all, 131 prisoners have been freed so far.", "96", False, id="other class"
         ),
     ],
 )
@@ -552,7 +552,7 @@ def test_a_recap_tables_class_rows_are_running_totals(
 
 
 COMPLEMENTS = [
-    pytest.param("Guards freed 39 prisoners; six of them are women and 33 are minors.", "33",
+    pytest.param("Guards freed 61 prisoners; six of them are women and 28 are minors.", "28",
                  "minor"),
     pytest.param("Officials said 40 people died; 12 were children.", "12", "child"),
     pytest.param("Officials said 40 people died and 12 were injured.", "12", "people"),

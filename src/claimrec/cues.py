@@ -94,7 +94,7 @@ def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     lead = f"{_last_words(before, window)} {quote}"
     if _found(lead, regex, cues.part_of_not_after):
         return True
-    # "16, among them two women": after its figure, such a word opens the figure's members
+    # "21, among them three boys": after its figure, such a word opens the figure's members
     trailing = tuple(w for w in cues.part_of if w not in cues.part_of_before_only)
     tail = pattern(trailing, tuple(cues.part_of_not_before))
     return _found(f"{quote} {_first_words(after, window)}", tail, cues.part_of_not_after)
@@ -203,8 +203,8 @@ def is_scenario(evidence: Evidence, cues: ReconcileWords) -> bool:
 
 def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the figure is a term of an agreement, not a count of what happened: its
-    sentence opens under the agreement ("Under the deal, 50 captives are to be freed"),
-    or a verb of covering stands next to it ("the deal covers 50 women", "out of the 50
+    sentence opens under the agreement ("Under the deal, 80 captives are to be freed"),
+    or a verb of covering stands next to it ("the deal covers 80 captives", "out of the 80
     it covers")."""
     sentence = evidence.sentence.lstrip(" *_-")
     opening = pattern(tuple(cues.terms_framing))
@@ -221,7 +221,7 @@ def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
 
 def follows_change(evidence: Evidence, cues: ReconcileWords, changes: tuple[str, ...]) -> bool:
     """Whether the sentence says its figure comes after its people changed state ("after
-    the two women were freed, the army said 159 were held"): a later state of the same
+    three boys were freed, the army said 212 were held"): a later state of the same
     day. ``changes``: verbs of changing state (any inflection); "after talks" is no change."""
     found = _change_pattern(tuple(cues.later_state), changes)
     return found is not None and found.search(evidence.sentence) is not None

@@ -192,9 +192,9 @@ class ReconcileWords(LexiconPart):
     scenario_window: int = 4  # words either side of the figure searched for a scenario
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
-    later_state: list[str] = []  # "after two were freed, 159 were held": a later state
+    later_state: list[str] = []  # "after three were freed, 212 were held": a later state
     terms_framing: list[str] = []  # a sentence opening "Under the deal, ...": its terms
-    terms_verbs: list[str] = []  # next to a figure: "the deal covers 50": a term
+    terms_verbs: list[str] = []  # next to a figure: "the deal covers 80": a term
     terms_window: int = 3
 
 
@@ -260,7 +260,7 @@ class Lexicon(LexiconPart):
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
     exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
-    figure_pronouns: list[str] = []  # "raised it to 138": the figure just given
+    figure_pronouns: list[str] = []  # "raised it to 214": the figure just given
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []

@@ -21,7 +21,7 @@ the place it stands in ("X Assembly plant") answers that place's question; a cou
 stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
-naming what it counts; ``terms`` for a term of an agreement ("the deal covers 50": one
+naming what it counts; ``terms`` for a term of an agreement ("the deal covers 80": one
 question whichever day it is told); else ``part`` for an increment or subset ("another
 3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
 three children"), which is never compared with a total. (A count stated for a narrower
@@ -386,7 +386,7 @@ class _Context:
     def _place_event(self, predicate: str) -> re.Pattern[str] | None:
         if predicate not in self._event_patterns:
             entry = self.lexicon.predicates.get(predicate)
-            # a name before a past form is a subject and its verb ("X freed 17"), not a
+            # a name before a past form is a subject and its verb ("X freed 22"), not a
             # named event ("the X march")
             past = {v + end for v in entry.verbs for end in ("d", "ed")} if entry else set()
             nouns = sorted(set(entry.nouns) - past, key=len, reverse=True) if entry else []
@@ -510,7 +510,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     if scope == PART and measured:
-        unit = claim.value.unit  # "24 women and 15 children": a breakdown's items, each its own
+        unit = claim.value.unit  # "26 women and 11 children": a breakdown's items, each its own
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
@@ -575,7 +575,7 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
     earlier event; a tally over years); ``terms`` for a term of an agreement ("Under the
-    deal, 50 captives are to be freed", "the deal covers 50"), one question whichever day
+    deal, 80 captives are to be freed", "the deal covers 80"), one question whichever day
     it is told, never a day's event or a total; ``projection`` for a projected figure stated for a
     day after its article's ("50,000 will march next month", "could reach 20,000 by
     January"), and for any projection of a
@@ -846,7 +846,7 @@ def _owner(claim: Claim, ctx: _Context, *, strict: bool) -> str | None:
 
 def _row_class(scope: str, claim: Claim, ctx: _Context) -> str | None:
     """The group class a table row of one event's counts names, when its figure has no
-    day of its own ("| All hostages | 105 |" under a recap of several days): the row
+    day of its own ("| All hostages | 96 |" under a recap of several days): the row
     counts every such event of that class so far, the class's running total. None for a
     row naming any other people ("| Velorian nationals | 31 |": a row of its own)."""
     if claim.time is not None or _row_day(claim.evidence.sentence, None) is not None:
@@ -1393,7 +1393,7 @@ def _same_moment(a: _Entry, b: _Entry, ctx: _Context) -> bool:
 
 
 def _later_state(e: _Entry, ctx: _Context) -> bool:
-    """A current state's figure said to follow a change ("after two were freed, 159 were
+    """A current state's figure said to follow a change ("after three were freed, 212 were
     held"): the state moved within the day. Not a running total or one event's count,
     whose rivals on one day still clash ("after the march, police said 30,000")."""
     measure = e.claim.measure

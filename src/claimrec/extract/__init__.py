@@ -312,11 +312,11 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
 
 
 def _antecedent_toll(s: _Sentence) -> str | None:
-    """What a bare figure noun counts ("Levy put the figure at 130", "the total is
+    """What a bare figure noun counts ("Marek put the figure at 130", "the total is
     higher"): a definite figure noun points back to the figure just given, so the measure
     of the last sentence that counted one (when it counted only one kind), else the
-    document's main toll; a measured figure earlier in its own sentence is nearer still. ("... 159
-    were still held. Later X put the figure at 137": held, even in an article mostly about
+    document's main toll; a measured figure earlier in its own sentence is nearer still. ("... 212
+    were still held. Later X put the figure at 190": held, even in an article mostly about
     releases.)"""
     measured = [p for p in s.context.current if s.lexicon.measure_of(p) != "other"]
     if measured:  # a measured figure earlier in this sentence is nearer
@@ -378,7 +378,7 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
 
 def _exchanged_for(unit: Token, trigger: Token, lexicon: Lexicon) -> bool:
     """Whether the counted noun is the object of an exchange preposition on the trigger
-    ("walked out, against 39 prisoners", "freed 12 in return for 30 prisoners"): the other
+    ("walked out, against 45 prisoners", "freed 9 in return for 45 prisoners"): the other
     side of the same exchange, which the trigger's event frees too."""
     if unit.dep_ != "pobj":
         return False
@@ -776,7 +776,7 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
         and (lemma not in s.lexicon.attribution_verbs or lemma in s.lexicon.value_verbs)
     ):
         heads.append(verb)  # a verb that gives the figure dates it: "On Monday X put it at 9"
-    elif _value_of(anchor, s.lexicon):  # "On Monday X raised the toll to 138"
+    elif _value_of(anchor, s.lexicon):  # "On Monday X raised the toll to 214"
         heads.append(verb.head)
     for head in heads:
         for ent in s.sent.ents:
@@ -787,8 +787,8 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
 
 
 def _value_of(anchor: Token, lexicon: Lexicon) -> bool:
-    """Whether a bare figure is the value a verb of value gives ("raised it to 138", "put
-    the figure at 137", "rose to 600"): that verb's date is the figure's."""
+    """Whether a bare figure is the value a verb of value gives ("raised it to 214", "put
+    the figure at 190", "rose to 600"): that verb's date is the figure's."""
     prep = anchor.head
     return (
         anchor.dep_ == "pobj"

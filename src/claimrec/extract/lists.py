@@ -1,11 +1,11 @@
 """Dated lists: the items of one list are parallel, one event's figure per day.
 
-A day-by-day list ("- **May 3:** 24 captives walked free.", "- **May 4:** 17 captives.",
-"- **May 5:** 17 again.") states each day's figure of one kind of event, and an item
+A day-by-day list ("- **May 3:** 27 captives walked free.", "- **May 4:** 19 captives.",
+"- **May 5:** 19 again.") states each day's figure of one kind of event, and an item
 whose leading figure has no verb of its own leaves that verb to its siblings (the
 list's parallel structure) and, when it names no noun either, its noun to the item
-before it (noun ellipsis: "17 [captives] again"). Only leading figures are read so: the
-other figures of an item have their own roles ("against 39 prisoners").
+before it (noun ellipsis: "19 [captives] again"). Only leading figures are read so: the
+other figures of an item have their own roles ("against 45 prisoners").
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
     if noun.lower_ in lexicon.age_words:
         return Owner(token=noun, thing=True)
     if noun.pos_ == "PRON" and noun.lower_ in lexicon.figure_pronouns:
-        return Owner(token=noun, measure=FIGURE)  # "raised it to 138": the figure just given
+        return Owner(token=noun, measure=FIGURE)  # "raised it to 214": the figure just given
     measure = _measure(noun, lexicon)
     if measure is not None:
         of = next((c for c in _of_objects(noun)), None)

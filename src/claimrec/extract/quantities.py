@@ -427,7 +427,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback, lent=near)
     complement = _copular_people(outer, lexicon) if near is not None else None
-    if complement is not None:  # "six of them are women and 33 are minors": 33 minors
+    if complement is not None:  # "five of them are women and 28 are minors": 28 minors
         entry = lexicon.unit_entry(complement)
         unit = entry.cls if entry is not None else "people"
         fallback = near_predicate(near, lexicon)
@@ -570,16 +570,28 @@ def _attached(number: Span, outer: Token) -> list[Token]:
 
 
 def _copular_people(outer: Token, lexicon: Lexicon) -> Token | None:
-    """The people noun a bare number is said to be ("33 are minors", "seven were
+    """The people noun a bare number is said to be ("28 are minors", "seven were
     children"): the subject of "be" whose complement names people counts those people, a
     part of the group counted before it."""
-    verb = outer.head
-    if outer.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+    verb = outer.head if outer.dep_ == "nsubj" else _next_be(outer)
+    if verb is None or verb.lemma_.lower() != "be":
         return None
     for child in verb.children:
         if child.dep_ == "attr" and child.i > outer.i and lexicon.unit_entry(child) is not None:
             return child
     return None
+
+
+def _next_be(outer: Token) -> Token | None:
+    """A subjectless "be" right after a number the parser coordinated with the noun before
+    it ("... are women and 28 are minors", 28 hung on "women"): the number is its subject."""
+    doc = outer.doc
+    if outer.dep_ != "conj" or outer.i + 1 >= len(doc):
+        return None
+    after = doc[outer.i + 1]
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in after.children):
+        return None
+    return after
 
 
 def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
