@@ -201,6 +201,42 @@ def is_scenario(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(text, regex)
 
 
+def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the figure is a term of an agreement, not a count of what happened: its
+    sentence opens under the agreement ("Under the deal, 80 captives are to be freed"),
+    or a verb of covering stands next to it ("the deal covers 80 captives", "out of the 80
+    it covers")."""
+    sentence = evidence.sentence.lstrip(" *_-")
+    opening = pattern(tuple(cues.terms_framing))
+    if opening is not None and opening.match(sentence) is not None:
+        return True
+    verbs = pattern(tuple(cues.terms_verbs))
+    if verbs is None or verbs.search(evidence.sentence) is None:
+        return False
+    before, quote, after = _split(evidence)
+    before, after = re.split(r"[;:,]", before)[-1], re.split(r"[;:,]", after)[0]  # its clause
+    window = cues.terms_window
+    return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", verbs)
+
+
+def follows_change(evidence: Evidence, cues: ReconcileWords, changes: tuple[str, ...]) -> bool:
+    """Whether the sentence says its figure comes after its people changed state ("after
+    three boys were freed, the army said 212 were held"): a later state of the same
+    day. ``changes``: verbs of changing state (any inflection); "after talks" is no change."""
+    found = _change_pattern(tuple(cues.later_state), changes)
+    return found is not None and found.search(evidence.sentence) is not None
+
+
+@lru_cache(maxsize=8)
+def _change_pattern(cues: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A later-state cue, then within six words a verb of changing state."""
+    if not cues or not verbs:
+        return None
+    opens = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    stems = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{opens})\b(?:\W+\w+){{0,6}}?\W+(?:{stems})\w*")
+
+
 def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the sentence places its figure before the article's own moment ("earlier
     in the day it was reported that ...", "initially").

@@ -63,6 +63,7 @@ class Participation(LexiconPart):
     phrases: list[str] = []
     predicates: list[str] = []  # what the sentence may be about, first found wins
     captives: dict[str, str] = {}  # subject's unit class -> predicate, whatever the sentence
+    captive_phrases: list[str] = []  # the phrases of leaving ``captives`` applies to
     subject_classes: dict[str, str] = {}  # subject's unit class -> predicate
     defaults: dict[str, str] = {}  # phrase -> predicate when nothing else says
 
@@ -208,6 +209,8 @@ class ReconcileWords(LexiconPart):
     gathering_measures: list[str] = []
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
     group_measures: list[str] = []  # measures for which such a noun names its own group
+    # an exchange: releases of two of the group classes are two questions (hostages, prisoners)
+    exchange_measures: list[str] = []
     # before a one-off event's noun: another event of its kind ("a similar fire in January")
     other_event: list[str] = []
     # after a count of harm: it is stated for before the one-off event ("died before the
@@ -220,6 +223,7 @@ class ReconcileWords(LexiconPart):
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")
     rate_not_before: list[str] = []  # "a week earlier" is a time, not a rate
     part_of_not_before: list[str] = []  # a marker followed by these is no marker ("more than")
+    part_of_before_only: list[str] = []  # part-of words that mark a part only before it
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
     adds_to: list[str] = []  # "add 7,000 members to the strike": an increment (waves.py)
@@ -238,6 +242,10 @@ class ReconcileWords(LexiconPart):
     scenario_window: int = 4  # words either side of the figure searched for a scenario
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
+    later_state: list[str] = []  # "after three were freed, 212 were held": a later state
+    terms_framing: list[str] = []  # a sentence opening "Under the deal, ...": its terms
+    terms_verbs: list[str] = []  # next to a figure: "the deal covers 80": a term
+    terms_window: int = 3
 
 
 class WhereWhen(LexiconPart):
@@ -315,6 +323,9 @@ class Lexicon(LexiconPart):
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
+    exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
+    nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
+    figure_pronouns: list[str] = []  # "raised it to 214": the figure just given
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []

@@ -21,9 +21,10 @@ the place it stands in ("X Assembly plant") answers that place's question; a cou
 stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
-naming what it counts; else ``part`` for an increment or subset ("another 3,000",
-"nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and three
-children"), which is never compared with a total. (A count stated for a narrower
+naming what it counts; ``terms`` for a term of an agreement ("the deal covers 80": one
+question whichever day it is told); else ``part`` for an increment or subset ("another
+3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
+three children"), which is never compared with a total. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.) A
 count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
 day: two days' crowds are two events. A count's subject stays in the key only when it
@@ -91,6 +92,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from claimrec.cues import (
+    follows_change,
     is_breakdown,
     is_earlier,
     is_hedged_past,
@@ -99,6 +101,7 @@ from claimrec.cues import (
     is_rate,
     is_running_total,
     is_scenario,
+    is_terms,
     is_withdrawn,
     pattern,
     rate_pattern,
@@ -172,6 +175,7 @@ PART = "part"
 PROJECTION = "projection"
 RATE = "rate"
 TOTAL = "total"
+TERMS = "terms"
 EARLIER = "earlier"
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
@@ -229,6 +233,11 @@ class _Context:
         self.story_measures = story_measures(claims, self.story)
         self.within = within_events(claims, {d.id: d.body for d in documents}, lexicon)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
+        self.exchanges = _exchanges(claims, lexicon, self.story)
+        self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
+        self.change_verbs = tuple(
+            sorted({v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs})
+        )
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
         self.window = dt.timedelta(days=max(0, window_days))
@@ -277,7 +286,7 @@ class _Context:
         ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
-        self.listed_parts = _listed_parts(claims)
+        self.listed_parts = _listed_parts(claims) | _elided_parts(claims, lexicon)
         self.drawn_from_all = _drawn_from_all(
             claims,
             pattern(tuple(self.cues.partitive)),
@@ -548,7 +557,10 @@ class _Context:
     def _place_event(self, predicate: str) -> re.Pattern[str] | None:
         if predicate not in self._event_patterns:
             entry = self.lexicon.predicates.get(predicate)
-            nouns = sorted(entry.nouns, key=len, reverse=True) if entry else []
+            # a name before a past form is a subject and its verb ("X freed 22"), not a
+            # named event ("the X march")
+            past = {v + end for v in entry.verbs for end in ("d", "ed")} if entry else set()
+            nouns = sorted(set(entry.nouns) - past, key=len, reverse=True) if entry else []
             self._event_patterns[predicate] = (
                 _place_event_pattern(nouns, self.place_of) if nouns else None
             )
@@ -671,8 +683,10 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else (claim.counted or claim.value.unit)
-    if (story, claim.measure, claim.value.unit) in ctx.groups_apart:
+    if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
+    if scope == PART and measured:
+        unit = claim.value.unit  # "26 women and 11 children": a breakdown's items, each its own
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
@@ -687,11 +701,21 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         subject, family = staff, ctx.lexicon.tolls.staff_family
     per_event = claim.measure in ctx.per_event_measures
     day = ctx.event_day(claim) if per_event or ctx.at_gathering(claim) else None
+    if not measured and _by_nationality(claim, ctx):
+        family, day = claim.measure, ctx.event_day(claim)
+        place = None  # "13 Velorians are now in X": where they are, not a narrower question
     if day is None and scope == PART:
         day = _wave_day(claim, ctx)
-    running = per_event and scope is None and is_running_total(claim.evidence, ctx.cues)
+    gathered = not per_event and day is not None and ctx.at_gathering(claim)
+    running = not gathered and scope is None and is_running_total(claim.evidence, ctx.cues)
     if day is not None and running:
         day, scope = None, TOTAL  # all such events so far: one running question, no day
+    if scope is not None and scope.startswith("row:") and claim.measure in ctx.per_event_measures:
+        group = _row_class(scope, claim, ctx)
+        if group is not None:
+            day, scope, unit = None, TOTAL, group
+    if scope == TERMS:
+        day = None  # an agreement's terms are one question whichever day they are told
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, measure, place, scope, unit, story, day)
@@ -705,6 +729,16 @@ def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
     if row is not None:
         return row
     return ctx.day(claim) if is_added(claim.evidence, ctx.cues.adds_to) else None
+
+
+def _by_nationality(claim: Claim, ctx: _Context) -> bool:
+    """Whether a count with no measure counts people only by their nationality, with a
+    verb the lexicon gives no meaning ("the group was made up of 14 Velorians", "X
+    counted 13 Velorians", "13 Velorians are now home"): a breakdown of who was there at
+    one moment. The verb says nothing more, so it is not part of the question; the day
+    is (the same people counted on two days are two breakdowns); a place in its sentence
+    says where they are, and narrows nothing (their nationality already says who)."""
+    return claim.counted in ctx.nationalities and claim.predicate not in ctx.lexicon.predicates
 
 
 def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) -> tuple[object, ...]:
@@ -791,7 +825,9 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
     earlier event; a tally over years), or of an earlier event its sentence dates by year
     ("the 2009 capsizing that killed 210"); ``before_event`` for harm stated for before the
-    story's one-off event ("five had died before the fire"); ``projection`` for a
+    story's one-off event ("five had died before the fire"); ``terms`` for a term of an
+    agreement ("Under the deal, 80 captives are to be freed", "the deal covers 80"), one
+    question whichever day it is told, never a day's event or a total; ``projection`` for a
     projected figure stated for a day after its article's ("50,000 will march next month",
     "could reach 20,000 by January"), and for any projection of a running toll ("could
     rise to 600": a later moment of a growing total) or of one
@@ -811,6 +847,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return f"{WITHIN}:{within}"  # "by the end, the curfew's tally stood at 212"
     if before_event(claim, ctx.before_event, ctx.lexicon):
         return BEFORE_EVENT
+    if is_terms(claim.evidence, ctx.cues):
+        return TERMS
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     cumulative = claim.measure in ctx.cumulative_measures
     if (
@@ -929,6 +967,29 @@ def _groups_apart(
     return frozenset(apart)
 
 
+def _exchanges(
+    claims: Sequence[Claim], lexicon: Lexicon, story: dict[str, str | None]
+) -> frozenset[tuple[str | None, str, str]]:
+    """(story, measure, class) for each group class freed in an exchange: a story whose
+    counts of an exchange measure (the lexicon's ``exchange_measures``: a release) name
+    two or more of the ``group_classes`` (hostages freed by one side, prisoners by the
+    other). Each side's release is its own question; a count naming neither class
+    ("12 freed") keeps no class."""
+    cues = lexicon.reconcile
+    measures, classes = frozenset(cues.exchange_measures), frozenset(cues.group_classes)
+    named: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        unit = claim.value.unit if isinstance(claim.value, CountValue) else None
+        if claim.measure in measures and unit in classes and unit is not None:
+            named[(story.get(claim.doc), claim.measure)].add(unit)
+    return frozenset(
+        (where, measure, unit)
+        for (where, measure), units in named.items()
+        if len(units) > 1
+        for unit in units
+    )
+
+
 def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
     """Counts that break down a figure stated just before them in their sentence: two or
     more exact figures that follow it and add up to it exactly ("put the figure at 40: 31
@@ -952,6 +1013,38 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
             for listed in _breakdown(whole[0], ordered[i + 1 :]):
                 parts.update(c.id for c in listed)
     return frozenset(parts)
+
+
+def _elided_parts(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
+    """Bare figures right after a partitive part in their sentence ("six of the captives
+    are women and seven are children", "nine of them died and four were hurt"): the
+    partitive is elided ("seven [of the captives]"), so each is a part too, never the
+    whole."""
+    cues = lexicon.reconcile
+    words = frozenset(lexicon.prefilter.number_words)
+    counts = sorted(
+        (c for c in claims if isinstance(c.value, CountValue)),
+        key=lambda c: (c.doc, c.evidence.start),
+    )
+    parts: set[str] = set()
+    for before, claim in pairwise(counts):
+        if (
+            before.doc == claim.doc
+            and before.evidence.sentence == claim.evidence.sentence
+            and _bare_figure(claim.evidence.quote, words)
+            and (
+                before.id in parts
+                or is_part_in_phrase(before.evidence, cues)
+                or is_part(before.evidence, cues)
+            )
+        ):
+            parts.add(claim.id)
+    return frozenset(parts)
+
+
+def _bare_figure(quote: str, number_words: frozenset[str]) -> bool:
+    """Whether a quote is a figure alone ("seven", "1,200"), with no noun of its own."""
+    return all(w[:1].isdigit() or w.lower() in number_words for w in quote.split())
 
 
 def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
@@ -1042,6 +1135,21 @@ def _own_group(claim: Claim, entity: Entity, ctx: _Context) -> bool:
         entity.type in ORGANISATION_TYPES
         and (ctx.story.get(claim.doc), claim.measure, entity.id) in ctx.voiced()
     )
+
+
+def _row_class(scope: str, claim: Claim, ctx: _Context) -> str | None:
+    """The group class a table row of one event's counts names, when its figure has no
+    day of its own ("| All hostages | 96 |" under a recap of several days): the row
+    counts every such event of that class so far, the class's running total. None for a
+    row naming any other people ("| Velorian nationals | 31 |": a row of its own)."""
+    if claim.time is not None or _row_day(claim.evidence.sentence, None) is not None:
+        return None
+    classes = frozenset(ctx.cues.group_classes)
+    for word in reversed(scope.removeprefix("row:").replace(",", " ").split()):
+        entry = ctx.lexicon.units.get(word) or ctx.lexicon.units.get(word.removesuffix("s"))
+        if entry is not None:
+            return entry.cls if entry.cls in classes else None
+    return None
 
 
 def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
@@ -1574,7 +1682,21 @@ def _same_moment(a: _Entry, b: _Entry, ctx: _Context) -> bool:
     """One window, and neither figure said to be an earlier state ("earlier in the day")."""
     if not _same_window(a, b, ctx):
         return False
+    if _later_state(a, ctx) or _later_state(b, ctx):
+        return False
     return not (is_earlier(a.claim.evidence, ctx.cues) or is_earlier(b.claim.evidence, ctx.cues))
+
+
+def _later_state(e: _Entry, ctx: _Context) -> bool:
+    """A current state's figure said to follow a change ("after three were freed, 212 were
+    held"): the state moved within the day. Not a running total or one event's count,
+    whose rivals on one day still clash ("after the march, police said 30,000")."""
+    measure = e.claim.measure
+    return (
+        measure not in ctx.cumulative_measures
+        and measure not in ctx.per_event_measures
+        and follows_change(e.claim.evidence, ctx.cues, ctx.change_verbs)
+    )
 
 
 def _same_window(a: _Entry, b: _Entry, ctx: _Context) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from claimrec.dates import resolve_date
 from claimrec.extract.datelines import dateline_places
 from claimrec.extract.links import linked_mentions
+from claimrec.extract.lists import Verbless, parallel_items
 from claimrec.extract.mentions import ENTITY_KINDS, mention
 from claimrec.extract.modality import modality
 from claimrec.extract.paragraphs import Piece, mask_markup, plan
@@ -91,6 +92,9 @@ class _Context:
     frame_paragraph: int = -1
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
+    recent: frozenset[str] = frozenset()  # predicates of the last sentence with measured counts
+    current: list[str] = field(default_factory=list)  # predicates of this sentence's counts
+    verbless: dict[int, Verbless] = field(default_factory=dict)  # figures no verb measures
     day: TimeRef | None = None  # the last single day named, for "that day"
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
     last_place: Mention | None = None  # the last place named, for "there" ...
@@ -175,6 +179,13 @@ def extract_parsed(
             claims.extend(found)
             _remember_day(context, found)
             _advance(state)
+    claims = parallel_items(
+        claims,
+        context.verbless,
+        body=document.body,
+        dated=_dated_items(document.body, lexicon),
+        lexicon=lexicon,
+    )
     claims[:0] = _dateline_claims(document, lexicon)
     mentions, links = linked_mentions(document.body, mentions, lexicon)
     return Extraction(
@@ -193,10 +204,15 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     out: list[RawClaim] = []
     found = counts(s.sent, s.lexicon, s.context.count)
     s.context.count = found[-1] if found else None
+    s.context.current = []
     for count in found:
         claim = _count_claim(s, count)
         if claim is not None:
             out.append(claim)
+            s.context.current.append(claim.predicate)
+    measured = frozenset(c.predicate for c in out if s.lexicon.measure_of(c.predicate) != "other")
+    if measured:
+        s.context.recent = measured
     out.extend(_date_claims(s))
     out.extend(_location_claims(s))
     return out
@@ -270,7 +286,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
-        or (_main_toll(s) if count.figure else None)
+        or (_antecedent_toll(s) if count.figure else None)
         or _head_count_toll(s, count)
         or _verb_lemma(count.anchor, s.lexicon)
     )
@@ -280,6 +296,10 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     predicate = _intake(count, trigger, predicate, s.lexicon)
     predicate = _reported(count, predicate, s.lexicon)
+    if trigger is None and count.predicate is None:
+        start = _evidence(s, count.span).start
+        bare = count.unit_token is None and count.nationality is None
+        s.context.verbless[start] = Verbless(start, bare=bare)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
     confidence -= (
         0.1
@@ -384,6 +404,21 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _antecedent_toll(s: _Sentence) -> str | None:
+    """What a bare figure noun counts ("Marek put the figure at 130", "the total is
+    higher"): a definite figure noun points back to the figure just given, so the measure
+    of the last sentence that counted one (when it counted only one kind), else the
+    document's main toll; a measured figure earlier in its own sentence is nearer still. ("... 212
+    were still held. Later X put the figure at 190": held, even in an article mostly about
+    releases.)"""
+    measured = [p for p in s.context.current if s.lexicon.measure_of(p) != "other"]
+    if measured:  # a measured figure earlier in this sentence is nearer
+        return measured[-1]
+    if len(s.context.recent) == 1:
+        return next(iter(s.context.recent))
+    return _main_toll(s)
+
+
 def _main_toll(s: _Sentence) -> str | None:
     """What a bare figure noun counts ("the real number was around 130", "the total is
     higher"): the document's main toll so far, the predicate most of its counts had."""
@@ -478,9 +513,25 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
         entry = lexicon.predicates.get(option.predicate)
         if option.token.lemma_.lower() in lexicon.stative_verbs or entry is None:
             continue
-        if entry.changes_state and _own_predicate(option.token, unit):
+        if entry.changes_state and (
+            _own_predicate(option.token, unit) or _exchanged_for(unit, option.token, lexicon)
+        ):
             return option.predicate
     return own
+
+
+def _exchanged_for(unit: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the counted noun is the object of an exchange preposition on the trigger
+    ("walked out, against 45 prisoners", "freed 9 in return for 45 prisoners"): the other
+    side of the same exchange, which the trigger's event frees too."""
+    if unit.dep_ != "pobj":
+        return False
+    words = [unit.head]
+    head = unit.head.head
+    while head.dep_ in {"pobj", "prep"} and head.i != trigger.i and len(words) < 3:
+        words.insert(0, head)
+        head = head.head
+    return head.i == trigger.i and " ".join(w.lower_ for w in words) in lexicon.exchange_preps
 
 
 def _own_predicate(trigger: Token, unit: Token) -> bool:
@@ -989,17 +1040,21 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
     """A date phrase attached to the claim's trigger, else to the event noun a relative
     clause of the trigger describes ("the 2019 fire that killed 40"), else, for a counted
     noun with no trigger, to the verb it is the subject or object of ("Ten Velorians came
-    home on Friday"; not a verb of saying), as the claim's time."""
+    home on Friday"; not a verb of saying, unless it gives the figure: "On Friday X put the
+    figure at 70"), as the claim's time."""
     heads = [anchor]
     if anchor.dep_ == "relcl":
         heads.append(anchor.head)
     verb = anchor.head
+    lemma = verb.lemma_.lower()
     if (
         anchor.dep_ in {"nsubj", "nsubjpass", "dobj"}
         and verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in s.lexicon.attribution_verbs
+        and (lemma not in s.lexicon.attribution_verbs or lemma in s.lexicon.value_verbs)
     ):
-        heads.append(verb)
+        heads.append(verb)  # a verb that gives the figure dates it: "On Monday X put it at 9"
+    elif _value_of(anchor, s.lexicon):  # "On Monday X raised the toll to 214"
+        heads.append(verb.head)
     for head in heads:
         for ent in s.sent.ents:
             if ent.label_ == "DATE" and (
@@ -1010,6 +1065,18 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
                 return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
+
+
+def _value_of(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether a bare figure is the value a verb of value gives ("raised it to 214", "put
+    the figure at 190", "rose to 600"): that verb's date is the figure's."""
+    prep = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and prep.lower_ in {"to", "at"}
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in lexicon.value_verbs
+    )
 
 
 def _horizon(s: _Sentence, anchor: Token) -> TimeRef | None:
@@ -1068,6 +1135,18 @@ def _remember_day(context: _Context, claims: list[RawClaim]) -> None:
 
 
 _ITEM_LABEL = re.compile(r"[ \t]*(?:[-*\u2022+]|\d{1,2}[.)])[ \t]+([^:\n]{1,80}):")
+
+
+def _dated_items(body: str, lexicon: Lexicon) -> frozenset[int]:
+    """Line offsets of the list items whose label is a date ("- **Mar. 9:** ...")."""
+    found: set[int] = set()
+    offset = 0
+    for line in body.split("\n"):
+        label = _ITEM_LABEL.match(line)
+        if label is not None and date_text(label.group(1), lexicon) is not None:
+            found.add(offset)
+        offset += len(line) + 1
+    return frozenset(found)
 
 
 def _item_time(s: _Sentence, span: Span) -> TimeRef | None:

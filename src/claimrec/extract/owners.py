@@ -18,6 +18,7 @@ from claimrec.extract.predicates import own_modifier
 from claimrec.lexicon import Lexicon, Measure
 
 VALUE_PREPS = frozenset({"to", "at", "of", "from"})
+FIGURE = Measure(unit="people")  # a figure that says no more than that people are counted
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
     """Measure noun, figure noun, people noun, a neutral name, or a thing."""
     if noun.lower_ in lexicon.age_words:
         return Owner(token=noun, thing=True)
+    if noun.pos_ == "PRON" and noun.lower_ in lexicon.figure_pronouns:
+        return Owner(token=noun, measure=FIGURE)  # "raised it to 214": the figure just given
     measure = _measure(noun, lexicon)
     if measure is not None:
         of = next((c for c in _of_objects(noun)), None)

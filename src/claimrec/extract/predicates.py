@@ -193,7 +193,7 @@ def _participation(verb: Token, particle: Token, lexicon: Lexicon, phrase: str) 
     part = lexicon.participation
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     entry = lexicon.unit_entry(subject) if subject is not None else None
-    if entry is not None and entry.cls in part.captives:
+    if entry is not None and entry.cls in part.captives and phrase in part.captive_phrases:
         return part.captives[entry.cls]
     default = part.defaults.get(phrase)
     if default is None and any(c.lower_ == "of" for c in (*verb.children, *particle.children)):

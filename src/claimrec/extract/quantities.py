@@ -357,7 +357,28 @@ def _noun_lemma(token: Token | None, lexicon: Lexicon) -> str | None:
         country = lexicon.demonym_index.get(word.lower_)
         if country is not None:
             return country.lower()
-    return token.lemma_.lower()
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.nationality_nouns:
+        return _of_country(token, lexicon) or lemma
+    return lemma
+
+
+def _of_country(token: Token, lexicon: Lexicon) -> str | None:
+    """The country an "of" names after a noun of nationality ("ten nationals of X", "13
+    citizens of the Republic of X"): those people are that country's, as "ten Xian
+    nationals" are."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for word in prep.subtree:
+            if word.pos_ != "PROPN":
+                continue
+            name = " ".join(t.text for t in word.subtree if t.pos_ == "PROPN") or word.text
+            for text in (name, word.text):
+                canonical = lexicon.alias_index.get(text.lower(), text)
+                if canonical.lower() in lexicon.country_set:
+                    return canonical.lower()
+    return None
 
 
 def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Count | None:
@@ -409,6 +430,12 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         unit = near.value.unit if near is not None else "people"
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback, lent=near)
+    complement = _copular_people(outer, lexicon) if near is not None else None
+    if complement is not None:  # "five of them are women and 28 are minors": 28 minors
+        entry = lexicon.unit_entry(complement)
+        unit = entry.cls if entry is not None else "people"
+        fallback = near_predicate(near, lexicon)
+        return _make(c, lexicon, unit, outer, complement, number[-1], fallback=fallback)
     if near is not None and not _share_base(outer):
         return _make(
             c,
@@ -563,6 +590,31 @@ def _attached(number: Span, outer: Token) -> list[Token]:
     """The tokens of a number run whose head lies outside it, ``outer`` first."""
     rest = [t for t in number if t.i != outer.i and not number.start <= t.head.i < number.end]
     return [outer, *rest]
+
+
+def _copular_people(outer: Token, lexicon: Lexicon) -> Token | None:
+    """The people noun a bare number is said to be ("28 are minors", "seven were
+    children"): the subject of "be" whose complement names people counts those people, a
+    part of the group counted before it."""
+    verb = outer.head if outer.dep_ == "nsubj" else _next_be(outer)
+    if verb is None or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "attr" and child.i > outer.i and lexicon.unit_entry(child) is not None:
+            return child
+    return None
+
+
+def _next_be(outer: Token) -> Token | None:
+    """A subjectless "be" right after a number the parser coordinated with the noun before
+    it ("... are women and 28 are minors", 28 hung on "women"): the number is its subject."""
+    doc = outer.doc
+    if outer.dep_ != "conj" or outer.i + 1 >= len(doc):
+        return None
+    after = doc[outer.i + 1]
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in after.children):
+        return None
+    return after
 
 
 def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
