@@ -94,10 +94,15 @@ def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     if _found(f"{_last_words(before, window)} {quote}", regex, cues.part_of_not_after):
         return True
     # after the figure, a marker that opens a subset names what follows, not this figure
+    # ("21, among them three boys"), unless it follows the figure's words directly: then it
+    # trails the subset it closes ("with 90 children among them")
     leading = frozenset(" ".join(words(w)) for w in cues.part_of_leading)
     trailing = tuple(w for w in cues.part_of if " ".join(words(w)) not in leading)
     after_regex = pattern(trailing, tuple(cues.part_of_not_before))
-    return _found(f"{quote} {_first_words(after, window)}", after_regex, cues.part_of_not_after)
+    if _found(f"{quote} {_first_words(after, window)}", after_regex, cues.part_of_not_after):
+        return True
+    head = " ".join(words(after)[:3]) + " "
+    return bool(re.match(r"\s+\w", after)) and head.startswith(tuple(f"{w} " for w in leading))
 
 
 @lru_cache(maxsize=1 << 16)
