@@ -47,6 +47,11 @@ class Predicate(LexiconPart):
     # an event that changes the counted people's state ("released", "died"): when it governs
     # a count it overrides the counted noun's own predicate ("300 hostages were released")
     changes_state: bool = False
+    # counts only people who are not a force: troops leaving a place are no evacuees
+    civilian: bool = False
+    # verbs (or verb + particle) that count the predicate's people when their subject is a
+    # building or site: "the shelters held 900 people", "schools took in 400"
+    hosted_by: list[str] = []
     verbs: list[str] = []
     place_verbs: list[str] = []
     nouns: list[str] = []
@@ -250,6 +255,9 @@ class Lexicon(LexiconPart):
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
+    # verbs whose subject undergoes the event even with an object ("fled the city")
+    undergoer_verbs: list[str] = []
+    building_nouns: list[str] = []  # subjects that host people ("the shelters held 900")
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []
@@ -332,6 +340,11 @@ class Lexicon(LexiconPart):
     @cached_property
     def place_verb_predicates(self) -> dict[str, str]:
         return _index((name, p.place_verbs) for name, p in self.predicates.items())
+
+    @cached_property
+    def hosting_predicates(self) -> dict[str, str]:
+        """Verb (or verb + particle) whose building subject hosts people -> predicate."""
+        return _index((name, p.hosted_by) for name, p in self.predicates.items())
 
     @cached_property
     def phrase_predicates(self) -> dict[str, str]:
