@@ -80,6 +80,8 @@ class _Context:
     frame_paragraph: int = -1
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
+    recent_toll: str | None = None  # the predicate of the last measured count ...
+    recent_paragraph: int = -1  # ... and its paragraph, for a figure noun referring back
     day: TimeRef | None = None  # the last single day named, for "that day"
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
     last_place: Mention | None = None  # the last place named, for "there" ...
@@ -186,12 +188,16 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _measure_subject(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
+        # a list item's label says what its bare figures count, before a head borrowed
+        # from the item above ("- Missing: three ... - Evacuations: the table gives 2,100")
+        or (_label_toll(s) if count.unit_token is None else None)
         or count.fallback
-        or (_main_toll(s) if count.figure else None)
+        or (_referent_toll(s) if count.figure else None)
         or _verb_lemma(count.anchor, s.lexicon)
     )
     if s.lexicon.measure_of(predicate) != "other":
         s.context.tolls[predicate] += 1
+        s.context.recent_toll, s.context.recent_paragraph = predicate, s.piece.paragraph
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     confidence = 0.9 - (0.1 if count.written_out else 0.0) - (0.1 if trigger is None else 0.0)
@@ -291,11 +297,43 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
     return None
 
 
+MAX_ITEM_LABEL = 8  # tokens before a list item's colon that can be its label
+
+
+def _referent_toll(s: _Sentence) -> str | None:
+    """What a bare figure noun counts ("its corrected figure for X is 2,100", "the table
+    gives 2,100 for X"): what its list item's label names ("- Evacuations: the table gives
+    ..."), else the figure it refers back to, the last count with a measure in its
+    paragraph (its own sentence included), else the document's main toll ("the real
+    number was around 130" in a story of deaths): what most of its measured counts so far
+    had. Otherwise nothing says: never a measure taken from an unrelated sentence."""
+    label = _label_toll(s)
+    if label is not None:
+        return label
+    if s.context.recent_paragraph == s.piece.paragraph:
+        return s.context.recent_toll
+    return _main_toll(s)
+
+
 def _main_toll(s: _Sentence) -> str | None:
-    """What a bare figure noun counts ("the real number was around 130", "the total is
-    higher"): the document's main toll so far, the predicate most of its counts had."""
+    """The predicate a strict majority of the document's measured counts so far had."""
     ranked = s.context.tolls.most_common(1)
-    return ranked[0][0] if ranked else None
+    if ranked and 2 * ranked[0][1] > s.context.tolls.total():
+        return ranked[0][0]
+    return None
+
+
+def _label_toll(s: _Sentence) -> str | None:
+    """The measured event a list item's label names ("**Evacuations:** ...")."""
+    head = s.sent[:MAX_ITEM_LABEL]
+    colon = next((t.i for t in head if t.text.strip("*_") == ":"), None)
+    if colon is None:
+        return None
+    for token in s.sent.doc[s.sent.start : colon]:
+        name = trigger_of(token, s.lexicon)
+        if name is not None and s.lexicon.measure_of(name) != "other":
+            return name
+    return None
 
 
 def _event_predicate(trigger: Trigger | None, count: Count, lexicon: Lexicon) -> str | None:

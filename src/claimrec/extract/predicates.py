@@ -37,7 +37,7 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
         hosted = _hosted(token, lexicon)
         if hosted is not None:
             return hosted
-        phrase = state_predicate(token, lexicon) or _phrase_predicate(token, lexicon)
+        phrase = _own_event_state(token, lexicon) or _phrase_predicate(token, lexicon)
         if phrase is not None:
             return phrase if _subject_fits(token, phrase, lexicon) else None
         name = lexicon.verb_predicates.get(lemma)
@@ -146,6 +146,17 @@ def _is_place_object(token: Token, lexicon: Lexicon, *, nouns: bool = False) -> 
         or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON")
         or (nouns and token.lemma_.lower() in lexicon.location_heads)
     )
+
+
+def _own_event_state(verb: Token, lexicon: Lexicon) -> str | None:
+    """A verb's state phrase ("went on strike", "forced from their homes"), unless the verb
+    itself names a change of its people's state: "40 people were rescued in the operation"
+    were rescued, whatever operation they were in."""
+    state = state_predicate(verb, lexicon)
+    own = lexicon.verb_predicates.get(verb.lemma_.lower())
+    if state is not None and own is not None and lexicon.predicates[own].changes_state:
+        return None
+    return state
 
 
 def state_predicate(token: Token, lexicon: Lexicon) -> str | None:
@@ -410,10 +421,12 @@ def _objects_apart(verb: Token, conj: Token, anchor: Token | None) -> bool:
 
 
 def _best_in_coordination(first: Trigger, lexicon: Lexicon) -> Trigger:
-    """Among coordinated triggers ("will assist and train"), the one listed first in the lexicon."""
+    """Among coordinated triggers ("will assist and train"), the one listed first in the
+    lexicon; never one with an object of its own ("forced 900 people from their homes and
+    killed two": the two were killed, the 900 forced out)."""
     siblings = [first]
     for child in first.token.children:
-        if child.dep_ == "conj" and shares_subject(child):
+        if child.dep_ == "conj" and shares_subject(child) and not _own_object(child):
             pred = trigger_of(child, lexicon)
             if pred is not None:
                 siblings.append(Trigger(child, pred))
