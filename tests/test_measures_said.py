@@ -132,3 +132,32 @@ ITEMS = """Where things stand:
 )
 def test_figure_noun_refers_back(nlp, lexicon, text: str, quote: str, measure: str) -> None:
     assert find(nlp, lexicon, text, quote).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "time"),
+    [
+        # a figure set by a verb of value counts what the figure's own clause says
+        (
+            "Halvard Minerals says 11 miners were rescued today, bringing the total brought "
+            "out alive to 19.",
+            "19",
+            "rescued",
+            None,
+        ),
+        # a time of day that names a day dates the count; a clock time does not
+        ("The hall held 900 people last night.", "900 people", "displaced", "last night"),
+        ("The hall held 900 people at 22:00.", "900 people", "displaced", None),
+        # coordinated verbs sharing a subject share the first one's date
+        (
+            "Rescuers reached the mine on Wednesday and brought eight workers out alive.",
+            "eight workers",
+            "rescued",
+            "Wednesday",
+        ),
+    ],
+)
+def test_value_figure_and_time(nlp, lexicon, text, quote, measure, time) -> None:
+    claim = find(nlp, lexicon, text, quote)
+    assert claim.measure == measure
+    assert (claim.time.text if claim.time else None) == time

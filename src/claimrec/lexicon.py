@@ -170,6 +170,10 @@ class ReconcileWords(LexiconPart):
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
+    # measures that happen day by day: a count dated to one day is that day's question
+    dated_event_measures: list[str] = []
+    running_since: list[str] = []  # in a count's clause: a running count ("since Monday")
+    running_window: int = 8  # words either side of the figure searched for those
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # before a one-off event's noun: another event of its kind ("a similar fire in January")

@@ -86,6 +86,7 @@ from claimrec.cues import (
     is_part,
     is_part_in_phrase,
     is_rate,
+    is_running_count,
     is_running_total,
     is_scenario,
     is_withdrawn,
@@ -169,6 +170,7 @@ class _Context:
         self.agent_owns = frozenset(lexicon.reconcile.agent_owns)
         self.rate = rate_pattern(lexicon.reconcile)
         self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
+        self.dated_event_measures = frozenset(lexicon.reconcile.dated_event_measures)
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
         self.other_event = _other_event_pattern(lexicon)
@@ -503,9 +505,26 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     day = ctx.event_day(claim) if claim.measure in ctx.per_event_measures else None
     if day is not None and scope is None and is_running_total(claim.evidence, ctx.cues):
         day, scope = None, TOTAL  # all such events so far: one running question, no day
+    if claim.measure in ctx.dated_event_measures and scope is None:
+        day = _stated_day(claim, ctx)
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, claim.measure, place, scope, unit, story, day)
+
+
+def _stated_day(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The day a count of a measure that happens day by day (the lexicon's
+    ``dated_event_measures``: people rescued, evacuated or sheltered) is that day's own
+    event: when its sentence dates it to one day ("11 were rescued today", "4,800 were
+    ordered out on Tuesday", "the shelters held 3,900 last night"). Undated, or a running
+    count ("have been evacuated since Sunday", "bringing the total to 19"), it answers the
+    measure's main question, the running total."""
+    time = claim.time
+    if time is None or time.start is None or time.end != time.start:
+        return None
+    if is_running_count(claim.evidence, ctx.cues):
+        return None
+    return time.start
 
 
 def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) -> tuple[object, ...]:

@@ -754,6 +754,8 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
     heads = [anchor]
     if anchor.dep_ == "relcl":
         heads.append(anchor.head)
+    if anchor.dep_ == "conj" and anchor.pos_ == "VERB" and shares_subject(anchor):
+        heads.append(anchor.head)  # "broke through on Monday and brought 8 out": Monday's
     verb = anchor.head
     if (
         anchor.dep_ in {"nsubj", "nsubjpass", "dobj"}
@@ -763,8 +765,29 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
         heads.append(verb)
     for head in heads:
         for ent in s.sent.ents:
-            if ent.label_ == "DATE" and (_governs(head, ent.root) or ent.root.head.i == head.i):
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            if _governs(head, ent.root) or ent.root.head.i == head.i:
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
+                if ent.label_ == "TIME" and value.start is None:
+                    continue  # a clock time ("at 14:40") is no day; "last night" is one
+                return TimeRef(text=ent.text, start=value.start, end=value.end)
+    return None
+
+
+def _own_time(s: _Sentence, span: Span) -> TimeRef | None:
+    """A day stated inside the count's own phrase ("up from 2,300 on Monday night"): the
+    figure's own day, before its verb's ("held 3,900 last night, up from 2,300 on Monday
+    night")."""
+    number = span.root
+    if number.dep_ != "pobj":
+        return None  # only a figure in a phrase of its own ("from 2,300 on Monday")
+    for ent in s.sent.ents:
+        if ent.label_ in {"DATE", "TIME"} and (
+            _governs(number, ent.root, depth=2) or _governs(number.head, ent.root, depth=2)
+        ):
+            value: DateValue = resolve_date(ent.text, published=s.document.published)
+            if value.start is not None:
                 return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
 
@@ -791,7 +814,7 @@ def _count_time(s: _Sentence, anchor: Token, span: Span) -> TimeRef | None:
     """A count's time: the date phrase on its trigger, else (or when that cannot be placed on
     the calendar, "on the final day") the date of the list item it stands in; a phrase that
     points back to the last day named ("that day") is that day."""
-    time = _time(s, anchor)
+    time = _own_time(s, span) or _time(s, anchor)
     if time is not None and time.start is not None:
         return time
     item = _item_time(s, span)

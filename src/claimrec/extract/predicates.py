@@ -231,8 +231,10 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """The trigger that governs ``anchor``, combined with coordinated triggers: first a
     participle or relative clause on the anchor itself ("six miners trapped underground"),
     then the words above it in the parse."""
-    found = own_modifier(anchor, lexicon) or (
-        None if _partitive_whole(anchor) else _climb(anchor, lexicon)
+    found = (
+        own_modifier(anchor, lexicon)
+        or _valued_figure(anchor, lexicon)
+        or (None if _partitive_whole(anchor) else _climb(anchor, lexicon))
     )
     if found is None:
         return None
@@ -240,6 +242,28 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
         # the doers of "holding the line" are counted by what they do, with no measure
         return Trigger(found.token, found.token.lemma_.lower())
     return Trigger(found.token, _combined(found, lexicon))
+
+
+VALUE_PREPS = frozenset({"to", "at"})
+
+
+def _valued_figure(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """The figure noun a verb of value sets to the number ("bringing the total brought out
+    alive to 19", "put the number rescued at 40"): what the figure's own participle or
+    relative clause says it counts, not the verb of value ("bring" is no deployment here)."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in VALUE_PREPS:
+        return None
+    verb = anchor.head.head
+    if verb.dep_ in {"oprd", "acomp"} and verb.pos_ == "ADJ":
+        verb = verb.head  # "brought out alive to 19": the parser hangs "to" on "alive"
+    if verb.lemma_.lower() not in lexicon.value_verbs:
+        return None
+    for figure in verb.children:
+        if figure.dep_ == "dobj" and figure.lemma_.lower() in lexicon.measure_nouns:
+            found = own_modifier(figure, lexicon)
+            if found is not None:
+                return found
+    return None
 
 
 def _partitive_whole(anchor: Token) -> bool:
