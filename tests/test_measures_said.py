@@ -148,6 +148,21 @@ def test_figure_noun_refers_back(nlp, lexicon, text: str, quote: str, measure: s
         # a time of day that names a day dates the count; a clock time does not
         ("The hall held 900 people last night.", "900 people", "displaced", "last night"),
         ("The hall held 900 people at 22:00.", "900 people", "displaced", None),
+        # a "when" clause on a date is that date's event, and so is a verb coordinated in it
+        (
+            "The hills last burned in 2019, when fires forced some 25,000 people from their "
+            "homes and killed six.",
+            "some 25,000 people",
+            "displaced",
+            "2019",
+        ),
+        (
+            "The hills last burned in 2019, when fires forced some 25,000 people from their "
+            "homes and killed six.",
+            "six",
+            "deaths",
+            "2019",
+        ),
         # coordinated verbs sharing a subject share the first one's date
         (
             "Rescuers reached the mine on Wednesday and brought eight workers out alive.",

@@ -752,10 +752,10 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
     noun with no trigger, to the verb it is the subject or object of ("Ten Velorians came
     home on Friday"; not a verb of saying), as the claim's time."""
     heads = [anchor]
-    if anchor.dep_ == "relcl":
-        heads.append(anchor.head)
     if anchor.dep_ == "conj" and anchor.pos_ == "VERB" and shares_subject(anchor):
         heads.append(anchor.head)  # "broke through on Monday and brought 8 out": Monday's
+    # "the 2019 fire that killed 40", "in 2019, when blazes forced 25,000 from their homes"
+    heads += [h.head for h in heads if h.dep_ == "relcl"]
     verb = anchor.head
     if (
         anchor.dep_ in {"nsubj", "nsubjpass", "dobj"}
@@ -767,7 +767,7 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
         for ent in s.sent.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
-            if _governs(head, ent.root) or ent.root.head.i == head.i:
+            if _governs(head, ent.root) or head.i in {ent.root.i, ent.root.head.i}:
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
                 if ent.label_ == "TIME" and value.start is None:
                     continue  # a clock time ("at 14:40") is no day; "last night" is one
