@@ -77,6 +77,14 @@ def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
         ),
         ("Forty people were rescued in the operation.", "Forty people", "rescued"),
         ("About 3,000 workers went on strike.", "About 3,000 workers", "strike"),
+        # told or ordered to leave: evacuees
+        ("Officials said 3,100 residents were ordered to leave.", "3,100 residents", "displaced"),
+        # a force counted where it works; other people there are no force
+        ("About 1,100 firefighters were on the ground.", "About 1,100 firefighters", "force"),
+        ("About 300 people were on the ground near the stage.", "About 300 people", "other"),
+        # moving people deploys only a force
+        ("All 64 residents of the care home were moved to a hospital.", "64 residents", "other"),
+        ("About 2,000 troops were moved to the border.", "About 2,000 troops", "force"),
     ],
 )
 def test_measure_from_its_sentence(nlp, lexicon, text: str, quote: str, measure: str) -> None:

@@ -283,6 +283,7 @@ class Lexicon(LexiconPart):
     copula_predicate: str | None = None
     presence_verbs: list[str] = ["be"]
     presence_units: list[str] = []  # the unit classes whose presence is a deployment
+    civilian_moves: list[str] = []  # verbs that deploy only a force ("moved 64 residents")
     location_preps: list[str]
     location_heads: list[str]
     directions: list[str]

@@ -181,7 +181,7 @@ def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
     """ "walked out", "walked off": a verb with its particle or bare object; "took part",
     "came out": a phrase of taking part, whose predicate is what its sentence is about."""
     for child in (*verb.children, *_next_particle(verb)):
-        if child.dep_ in {"prt", "dobj", "prep", "advmod"}:
+        if child.dep_ in {"prt", "dobj", "prep", "advmod", "xcomp"}:  # xcomp: "told to leave"
             phrase = f"{verb.lemma_.lower()} {child.lower_}"
             if phrase in lexicon.participation.phrases:
                 return _participation(verb, child, lexicon, phrase)
@@ -515,11 +515,16 @@ def _own_object(verb: Token) -> bool:
 
 def mere_presence(trigger: Trigger, unit: str, lexicon: Lexicon) -> bool:
     """A verb of being with a place ("are in X") said of people who are not a force: their
-    being somewhere is no deployment."""
+    being somewhere is no deployment; nor is moving people who are not a force ("all 64
+    residents of the care home were moved to a hospital": no force sent)."""
+    if unit in lexicon.presence_units:
+        return False
+    if trigger.token.lemma_.lower() in lexicon.civilian_moves:
+        force = lexicon.measure_of(lexicon.copula_predicate or "")  # a deployment's measure
+        return lexicon.measure_of(trigger.predicate) == force
     return (
         trigger.predicate == lexicon.copula_predicate
         and trigger.token.lemma_.lower() in lexicon.presence_verbs
-        and unit not in lexicon.presence_units
     )
 
 
