@@ -158,7 +158,7 @@ MEASURES = [
     # one participle shared by its own coordination still combines
     ("At least 40 were killed and 230 wounded.", "At least 40", "deaths"),
     ("At least 40 were killed and 230 wounded.", "230", "injured"),
-    ("Six miners trapped underground were rescued.", "Six", "trapped"),
+    ("Six miners trapped underground were rescued.", "Six", "missing"),
     # a subset of a crowd stated with a verb of being is still the crowd, not a force present
     (
         "The count is in: 90,000 protesters across Velmora, including 11,000 in Ostrava.",
