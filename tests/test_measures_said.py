@@ -174,6 +174,18 @@ def test_figure_noun_refers_back(nlp, lexicon, text: str, quote: str, measure: s
             "deaths",
             "2019",
         ),
+        # a state in progress reported by a dated verb of saying holds on that day ...
+        (
+            "The hospital, which on Thursday said it was treating 19 workers, now has 12.",
+            "19 workers",
+            "hospitalised",
+            "Thursday",
+        ),
+        # ... an event reported later does not take the day it was said
+        ("Officials said on Friday that 40 people had been rescued.", "40 people", "rescued",
+         None),
+        # the count's own figure is never its date
+        ("It is now treating 21, director Lena Varga said.", "21", "hospitalised", None),
         # coordinated verbs sharing a subject share the first one's date
         (
             "Rescuers reached the mine on Wednesday and brought eight workers out alive.",

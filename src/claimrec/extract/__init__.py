@@ -746,7 +746,7 @@ def _speaker_tokens(s: _Sentence) -> set[int]:
     }
 
 
-def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
+def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef | None:
     """A date phrase attached to the claim's trigger, else to the event noun a relative
     clause of the trigger describes ("the 2019 fire that killed 40"), else, for a counted
     noun with no trigger, to the verb it is the subject or object of ("Ten Velorians came
@@ -767,10 +767,32 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
         for ent in s.sent.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
+            if figure is not None and ent.start < figure.end and figure.start < ent.end:
+                continue  # "now treating 21": the count's own figure is never its date
             if _governs(head, ent.root) or head.i in {ent.root.i, ent.root.head.i}:
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
                 if ent.label_ == "TIME" and value.start is None:
                     continue  # a clock time ("at 14:40") is no day; "last night" is one
+                return TimeRef(text=ent.text, start=value.start, end=value.end)
+    return None
+
+
+def _reported_state_time(s: _Sentence, anchor: Token) -> TimeRef | None:
+    """A state in progress reported by a dated verb of saying holds on the day it was said:
+    "the hospital, which on Thursday said it was treating 19" speaks for Thursday. (An
+    event reported later keeps no such date: "said on Friday 40 had been rescued" dates the
+    saying, not the rescues.)"""
+    verb = anchor
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+    if not progressive or verb.dep_ != "ccomp":
+        return None
+    saying = verb.head
+    if saying.lemma_.lower() not in s.lexicon.attribution_verbs:
+        return None
+    for ent in s.sent.ents:
+        if ent.label_ == "DATE" and _governs(saying, ent.root, depth=2):
+            value: DateValue = resolve_date(ent.text, published=s.document.published)
+            if value.start is not None and value.start == value.end:
                 return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
 
@@ -814,7 +836,7 @@ def _count_time(s: _Sentence, anchor: Token, span: Span) -> TimeRef | None:
     """A count's time: the date phrase on its trigger, else (or when that cannot be placed on
     the calendar, "on the final day") the date of the list item it stands in; a phrase that
     points back to the last day named ("that day") is that day."""
-    time = _own_time(s, span) or _time(s, anchor)
+    time = _own_time(s, span) or _time(s, anchor, figure=span) or _reported_state_time(s, anchor)
     if time is not None and time.start is not None:
         return time
     item = _item_time(s, span)
