@@ -199,3 +199,25 @@ def test_value_figure_and_time(nlp, lexicon, text, quote, measure, time) -> None
     claim = find(nlp, lexicon, text, quote)
     assert claim.measure == measure
     assert (claim.time.text if claim.time else None) == time
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "place"),
+    [
+        # the place people are counted leaving is where they were
+        ("Officials say 6,500 people have left Marrow district alone.", "6,500 people", "Marrow"),
+        ("About 300 people left their homes.", "About 300 people", None),
+        # a figure given for a place is that place's
+        (
+            "Officials said 6,000 people had left Marrow district; the corrected figure for "
+            "Marrow is 2,400.",
+            "2,400",
+            "Marrow",
+        ),
+        # a force leaving a place is no evacuee, and its count gets no such place
+        ("About 3,000 troops have left Vellin.", "About 3,000 troops", None),
+    ],
+)
+def test_place_a_count_is_stated_for(nlp, lexicon, text, quote, place) -> None:
+    claim = find(nlp, lexicon, text, quote)
+    assert (claim.location.text if claim.location else None) == place

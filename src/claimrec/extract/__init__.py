@@ -219,6 +219,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     source, source_penalty, hearsay = _source(s, count.anchor)
     place = (
         _first_place(s, trigger, count.unit_token)
+        or _left_place(s, trigger)
+        or _figure_place(s, count)
         or _site(s, trigger, count, predicate)
         or _framed(s)
         or _there(s, count)
@@ -598,6 +600,42 @@ def _first_place(s: _Sentence, trigger: Trigger | None, unit: Token | None) -> M
     if not phrases or _listed(phrases):
         return None  # "3,000 displaced in X and Y": across them, no one place's
     return mention(phrases[0], "LOC", s.piece.start)
+
+
+def _left_place(s: _Sentence, trigger: Trigger | None) -> Mention | None:
+    """The named place people are counted leaving ("6,500 have left Marrow district"): where
+    those evacuees were, so their count is that place's."""
+    if trigger is None or trigger.token.lemma_.lower() not in s.lexicon.place_verb_predicates:
+        return None
+    if not s.lexicon.predicates[trigger.predicate].civilian:
+        return None
+    for obj in trigger.token.children:
+        if obj.dep_ != "dobj":
+            continue
+        names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS]
+        if names and not any(c.dep_ == "conj" for c in obj.children):
+            return mention(s.sent.doc[names[0].i : names[-1].i + 1], "LOC", s.piece.start)
+    return None
+
+
+def _figure_place(s: _Sentence, count: Count) -> Mention | None:
+    """The named place a figure is given for ("the corrected figure for X is 2,100", "the
+    table gives 2,100 for X"): a figure stated for a place is that place's count."""
+    if not count.figure and count.unit_token is not None:
+        return None
+    anchor = count.anchor
+    carriers = [anchor, count.number.root]
+    carriers += [t.head for t in carriers if t.dep_ in {"dobj", "nsubj", "attr"}]
+    for carrier in carriers:
+        for prep in carrier.children:
+            if prep.dep_ not in {"prep", "dative"} or prep.lower_ != "for":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS):
+                    names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_]
+                    start, end = (names[0].i, names[-1].i + 1) if names else (obj.i, obj.i + 1)
+                    return mention(s.sent.doc[start:end], "LOC", s.piece.start)
+    return None
 
 
 def _listed(phrases: list[Span]) -> bool:
