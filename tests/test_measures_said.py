@@ -186,7 +186,14 @@ def test_figure_noun_refers_back(nlp, lexicon, text: str, quote: str, measure: s
          None),
         # the count's own figure is never its date
         ("It is now treating 21, director Lena Varga said.", "21", "hospitalised", None),
-        # coordinated verbs sharing a subject share the first one's date
+        # coordinated verbs sharing a subject share the first one's date, even on its goal
+        (
+            "Rescuers broke through to the chamber on Wednesday and brought eight workers out "
+            "alive.",
+            "eight workers",
+            "rescued",
+            "Wednesday",
+        ),
         (
             "Rescuers reached the mine on Wednesday and brought eight workers out alive.",
             "eight workers",

@@ -790,8 +790,10 @@ def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef
     noun with no trigger, to the verb it is the subject or object of ("Ten Velorians came
     home on Friday"; not a verb of saying), as the claim's time."""
     heads = [anchor]
+    partner = None
     if anchor.dep_ == "conj" and anchor.pos_ == "VERB" and shares_subject(anchor):
-        heads.append(anchor.head)  # "broke through on Monday and brought 8 out": Monday's
+        partner = anchor.head  # "broke through on Monday and brought 8 out": Monday's
+        heads.append(partner)
     # "the 2019 fire that killed 40", "in 2019, when blazes forced 25,000 from their homes"
     heads += [h.head for h in heads if h.dep_ == "relcl"]
     verb = anchor.head
@@ -807,7 +809,10 @@ def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef
                 continue
             if figure is not None and ent.start < figure.end and figure.start < ent.end:
                 continue  # "now treating 21": the count's own figure is never its date
-            if _governs(head, ent.root) or head.i in {ent.root.i, ent.root.head.i}:
+            # the partner's date may sit on its goal ("broke through to the chamber on
+            # Wednesday"): one step deeper
+            depth = 4 if head is partner else 3
+            if _governs(head, ent.root, depth=depth) or head.i in {ent.root.i, ent.root.head.i}:
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
                 if ent.label_ == "TIME" and value.start is None:
                     continue  # a clock time ("at 14:40") is no day; "last night" is one
