@@ -13,6 +13,7 @@ from claimrec.lexicon import load_lexicon
 from claimrec.models import Evidence
 
 RESCUES = (
+    "The operator said eight workers were rescued on Monday.",
     "The operator said 11 workers were rescued today, bringing the total brought out alive "
     "to 19. The inspectorate's log records nine workers rescued on Tuesday.",
     "By Thursday the operator said 25 workers had been rescued since the collapse.",
@@ -26,6 +27,7 @@ def test_each_day_is_its_own_question(tmp_path) -> None:
     assert today == log  # the same day's rescues, from two voices
     assert today != total  # that day's event is not the running total
     assert fact_id(graph, "25 workers") == total  # "since the collapse": the running total
+    assert fact_id(graph, "eight workers") not in {today, total}  # Monday's own
     status = next(f.status for f in graph.facts if f.id == today)
     assert status == "conflict"
 
@@ -39,12 +41,23 @@ def test_shelter_nights_apart(tmp_path) -> None:
     assert count_of(graph, "3,900 people").measure == "displaced"
 
 
+def test_one_rescue_day_is_the_story_total(tmp_path) -> None:
+    """A story whose rescues are dated to one day only (a sinking) has no day-by-day
+    questions: a table's "as of" date does not split its figure from the others."""
+    graph = story_graph(
+        tmp_path,
+        "Updated figures from the coastguard: 212 rescued.",
+        "| Figure | Source | As of |\n| --- | --- | --- |\n| 215 rescued | Ministry | 3 March |",
+    )
+    assert fact_id(graph, "212") == fact_id(graph, "215")
+
+
 def test_undated_rescues_are_the_total(tmp_path) -> None:
     graph = story_graph(
         tmp_path,
         "Crews rescued 40 people, the agency said.",
         "Officials said 60 people had been rescued in all. The agency said 15 people were "
-        "rescued on Sunday.",
+        "rescued on Sunday and 20 people were rescued on Monday.",
     )
     assert fact_id(graph, "40 people") == fact_id(graph, "60 people")
     assert fact_id(graph, "15 people") != fact_id(graph, "60 people")

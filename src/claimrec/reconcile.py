@@ -181,6 +181,7 @@ class _Context:
         self.number_words = frozenset(lexicon.prefilter.number_words)
         self.published = {d.id: d.published for d in documents}
         self.story = {d.id: d.story for d in documents}
+        self.day_by_day = _day_by_day(claims, self)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
@@ -516,15 +517,38 @@ def _stated_day(claim: Claim, ctx: _Context) -> dt.date | None:
     """The day a count of a measure that happens day by day (the lexicon's
     ``dated_event_measures``: people rescued, evacuated or sheltered) is that day's own
     event: when its sentence dates it to one day ("11 were rescued today", "4,800 were
-    ordered out on Tuesday", "the shelters held 3,900 last night"). Undated, or a running
-    count ("have been evacuated since Sunday", "bringing the total to 19"), it answers the
-    measure's main question, the running total."""
+    ordered out on Tuesday", "the shelters held 3,900 last night") and the story counts
+    that measure on more than one day. Undated, or a running count ("have been evacuated
+    since Sunday", "bringing the total to 19"), or in a story where it happened on one day
+    only (a sinking's rescues), it answers the measure's main question."""
+    day = _single_day(claim, ctx)
+    if day is None or (ctx.story.get(claim.doc), claim.measure) not in ctx.day_by_day:
+        return None
+    return day
+
+
+def _single_day(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The one day a count's sentence dates it to, unless its clause makes it a running
+    count."""
     time = claim.time
     if time is None or time.start is None or time.end != time.start:
         return None
     if is_running_count(claim.evidence, ctx.cues):
         return None
     return time.start
+
+
+def _day_by_day(claims: Sequence[Claim], ctx: _Context) -> frozenset[tuple[str | None, str]]:
+    """The (story, measure) pairs of ``dated_event_measures`` that the story dates to at
+    least two different days: only then are its days separate events."""
+    days: dict[tuple[str | None, str], set[dt.date]] = defaultdict(set)
+    for claim in claims:
+        if claim.type != "count" or claim.measure not in ctx.dated_event_measures:
+            continue
+        day = _single_day(claim, ctx)
+        if day is not None:
+            days[(ctx.story.get(claim.doc), claim.measure)].add(day)
+    return frozenset(key for key, found in days.items() if len(found) > 1)
 
 
 def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) -> tuple[object, ...]:

@@ -287,8 +287,8 @@ def _is_doer(anchor: Token, found: Trigger, lexicon: Lexicon) -> bool:
     entry = lexicon.predicates.get(found.predicate)
     if entry is None or not entry.changes_state or verb.pos_ != "VERB":
         return False
-    if verb.lemma_.lower() in lexicon.undergoer_verbs:
-        return False
+    if verb.lemma_.lower() in lexicon.undergoer_verbs or _phrase_predicate(verb, lexicon):
+        return False  # "took part": the object is the phrase's own, no one acted on
     subject = (
         (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i == anchor.i)
         or (anchor.dep_ == "nsubj" and anchor.head.i == verb.i)
