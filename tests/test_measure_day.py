@@ -158,7 +158,7 @@ MEASURES = [
     # one participle shared by its own coordination still combines
     ("At least 40 were killed and 230 wounded.", "At least 40", "deaths"),
     ("At least 40 were killed and 230 wounded.", "230", "injured"),
-    ("Six miners trapped underground were rescued.", "Six", "trapped"),
+    ("Six miners trapped underground were rescued.", "Six", "missing"),
     # a subset of a crowd stated with a verb of being is still the crowd, not a force present
     (
         "The count is in: 90,000 protesters across Velmora, including 11,000 in Ostrava.",
@@ -178,7 +178,7 @@ MEASURES = [
     (
         "Officials said 400 people had been evacuated, 30 of them children, and 12 were missing.",
         "30",
-        "evacuated",
+        "displaced",
     ),
     (
         "Officials said 400 people had been evacuated, 30 of them children, and 12 were missing.",
@@ -206,10 +206,11 @@ MEASURES = [
     ("The fire killed 14 people and 31 were being treated in hospital.", "31", "hospitalised"),
     ("The fire killed 14 people and 31 were being treated in hospital.", "14", "deaths"),
     ("Six people died and 45 people were being treated in hospital.", "45", "hospitalised"),
+    # ... and treated for an injury named by what it is: injured, never the deaths
     (
         "The blast killed six people, and 40 others are being treated for burns.",
         "40",
-        "hospitalised",
+        "injured",
     ),
     ("Doctors treated 40 people after the blast that killed six.", "40", "hospitalised"),
     ("Six people died, and 40 were receiving treatment in hospital.", "40", "hospitalised"),

@@ -83,6 +83,22 @@ def is_running_total(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", regex)
 
 
+def is_running_count(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the words around a count make it a running count, in the clause rather than
+    beside the figure: "25 have been rescued alive since the collapse", "bringing the total
+    brought out alive to 19"."""
+    regex = pattern(tuple(cues.running_total) + tuple(cues.running_since))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return False
+    before, quote, after = _split(evidence)
+    window = cues.running_window
+    # within the count's own clause: "11 were rescued today, bringing the total to 19" is
+    # that day's 11; the running total is the 19
+    before = re.split(r"[,;:\u2014]", _last_words(before, window))[-1]
+    after = re.split(r"[,;:\u2014]", _first_words(after, window))[0]
+    return _found(f"{before} {quote} {after}", regex)
+
+
 def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the figure counts an increment or a subset ("another 3,000", "the first
     contingent of 1,500", "nine of them"), never the total."""

@@ -47,6 +47,11 @@ class Predicate(LexiconPart):
     # an event that changes the counted people's state ("released", "died"): when it governs
     # a count it overrides the counted noun's own predicate ("300 hostages were released")
     changes_state: bool = False
+    # counts only people who are not a force: troops leaving a place are no evacuees
+    civilian: bool = False
+    # verbs (or verb + particle) that count the predicate's people when their subject is a
+    # building or site: "the shelters held 900 people", "schools took in 400"
+    hosted_by: list[str] = []
     verbs: list[str] = []
     place_verbs: list[str] = []
     nouns: list[str] = []
@@ -207,6 +212,10 @@ class ReconcileWords(LexiconPart):
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
     gathering_measures: list[str] = []
+    # measures that happen day by day: a count dated to one day is that day's question
+    dated_event_measures: list[str] = []
+    running_since: list[str] = []  # in a count's clause: a running count ("since Monday")
+    running_window: int = 8  # words either side of the figure searched for those
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # an exchange: releases of two of the group classes are two questions (hostages, prisoners)
@@ -326,6 +335,9 @@ class Lexicon(LexiconPart):
     exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
     figure_pronouns: list[str] = []  # "raised it to 214": the figure just given
+    # verbs whose subject undergoes the event even with an object ("fled the city")
+    undergoer_verbs: list[str] = []
+    building_nouns: list[str] = []  # subjects that host people ("the shelters held 900")
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []
@@ -352,6 +364,7 @@ class Lexicon(LexiconPart):
     copula_predicate: str | None = None
     presence_verbs: list[str] = ["be"]
     presence_units: list[str] = []  # the unit classes whose presence is a deployment
+    civilian_moves: list[str] = []  # verbs that deploy only a force ("moved 64 residents")
     location_preps: list[str]
     location_heads: list[str]
     directions: list[str]
@@ -414,6 +427,11 @@ class Lexicon(LexiconPart):
     @cached_property
     def place_verb_predicates(self) -> dict[str, str]:
         return _index((name, p.place_verbs) for name, p in self.predicates.items())
+
+    @cached_property
+    def hosting_predicates(self) -> dict[str, str]:
+        """Verb (or verb + particle) whose building subject hosts people -> predicate."""
+        return _index((name, p.hosted_by) for name, p in self.predicates.items())
 
     @cached_property
     def phrase_predicates(self) -> dict[str, str]:

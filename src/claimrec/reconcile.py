@@ -99,6 +99,7 @@ from claimrec.cues import (
     is_part,
     is_part_in_phrase,
     is_rate,
+    is_running_count,
     is_running_total,
     is_scenario,
     is_terms,
@@ -218,6 +219,7 @@ class _Context:
         self.agent_owns = frozenset(lexicon.reconcile.agent_owns)
         self.rate = rate_pattern(lexicon.reconcile)
         self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
+        self.dated_event_measures = frozenset(lexicon.reconcile.dated_event_measures)
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
         self.other_event = _other_event_pattern(lexicon)
@@ -232,6 +234,7 @@ class _Context:
         self.story = {d.id: d.story for d in documents}
         self.story_measures = story_measures(claims, self.story)
         self.within = within_events(claims, {d.id: d.body for d in documents}, lexicon)
+        self.day_by_day = _day_by_day(claims, self)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.exchanges = _exchanges(claims, lexicon, self.story)
         self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
@@ -716,6 +719,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
             day, scope, unit = None, TOTAL, group
     if scope == TERMS:
         day = None  # an agreement's terms are one question whichever day they are told
+    if claim.measure in ctx.dated_event_measures and scope is None:
+        day = _stated_day(claim, ctx)
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, measure, place, scope, unit, story, day)
@@ -739,6 +744,44 @@ def _by_nationality(claim: Claim, ctx: _Context) -> bool:
     is (the same people counted on two days are two breakdowns); a place in its sentence
     says where they are, and narrows nothing (their nationality already says who)."""
     return claim.counted in ctx.nationalities and claim.predicate not in ctx.lexicon.predicates
+
+
+def _stated_day(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The day a count of a measure that happens day by day (the lexicon's
+    ``dated_event_measures``: people rescued, evacuated or sheltered) is that day's own
+    event: when its sentence dates it to one day ("11 were rescued today", "4,800 were
+    ordered out on Tuesday", "the shelters held 3,900 last night") and the story counts
+    that measure on more than one day. Undated, or a running count ("have been evacuated
+    since Sunday", "bringing the total to 19"), or in a story where it happened on one day
+    only (a sinking's rescues), it answers the measure's main question."""
+    day = _single_day(claim, ctx)
+    if day is None or (ctx.story.get(claim.doc), claim.measure) not in ctx.day_by_day:
+        return None
+    return day
+
+
+def _single_day(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The one day a count's sentence dates it to, unless its clause makes it a running
+    count."""
+    time = claim.time
+    if time is None or time.start is None or time.end != time.start:
+        return None
+    if is_running_count(claim.evidence, ctx.cues):
+        return None
+    return time.start
+
+
+def _day_by_day(claims: Sequence[Claim], ctx: _Context) -> frozenset[tuple[str | None, str]]:
+    """The (story, measure) pairs of ``dated_event_measures`` that the story dates to at
+    least two different days: only then are its days separate events."""
+    days: dict[tuple[str | None, str], set[dt.date]] = defaultdict(set)
+    for claim in claims:
+        if claim.type != "count" or claim.measure not in ctx.dated_event_measures:
+            continue
+        day = _single_day(claim, ctx)
+        if day is not None:
+            days[(ctx.story.get(claim.doc), claim.measure)].add(day)
+    return frozenset(key for key, found in days.items() if len(found) > 1)
 
 
 def _event_block(claim: Claim, family: str, story: str | None, ctx: _Context) -> tuple[object, ...]:

@@ -95,6 +95,8 @@ class _Context:
     recent: frozenset[str] = frozenset()  # predicates of the last sentence with measured counts
     current: list[str] = field(default_factory=list)  # predicates of this sentence's counts
     verbless: dict[int, Verbless] = field(default_factory=dict)  # figures no verb measures
+    recent_toll: str | None = None  # the predicate of the last measured count ...
+    recent_paragraph: int = -1  # ... and its paragraph, for a figure noun referring back
     day: TimeRef | None = None  # the last single day named, for "that day"
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
     last_place: Mention | None = None  # the last place named, for "there" ...
@@ -285,6 +287,9 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or _measure_subject(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
+        # a list item's label says what its bare figures count, before a head borrowed
+        # from the item above ("- Missing: three ... - Evacuations: the table gives 2,100")
+        or (_label_toll(s) if count.unit_token is None else None)
         or count.fallback
         or (_antecedent_toll(s) if count.figure else None)
         or _head_count_toll(s, count)
@@ -292,6 +297,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     )
     if s.lexicon.measure_of(predicate) != "other":
         s.context.tolls[predicate] += 1
+        s.context.recent_toll, s.context.recent_paragraph = predicate, s.piece.paragraph
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     predicate = _intake(count, trigger, predicate, s.lexicon)
@@ -323,6 +329,8 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     place = (
         (its[0] if its is not None else None)
         or _first_place(s, trigger, count)
+        or _left_place(s, trigger)
+        or _figure_place(s, count)
         or _site(s, trigger, count, predicate)
         or _framed(s)
         or _there(s, count)
@@ -404,26 +412,49 @@ def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
     return None
 
 
+MAX_ITEM_LABEL = 8  # tokens before a list item's colon that can be its label
+
+
 def _antecedent_toll(s: _Sentence) -> str | None:
-    """What a bare figure noun counts ("Marek put the figure at 130", "the total is
-    higher"): a definite figure noun points back to the figure just given, so the measure
-    of the last sentence that counted one (when it counted only one kind), else the
-    document's main toll; a measured figure earlier in its own sentence is nearer still. ("... 212
-    were still held. Later X put the figure at 190": held, even in an article mostly about
-    releases.)"""
+    """What a bare figure noun counts ("Marek put the figure at 130", "its corrected figure
+    for X is 2,100", "the table gives 2,100 for X"): what its list item's label names ("-
+    Evacuations: the table gives ..."), else the figure it points back to: a measured figure
+    earlier in its own sentence, else the last measured count of its paragraph, else the
+    last sentence that counted one (when it counted only one kind), else the document's
+    main toll ("the real number was around 130" in a story of deaths). Otherwise nothing
+    says: never a measure taken from an unrelated sentence."""
+    label = _label_toll(s)
+    if label is not None:
+        return label
     measured = [p for p in s.context.current if s.lexicon.measure_of(p) != "other"]
     if measured:  # a measured figure earlier in this sentence is nearer
         return measured[-1]
+    if s.context.recent_paragraph == s.piece.paragraph and s.context.recent_toll is not None:
+        return s.context.recent_toll
     if len(s.context.recent) == 1:
         return next(iter(s.context.recent))
     return _main_toll(s)
 
 
 def _main_toll(s: _Sentence) -> str | None:
-    """What a bare figure noun counts ("the real number was around 130", "the total is
-    higher"): the document's main toll so far, the predicate most of its counts had."""
+    """The predicate a strict majority of the document's measured counts so far had."""
     ranked = s.context.tolls.most_common(1)
-    return ranked[0][0] if ranked else None
+    if ranked and 2 * ranked[0][1] > s.context.tolls.total():
+        return ranked[0][0]
+    return None
+
+
+def _label_toll(s: _Sentence) -> str | None:
+    """The measured event a list item's label names ("**Evacuations:** ...")."""
+    head = s.sent[:MAX_ITEM_LABEL]
+    colon = next((t.i for t in head if t.text.strip("*_") == ":"), None)
+    if colon is None:
+        return None
+    for token in s.sent.doc[s.sent.start : colon]:
+        name = trigger_of(token, s.lexicon)
+        if name is not None and s.lexicon.measure_of(name) != "other":
+            return name
+    return None
 
 
 def _unfound(count: Count, lexicon: Lexicon) -> str | None:
@@ -789,6 +820,42 @@ def _counted_places(phrase: Span) -> bool:
     return any(c.dep_ == "nummod" for c in phrase.root.children)
 
 
+def _left_place(s: _Sentence, trigger: Trigger | None) -> Mention | None:
+    """The named place people are counted leaving ("6,500 have left Marrow district"): where
+    those evacuees were, so their count is that place's."""
+    if trigger is None or trigger.token.lemma_.lower() not in s.lexicon.place_verb_predicates:
+        return None
+    if not s.lexicon.predicates[trigger.predicate].civilian:
+        return None
+    for obj in trigger.token.children:
+        if obj.dep_ != "dobj":
+            continue
+        names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_ in PLACE_LABELS]
+        if names and not any(c.dep_ == "conj" for c in obj.children):
+            return mention(s.sent.doc[names[0].i : names[-1].i + 1], "LOC", s.piece.start)
+    return None
+
+
+def _figure_place(s: _Sentence, count: Count) -> Mention | None:
+    """The named place a figure is given for ("the corrected figure for X is 2,100", "the
+    table gives 2,100 for X"): a figure stated for a place is that place's count."""
+    if not count.figure and count.unit_token is not None:
+        return None
+    anchor = count.anchor
+    carriers = [anchor, count.number.root]
+    carriers += [t.head for t in carriers if t.dep_ in {"dobj", "nsubj", "attr"}]
+    for carrier in carriers:
+        for prep in carrier.children:
+            if prep.dep_ not in {"prep", "dative"} or prep.lower_ != "for":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS):
+                    names = [t for t in obj.subtree if t.pos_ == "PROPN" or t.ent_type_]
+                    start, end = (names[0].i, names[-1].i + 1) if names else (obj.i, obj.i + 1)
+                    return mention(s.sent.doc[start:end], "LOC", s.piece.start)
+    return None
+
+
 def _listed(phrases: list[Span]) -> bool:
     """Whether the first place phrase is coordinated with another named place ("in X and
     Y", "in X, Y and Z")."""
@@ -1036,15 +1103,19 @@ def _speaker_tokens(s: _Sentence) -> set[int]:
     }
 
 
-def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
+def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef | None:
     """A date phrase attached to the claim's trigger, else to the event noun a relative
     clause of the trigger describes ("the 2019 fire that killed 40"), else, for a counted
     noun with no trigger, to the verb it is the subject or object of ("Ten Velorians came
     home on Friday"; not a verb of saying, unless it gives the figure: "On Friday X put the
     figure at 70"), as the claim's time."""
     heads = [anchor]
-    if anchor.dep_ == "relcl":
-        heads.append(anchor.head)
+    partner = None
+    if anchor.dep_ == "conj" and anchor.pos_ == "VERB" and shares_subject(anchor):
+        partner = anchor.head  # "broke through on Monday and brought 8 out": Monday's
+        heads.append(partner)
+    # "the 2019 fire that killed 40", "in 2019, when blazes forced 25,000 from their homes"
+    heads += [h.head for h in heads if h.dep_ == "relcl"]
     verb = anchor.head
     lemma = verb.lemma_.lower()
     if (
@@ -1057,12 +1128,58 @@ def _time(s: _Sentence, anchor: Token) -> TimeRef | None:
         heads.append(verb.head)
     for head in heads:
         for ent in s.sent.ents:
-            if ent.label_ == "DATE" and (
-                _governs(head, ent.root)
-                or ent.root.head.i == head.i
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            if figure is not None and ent.start < figure.end and figure.start < ent.end:
+                continue  # "now treating 21": the count's own figure is never its date
+            # the partner's date may sit on its goal ("broke through to the chamber on
+            # Wednesday"): one step deeper
+            depth = 4 if head is partner else 3
+            if (
+                _governs(head, ent.root, depth=depth)
+                or head.i in {ent.root.i, ent.root.head.i}
                 or (head is not anchor and ent.start <= head.i < ent.end)  # parsed as the noun
             ):
                 value: DateValue = resolve_date(ent.text, published=s.document.published)
+                if ent.label_ == "TIME" and value.start is None:
+                    continue  # a clock time ("at 14:40") is no day; "last night" is one
+                return TimeRef(text=ent.text, start=value.start, end=value.end)
+    return None
+
+
+def _reported_state_time(s: _Sentence, anchor: Token) -> TimeRef | None:
+    """A state in progress reported by a dated verb of saying holds on the day it was said:
+    "the hospital, which on Thursday said it was treating 19" speaks for Thursday. (An
+    event reported later keeps no such date: "said on Friday 40 had been rescued" dates the
+    saying, not the rescues.)"""
+    verb = anchor
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+    if not progressive or verb.dep_ != "ccomp":
+        return None
+    saying = verb.head
+    if saying.lemma_.lower() not in s.lexicon.attribution_verbs:
+        return None
+    for ent in s.sent.ents:
+        if ent.label_ == "DATE" and _governs(saying, ent.root, depth=2):
+            value: DateValue = resolve_date(ent.text, published=s.document.published)
+            if value.start is not None and value.start == value.end:
+                return TimeRef(text=ent.text, start=value.start, end=value.end)
+    return None
+
+
+def _own_time(s: _Sentence, span: Span) -> TimeRef | None:
+    """A day stated inside the count's own phrase ("up from 2,300 on Monday night"): the
+    figure's own day, before its verb's ("held 3,900 last night, up from 2,300 on Monday
+    night")."""
+    number = span.root
+    if number.dep_ != "pobj":
+        return None  # only a figure in a phrase of its own ("from 2,300 on Monday")
+    for ent in s.sent.ents:
+        if ent.label_ in {"DATE", "TIME"} and (
+            _governs(number, ent.root, depth=2) or _governs(number.head, ent.root, depth=2)
+        ):
+            value: DateValue = resolve_date(ent.text, published=s.document.published)
+            if value.start is not None:
                 return TimeRef(text=ent.text, start=value.start, end=value.end)
     return None
 
@@ -1101,7 +1218,7 @@ def _count_time(s: _Sentence, anchor: Token, span: Span) -> TimeRef | None:
     """A count's time: the date phrase on its trigger, else (or when that cannot be placed on
     the calendar, "on the final day") the date of the list item it stands in; a phrase that
     points back to the last day named ("that day") is that day."""
-    time = _time(s, anchor)
+    time = _own_time(s, span) or _time(s, anchor, figure=span) or _reported_state_time(s, anchor)
     if time is not None and time.start is not None:
         return time
     item = _item_time(s, span)

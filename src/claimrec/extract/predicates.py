@@ -35,7 +35,10 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
     """The predicate ``token`` triggers by its lemma and part of speech, if any."""
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
-        phrase = state_predicate(token, lexicon) or _phrase_predicate(token, lexicon)
+        hosted = _hosted(token, lexicon)
+        if hosted is not None:
+            return hosted
+        phrase = _own_event_state(token, lexicon) or _phrase_predicate(token, lexicon)
         if phrase is not None:
             return phrase if _subject_fits(token, phrase, lexicon) else None
         name = lexicon.verb_predicates.get(lemma)
@@ -44,8 +47,11 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
         if name is not None:
             return _condition(token, lexicon) or name
         name = lexicon.place_verb_predicates.get(lemma)
-        if name is not None and any(_is_place_object(c) for c in token.children):
-            return name
+        civilian = name is not None and lexicon.predicates[name].civilian
+        if name is not None and any(
+            _is_place_object(c, lexicon, nouns=civilian) for c in token.children
+        ):
+            return None if _force_leaving(token, name, lexicon) else name
     if token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
         name = lexicon.noun_predicates.get(token.lower_) or (
             lexicon.noun_predicates.get(lemma) if token.pos_ != "VERB" else None
@@ -97,11 +103,61 @@ def _condition(verb: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _is_place_object(token: Token) -> bool:
+def _hosted(verb: Token, lexicon: Lexicon) -> str | None:
+    """What a verb of holding or taking in counts when its subject is a building: the
+    people it shelters ("the shelters held 900 people", "schools took in 400"), never
+    captives, who need a captor."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    name = next(
+        (
+            lexicon.hosting_predicates[p]
+            for p in (*(f"{lemma} {w}" for w in particles), lemma)
+            if p in lexicon.hosting_predicates
+        ),
+        None,
+    )
+    if name is None:
+        return None
+    buildings = set(lexicon.building_nouns)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return name if any(c.lemma_.lower() in buildings for c in subjects) else None
+
+
+def _force_leaving(verb: Token, name: str, lexicon: Lexicon) -> bool:
+    """Whether what leaves a place under a predicate that counts only civilians is no
+    civilian: troops leaving a town withdraw ("3,000 troops left X"), a march leaving a
+    square moves on; only people counted leaving are evacuees."""
+    if not lexicon.predicates[name].civilian:
+        return False
+    for child in verb.children:
+        if child.dep_ != "nsubj" or child.like_num or child.pos_ == "NUM":
+            continue
+        entry = lexicon.unit_entry(child)
+        if entry is None or entry.cls in lexicon.presence_units:
+            return True
+    return False
+
+
+def _is_place_object(token: Token, lexicon: Lexicon, *, nouns: bool = False) -> bool:
+    """A direct object that is a place: a name, or (with ``nouns``) a place noun ("left
+    the district")."""
     return token.dep_ == "dobj" and (
         token.ent_type_ in {"GPE", "LOC", "FAC"}
         or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON")
+        or (nouns and token.lemma_.lower() in lexicon.location_heads)
     )
+
+
+def _own_event_state(verb: Token, lexicon: Lexicon) -> str | None:
+    """A verb's state phrase ("went on strike", "forced from their homes"), unless the verb
+    itself names a change of its people's state: "40 people were rescued in the operation"
+    were rescued, whatever operation they were in."""
+    state = state_predicate(verb, lexicon)
+    own = lexicon.verb_predicates.get(verb.lemma_.lower())
+    if state is not None and own is not None and lexicon.predicates[own].changes_state:
+        return None
+    return state
 
 
 def state_predicate(token: Token, lexicon: Lexicon) -> str | None:
@@ -158,7 +214,7 @@ def _phrase_predicate(verb: Token, lexicon: Lexicon) -> str | None:
     """ "walked out", "walked off": a verb with its particle or bare object; "took part",
     "came out": a phrase of taking part, whose predicate is what its sentence is about."""
     for child in (*verb.children, *_next_particle(verb)):
-        if child.dep_ in {"prt", "dobj", "prep", "advmod"} or _complement(child):
+        if child.dep_ in {"prt", "dobj", "prep", "advmod", "xcomp"} or _complement(child):
             phrase = f"{verb.lemma_.lower()} {child.lower_}"
             if phrase in lexicon.participation.phrases:
                 return _participation(verb, child, lexicon, phrase)
@@ -195,6 +251,8 @@ def _participation(verb: Token, particle: Token, lexicon: Lexicon, phrase: str) 
     entry = lexicon.unit_entry(subject) if subject is not None else None
     if entry is not None and entry.cls in part.captives and phrase in part.captive_phrases:
         return part.captives[entry.cls]
+    if subject is not None and subject.dep_ == "nsubjpass":
+        entry = None  # "workers were brought out": done to them, not a part they took
     default = part.defaults.get(phrase)
     if default is None and any(c.lower_ == "of" for c in (*verb.children, *particle.children)):
         return None
@@ -213,10 +271,16 @@ def find_trigger(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     participle or relative clause on the anchor itself ("six miners trapped underground"),
     then the words above it in the parse."""
     found = (
-        own_modifier(anchor, lexicon) or _told_clause(anchor, lexicon) or _climb(anchor, lexicon)
+        own_modifier(anchor, lexicon)
+        or _told_clause(anchor, lexicon)
+        or _valued_figure(anchor, lexicon)
+        or (None if _partitive_whole(anchor) else _climb(anchor, lexicon))
     )
     if found is None:
         return None
+    if _is_doer(anchor, found, lexicon):
+        # the doers of "holding the line" are counted by what they do, with no measure
+        return Trigger(found.token, found.token.lemma_.lower())
     return Trigger(found.token, _combined(found, lexicon))
 
 
@@ -239,12 +303,69 @@ def _told_clause(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+VALUE_PREPS = frozenset({"to", "at"})
+
+
+def _valued_figure(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """The figure noun a verb of value sets to the number ("bringing the total brought out
+    alive to 19", "put the number rescued at 40"): what the figure's own participle or
+    relative clause says it counts, not the verb of value ("bring" is no deployment here)."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in VALUE_PREPS:
+        return None
+    verb = anchor.head.head
+    if verb.dep_ in {"oprd", "acomp"} and verb.pos_ == "ADJ":
+        verb = verb.head  # "brought out alive to 19": the parser hangs "to" on "alive"
+    if verb.lemma_.lower() not in lexicon.value_verbs:
+        return None
+    for figure in verb.children:
+        if figure.dep_ == "dobj" and figure.lemma_.lower() in lexicon.measure_nouns:
+            found = own_modifier(figure, lexicon)
+            if found is not None:
+                return found
+    return None
+
+
+def _partitive_whole(anchor: Token) -> bool:
+    """Whether the counted phrase is the whole a partitive count is taken from ("1.7
+    million of the region's 2.3 million people have fled"): what happened to the part is
+    not said of the whole."""
+    prep = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and (prep.head.like_num or prep.head.pos_ == "NUM")
+    )
+
+
+def _is_doer(anchor: Token, found: Trigger, lexicon: Lexicon) -> bool:
+    """Whether the counted people do what a verb of changing people's state does to its
+    object, rather than undergo it: the active subject of such a verb that has an object
+    of its own ("40 volunteers holding the line", "200 officers arrested 30 people"). Some
+    verbs' subjects undergo the event whatever their object ("30 people fled the city")."""
+    verb = found.token
+    entry = lexicon.predicates.get(found.predicate)
+    if entry is None or not entry.changes_state or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in lexicon.undergoer_verbs or _phrase_predicate(verb, lexicon):
+        return False  # "took part": the object is the phrase's own, no one acted on
+    subject = (
+        (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i == anchor.i)
+        or (anchor.dep_ == "nsubj" and anchor.head.i == verb.i)
+    )
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    has_object = any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children)
+    return subject and not passive and has_object
+
+
 def own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """A participle or relative clause after the anchor that describes it: one of its own, or
     one the parser hung on the first of a coordination the anchor belongs to."""
     state = state_predicate(anchor, lexicon) or _trailing_state(anchor, lexicon)
     if state is not None:
         return Trigger(anchor, state)
+    secondary = secondary_predicate(anchor, lexicon)
+    if secondary is not None:
+        return secondary
     heads = [anchor, *(t for t in anchor.conjuncts if t.i < anchor.i)]
     for head in heads:
         for child in head.children:
@@ -252,6 +373,38 @@ def own_modifier(anchor: Token, lexicon: Lexicon) -> Trigger | None:
                 name = trigger_of(child, lexicon)
                 if name is not None:
                     return Trigger(child, name)
+    return None
+
+
+SECONDARY_DEPS = frozenset({"ccomp", "advcl", "oprd", "acomp", "xcomp"})
+SECONDARY_TAGS = frozenset({"VBN", "VBG", "JJ"})
+
+
+def secondary_predicate(anchor: Token, lexicon: Lexicon) -> Trigger | None:
+    """The state a verb with no event of its own puts its object in: "leaving two men still
+    missing", "found 12 people dead", "the 30 men it lists as trapped". The participle or
+    adjective after the counted object is what is said of the count; one with an object
+    of its own is another event ("killed 12, injuring 30")."""
+    if anchor.lemma_.lower() in lexicon.measure_nouns:
+        return None  # "raised its count of people dead to 79": said of the people, not the count
+    verbs = [anchor.head] if anchor.dep_ == "dobj" else []
+    verbs += [c for c in anchor.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if verb.pos_ != "VERB" or trigger_of(verb, lexicon) is not None:
+            continue
+        saying = verb.lemma_.lower() in lexicon.attribution_verbs
+        for comp in verb.children:
+            if (
+                comp.dep_ not in SECONDARY_DEPS
+                or (saying and comp.dep_ == "ccomp")  # "told her six people had died": a clause
+                or comp.tag_ not in SECONDARY_TAGS
+                or comp.i < max(anchor.i, verb.i)
+                or any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in comp.children)
+            ):
+                continue
+            name = trigger_of(comp, lexicon)
+            if name is not None and lexicon.predicates[name].measure is not None:
+                return Trigger(comp, name)
     return None
 
 
@@ -441,11 +594,16 @@ def _own_object(verb: Token) -> bool:
 
 def mere_presence(trigger: Trigger, unit: str, lexicon: Lexicon) -> bool:
     """A verb of being with a place ("are in X") said of people who are not a force: their
-    being somewhere is no deployment."""
+    being somewhere is no deployment; nor is moving people who are not a force ("all 64
+    residents of the care home were moved to a hospital": no force sent)."""
+    if unit in lexicon.presence_units:
+        return False
+    if trigger.token.lemma_.lower() in lexicon.civilian_moves:
+        force = lexicon.measure_of(lexicon.copula_predicate or "")  # a deployment's measure
+        return lexicon.measure_of(trigger.predicate) == force
     return (
         trigger.predicate == lexicon.copula_predicate
         and trigger.token.lemma_.lower() in lexicon.presence_verbs
-        and unit not in lexicon.presence_units
     )
 
 
