@@ -92,7 +92,6 @@ class _Context:
     frame_paragraph: int = -1
     places: set[str] = field(default_factory=set)  # places named so far, lowercased
     tolls: Counter[str] = field(default_factory=Counter)  # predicates of measured counts so far
-    recent: frozenset[str] = frozenset()  # predicates of the last sentence with measured counts
     current: list[str] = field(default_factory=list)  # predicates of this sentence's counts
     verbless: dict[int, Verbless] = field(default_factory=dict)  # figures no verb measures
     recent_toll: str | None = None  # the predicate of the last measured count ...
@@ -212,9 +211,6 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
         if claim is not None:
             out.append(claim)
             s.context.current.append(claim.predicate)
-    measured = frozenset(c.predicate for c in out if s.lexicon.measure_of(c.predicate) != "other")
-    if measured:
-        s.context.recent = measured
     out.extend(_date_claims(s))
     out.extend(_location_claims(s))
     return out
@@ -420,8 +416,7 @@ def _antecedent_toll(s: _Sentence) -> str | None:
     for X is 2,100", "the table gives 2,100 for X"): what its list item's label names ("-
     Evacuations: the table gives ..."), else the figure it points back to: a measured figure
     earlier in its own sentence, else the last measured count of its paragraph, else the
-    last sentence that counted one (when it counted only one kind), else the document's
-    main toll ("the real number was around 130" in a story of deaths). Otherwise nothing
+    document's main toll ("the real number was around 130" in a story of deaths). Otherwise nothing
     says: never a measure taken from an unrelated sentence."""
     label = _label_toll(s)
     if label is not None:
@@ -431,8 +426,6 @@ def _antecedent_toll(s: _Sentence) -> str | None:
         return measured[-1]
     if s.context.recent_paragraph == s.piece.paragraph and s.context.recent_toll is not None:
         return s.context.recent_toll
-    if len(s.context.recent) == 1:
-        return next(iter(s.context.recent))
     return _main_toll(s)
 
 

@@ -529,12 +529,12 @@ def _by_priority(candidates: list[Trigger], lexicon: Lexicon) -> Trigger | None:
 
 def _combined(found: Trigger, lexicon: Lexicon) -> str:
     """The combined predicate of coordinated triggers, as the lexicon names the pair."""
+    presumed = _presumption(found.token, lexicon)
+    if presumed is not None:
+        return presumed  # "dead or missing presumed dead": all counted as dead
     names = {found.predicate}
     for child in found.token.children:
         if child.dep_ == "conj" and shares_subject(child) and not _own_object(child):
-            presumed = _presumed(child, lexicon)
-            if presumed is not None:
-                return presumed  # "dead or missing presumed dead": all counted as dead
             pred = trigger_of(child, lexicon)
             if pred is not None:
                 names.add(pred)
@@ -544,6 +544,22 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
         if set(combo.of) == names:
             return combo.name
     return found.predicate
+
+
+def _presumption(token: Token, lexicon: Lexicon) -> str | None:
+    """A presumption coordinated with the trigger ("dead or missing presumed dead"), or with
+    the verb a trailing state adjective hangs on ("reported 26 dead or missing presumed
+    dead", where the parser joins "presumed" to "reported"): what it says of everyone."""
+    verbs = [token]
+    if token.dep_ in {"advcl", "oprd", "acomp", "xcomp"}:
+        verbs.append(token.head)
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "conj" and shares_subject(child) and not _own_object(child):
+                presumed = _presumed(child, lexicon)
+                if presumed is not None:
+                    return presumed
+    return None
 
 
 def _presumed(verb: Token, lexicon: Lexicon) -> str | None:
