@@ -102,10 +102,12 @@ from claimrec.cues import (
     is_running_total,
     is_scenario,
     is_terms,
+    is_whole,
     is_withdrawn,
     pattern,
     rate_pattern,
     states_update,
+    states_whole,
 )
 from claimrec.dates import resolve_date
 from claimrec.event_keys import (
@@ -177,6 +179,7 @@ RATE = "rate"
 TOTAL = "total"
 TERMS = "terms"
 EARLIER = "earlier"
+WHOLE = "whole"  # the population a share is taken of ("of the 22,000 miners")
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
@@ -834,7 +837,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
     of its own, never grouped with counts of what has happened (a planned figure of
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
-    not compared); ``rate`` for a count per period;
+    not compared); ``rate`` for a count per period; ``whole`` for the population a figure
+    before it in its sentence is a share of ("18,500 of the 22,000 miners");
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
     published = ctx.published.get(claim.doc)
@@ -859,6 +863,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return f"{PROJECTION}:{RATE}" if rate else PROJECTION
     if rate:
         return RATE
+    if is_whole(claim.evidence, ctx.cues):
+        return WHOLE
     label = _row_group(claim, place, ctx)
     if label is not None:
         return label
@@ -867,7 +873,10 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         or claim.id in ctx.increment_days
         or is_added(claim.evidence, ctx.cues.adds_to)
         or (is_part(claim.evidence, ctx.cues) and claim.id not in ctx.drawn_from_all)
-        or is_part_in_phrase(claim.evidence, ctx.cues)
+        or (
+            is_part_in_phrase(claim.evidence, ctx.cues)
+            and not states_whole(claim.evidence, ctx.cues)
+        )
         or is_breakdown(claim.evidence, ctx.number_words)
     ):
         return PART

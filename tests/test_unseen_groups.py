@@ -1,0 +1,68 @@
+"""Grouping rules found on stories the rules were not written for: the whole a share is
+taken of ("18,500 of the 22,000 miners") is its own question. Invented sentences, one
+per row, positive and negative."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import fact_id, story_graph
+
+from claimrec.cues import is_whole
+from claimrec.lexicon import Lexicon
+from claimrec.models import Evidence
+
+
+def said(sentence: str, quote: str) -> Evidence:
+    start = sentence.index(quote)
+    return Evidence(start=start, end=start + len(quote), quote=quote, sentence=sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "whole"),
+    [
+        ("The guild said 7,300 of the 9,100 weavers in Tarsk struck.", "9,100 weavers", True),
+        ("It said 640 of its 800 drivers had walked out.", "800 drivers", True),
+        ("The firm counts 2,150 absent, out of a staff it puts at 5,400.", "5,400", True),
+        ("Some 310 nurses out of the roughly 900 employed there stayed home.", "roughly 900", True),
+        ("The guild said 7,300 of the 9,100 weavers in Tarsk struck.", "7,300", False),
+        ("Police counted 40 arrests on the first day of the dispute, 55 the next.", "55", False),
+        ("The toll rose to 31, the mayor of the town said, then 44.", "44", False),
+        ("Of the 9,100 weavers, most stayed home.", "9,100 weavers", False),
+    ],
+)
+def test_whole(sentence: str, quote: str, whole: bool, lexicon: Lexicon) -> None:
+    assert is_whole(said(sentence, quote), lexicon.reconcile) is whole
+
+
+@pytest.mark.parametrize(
+    ("articles", "a", "b", "same"),
+    [
+        pytest.param(
+            [
+                "The guild said 7,300 of the 9,100 workers were on strike.",
+                "The mill owners said 3,000 workers were on strike.",
+            ],
+            "7,300",
+            "3,000",
+            True,
+            id="the share is the count",
+        ),
+        pytest.param(
+            [
+                "The guild said 7,300 of the 9,100 workers were on strike.",
+                "The mill owners said 3,000 workers were on strike.",
+            ],
+            "9,100",
+            "3,000",
+            False,
+            id="the whole is the workforce, not the strike",
+        ),
+    ],
+)
+def test_whole_is_its_own_question(
+    tmp_path: Path, articles: list[str], a: str, b: str, same: bool
+) -> None:
+    graph = story_graph(tmp_path, *articles)
+    assert (fact_id(graph, a) == fact_id(graph, b)) is same
