@@ -208,6 +208,9 @@ class ReconcileWords(LexiconPart):
     # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
     gathering_measures: list[str] = []
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
+    # people named by their post beside the people a harm befell (staff, police): their own
+    # group of dead or hurt too, counted apart only like group_classes (never exchanges)
+    staff_classes: list[str] = []
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # an exchange: releases of two of the group classes are two questions (hostages, prisoners)
     exchange_measures: list[str] = []
