@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import fact_id, story_graph
+from builders import count_of, fact_id, story_graph
 
 from claimrec.cues import is_whole
 from claimrec.lexicon import Lexicon
@@ -95,3 +95,46 @@ def test_workers_hurt_in_a_workers_story_stay_one_question(tmp_path: Path) -> No
         "The company said 9 workers were injured.",
     )
     assert fact_id(graph, "12 miners") == fact_id(graph, "9 workers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "held"),
+    [
+        ("Rebels were holding 40 hostages in the hills.", "40 hostages", True),
+        ("Some 75 prisoners remain in the camp.", "75 prisoners", True),
+        ("About 120 prisoners were involved in the uprising.", "120 prisoners", False),
+        ("Some 60 inmates rioted on the top floor.", "60 inmates", False),
+    ],
+)
+def test_captives_who_act_are_not_held(
+    tmp_path: Path, sentence: str, quote: str, held: bool
+) -> None:
+    graph = story_graph(tmp_path, sentence)
+    assert (count_of(graph, quote).measure == "held") is held
+
+
+@pytest.mark.parametrize(
+    ("articles", "a", "b", "same"),
+    [
+        pytest.param(
+            [
+                "Wardens said about 120 prisoners were involved in the uprising.",
+                "A charity said at least 300 inmates were involved in the uprising.",
+            ],
+            "120 prisoners",
+            "300 inmates",
+            True,
+            id="two nouns of one kind of people: one question",
+        ),
+        pytest.param(
+            ["The agency said 115 men and 20 women applied for the posts."],
+            "115 men",
+            "20 women",
+            False,
+            id="men and women are both people, yet two questions",
+        ),
+    ],
+)
+def test_nouns_of_one_kind(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
+    graph = story_graph(tmp_path, *articles)
+    assert (fact_id(graph, a) == fact_id(graph, b)) is same

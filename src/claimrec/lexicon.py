@@ -330,6 +330,8 @@ class Lexicon(LexiconPart):
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
+    # captives who do something are its doers: their noun's own state says nothing of them
+    doer_verbs: list[str] = []
     exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
     figure_pronouns: list[str] = []  # "raised it to 214": the figure just given

@@ -685,7 +685,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     measured = measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
-    unit = None if measured else (claim.counted or claim.value.unit)
+    unit = None if measured else _counted_kind(claim, ctx.lexicon)
     if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     if scope == PART and measured:
@@ -822,6 +822,19 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
     if claim.time is None and len(days) == 1:
         return next(iter(days))
     return ctx.event_day(claim)
+
+
+def _counted_kind(claim: Claim, lexicon: Lexicon) -> str | None:
+    """What a count with no measure counts: its noun's class when the class names a kind of
+    people ("prisoners" and "inmates" are one kind), else the noun itself (men and women
+    are both people, yet two questions), else its unit."""
+    counted = claim.counted
+    if counted is None:
+        return claim.value.unit if isinstance(claim.value, CountValue) else None
+    entry = lexicon.units.get(counted)
+    if entry is None or entry.cls == lexicon.demonym_unit_class:
+        return counted
+    return entry.cls
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:

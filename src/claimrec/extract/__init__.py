@@ -499,12 +499,16 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     ("300 hostages were released", "37 patients died", "hostages held in X were freed").
     Verbs of being, saying, treating or moving, and triggers of another clause, never
     override the noun, nor does anything override a noun that names what happened
-    ("512 arrests": the lexicon's ``measure_heads``)."""
+    ("512 arrests": the lexicon's ``measure_heads``). People who are the subject of a
+    verb of doing (the lexicon's ``doer_verbs``: "180 prisoners were involved in the
+    riot") are its doers, and their noun's own state says nothing of them."""
     own = _default_predicate(count, lexicon)
     unit = count.unit_token
     if own is None or unit is None or unit.lemma_.lower() in lexicon.measure_heads:
         return own
     verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    if unit.dep_ in {"nsubj", "nsubjpass"} and unit.head.lemma_.lower() in lexicon.doer_verbs:
+        return None  # "180 prisoners were involved in the riot": doers, not captives held
     # the clause's own verb first: "hostages held in X were freed" were freed
     options = [trigger] if trigger is not None else []
     if verb is not None and (name := trigger_of(verb, lexicon)) is not None:
