@@ -138,3 +138,27 @@ def test_captives_who_act_are_not_held(
 def test_nouns_of_one_kind(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
     graph = story_graph(tmp_path, *articles)
     assert (fact_id(graph, a) == fact_id(graph, b)) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "strike"),
+    [
+        (
+            "More than 9,000 miners stayed away from the pits as the strike began.",
+            "9,000 miners",
+            True,
+        ),
+        (
+            "About 3,500 employees remained out on the third day of the strike.",
+            "3,500 employees",
+            True,
+        ),
+        ("Some 400 residents stayed away from the town hall meeting.", "400 residents", False),
+        ("About 3,500 employees remained out of the office on Friday.", "3,500 employees", False),
+    ],
+)
+def test_absence_in_a_strike_sentence_is_the_strike(
+    tmp_path: Path, sentence: str, quote: str, strike: bool
+) -> None:
+    graph = story_graph(tmp_path, sentence)
+    assert (count_of(graph, quote).measure == "strike") is strike
