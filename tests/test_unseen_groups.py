@@ -162,3 +162,18 @@ def test_absence_in_a_strike_sentence_is_the_strike(
 ) -> None:
     graph = story_graph(tmp_path, sentence)
     assert (count_of(graph, quote).measure == "strike") is strike
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "force"),
+    [
+        ("The army sent 3,000 troops to the border.", "3,000 troops", True),
+        ("Officials said 146 inmates had been transferred to other prisons.", "146 inmates", False),
+        ("The guards moved 60 prisoners to the east block.", "60 prisoners", False),
+    ],
+)
+def test_captives_moved_are_no_force(
+    tmp_path: Path, sentence: str, quote: str, force: bool
+) -> None:
+    graph = story_graph(tmp_path, sentence)
+    assert (count_of(graph, quote).measure == "force") is force

@@ -74,6 +74,8 @@ class Membership(LexiconPart):
 
     classes: list[str] = []
     never: list[str] = []
+    # captives moved ("146 inmates were transferred") are moved, no force sent either
+    captives: list[str] = []
 
 
 class Measure(LexiconPart):

@@ -385,11 +385,10 @@ def _labelled(count: Count) -> bool:
 
 def _membership(count: Count, predicate: str, lexicon: Lexicon) -> bool:
     """Whether a count of an organisation's members took a measure they never state: members
-    counted are its size ("the union's 260,000 members"), not a force sent or present."""
-    return (
-        count.value.unit in lexicon.membership.classes
-        and lexicon.measure_of(predicate) in lexicon.membership.never
-    )
+    counted are its size ("the union's 260,000 members"), not a force sent or present; nor
+    are captives moved ("146 inmates were transferred") a force."""
+    kinds = (*lexicon.membership.classes, *lexicon.membership.captives)
+    return count.value.unit in kinds and lexicon.measure_of(predicate) in lexicon.membership.never
 
 
 def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
