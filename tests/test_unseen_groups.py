@@ -59,6 +59,27 @@ def test_whole(sentence: str, quote: str, whole: bool, lexicon: Lexicon) -> None
             False,
             id="the whole is the workforce, not the strike",
         ),
+        pytest.param(
+            ["Police said 14 people were injured, and 5 of the 14 injured were children."],
+            "14 people",
+            "14 injured",
+            True,
+            id="a whole named by the measure is the measure's own count",
+        ),
+        pytest.param(
+            ["Rebels hold 60 hostages, and 9 of the 60 hostages are women."],
+            "60 hostages",
+            "9 of the 60",
+            False,
+            id="a share of the measure's own people is a part of it",
+        ),
+        pytest.param(
+            ["The firm says 300 are on strike, out of a workforce it puts at 2,000."],
+            "300",
+            "2,000",
+            False,
+            id="a bare whole the words before it name",
+        ),
     ],
 )
 def test_whole_is_its_own_question(

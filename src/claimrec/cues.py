@@ -112,18 +112,20 @@ def _whole_pattern(markers: tuple[str, ...], window: int, end: str) -> re.Patter
     inside = r"\s+[^\s\d;:,.]+"  # the whole's own phrase: no clause break before it
     return re.compile(
         rf"(?<![\w,.])\d[\d,.]*(?:{word}){{0,{window}}}?\s+(?i:{marker.pattern})"
-        rf"(?:{inside}){{0,5}}\s*{end}"
+        rf"(?P<rest>(?:{inside}){{0,5}})\s*{end}"
     )
 
 
-def is_whole(evidence: Evidence, cues: ReconcileWords) -> bool:
+def is_whole(evidence: Evidence, cues: ReconcileWords, *, named: bool = False) -> bool:
     """Whether the figure is the whole an earlier figure of its sentence is a share of
     ("18,500 of the 22,000 miners struck", "6,200 on strike, out of a workforce it puts at
     21,400"): the population counted (a roster, a workforce), its own question, never the
-    count of what some of them did."""
+    count of what some of them did. ``named``: only when words between the marker and the
+    figure name what the whole is ("a workforce it puts at")."""
     regex = _whole_pattern(tuple(cues.whole_of), cues.whole_of_window, "$")
     before, _, _ = _split(evidence)
-    return regex is not None and regex.search(before[-200:]) is not None
+    found = regex.search(before[-200:]) if regex is not None else None
+    return found is not None and (not named or bool(found.group("rest").strip()))
 
 
 def states_whole(evidence: Evidence, cues: ReconcileWords) -> bool:

@@ -824,6 +824,17 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
     return ctx.event_day(claim)
 
 
+def _population(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether a count's noun names people with no measure of their own ("miners",
+    "drivers"; a bare figure too), so the whole of a share of them is a population, not
+    the count of the measure ("12 injured", "40 hostages" are the measure's own count, and
+    "9 of the 40 hostages" a part of it)."""
+    if claim.counted is None:
+        return True
+    entry = lexicon.units.get(claim.counted)
+    return entry is None or entry.default_predicate is None
+
+
 def _counted_kind(claim: Claim, lexicon: Lexicon) -> str | None:
     """What a count with no measure counts: its noun's class when the class names a kind of
     people ("prisoners" and "inmates" are one kind), else the noun itself (men and women
@@ -876,7 +887,9 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return f"{PROJECTION}:{RATE}" if rate else PROJECTION
     if rate:
         return RATE
-    if is_whole(claim.evidence, ctx.cues):
+    if _population(claim, ctx.lexicon) and is_whole(
+        claim.evidence, ctx.cues, named=claim.counted is None
+    ):
         return WHOLE
     label = _row_group(claim, place, ctx)
     if label is not None:
@@ -888,7 +901,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         or (is_part(claim.evidence, ctx.cues) and claim.id not in ctx.drawn_from_all)
         or (
             is_part_in_phrase(claim.evidence, ctx.cues)
-            and not states_whole(claim.evidence, ctx.cues)
+            and not (_population(claim, ctx.lexicon) and states_whole(claim.evidence, ctx.cues))
         )
         or is_breakdown(claim.evidence, ctx.number_words)
     ):
