@@ -154,6 +154,13 @@ def test_captives_who_act_are_not_held(
             False,
             id="men and women are both people, yet two questions",
         ),
+        pytest.param(
+            ["The school said 12 girls and 9 boys applied for the places."],
+            "12 girls",
+            "9 boys",
+            False,
+            id="girls and boys are both children, yet two questions",
+        ),
     ],
 )
 def test_nouns_of_one_kind(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:

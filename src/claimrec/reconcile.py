@@ -836,16 +836,17 @@ def _population(claim: Claim, lexicon: Lexicon) -> bool:
 
 
 def _counted_kind(claim: Claim, lexicon: Lexicon) -> str | None:
-    """What a count with no measure counts: its noun's class when the class names a kind of
-    people ("prisoners" and "inmates" are one kind), else the noun itself (men and women
-    are both people, yet two questions), else its unit."""
+    """What a count with no measure counts: its noun, except that nouns for people held
+    apart by a status (the lexicon's ``group_classes``) are one kind whatever the word
+    ("prisoners" and "inmates"); else its unit. Other nouns stay apart even within one
+    class (men and women, girls and boys, nurses and porters: each its own question)."""
     counted = claim.counted
     if counted is None:
         return claim.value.unit if isinstance(claim.value, CountValue) else None
     entry = lexicon.units.get(counted)
-    if entry is None or entry.cls == lexicon.demonym_unit_class:
-        return counted
-    return entry.cls
+    if entry is not None and entry.cls in lexicon.reconcile.group_classes:
+        return entry.cls
+    return counted
 
 
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
