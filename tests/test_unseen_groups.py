@@ -135,6 +135,20 @@ def test_captives_who_act_are_not_held(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "quote", "crowd"),
+    [
+        ("Some 5,000 protesters stormed the square in Tarsk.", "5,000 protesters", True),
+        ("About 800 demonstrators fought with police in Tarsk.", "800 demonstrators", True),
+    ],
+)
+def test_other_doers_keep_their_noun(
+    tmp_path: Path, sentence: str, quote: str, crowd: bool
+) -> None:
+    graph = story_graph(tmp_path, sentence)
+    assert (count_of(graph, quote).measure == "crowd") is crowd
+
+
+@pytest.mark.parametrize(
     ("articles", "a", "b", "same"),
     [
         pytest.param(
