@@ -121,6 +121,42 @@ def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     return bool(re.match(r"\s+\w", after)) and head.startswith(tuple(f"{w} " for w in leading))
 
 
+@lru_cache(maxsize=64)
+def _whole_pattern(markers: tuple[str, ...], window: int, end: str) -> re.Pattern[str] | None:
+    """A figure, up to ``window`` words with no figure among them, a whole-of marker and up
+    to five more words with no clause break, then ``end`` (the end of the text before a
+    quote, or the whole's own figure inside a counted phrase)."""
+    marker = pattern(markers)
+    if marker is None:
+        return None
+    word = r"\s+[^\s\d;:]+"
+    inside = r"\s+[^\s\d;:,.]+"  # the whole's own phrase: no clause break before it
+    return re.compile(
+        rf"(?<![\w,.])\d[\d,.]*(?:{word}){{0,{window}}}?\s+(?i:{marker.pattern})"
+        rf"(?P<rest>(?:{inside}){{0,5}})\s*{end}"
+    )
+
+
+def is_whole(evidence: Evidence, cues: ReconcileWords, *, named: bool = False) -> bool:
+    """Whether the figure is the whole an earlier figure of its sentence is a share of
+    ("18,500 of the 22,000 miners struck", "6,200 on strike, out of a workforce it puts at
+    21,400"): the population counted (a roster, a workforce), its own question, never the
+    count of what some of them did. ``named``: only when words between the marker and the
+    figure name what the whole is ("a workforce it puts at")."""
+    regex = _whole_pattern(tuple(cues.whole_of), cues.whole_of_window, "$")
+    before, _, _ = _split(evidence)
+    found = regex.search(before[-200:]) if regex is not None else None
+    return found is not None and (not named or bool(found.group("rest").strip()))
+
+
+def states_whole(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether the counted phrase names the whole its figure is a share of ("7,300 of the
+    9,100 workers"): a share of a stated whole counts its measure outright, no subset of
+    another figure for it."""
+    regex = _whole_pattern(tuple(cues.whole_of), cues.whole_of_window, r"\d")
+    return regex is not None and regex.search(evidence.quote) is not None
+
+
 @lru_cache(maxsize=1 << 16)
 def _in_phrase(regex: re.Pattern[str] | None, phrase: str) -> bool:
     """Whether ``regex`` occurs in a counted phrase; phrases repeat across a corpus, so the

@@ -79,6 +79,8 @@ class Membership(LexiconPart):
 
     classes: list[str] = []
     never: list[str] = []
+    # captives moved ("146 inmates were transferred") are moved, no force sent either
+    captives: list[str] = []
 
 
 class Measure(LexiconPart):
@@ -217,6 +219,9 @@ class ReconcileWords(LexiconPart):
     running_since: list[str] = []  # in a count's clause: a running count ("since Monday")
     running_window: int = 8  # words either side of the figure searched for those
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
+    # people named by their post beside the people a harm befell (staff, police): their own
+    # group of dead or hurt too, counted apart only like group_classes (never exchanges)
+    staff_classes: list[str] = []
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # an exchange: releases of two of the group classes are two questions (hostages, prisoners)
     exchange_measures: list[str] = []
@@ -241,6 +246,10 @@ class ReconcileWords(LexiconPart):
     part_of_leading: list[str] = []
     # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
+    # after a figure and before another: the second is the whole the first is taken from
+    # ("18,500 of the 22,000 miners", "6,200 on strike, out of a workforce of 21,400")
+    whole_of: list[str] = []
+    whole_of_window: int = 6  # words allowed between the part's figure and the marker
     # beside a count of one event: it is the running total of such events ("in all, 58")
     running_total: list[str] = []
     withdrawn: list[str] = []  # just before a figure: its source takes it back
@@ -332,6 +341,8 @@ class Lexicon(LexiconPart):
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
+    # captives who do something are its doers: their noun's own state says nothing of them
+    doer_verbs: list[str] = []
     exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
     figure_pronouns: list[str] = []  # "raised it to 214": the figure just given

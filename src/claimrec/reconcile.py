@@ -103,10 +103,12 @@ from claimrec.cues import (
     is_running_total,
     is_scenario,
     is_terms,
+    is_whole,
     is_withdrawn,
     pattern,
     rate_pattern,
     states_update,
+    states_whole,
 )
 from claimrec.dates import resolve_date
 from claimrec.event_keys import (
@@ -178,6 +180,7 @@ RATE = "rate"
 TOTAL = "total"
 TERMS = "terms"
 EARLIER = "earlier"
+WHOLE = "whole"  # the population a share is taken of ("of the 22,000 miners")
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
@@ -685,7 +688,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     measured = measure != "other"
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
-    unit = None if measured else (claim.counted or claim.value.unit)
+    unit = None if measured else _counted_kind(claim, ctx.lexicon)
     if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     if scope == PART and measured:
@@ -864,6 +867,31 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
     return ctx.event_day(claim)
 
 
+def _population(claim: Claim, lexicon: Lexicon) -> bool:
+    """Whether a count's noun names people with no measure of their own ("miners",
+    "drivers"; a bare figure too), so the whole of a share of them is a population, not
+    the count of the measure ("12 injured", "40 hostages" are the measure's own count, and
+    "9 of the 40 hostages" a part of it)."""
+    if claim.counted is None:
+        return True
+    entry = lexicon.units.get(claim.counted)
+    return entry is None or entry.default_predicate is None
+
+
+def _counted_kind(claim: Claim, lexicon: Lexicon) -> str | None:
+    """What a count with no measure counts: its noun, except that nouns for people held
+    apart by a status (the lexicon's ``group_classes``) are one kind whatever the word
+    ("prisoners" and "inmates"); else its unit. Other nouns stay apart even within one
+    class (men and women, girls and boys, nurses and porters: each its own question)."""
+    counted = claim.counted
+    if counted is None:
+        return claim.value.unit if isinstance(claim.value, CountValue) else None
+    entry = lexicon.units.get(counted)
+    if entry is not None and entry.cls in lexicon.reconcile.group_classes:
+        return entry.cls
+    return counted
+
+
 def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``earlier`` for a count whose stated time starts long before its article (another,
     earlier event; a tally over years), or of an earlier event its sentence dates by year
@@ -877,7 +905,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     gathering ("organisers expect 9,000": a forecast, not a count of who came): a question
     of its own, never grouped with counts of what has happened (a planned figure of
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
-    not compared); ``rate`` for a count per period;
+    not compared); ``rate`` for a count per period; ``whole`` for the population a figure
+    before it in its sentence is a share of ("18,500 of the 22,000 miners");
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
     published = ctx.published.get(claim.doc)
@@ -902,6 +931,10 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return f"{PROJECTION}:{RATE}" if rate else PROJECTION
     if rate:
         return RATE
+    if _population(claim, ctx.lexicon) and is_whole(
+        claim.evidence, ctx.cues, named=claim.counted is None
+    ):
+        return WHOLE
     label = _row_group(claim, place, ctx)
     if label is not None:
         return label
@@ -910,7 +943,10 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         or claim.id in ctx.increment_days
         or is_added(claim.evidence, ctx.cues.adds_to)
         or (is_part(claim.evidence, ctx.cues) and claim.id not in ctx.drawn_from_all)
-        or is_part_in_phrase(claim.evidence, ctx.cues)
+        or (
+            is_part_in_phrase(claim.evidence, ctx.cues)
+            and not (_population(claim, ctx.lexicon) and states_whole(claim.evidence, ctx.cues))
+        )
         or is_breakdown(claim.evidence, ctx.number_words)
     ):
         return PART
@@ -990,13 +1026,16 @@ def _groups_apart(
     claims: Sequence[Claim], lexicon: Lexicon, story: dict[str, str | None]
 ) -> frozenset[tuple[str | None, str, str]]:
     """(story, measure, class) of people named by a status they hold apart from the event
-    (captives, prisoners: the lexicon's ``group_classes``) whose dead or hurt are a group
-    of their own: "45 captives were killed" is not the attack's toll of 1,200 people.
+    (captives, prisoners: the lexicon's ``group_classes``; staff and police named by their
+    post, its ``staff_classes``) whose dead or hurt are a group of their own: "45 captives
+    were killed" is not the attack's toll of 1,200 people, "nine staff were hurt" not the
+    riot's injured inmates.
     Not when the story's counts of that measure often name that class (a third or more):
     then they are the story's own victims (a prison riot's hurt are its inmates), and the
     noun says nothing more."""
     cues = lexicon.reconcile
-    measures, classes = frozenset(cues.group_measures), frozenset(cues.group_classes)
+    measures = frozenset(cues.group_measures)
+    classes = frozenset(cues.group_classes) | frozenset(cues.staff_classes)
     named: dict[tuple[str | None, str], Counter[str | None]] = defaultdict(Counter)
     for claim in claims:
         if claim.measure in measures and isinstance(claim.value, CountValue):

@@ -389,11 +389,10 @@ def _labelled(count: Count) -> bool:
 
 def _membership(count: Count, predicate: str, lexicon: Lexicon) -> bool:
     """Whether a count of an organisation's members took a measure they never state: members
-    counted are its size ("the union's 260,000 members"), not a force sent or present."""
-    return (
-        count.value.unit in lexicon.membership.classes
-        and lexicon.measure_of(predicate) in lexicon.membership.never
-    )
+    counted are its size ("the union's 260,000 members"), not a force sent or present; nor
+    are captives moved ("146 inmates were transferred") a force."""
+    kinds = (*lexicon.membership.classes, *lexicon.membership.captives)
+    return count.value.unit in kinds and lexicon.measure_of(predicate) in lexicon.membership.never
 
 
 def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
@@ -523,12 +522,16 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     ("300 hostages were released", "37 patients died", "hostages held in X were freed").
     Verbs of being, saying, treating or moving, and triggers of another clause, never
     override the noun, nor does anything override a noun that names what happened
-    ("512 arrests": the lexicon's ``measure_heads``)."""
+    ("512 arrests": the lexicon's ``measure_heads``). Captives who are the subject of a
+    verb of doing (the lexicon's ``doer_verbs``: "180 prisoners were involved in the
+    riot") are its doers, and their noun's own state says nothing of them."""
     own = _default_predicate(count, lexicon)
     unit = count.unit_token
     if own is None or unit is None or unit.lemma_.lower() in lexicon.measure_heads:
         return own
     verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    if _captive_doer(unit, lexicon):
+        return None  # "180 prisoners were involved in the riot": doers, not captives held
     # the clause's own verb first: "hostages held in X were freed" were freed
     options = [trigger] if trigger is not None else []
     if verb is not None and (name := trigger_of(verb, lexicon)) is not None:
@@ -542,6 +545,19 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
         ):
             return option.predicate
     return own
+
+
+def _captive_doer(unit: Token, lexicon: Lexicon) -> bool:
+    """Whether captives counted (the lexicon's ``group_classes``) are the subject of a verb
+    of doing (``doer_verbs``): rioters, not people held. Other people keep their noun's
+    own measure ("5,000 protesters stormed the square" are still a crowd)."""
+    entry = lexicon.unit_entry(unit)
+    return (
+        entry is not None
+        and entry.cls in lexicon.reconcile.group_classes
+        and unit.dep_ in {"nsubj", "nsubjpass"}
+        and unit.head.lemma_.lower() in lexicon.doer_verbs
+    )
 
 
 def _exchanged_for(unit: Token, trigger: Token, lexicon: Lexicon) -> bool:
