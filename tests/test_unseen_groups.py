@@ -89,25 +89,6 @@ def test_whole_is_its_own_question(
     assert (fact_id(graph, a) == fact_id(graph, b)) is same
 
 
-STAFF_HURT = [
-    "Officials at Harlow Gaol said 14 inmates were injured in the fighting on Monday.",
-    "The ministry later said 19 inmates were injured and that six staff were injured too.",
-    "A lawyer for the inmates said more than 30 were injured.",
-]
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [
-        pytest.param("14 inmates", "19 inmates", True, id="the riot's own hurt"),
-        pytest.param("14 inmates", "more than 30", True, id="a bare figure is the riot's hurt"),
-        pytest.param("six staff", "19 inmates", False, id="staff hurt beside inmates: apart"),
-    ],
-)
-def test_staff_hurt_beside_the_story_own(tmp_path: Path, a: str, b: str, same: bool) -> None:
-    graph = story_graph(tmp_path, *STAFF_HURT)
-    assert (fact_id(graph, a) == fact_id(graph, b)) is same
-
 
 def test_workers_hurt_in_a_workers_story_stay_one_question(tmp_path: Path) -> None:
     graph = story_graph(
@@ -116,7 +97,6 @@ def test_workers_hurt_in_a_workers_story_stay_one_question(tmp_path: Path) -> No
         "The company said 9 workers were injured.",
     )
     assert fact_id(graph, "12 miners") == fact_id(graph, "9 workers")
-
 
 @pytest.mark.parametrize(
     ("sentence", "quote", "held"),

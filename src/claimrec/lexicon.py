@@ -219,9 +219,6 @@ class ReconcileWords(LexiconPart):
     running_since: list[str] = []  # in a count's clause: a running count ("since Monday")
     running_window: int = 8  # words either side of the figure searched for those
     group_classes: list[str] = []  # people named by a status: their dead are a group apart
-    # people named by their post beside the people a harm befell (staff, police): their own
-    # group of dead or hurt too, counted apart only like group_classes (never exchanges)
-    staff_classes: list[str] = []
     group_measures: list[str] = []  # measures for which such a noun names its own group
     # an exchange: releases of two of the group classes are two questions (hostages, prisoners)
     exchange_measures: list[str] = []

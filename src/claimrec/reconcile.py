@@ -1026,16 +1026,13 @@ def _groups_apart(
     claims: Sequence[Claim], lexicon: Lexicon, story: dict[str, str | None]
 ) -> frozenset[tuple[str | None, str, str]]:
     """(story, measure, class) of people named by a status they hold apart from the event
-    (captives, prisoners: the lexicon's ``group_classes``; staff and police named by their
-    post, its ``staff_classes``) whose dead or hurt are a group of their own: "45 captives
-    were killed" is not the attack's toll of 1,200 people, "nine staff were hurt" not the
-    riot's injured inmates.
+    (captives, prisoners: the lexicon's ``group_classes``) whose dead or hurt are a group
+    of their own: "45 captives were killed" is not the attack's toll of 1,200 people.
     Not when the story's counts of that measure often name that class (a third or more):
     then they are the story's own victims (a prison riot's hurt are its inmates), and the
     noun says nothing more."""
     cues = lexicon.reconcile
-    measures = frozenset(cues.group_measures)
-    classes = frozenset(cues.group_classes) | frozenset(cues.staff_classes)
+    measures, classes = frozenset(cues.group_measures), frozenset(cues.group_classes)
     named: dict[tuple[str | None, str], Counter[str | None]] = defaultdict(Counter)
     for claim in claims:
         if claim.measure in measures and isinstance(claim.value, CountValue):
