@@ -74,6 +74,16 @@ def test_whole(sentence: str, quote: str, whole: bool, lexicon: Lexicon) -> None
             id="a share of the measure's own people is a part of it",
         ),
         pytest.param(
+            [
+                "The union said 33 workers were trapped after the roof fell at Dorsk.",
+                "The firm said it had reached 30 of the 34 workers it lists as trapped.",
+            ],
+            "33 workers",
+            "34 workers",
+            True,
+            id="a whole its own words measure is that measure's count",
+        ),
+        pytest.param(
             ["The firm says 300 are on strike, out of a workforce it puts at 2,000."],
             "300",
             "2,000",

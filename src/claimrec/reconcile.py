@@ -299,6 +299,10 @@ class _Context:
             whole=frozenset(lexicon.tolls.whole_measures),
         )
         self.sentence_event = self._sentence_events(claims)
+        self.sentence_counts: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            if claim.type == "count":
+                self.sentence_counts[(claim.doc, claim.evidence.sentence)].append(claim)
         self.gathering_measures = frozenset(lexicon.reconcile.gathering_measures)
         self.recurring = recurring_stories(
             (self.story.get(c.doc), gathering, self.event_day(c) if gathering else None)
@@ -867,6 +871,19 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
     return ctx.event_day(claim)
 
 
+def _own_measure(claim: Claim, ctx: _Context) -> bool:
+    """Whether a whole's own words give it a measure its share does not have ("27 of the 29
+    men it lists as missing": the 29 are the missing, not a roster); a measure the share and
+    the whole both take from the sentence's verb ("18,500 of the 22,000 miners struck")
+    says nothing of the whole."""
+    if claim.measure == "other":
+        return False
+    shares = ctx.sentence_counts.get((claim.doc, claim.evidence.sentence), ())
+    return all(
+        c.measure != claim.measure for c in shares if c.evidence.start < claim.evidence.start
+    )
+
+
 def _population(claim: Claim, lexicon: Lexicon) -> bool:
     """Whether a count's noun names people with no measure of their own ("miners",
     "drivers"; a bare figure too), so the whole of a share of them is a population, not
@@ -931,8 +948,10 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return f"{PROJECTION}:{RATE}" if rate else PROJECTION
     if rate:
         return RATE
-    if _population(claim, ctx.lexicon) and is_whole(
-        claim.evidence, ctx.cues, named=claim.counted is None
+    if (
+        _population(claim, ctx.lexicon)
+        and is_whole(claim.evidence, ctx.cues, named=claim.counted is None)
+        and not _own_measure(claim, ctx)
     ):
         return WHOLE
     label = _row_group(claim, place, ctx)
