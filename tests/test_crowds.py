@@ -64,7 +64,7 @@ def test_each_figure_keeps_its_own_place(nlp, lexicon, quote: str, place: str | 
     [
         ("Some 2.1 million workers and students marched in more than 140 towns.", None),
         ("Some 3,000 people were displaced across three districts.", None),
-        ("Some 3,000 people marched in Velmar.", "Velmar"),
+        ("Some 3,400 people marched in Velmar.", "Velmar"),
         ("2.5 MILLION ON THE STREETS: THE MINISTRY MUST LISTEN", None),
     ],
 )
@@ -148,9 +148,9 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
         ),
         # a head count in a story of deaths is no toll of it
         (
-            "The flood killed 300 people, officials said. Rescuers counted 40 people in the "
+            "The flood killed 300 people, officials said. Rescuers counted 35 people in the "
             "school.",
-            "40 people",
+            "35 people",
             "other",
         ),
         (
@@ -160,7 +160,7 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
         ),
         ("More than 230 people were never found.", "More than 230 people", "missing"),
         ("About 40 people have not been located.", "About 40 people", "missing"),
-        ("Rescuers found 40 people in the cabin.", "40 people", "other"),
+        ("Rescuers found 45 people in the cabin.", "45 people", "other"),
         # nothing counted before: a head count says no more than that
         ("Police counted 3,000 people at the border.", "3,000 people", "other"),
         (
@@ -244,7 +244,7 @@ def test_leading_part_marks_only_what_follows(
         ("Statement by the union\nOn Tuesday the union said 3,000 marched.", None),
         ("Velmar, March 2031\nText.", None),  # no day: not a date the document is of
         ("Remembering the 4 March 2031 sinking\nText.", None),  # the event's date
-        ("Doha, 24 November 2031 (18:00 GMT)\nText.", dt.date(2031, 11, 24)),
+        ("Kestova, 24 November 2031 (18:00 GMT)\nText.", dt.date(2031, 11, 24)),
         (
             "A long opening paragraph of prose that runs on and on about the march and the "
             "union and the police before it names 4 March 2031 in passing.",

@@ -110,7 +110,7 @@ def test_days_named_by_bare_verbs_are_told_apart(tmp_path: Path) -> None:
 def test_a_date_on_the_one_off_event_s_day_is_the_event_s(tmp_path: Path) -> None:
     graph = graph_of(
         tmp_path,
-        "The fire broke out at the Kessel tower on 3 March.",
+        "The fire broke out at the Varden tower on 3 March.",
         "Among the dead is a boy who was believed to have been killed on 3 March.",
     )
     event = fact_with(graph, "date", "3 March", "broke out")
@@ -132,7 +132,7 @@ def test_a_date_on_the_one_off_event_s_day_is_the_event_s(tmp_path: Path) -> Non
     ],
 )
 def test_other_days_stay_out_of_the_one_off_event(tmp_path: Path, other: str) -> None:
-    graph = graph_of(tmp_path, "The fire broke out at the Kessel tower on 3 March.", other)
+    graph = graph_of(tmp_path, "The fire broke out at the Varden tower on 3 March.", other)
     event = fact_with(graph, "date", "3 March", "broke out")
     day = "5 March" if "5 March" in other else "3 March"
     assert fact_with(graph, "date", day, other[:12]).id != event.id
@@ -295,7 +295,7 @@ def test_a_verb_that_does_more_than_date_keeps_its_own_event(nlp, lexicon) -> No
 def test_a_bare_part_of_a_day_is_the_one_off_event_s(
     tmp_path: Path, other: str, joins: bool
 ) -> None:
-    graph = graph_of(tmp_path, "The fire broke out at the Kessel tower on 3 March.", other)
+    graph = graph_of(tmp_path, "The fire broke out at the Varden tower on 3 March.", other)
     event = fact_with(graph, "date", "3 March", "broke out")
     dates = [c for c in graph.claims if c.type == "date" and c.evidence.sentence == other]
     assert dates, other
@@ -331,7 +331,7 @@ def test_datelines_of_two_articles_are_two_places(tmp_path: Path) -> None:
 
 MARCH_DAY = (
     "About 90,000 people marched across Teravia on Tuesday, the ministry said. "
-    "In Velmora, police counted 30,000 people and unions 80,000. "
+    "In Velmora, police counted 18,000 people and unions 65,000. "
     "In Ostrela, police arrested 40 people."
 )
 

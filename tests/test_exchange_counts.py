@@ -40,13 +40,13 @@ def measure_of(nlp, lexicon, text: str, quote: str) -> str:
 FIGURES = [
     pytest.param(
         "Guards freed 40 captives on Monday and 30 more on Tuesday. Later the army said 90"
-        " captives were still held in Tarnow. Three days on, Marek put the figure at 70.",
+        " captives were still held in Tarnow. Three days on, Orsa put the figure at 70.",
         "70",
         "held",
         id="the figure just given (held), not the article's main toll (released)",
     ),
     pytest.param(
-        "Guards freed 40 captives on Monday and 30 more on Tuesday. Marek put the figure at"
+        "Guards freed 40 captives on Monday and 30 more on Tuesday. Orsa put the figure at"
         " 75.",
         "75",
         "released",
@@ -587,8 +587,8 @@ VALUE_DAYS = [
         id="put the figure at",
     ),
     pytest.param(
-        "On Monday 18 May officials told reporters that 12 captives died on Sunday 17 May.",
-        "12 captives",
+        "On Monday 18 May officials told the press that 9 captives died on Sunday 17 May.",
+        "9 captives",
         dt.date(2031, 5, 17),
         id="a verb of saying does not date the figure of its clause",
     ),

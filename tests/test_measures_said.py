@@ -36,8 +36,8 @@ def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
         ("About 3,000 troops have left Vellin.", "About 3,000 troops", "other"),
         # a building holding or taking in people shelters them; captors hold captives
         ("The hall held 900 people last night.", "900 people", "displaced"),
-        ("Schools in the capital took in some 2,300 people.", "some 2,300 people", "displaced"),
-        ("Gunmen are holding 40 people in the bank.", "40 people", "held"),
+        ("Schools in the capital took in some 1,800 people.", "some 1,800 people", "displaced"),
+        ("Gunmen are holding 35 people in the bank.", "35 people", "held"),
         ("Rebels still hold 140 hostages.", "140 hostages", "held"),
         ("The ward held 29 patients.", "29 patients", "hospitalised"),
         # the doers of an act that changes people's state are not its patients
@@ -51,7 +51,7 @@ def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
             "two men",
             "missing",
         ),
-        ("The firm said 27 of the 30 men it lists as trapped were found.", "30 men", "missing"),
+        ("The firm said 22 of the 26 men it lists as trapped were found.", "26 men", "missing"),
         ("The storm left 300 people homeless.", "300 people", "displaced"),
         ("The blast killed 12 people, injuring 30.", "12 people", "deaths"),
         # brought out: a passive count is rescued, whatever its class
@@ -59,9 +59,9 @@ def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
         ("Firefighters brought out 57 people.", "57 people", "rescued"),
         ("About 9,000 workers walked out on Monday.", "About 9,000 workers", "strike"),
         # coordinated verbs with objects of their own: each count keeps its own verb's
-        ("The fire has forced 900 people from their homes and killed two.", "900 people",
+        ("The fire has forced 750 people from their homes and killed two.", "750 people",
          "displaced"),
-        ("The fire has forced 900 people from their homes and killed two.", "two", "deaths"),
+        ("The fire has forced 750 people from their homes and killed two.", "two", "deaths"),
         ("Rebels killed 12 soldiers and wounded 30.", "30", "injured"),
         # an injury named by what it is
         ("Twenty-seven people have been treated for burns.", "Twenty-seven people", "injured"),
@@ -81,10 +81,10 @@ def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
         # told or ordered to leave: evacuees
         ("Officials said 3,100 residents were ordered to leave.", "3,100 residents", "displaced"),
         # a force counted where it works; other people there are no force
-        ("About 1,100 firefighters were on the ground.", "About 1,100 firefighters", "force"),
+        ("About 1,350 firefighters were on the ground.", "About 1,350 firefighters", "force"),
         ("About 300 people were on the ground near the stage.", "About 300 people", "other"),
         # moving people deploys only a force
-        ("All 64 residents of the care home were moved to a hospital.", "64 residents", "other"),
+        ("All 52 residents of the care home were moved to a hospital.", "52 residents", "other"),
         ("About 2,000 troops were moved to the border.", "About 2,000 troops", "force"),
     ],
 )
@@ -93,11 +93,11 @@ def test_measure_from_its_sentence(nlp, lexicon, text: str, quote: str, measure:
 
 
 def test_partitive_whole_is_not_the_part(nlp, lexicon) -> None:
-    """In "1.7 million of the region's 2.3 million people have fled", the 2.3 million are
+    """In "1.2 million of the state's 1.9 million people have fled", the 1.9 million are
     the whole the part is taken from: what the part did is not said of them."""
-    text = "Some 1.7 million of the region's 2.3 million people have been driven from their homes."
-    assert find(nlp, lexicon, text, "Some 1.7 million").measure == "displaced"
-    assert find(nlp, lexicon, text, "2.3 million people").measure == "other"
+    text = "Some 1.2 million of the state's 1.9 million people have been driven from their homes."
+    assert find(nlp, lexicon, text, "Some 1.2 million").measure == "displaced"
+    assert find(nlp, lexicon, text, "1.9 million people").measure == "other"
 
 
 def test_count_before_a_clause_of_saying(nlp, lexicon) -> None:
@@ -145,9 +145,9 @@ def test_figure_noun_refers_back(nlp, lexicon, text: str, quote: str, measure: s
     [
         # a figure set by a verb of value counts what the figure's own clause says
         (
-            "Halvard Minerals says 11 miners were rescued today, bringing the total brought "
-            "out alive to 19.",
-            "19",
+            "Vantor Quarries says 8 workers were rescued today, bringing the total brought "
+            "out alive to 16.",
+            "16",
             "rescued",
             None,
         ),
@@ -156,23 +156,23 @@ def test_figure_noun_refers_back(nlp, lexicon, text: str, quote: str, measure: s
         ("The hall held 900 people at 22:00.", "900 people", "displaced", None),
         # a "when" clause on a date is that date's event, and so is a verb coordinated in it
         (
-            "The hills last burned in 2019, when fires forced some 25,000 people from their "
+            "The hills last burned in 2016, when fires forced some 18,000 people from their "
             "homes and killed six.",
-            "some 25,000 people",
+            "some 18,000 people",
             "displaced",
-            "2019",
+            "2016",
         ),
         (
-            "The hills last burned in 2019, when fires forced some 25,000 people from their "
+            "The hills last burned in 2016, when fires forced some 18,000 people from their "
             "homes and killed six.",
             "six",
             "deaths",
-            "2019",
+            "2016",
         ),
         # a state in progress reported by a dated verb of saying holds on that day ...
         (
-            "The hospital, which on Thursday said it was treating 19 workers, now has 12.",
-            "19 workers",
+            "The hospital, which on Thursday said it was treating 17 workers, now has 9.",
+            "17 workers",
             "hospitalised",
             "Thursday",
         ),
@@ -180,7 +180,7 @@ def test_figure_noun_refers_back(nlp, lexicon, text: str, quote: str, measure: s
         ("Officials said on Friday that 40 people had been rescued.", "40 people", "rescued",
          None),
         # the count's own figure is never its date
-        ("It is now treating 21, director Lena Varga said.", "21", "hospitalised", None),
+        ("It is now treating 23, director Lena Varga said.", "23", "hospitalised", None),
         # coordinated verbs sharing a subject share the first one's date, even on its goal
         (
             "Rescuers broke through to the chamber on Wednesday and brought eight workers out "
@@ -207,7 +207,7 @@ def test_value_figure_and_time(nlp, lexicon, text, quote, measure, time) -> None
     ("text", "quote", "place"),
     [
         # the place people are counted leaving is where they were
-        ("Officials say 6,500 people have left Marrow district alone.", "6,500 people", "Marrow"),
+        ("Officials say 6,700 people have left Marrow district alone.", "6,700 people", "Marrow"),
         ("About 300 people left their homes.", "About 300 people", None),
         # a figure given for a place is that place's
         (

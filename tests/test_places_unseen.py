@@ -19,12 +19,12 @@ def places(nlp, lexicon: Lexicon, text: str) -> list[str]:
 # (text, a place phrase that must be found)
 FOUND = [
     # a site named by its number, and the numbered site it is part of
-    ("A roof fell in Section 7 of Shaft 3 at the Dunmore pit.", "Section 7 of Shaft 3"),
+    ("A roof fell in Level 5 of Tunnel 2 at the Dunmore pit.", "Level 5 of Tunnel 2"),
     ("Police held 40 fans at Gate 4 on Sunday.", "Gate 4"),
     # a named part of a ground or a building
-    ("Some 40 fans were hurt in the North Stand on Saturday.", "North Stand"),
+    ("Some 35 fans were hurt in the South Stand on Saturday.", "South Stand"),
     # a named site with a two-word place noun
-    ("All 64 residents of the Velka care home were moved on Tuesday.", "Velka care home"),
+    ("All 52 residents of the Velka care home were moved on Tuesday.", "Velka care home"),
     # a part of a place: the place it is part of
     (
         "Rescuers reached the last section of the Dunmore coal mine on Friday.",
@@ -43,11 +43,11 @@ FOUND = [
     # people named by where they live
     ("On Monday 3,100 residents of Velka were ordered to leave.", "Velka"),
     # a lone name after "in" on counted people, whatever NER calls it
-    ("A further 400 people in Pennick were ordered out on Thursday.", "Pennick"),
+    ("A further 350 people in Tessin were ordered out on Thursday.", "Tessin"),
     # places spelled out after a colon, each one
-    ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Velka"),
-    ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Dorn"),
-    ("Orders now cover parts of three districts: Velka, Dorn and Ilse.", "Ilse"),
+    ("Orders now cover parts of three districts: Velka, Dorsk and Imren.", "Velka"),
+    ("Orders now cover parts of three districts: Velka, Dorsk and Imren.", "Dorsk"),
+    ("Orders now cover parts of three districts: Velka, Dorsk and Imren.", "Imren"),
 ]
 
 
@@ -61,9 +61,9 @@ NOT_FOUND = [
     # a numbered part of a law is no site
     ("Under Section 7 of the Act, 30 workers were fined.", "Section 7"),
     # a name after a place noun that starts a new clause is the clause's, not the place's
-    ("In the capital, Dorn police said 30 people were hurt.", "Dorn police"),
+    ("In the capital, Dorsk police said 30 people were hurt.", "Dorsk police"),
     # a colon list after a noun that is no place names no places
-    ("The union named three leaders: Velka, Dorn and Ilse.", "Velka"),
+    ("The union named three leaders: Velka, Dorsk and Imren.", "Velka"),
     # "of" after people not named by where they live
     ("Some 300 members of Velka Motors walked out.", "Velka"),
     # a site noun with no name

@@ -54,9 +54,9 @@ def source_text(nlp, lexicon: Lexicon, text: str, quote: str) -> str | None:
 FORMS = [
     # "it" after a source that gave a figure with a verb of tallying is that source
     (
-        "Kestrel Mining first put the number of missing men at 23 on Monday. On Tuesday "
-        "it revised that figure to 29.",
-        "29",
+        "Kestrel Mining first put the number of missing men at 17 on Monday. On Tuesday "
+        "it revised that figure to 21.",
+        "21",
         "Kestrel Mining",
     ),
     # a statement noun owned by its speaker: "X repeated its claim that ..."
@@ -84,13 +84,13 @@ FORMS = [
     ),
     # a live-blog entry labelled with its source
     (
-        "Harbour Relief Society: the shelters held 900 people last night.",
+        "Coastal Relief Society: the shelters held 900 people last night.",
         "900 people",
-        "Harbour Relief Society",
+        "Coastal Relief Society",
     ),
     (
-        "The latest from the regional health authority: 41 people treated for burns.",
-        "41 people",
+        "The latest from the regional health authority: 37 people treated for burns.",
+        "37 people",
         "regional health authority",
     ),
     ("Update from the Orlen fire brigade: 12 people rescued.", "12 people", "Orlen fire brigade"),
@@ -98,16 +98,16 @@ FORMS = [
     ("The Orlen fire brigade said 12 people were rescued.", "12 people", "Orlen fire brigade"),
     # the speaker of a verb of saying it is the complement of ("X continues to put ...")
     (
-        "Some 900 people have left. Mayor Ilse Brandt continues to put the figure at 1,400 people.",
+        "Some 900 people have left. Mayor Orla Venn continues to put the figure at 1,400 people.",
         "1,400 people",
-        "Ilse Brandt",
+        "Orla Venn",
     ),
     # a quotation running over sentences, its speaker named where it closes
     (
         'The roof fell at noon. "Twelve miners were in the tunnel. Nobody came for hours," '
-        "Mara Velin said.",
+        "Mara Kovet said.",
         "Twelve miners",
-        "Mara Velin",
+        "Mara Kovet",
     ),
     (
         'Ivo Dren is 40.\n\n"There were nine of us in the van. Then two more men climbed in, '
@@ -117,7 +117,7 @@ FORMS = [
     ),
     # ... but a quotation closed before the speaker's sentence is not his
     (
-        'Mara Velin spoke later. "Twelve miners were in the tunnel." The fire spread, she said.',
+        'Mara Kovet spoke later. "Twelve miners were in the tunnel." The fire spread, she said.',
         "Twelve miners",
         None,
     ),
@@ -147,9 +147,9 @@ FORMS = [
     ("A senior spokesman said 300 people were treated.", "300 people", "senior spokesman"),
     # a labelled quotation runs on: its later sentences are the label's speaker's
     (
-        'Dr Ilse Varn: "Most are very cold. Three miners have burns to the legs."',
+        'Dr Ulla Venk: "Most are very cold. Three miners have burns to the legs."',
         "Three miners",
-        "Dr Ilse Varn",
+        "Dr Ulla Venk",
     ),
     # ... but a headline's label does not run into the body
     ("Orlen Red Cross: 300 dead in floods\n\nSome 40 people were rescued.", "40 people", None),
@@ -180,9 +180,9 @@ FORMS = [
     ("Key figures:\n\n- 300 people treated for burns", "300 people", None),
     # labels that name no one: a figure label, news from a place
     ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
-    ("The latest from Orlen: 41 people treated for burns.", "41 people", None),
+    ("The latest from Orlen: 37 people treated for burns.", "37 people", None),
     # "it" still needs an organisation that spoke: a person's figure leaves it unresolved
-    ("Mara Velin put the number at 23. Later it rose to 29 people.", "29 people", None),
+    ("Mara Kovet put the number at 23. Later it rose to 29 people.", "29 people", None),
 ]
 
 
@@ -322,8 +322,8 @@ def test_two_countries_offices_of_one_name(nlp, lexicon) -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("For three days Ivo Dren, 38, measured time by one lamp.", ["Ivo Dren"]),
-        ("He met Ilse Varn Brodek, 71.", ["Ilse Varn Brodek"]),
+        ("For three days Ivo Dren, 41, kept count by one lamp.", ["Ivo Dren"]),
+        ("He met Edda Korvin Brodek, 71.", ["Edda Korvin Brodek"]),
         # a place and a date, a name and a year, a single word: no one
         ("The Dunmore Colliery, 12 January, was closed.", []),
         ("The Velka Hills, 2019, saw fires.", []),

@@ -278,13 +278,13 @@ def test_intake_in_the_past_week_is_one_periods_count(tmp_path: Path) -> None:
         # another organisation's staff: another question
         ("Dr Ana Reel of the Kestova Health Agency said the agency had 100 staff there.", False),
         # the same organisation's people, whatever verb of having or working counts them
-        ("Mira Dost of the Vorsk Relief Council said 2,100 staff have now worked there.", True),
+        ("Tilde Dost of the Vorsk Relief Council said 2,100 staff have now worked there.", True),
     ],
 )
 def test_whose_staff_they_are_is_the_question(tmp_path: Path, second: str, same: bool) -> None:
     graph = story_graph(
         tmp_path,
-        "Mira Dost of the Vorsk Relief Council said it now has some 2,300 staff in the region.",
+        "Tilde Dost of the Vorsk Relief Council said it now has some 2,300 staff in the region.",
         second,
     )
     other = "100 staff" if "100 staff" in second else "2,100 staff"

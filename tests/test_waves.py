@@ -40,7 +40,7 @@ TOGETHER = [
     pytest.param(
         [
             "About 3,000 workers are on strike, the Kestrel Union said on Monday.",
-            "Close to 9,000 members are now on strike at 44 sites in 12 provinces, the "
+            "Close to 9,000 members are now on strike at 37 sites in 12 provinces, the "
             "Kestrel Union said on Friday.",
         ],
         "About 3,000",
@@ -72,7 +72,7 @@ WAVES = (
     "| Date | Where | Workers called out |\n|---|---|---|\n"
     "| 3 March | Dorvan mill | 4,000 |\n"
     "| 10 March | Selk depots | 1,500 |\n"
-    "| 17 March | Arnholt mill | 2,200 |\n"
+    "| 17 March | Brenik mill | 2,200 |\n"
 )
 TOTALS = (
     "The toll so far:\n\n"
@@ -208,15 +208,15 @@ def test_sent_home_from_work(nlp, lexicon, text: str, quote: str, measure: str) 
     ("text", "quote", "place"),
     [
         (
-            "Velcor has laid off 1,865, including the 600 sent home at Dorvan Assembly on the "
-            "first day and 330 at its Selk Stamping and Arn Engine plants.",
-            "330",
-            "Arn Engine plants",
+            "Velcor has laid off 1,720, including the 500 sent home at Dorvan Assembly on the "
+            "first day and 280 at its Selk Forge and Arn Axle plants.",
+            "280",
+            "Arn Axle plants",
         ),
         (
-            "Velcor has laid off 1,865, including the 600 sent home at Dorvan Assembly on the "
-            "first day and 330 at its Selk Stamping and Arn Engine plants.",
-            "600",
+            "Velcor has laid off 1,720, including the 500 sent home at Dorvan Assembly on the "
+            "first day and 280 at its Selk Forge and Arn Axle plants.",
+            "500",
             "Dorvan Assembly",
         ),
         ("Some 400 troops in Selm were sent to the border.", "Some 400", "Selm"),
@@ -270,6 +270,6 @@ def test_a_release_repeating_its_figure_asks_one_question(tmp_path: Path) -> Non
         tmp_path,
         "At noon, 4,300 KWU members at the Dorvan mill walked off the job and joined the "
         "strike, the union said. \"If Velcor can't hear us, maybe it will hear 4,300 workers "
-        'shutting down its mill," said Ana Petrov.',
+        'shutting down its mill," said Ana Kovet.',
     )
     assert fact_id(graph, "4,300 KWU members") == fact_id(graph, "4,300 workers")

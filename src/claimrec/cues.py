@@ -86,7 +86,7 @@ def is_running_total(evidence: Evidence, cues: ReconcileWords) -> bool:
 def is_running_count(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words around a count make it a running count, in the clause rather than
     beside the figure: "25 have been rescued alive since the collapse", "bringing the total
-    brought out alive to 19"."""
+    pulled out alive to 16"."""
     regex = pattern(tuple(cues.running_total) + tuple(cues.running_since))
     if regex is None or regex.search(evidence.sentence) is None:
         return False

@@ -237,7 +237,7 @@ class ReconcileWords(LexiconPart):
     part_of_before_only: list[str] = []  # part-of words that mark a part only before it
     part_of_not_after: list[str] = []  # a marker after these is no marker ("or more")
     part_window: int = 3  # words either side of the figure searched for a part-of marker
-    adds_to: list[str] = []  # "add 7,000 members to the strike": an increment (waves.py)
+    adds_to: list[str] = []  # "add 4,600 workers to the walkout": an increment (waves.py)
     # part-of markers that open the subset they name, so mark only a figure after them:
     # "1.2 million marched, including 90,000 in X" (the 1.2 million is the total)
     part_of_leading: list[str] = []

@@ -376,7 +376,7 @@ class _Context:
 
     def unnamed_gathering(self, claim: Claim) -> tuple[str, dt.date] | None:
         """A place where people are counted with no word for what they do ("In X, police
-        counted 30,000 people", "X is where the gap is widest: the unions counted 280,000"),
+        counted 18,000 people", "X is where they differ most: organisers counted 95,000"),
         on a day the story counts a gathering: that gathering's place (family and day). A
         reader takes an unnamed crowd on a day of marches to be marchers. The day is the one
         its article counts a gathering on, when just one, else its own."""
@@ -745,7 +745,7 @@ def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
 
 def _by_nationality(claim: Claim, ctx: _Context) -> bool:
     """Whether a count with no measure counts people only by their nationality, with a
-    verb the lexicon gives no meaning ("the group was made up of 14 Velorians", "X
+    verb the lexicon gives no meaning ("the group was made up of 6 Velorians", "X
     counted 13 Velorians", "13 Velorians are now home"): a breakdown of who was there at
     one moment. The verb says nothing more, so it is not part of the question; the day
     is (the same people counted on two days are two breakdowns); a place in its sentence
@@ -977,7 +977,7 @@ def _unmeasured_sentences(
 ) -> frozenset[tuple[str, str]]:
     """The sentences (doc, text) whose counts all say nothing of what the people counted
     did (measure ``other``), or only that they were a gathering's (a head count extraction
-    took for the day's crowd: "police counted 30,000 people")."""
+    took for the day's crowd: "police counted 18,000 people")."""
     measured: dict[tuple[str, str], bool] = {}
     for claim in claims:
         if claim.type == "count":

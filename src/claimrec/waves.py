@@ -59,7 +59,7 @@ def names_several_places(name: str, number_words: frozenset[str]) -> bool:
 
 def is_added(evidence: Evidence, verbs: Sequence[str]) -> bool:
     """Whether the figure is added to something: a verb of adding just before it and "to"
-    right after its phrase ("add roughly 7,000 members to the strike", "added 300 to the
+    right after its phrase ("add about 4,600 workers to the walkout", "added 300 to the
     count"). A verb of adding that reports ("she added 40 had died") has no "to"."""
     regex = pattern(tuple(verbs))
     sentence, quote = evidence.sentence, evidence.quote
@@ -121,8 +121,8 @@ def _falls(values: Iterable[int]) -> bool:
 
 def repeated_figures(claims: Sequence[Claim], *, named: Collection[str]) -> dict[str, Claim]:
     """Claim id -> the claim it repeats: a figure of no measure, under a verb the lexicon
-    does not know (none of ``named``: "hear 8,700 workers", a headline's "8,700 Plant
-    Workers Stand Up"), that an article states again, exactly, for one measure ("8,700
+    does not know (none of ``named``: "see 6,400 workers", a headline's "6,400 Depot
+    Workers Down Tools"), that an article states again, exactly, for one measure ("6,400
     members walked off the job"). An article repeating a figure speaks of one group of
     people; the sentence that says what happened to them says what it counts."""
     bare = [

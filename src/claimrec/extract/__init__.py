@@ -411,7 +411,7 @@ MAX_ITEM_LABEL = 8  # tokens before a list item's colon that can be its label
 
 
 def _antecedent_toll(s: _Sentence) -> str | None:
-    """What a bare figure noun counts ("Marek put the figure at 130", "its corrected figure
+    """What a bare figure noun counts ("Orsa put the figure at 130", "its corrected figure
     for X is 2,100", "the table gives 2,100 for X"): what its list item's label names ("-
     Evacuations: the table gives ..."), else the figure it points back to: a measured figure
     earlier in its own sentence, else the last measured count of its paragraph, else the
@@ -467,7 +467,7 @@ def _head_count_toll(s: _Sentence, count: Count) -> str | None:
     """What a head count counts: the document's main toll when that is a gathering's (a
     crowd: "In X, police counted 12,000 people"), or of the lexicon's ``toll_nouns`` ("now
     counts 58 victims"); other people counted in a story of deaths are no toll of it
-    ("officials counted 40 people in the shelter")."""
+    ("wardens counted 35 people in the hall")."""
     if not _head_count(count, s.lexicon):
         return None
     toll = _main_toll(s)
@@ -481,7 +481,7 @@ def _head_count(count: Count, lexicon: Lexicon) -> bool:
     """Whether a verb of counting governs the figure ("In X, police counted 12,000 people and
     unions 86,000"): a head count says no more than that people were counted, so, like a
     figure noun, it counts what the document has been counting (the crowd of its march).
-    Not a count whose noun says who the people are ("Israel counted 14 Israelis"): only
+    Not a count whose noun says who the people are ("Teravia counted 9 Teravians"): only
     plain people, or a bare figure."""
     if count.nationality is not None or (
         count.noun is not None and lexicon.units.get(count.noun) is None
@@ -818,7 +818,7 @@ def _first_place(s: _Sentence, trigger: Trigger | None, count: Count | None) -> 
 def _placed_after(figure: Token, lexicon: Lexicon) -> bool:
     """Whether a locative preposition follows the counted word right away: the count says
     where it holds there, so a place its verb has before it is another count's
-    ("including the 400 sent home at X and 330 at its Y plants": the 330 are not at X)."""
+    ("among them the 400 laid off at X and 250 at its Y depots": the 250 are not at X)."""
     after = figure.nbor(1) if figure.i + 1 < len(figure.doc) else None
     return after is not None and after.dep_ == "prep" and after.lower_ in lexicon.location_preps
 
@@ -1123,7 +1123,7 @@ def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef
     if anchor.dep_ == "conj" and anchor.pos_ == "VERB" and shares_subject(anchor):
         partner = anchor.head  # "broke through on Monday and brought 8 out": Monday's
         heads.append(partner)
-    # "the 2019 fire that killed 40", "in 2019, when blazes forced 25,000 from their homes"
+    # "the 2016 fire that killed 40", "in 2016, when flames drove 18,000 from their homes"
     heads += [h.head for h in heads if h.dep_ == "relcl"]
     verb = anchor.head
     lemma = verb.lemma_.lower()
@@ -1158,7 +1158,7 @@ def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef
 
 def _reported_state_time(s: _Sentence, anchor: Token) -> TimeRef | None:
     """A state in progress reported by a dated verb of saying holds on the day it was said:
-    "the hospital, which on Thursday said it was treating 19" speaks for Thursday. (An
+    "the clinic, which on Thursday said it was caring for 17" speaks for Thursday. (An
     event reported later keeps no such date: "said on Friday 40 had been rescued" dates the
     saying, not the rescues.)"""
     verb = anchor
@@ -1177,12 +1177,12 @@ def _reported_state_time(s: _Sentence, anchor: Token) -> TimeRef | None:
 
 
 def _own_time(s: _Sentence, span: Span) -> TimeRef | None:
-    """A day stated inside the count's own phrase ("up from 2,300 on Monday night"): the
-    figure's own day, before its verb's ("held 3,900 last night, up from 2,300 on Monday
-    night")."""
+    """A day stated inside the count's own phrase ("up from 1,700 on Monday evening"): the
+    figure's own day, before its verb's ("housed 2,800 overnight, up from 1,700 on Monday
+    evening")."""
     number = span.root
     if number.dep_ != "pobj":
-        return None  # only a figure in a phrase of its own ("from 2,300 on Monday")
+        return None  # only a figure in a phrase of its own ("from 1,700 on Monday")
     for ent in s.sent.ents:
         if ent.label_ in {"DATE", "TIME"} and (
             _governs(number, ent.root, depth=2) or _governs(number.head, ent.root, depth=2)

@@ -287,7 +287,7 @@ def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribut
         return ws[-1].lemma_.lower() in heads and all(t.text[:1].isupper() for t in ws)
 
     def titled_name(ws: list[Token]) -> bool:
-        """A title and a name NER missed ("Dr Ilse Varn")."""
+        """A title and a name NER missed ("Dr Ulla Venk")."""
         names = [t for t in ws if t.lower_.rstrip(".") not in titles]
         return (
             ws[0].lower_.rstrip(".") in titles
@@ -528,7 +528,7 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     if named is not None:
         kind = NAMED.get(named.label_, "ORG")
         if kind == "PERSON" and kind_noun_before(named, lexicon):
-            kind = "ORG"  # "mine operator Halvard Minerals": NER took the company for a person
+            kind = "ORG"  # "quarry operator Vantor Aggregates": NER took the company for a person
         return Attribution(mention(named, kind, offset), named.text, via)
     voice = _voice_of(head, offset, lexicon, via=via)
     if voice is not None:

@@ -508,7 +508,7 @@ def _end_of(obj: Token, lexicon: Lexicon) -> int:
                 or obj.lemma_.lower() in lexicon.location_heads
                 or obj.lower_ in lexicon.where_when.place_heads
             ):
-                end = _numbered_end(names[0], lexicon)  # "Section 7 of Shaft 3"
+                end = _numbered_end(names[0], lexicon)  # "Level 5 of Tunnel 2"
     if obj.lemma_.lower() in lexicon.location_heads and end == obj.i + 1:
         end = _appositive_name_end(obj, end)
     return end
@@ -538,8 +538,8 @@ def _numbered_site(obj: Token, lexicon: Lexicon) -> bool:
 
 def _appositive_name_end(obj: Token, end: int) -> int:
     """After a place noun, the name set off by commas that says which ("the provincial
-    capital, Ostrow, ..."), however the parser attached it: capitalised words closed by
-    punctuation, never the start of a new clause ("In the capital, Ostrow police said")."""
+    capital, Ostrel, ..."), however the parser attached it: capitalised words closed by
+    punctuation, never the start of a new clause ("In the capital, Ostrel police said")."""
     doc = obj.doc
     if end + 1 >= len(doc) or doc[end].text != ",":
         return end

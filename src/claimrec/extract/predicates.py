@@ -307,14 +307,14 @@ VALUE_PREPS = frozenset({"to", "at"})
 
 
 def _valued_figure(anchor: Token, lexicon: Lexicon) -> Trigger | None:
-    """The figure noun a verb of value sets to the number ("bringing the total brought out
-    alive to 19", "put the number rescued at 40"): what the figure's own participle or
+    """The figure noun a verb of value sets to the number ("bringing the total pulled out
+    alive to 16", "put the number rescued at 40"): what the figure's own participle or
     relative clause says it counts, not the verb of value ("bring" is no deployment here)."""
     if anchor.dep_ != "pobj" or anchor.head.lower_ not in VALUE_PREPS:
         return None
     verb = anchor.head.head
     if verb.dep_ in {"oprd", "acomp"} and verb.pos_ == "ADJ":
-        verb = verb.head  # "brought out alive to 19": the parser hangs "to" on "alive"
+        verb = verb.head  # "pulled out alive to 16": the parser hangs "to" on "alive"
     if verb.lemma_.lower() not in lexicon.value_verbs:
         return None
     for figure in verb.children:
@@ -326,8 +326,8 @@ def _valued_figure(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def _partitive_whole(anchor: Token) -> bool:
-    """Whether the counted phrase is the whole a partitive count is taken from ("1.7
-    million of the region's 2.3 million people have fled"): what happened to the part is
+    """Whether the counted phrase is the whole a partitive count is taken from ("0.8
+    million of the province's 1.9 million people have fled"): what happened to the part is
     not said of the whole."""
     prep = anchor.head
     return (

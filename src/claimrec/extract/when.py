@@ -92,7 +92,7 @@ def _future(span: Span) -> bool:
 
 
 def _day_parts_of_dates(ents: list[Span], lexicon: Lexicon) -> list[Span]:
-    """ "the morning of 13 June", "the early hours of 14 June": the parser names the part of
+    """ "the evening of 9 April", "the small hours of 22 April": the parser names the part of
     the day and the date apart; they are one time, the date's day (a part of a day is no
     finer a granularity than the day), so the two become one span."""
     out: list[Span] = []
