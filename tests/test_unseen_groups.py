@@ -1,5 +1,5 @@
 """Grouping rules found on stories the rules were not written for: the whole a share is
-taken of ("18,500 of the 22,000 miners") is its own question. Invented sentences, one
+taken of ("4,600 of the 5,200 miners") is its own question. Invented sentences, one
 per row, positive and negative."""
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def test_absence_in_a_strike_sentence_is_the_strike(
     ("sentence", "quote", "force"),
     [
         ("The army sent 3,000 troops to the border.", "3,000 troops", True),
-        ("Officials said 146 inmates had been transferred to other prisons.", "146 inmates", False),
+        ("Officials said 95 inmates had been moved to other jails.", "95 inmates", False),
         ("The guards moved 60 prisoners to the east block.", "60 prisoners", False),
     ],
 )

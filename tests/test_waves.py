@@ -269,7 +269,7 @@ def test_a_release_repeating_its_figure_asks_one_question(tmp_path: Path) -> Non
     graph = story_graph(
         tmp_path,
         "At noon, 4,300 KWU members at the Dorvan mill walked off the job and joined the "
-        "strike, the union said. \"If Velcor can't hear us, maybe it will hear 4,300 workers "
-        'shutting down its mill," said Ana Kovet.',
+        "strike, the union said. \"Velcor will have to face 4,300 workers at its gates "
+        'every morning," said Ana Kovet.',
     )
     assert fact_id(graph, "4,300 KWU members") == fact_id(graph, "4,300 workers")

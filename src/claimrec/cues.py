@@ -139,8 +139,8 @@ def _whole_pattern(markers: tuple[str, ...], window: int, end: str) -> re.Patter
 
 def is_whole(evidence: Evidence, cues: ReconcileWords, *, named: bool = False) -> bool:
     """Whether the figure is the whole an earlier figure of its sentence is a share of
-    ("18,500 of the 22,000 miners struck", "6,200 on strike, out of a workforce it puts at
-    21,400"): the population counted (a roster, a workforce), its own question, never the
+    ("4,600 of the 5,200 miners struck", "2,900 on strike, out of a workforce it puts at
+    13,700"): the population counted (a roster, a workforce), its own question, never the
     count of what some of them did. ``named``: only when words between the marker and the
     figure name what the whole is ("a workforce it puts at")."""
     regex = _whole_pattern(tuple(cues.whole_of), cues.whole_of_window, "$")

@@ -244,7 +244,7 @@ class ReconcileWords(LexiconPart):
     # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
     # after a figure and before another: the second is the whole the first is taken from
-    # ("18,500 of the 22,000 miners", "6,200 on strike, out of a workforce of 21,400")
+    # ("4,600 of the 5,200 miners", "2,900 on strike, out of a workforce of 13,700")
     whole_of: list[str] = []
     whole_of_window: int = 6  # words allowed between the part's figure and the marker
     # beside a count of one event: it is the running total of such events ("in all, 58")

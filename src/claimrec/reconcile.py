@@ -180,7 +180,7 @@ RATE = "rate"
 TOTAL = "total"
 TERMS = "terms"
 EARLIER = "earlier"
-WHOLE = "whole"  # the population a share is taken of ("of the 22,000 miners")
+WHOLE = "whole"  # the population a share is taken of ("of the 5,200 miners")
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
@@ -872,9 +872,9 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
 
 
 def _own_measure(claim: Claim, ctx: _Context) -> bool:
-    """Whether a whole's own words give it a measure its share does not have ("27 of the 29
-    men it lists as missing": the 29 are the missing, not a roster); a measure the share and
-    the whole both take from the sentence's verb ("18,500 of the 22,000 miners struck")
+    """Whether a whole's own words give it a measure its share does not have ("30 of the 34
+    men it lists as missing": the 34 are the missing, not a roster); a measure the share and
+    the whole both take from the sentence's verb ("4,600 of the 5,200 miners struck")
     says nothing of the whole."""
     if claim.measure == "other":
         return False
@@ -923,7 +923,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     of its own, never grouped with counts of what has happened (a planned figure of
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
     not compared); ``rate`` for a count per period; ``whole`` for the population a figure
-    before it in its sentence is a share of ("18,500 of the 22,000 miners");
+    before it in its sentence is a share of ("4,600 of the 5,200 miners");
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
     published = ctx.published.get(claim.doc)

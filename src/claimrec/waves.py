@@ -17,8 +17,8 @@ wave and each site. Reconcile asks four things of it, answered here from the cla
   row is the increment of its day (a wave called out), its own question. The first row
   starts the count, so it is also the running total on its day.
 - **what a bare repetition counts** (``repeated_figures``): a figure under a verb the
-  lexicon does not know ("hear 8,700 workers") that its article states again for one
-  measure ("8,700 members walked off the job") asks that figure's question.
+  lexicon does not know ("face 6,400 workers") that its article states again for one
+  measure ("6,400 members walked off the job") asks that figure's question.
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def repeated_figures(claims: Sequence[Claim], *, named: Collection[str]) -> dict
 
 
 def _exact(claim: Claim) -> int | None:
-    """The one exact figure a claim states ("8,700"; None for "more than 8,000")."""
+    """The one exact figure a claim states ("6,400"; None for "more than 6,000")."""
     value = claim.value
     if isinstance(value, CountValue) and value.low is not None and value.low == value.high:
         return value.low

@@ -390,7 +390,7 @@ def _labelled(count: Count) -> bool:
 def _membership(count: Count, predicate: str, lexicon: Lexicon) -> bool:
     """Whether a count of an organisation's members took a measure they never state: members
     counted are its size ("the union's 260,000 members"), not a force sent or present; nor
-    are captives moved ("146 inmates were transferred") a force."""
+    are captives moved ("95 inmates were moved") a force."""
     kinds = (*lexicon.membership.classes, *lexicon.membership.captives)
     return count.value.unit in kinds and lexicon.measure_of(predicate) in lexicon.membership.never
 
@@ -523,7 +523,7 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     Verbs of being, saying, treating or moving, and triggers of another clause, never
     override the noun, nor does anything override a noun that names what happened
     ("512 arrests": the lexicon's ``measure_heads``). Captives who are the subject of a
-    verb of doing (the lexicon's ``doer_verbs``: "180 prisoners were involved in the
+    verb of doing (the lexicon's ``doer_verbs``: "230 prisoners were involved in the
     riot") are its doers, and their noun's own state says nothing of them."""
     own = _default_predicate(count, lexicon)
     unit = count.unit_token
@@ -531,7 +531,7 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
         return own
     verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if _captive_doer(unit, lexicon):
-        return None  # "180 prisoners were involved in the riot": doers, not captives held
+        return None  # "230 prisoners were involved in the unrest": doers, not captives held
     # the clause's own verb first: "hostages held in X were freed" were freed
     options = [trigger] if trigger is not None else []
     if verb is not None and (name := trigger_of(verb, lexicon)) is not None:
