@@ -204,6 +204,8 @@ class ReconcileWords(LexiconPart):
 
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
+    # nouns that name no kind of people: "40 people and 12 medics" splits off only the medics
+    generic_counted: list[str] = []
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
     gathering_measures: list[str] = []

@@ -24,7 +24,9 @@ toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a tabl
 naming what it counts; ``terms`` for a term of an agreement ("the deal covers 80": one
 question whichever day it is told); else ``part`` for an increment or subset ("another
 3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
-three children"), which is never compared with a total. (A count stated for a narrower
+three children"), which is never compared with a total. Two kinds of people counted side by side
+("318 passengers and 14 crew") are two groups, neither the whole: every count of either
+noun in that story keeps its noun in the key. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.) A
 count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
 day: two days' crowds are two events. A count's subject stays in the key only when it
@@ -287,6 +289,9 @@ class _Context:
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims) | _elided_parts(claims, lexicon)
+        self.kinds = _coordinated_kinds(
+            claims, frozenset(self.cues.generic_counted + lexicon.measure_heads), self.story
+        )
         self.drawn_from_all = _drawn_from_all(
             claims,
             pattern(tuple(self.cues.partitive)),
@@ -687,6 +692,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     if scope == PART and measured:
         unit = claim.value.unit  # "26 women and 11 children": a breakdown's items, each its own
+    if (story, claim.counted) in ctx.kinds:
+        unit = claim.counted  # "318 passengers and 14 crew": each noun a group of its own
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
@@ -1013,6 +1020,43 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
             for listed in _breakdown(whole[0], ordered[i + 1 :]):
                 parts.update(c.id for c in listed)
     return frozenset(parts)
+
+
+def _coordinated_kinds(
+    claims: Sequence[Claim], generic: frozenset[str], story: dict[str, str | None]
+) -> frozenset[tuple[str | None, str]]:
+    """(story, counted noun) for nouns a count of which the story coordinates with a count
+    of another kind ("the manifest listed 318 passengers and 14 crew", "1,800 nurses and
+    350 medics were deployed"): the two nouns count two groups, neither the whole, so
+    every count of either noun in that story is a question of its own ("318 passengers"
+    is no rival to "340 people aboard"). A generic noun ("40 people and 12 medics") names
+    no kind: only the other noun is set apart; nor does a noun naming what happened
+    ("3,069 cases and 1,552 deaths": two measures already)."""
+    counts = sorted(
+        (c for c in claims if isinstance(c.value, CountValue) and c.counted),
+        key=lambda c: (c.doc, c.evidence.start),
+    )
+    kinds: set[tuple[str | None, str]] = set()
+    for before, claim in pairwise(counts):
+        if (
+            before.doc == claim.doc
+            and before.evidence.sentence == claim.evidence.sentence
+            and before.counted != claim.counted
+            and _joined(before.evidence, claim.evidence)
+        ):
+            nouns = {before.counted or "", claim.counted or ""} - generic
+            kinds.update((story.get(claim.doc), noun) for noun in nouns)
+    return frozenset(kinds)
+
+
+def _joined(first: Evidence, second: Evidence) -> bool:
+    """Whether two quotes of one sentence are conjuncts: only "and" or a comma between."""
+    at = first.sentence.find(first.quote)
+    gap = second.start - first.end
+    if at < 0 or gap < 0:
+        return False
+    between = first.sentence[at + len(first.quote) : at + len(first.quote) + gap]
+    return between.replace(",", " ").split() in ([], ["and"])
 
 
 def _elided_parts(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:

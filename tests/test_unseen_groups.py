@@ -1,0 +1,73 @@
+"""Grouping on stories the rules were not written for: counts of two kinds of people
+coordinated in one phrase ("318 passengers and 14 crew") each count a group of their own,
+never the whole the story counts elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import fact_id, story_graph
+
+from claimrec.models import Graph
+
+
+def together(graph: Graph, a: str, b: str) -> bool:
+    return fact_id(graph, a) == fact_id(graph, b)
+
+
+CASES = [
+    pytest.param(
+        [
+            "The operator said its manifest listed 212 passengers and 9 crew.",
+            "The coast guard said between 240 and 260 people were aboard the barge.",
+        ],
+        "212 passengers",
+        "between 240 and 260",
+        False,
+        id="a kind coordinated with another kind is not the whole aboard",
+    ),
+    pytest.param(
+        [
+            "The operator said its manifest listed 212 passengers and 9 crew.",
+            "A ticket audit later found that 215 passengers had been aboard the barge.",
+        ],
+        "212 passengers",
+        "215",
+        True,
+        id="the same kind counted alone elsewhere asks the kind's question",
+    ),
+    pytest.param(
+        ["The minister said 700 extra nurses and 90 army medics had been deployed to Talvor."],
+        "700",
+        "90",
+        False,
+        id="two kinds deployed in one phrase are two questions",
+    ),
+    pytest.param(
+        [
+            "The agency said 3,069 cases and 1,552 deaths had been recorded in Ostrel.",
+            "The agency said the fever had killed 1,600 people in Ostrel by Friday.",
+        ],
+        "1,552",
+        "1,600",
+        True,
+        id="nouns naming what happened are measures, not kinds of people",
+    ),
+    pytest.param(
+        [
+            "Officials said 40 people and 12 medics were hurt in the blast.",
+            "Officials later said 55 people had been injured.",
+        ],
+        "40 people",
+        "55 people",
+        True,
+        id="a generic noun beside a kind still asks the whole's question",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "same"), CASES)
+def test_coordinated_kinds(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
+    graph = story_graph(tmp_path, *articles)
+    assert together(graph, a, b) is same
