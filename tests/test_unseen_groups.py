@@ -1,6 +1,7 @@
 """Grouping on stories the rules were not written for: counts of two kinds of people
 coordinated in one phrase ("318 passengers and 14 crew") each count a group of their own,
-never the whole the story counts elsewhere."""
+never the whole the story counts elsewhere; people taken in on one past day ("on Sunday
+we admitted 80") are that day's intake, not the running intake since some day."""
 
 from __future__ import annotations
 
@@ -69,5 +70,45 @@ CASES = [
 
 @pytest.mark.parametrize(("articles", "a", "b", "same"), CASES)
 def test_coordinated_kinds(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
+    graph = story_graph(tmp_path, *articles)
+    assert together(graph, a, b) is same
+
+
+INTAKE = [
+    pytest.param(
+        [
+            "Clinics across Varmel have admitted 1,900 people with smoke injuries since 1 March.",
+            '"On Sunday we admitted 80 people from the ward," said Dr Ilse Garrow.',
+        ],
+        "1,900",
+        "80",
+        False,
+        id="one past day's intake is not the running intake",
+    ),
+    pytest.param(
+        [
+            "Clinics across Varmel have admitted 1,900 people with smoke injuries since 1 March.",
+            "The agency said 2,400 people had been admitted to hospital since Sunday.",
+        ],
+        "1,900",
+        "2,400",
+        True,
+        id="an intake since a day is the running intake",
+    ),
+    pytest.param(
+        [
+            "Clinics across Varmel have admitted 1,900 people with smoke injuries since 1 March.",
+            "Clinics have admitted 2,400 people with smoke injuries, the agency said today.",
+        ],
+        "1,900",
+        "2,400",
+        True,
+        id="an intake with no day of its own is the running intake",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "same"), INTAKE)
+def test_day_intake(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
     graph = story_graph(tmp_path, *articles)
     assert together(graph, a, b) is same
