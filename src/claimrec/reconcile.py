@@ -5,53 +5,54 @@ clash, update or supersede which, on which days, from which voices); ``render.ex
 turns them into the sentence docs/graph.md keeps in ``explanation``, called from graph
 assembly.
 
-**The question** (``FactKey``): story, type, subject, measure and scope. For a count with
-a measure (deaths, injured, force ...) the word counted (troops, soldiers, people) and
-the predicate lemma are not part of the key, only the predicate's family (sent, deployed
-and stationed are one deployment; arriving is another question); a count whose measure is
-``other`` keeps the noun it counts too (with nothing else to say what it counts, 115 men
-and 20 women are two questions). A count's place narrows the question when it is stated
-for it (its location, or a place framing its sentence): a place inside a country, a table
-row's place label (rows split the story, a country too), or a country other than the
-story's own (the one most of its country-stated counts are stated for; an epidemic across
-three countries has none, so each country's toll is its own question; a force sent to a
-country is no narrower), and never the site where the story's one-off event happened (the
-tower that burned). A site named for the place it stands in ("X Assembly plant") answers
-that place's question; a count stated for a list of places ("in X, Y and Z") is no one
-place's. Scope is ``projection`` for a projected figure dated after its article, or
-projecting a running toll or a gathering; ``rate`` for a count per period;
-``row:<label>`` for a table row naming what it counts; ``terms`` for a term of an
-agreement ("the deal covers 80": one question whichever day it is told); else ``part``
-for an increment or subset ("another 3,000", "nine of them", the items of a breakdown
-after a total: "96: 80 men, 13 women and three children"), which is never compared with a
-total. Two kinds of people counted side by side ("318 passengers and 14 crew") are two
-groups, neither the whole: every count of either noun in that story keeps its noun in the
-key. (A count stated for a narrower place is already a narrower question; its part-of
-words do not split it further.) A count of one event (the lexicon's
-``per_event_measures``: a crowd, a release) adds its day: two days' crowds are two
-events; so does a count of people taken in on one past day ("on Sunday we admitted 80":
-that day's intake, not the running intake since some day). A count's subject stays in the
-key only when it owns what is counted: the counted phrase names it ("17 Velorians") or
-the measure's doer owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``, even
-when X is also the source or the corpus names X as where a strike is); never the claim's
-own source otherwise, a person, a place the corpus names as where things happen (where,
-not whose), or a list of agents ("X, Y and Z have laid off ...": a total across them).
-Waves and sites (``claimrec.waves``): an organisation that is itself a voice of the
-story's counts of a measure names its own members, no narrower; "at 44 facilities" is no
-one place; "add N to" and a dated table column that falls are increments of their day; a
-bare figure its article repeats for one measure asks that question. A date or place
-answers when or where its event happened (``_event_block``): every date of a one-off
-event (a ``once`` predicate: the fire, the sinking) is one "when", every place one
-"where", whatever the sentence's subject; a gathering's dates and places are the question
-of its day; a bare verb's date or place in a sentence that counts one gathering is that
-gathering's ("In X, police counted 30,000 marchers"). What no event word settles,
-``event_keys`` does (``_occurrence_block``): any other date names its occurrence by its
-day, whatever its verb (a strike's waves, a truce's daily releases), a coarse date being
-the one finer date inside it; a date on the one-off event's day, a bare "on the night",
-and a bare verb's place at its site are that event's; a place on no word (a dateline)
-names only itself; a place where an unnamed crowd is counted on a gathering's day is that
-gathering's; any other place on a verb that names no event ("pickets stood in X", a
-dateline) names only itself.
+**The question** (``FactKey``): story, type, subject, measure and scope. For a count
+with a measure (deaths, injured, force ...) the word counted (troops, soldiers, people)
+and the predicate lemma are not part of the key, only the predicate's family (sent,
+deployed and stationed are one deployment; arriving is another question); a count
+whose measure is ``other`` keeps the noun it counts too (with nothing else to say what
+it counts, 115 men and 20 women are two questions). A count's place narrows the
+question when it is stated for it (its location, or a place framing its sentence): a
+place inside a country, a table row's place label (rows split the story, a country
+too), or a country other than the story's own (the one most of its country-stated
+counts are stated for; an epidemic across three countries has none, so each country's
+toll is its own question; a force sent to a country is no narrower), and never the
+site where the story's one-off event happened (the tower that burned). A site named for
+the place it stands in ("X Assembly plant") answers that place's question; a count
+stated for a list of places ("in X, Y and Z") is no one place's. Scope is
+``projection`` for a projected figure dated after its article, or projecting a running
+toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
+naming what it counts; ``terms`` for a term of an agreement ("the deal covers 80": one
+question whichever day it is told); else ``part`` for an increment or subset ("another
+3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
+three children"), which is never compared with a total. Two kinds of people counted side
+by side ("318 passengers and 14 crew") are two groups, neither the whole: every count of
+either noun in that story keeps its noun in the key. (A count stated for a narrower
+place is already a narrower question; its part-of words do not split it further.) A
+count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
+day: two days' crowds are two events; so does a count of people taken in on one past day
+("on Sunday we admitted 80": that day's intake, not the running intake since some day).
+A count's subject stays in the key only when it
+owns what is counted: the counted phrase names it ("17 Velorians") or the measure's doer
+owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``, even when X is also
+the source or the corpus names X as where a strike is); never the claim's own source
+otherwise, a person, a place the corpus names as where things happen (where, not whose),
+or a list of agents ("X, Y and Z have laid off ...": a total across them). Waves and
+sites (``claimrec.waves``): an organisation that is itself a voice of the story's counts
+of a measure names its own members, no narrower; "at 44 facilities" is no one place; "add
+N to" and a dated table column that falls are increments of their day; a bare figure its
+article repeats for one measure asks that question.
+A date or place answers when or where its event happened (``_event_block``): every date
+of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
+place one "where", whatever the sentence's subject; a gathering's dates and places are
+the question of its day; a bare verb's date or place in a sentence that counts one
+gathering is that gathering's ("In X, police counted 30,000 marchers"). What no event word
+settles, ``event_keys`` does (``_occurrence_block``): any other date names its occurrence
+by its day, whatever its verb (a strike's waves, a truce's daily releases), a coarse date
+being the one finer date inside it; a date on the one-off event's day, a bare "on the
+night", and a bare verb's place at its site are that event's; a place on no word (a
+dateline) names only itself; a place where an unnamed crowd is counted on a gathering's
+day is that gathering's; any other place on a verb that names no event ("pickets stood
+in X", a dateline) names only itself.
 
 **The moment.** Each claim speaks for a day (``as_of``, else its document's date).
 Within a fact, values form a timeline. Two values *clash* when their voices are
