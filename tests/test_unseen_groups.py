@@ -1,7 +1,8 @@
 """Grouping on stories the rules were not written for: counts of two kinds of people
 coordinated in one phrase ("318 passengers and 14 crew") each count a group of their own,
 never the whole the story counts elsewhere; people taken in on one past day ("on Sunday
-we admitted 80") are that day's intake, not the running intake since some day."""
+we admitted 80") are that day's intake, not the running intake since some day; a tally of
+excess deaths is a question apart from the death toll."""
 
 from __future__ import annotations
 
@@ -110,5 +111,57 @@ INTAKE = [
 
 @pytest.mark.parametrize(("articles", "a", "b", "same"), INTAKE)
 def test_day_intake(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
+    graph = story_graph(tmp_path, *articles)
+    assert together(graph, a, b) is same
+
+
+TALLIES = [
+    pytest.param(
+        [
+            "The health agency said 210 people had died in the cold snap.",
+            "The statistics bureau counted 530 excess deaths over the same weeks.",
+        ],
+        "210",
+        "530",
+        False,
+        id="excess deaths are a tally apart from the toll",
+    ),
+    pytest.param(
+        [
+            "The health agency said 210 people had died in the cold snap.\n\n"
+            "| Source | Deaths |\n| --- | --- |\n| Health agency | 240 |\n"
+            "| Statistics bureau (excess mortality) | 530 |"
+        ],
+        "210",
+        "530",
+        False,
+        id="a table row labelled excess mortality is a tally apart",
+    ),
+    pytest.param(
+        [
+            "The health agency said 210 people had died in the cold snap.\n\n"
+            "| Source | Deaths |\n| --- | --- |\n| Health agency | 240 |\n"
+            "| Statistics bureau (excess mortality) | 530 |"
+        ],
+        "210",
+        "240",
+        True,
+        id="the other rows of that table still count the toll",
+    ),
+    pytest.param(
+        [
+            "The agency said 210 people had died, far below the bureau's excess mortality.",
+            "Doctors said 260 people had died in the cold snap.",
+        ],
+        "210",
+        "260",
+        True,
+        id="the words elsewhere in the sentence do not set a figure apart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "same"), TALLIES)
+def test_tallies_apart(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
     graph = story_graph(tmp_path, *articles)
     assert together(graph, a, b) is same

@@ -21,7 +21,8 @@ the place it stands in ("X Assembly plant") answers that place's question; a cou
 stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
-naming what it counts; ``terms`` for a term of an agreement ("the deal covers 80": one
+naming what it counts; ``tally:<kind>`` for a tally of another kind ("410 excess
+deaths"); ``terms`` for a term of an agreement ("the deal covers 80": one
 question whichever day it is told); else ``part`` for an increment or subset ("another
 3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
 three children"), which is never compared with a total. Two kinds of people counted side
@@ -110,6 +111,7 @@ from claimrec.cues import (
     pattern,
     rate_pattern,
     states_update,
+    tally_apart,
 )
 from claimrec.dates import resolve_date
 from claimrec.event_keys import (
@@ -871,6 +873,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     of its own, never grouped with counts of what has happened (a planned figure of
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
     not compared); ``rate`` for a count per period;
+    ``tally:<kind>`` for a tally the lexicon's ``tallies_apart`` names ("410 excess
+    deaths"), never a rival to the count of the dead;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
     published = ctx.published.get(claim.doc)
@@ -885,6 +889,9 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return BEFORE_EVENT
     if is_terms(claim.evidence, ctx.cues):
         return TERMS
+    tally = tally_apart(claim.evidence, ctx.cues)
+    if tally is not None:
+        return f"tally:{tally}"
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     cumulative = claim.measure in ctx.cumulative_measures
     if (
