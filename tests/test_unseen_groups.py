@@ -2,14 +2,15 @@
 coordinated in one phrase ("318 passengers and 14 crew") each count a group of their own,
 never the whole the story counts elsewhere; people taken in on one past day ("on Sunday
 we admitted 80") are that day's intake, not the running intake since some day; a tally of
-excess deaths is a question apart from the death toll."""
+excess deaths is a question apart from the death toll; survivors a hospital treats are
+its intake."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from builders import fact_id, story_graph
+from builders import count_of, fact_id, story_graph
 
 from claimrec.models import Graph
 
@@ -165,3 +166,33 @@ TALLIES = [
 def test_tallies_apart(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
     graph = story_graph(tmp_path, *articles)
     assert together(graph, a, b) is same
+
+
+SURVIVORS = [
+    pytest.param(
+        "Clinics in Varmel are treating 40 survivors, the agency said.",
+        "hospitalised",
+        id="survivors a clinic treats are its intake",
+    ),
+    pytest.param(
+        "Two hospitals have admitted 40 survivors of the crash.",
+        "hospitalised",
+        id="survivors admitted are its intake",
+    ),
+    pytest.param(
+        "Fishing boats brought 40 survivors ashore overnight.",
+        "survived",
+        id="survivors brought ashore are still those who survived",
+    ),
+    pytest.param(
+        "Divers found 40 survivors in an air pocket.",
+        "survived",
+        id="survivors found are those who survived",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "measure"), SURVIVORS)
+def test_survivors_taken_in(tmp_path: Path, text: str, measure: str) -> None:
+    graph = story_graph(tmp_path, text)
+    assert count_of(graph, "40").measure == measure

@@ -191,6 +191,8 @@ class Tolls(LexiconPart):
     intake_of: str | None = None  # the state whose intake is a flow of its own ("hospitalised")
     intake: str | None = None  # the predicate of that flow ("admitted")
     intake_verbs: list[str] = []  # "took 45 patients to hospital", "admitted 130"
+    intake_from: list[str] = []  # "treating 64 survivors": those who survived, taken in
+    care_verbs: list[str] = []  # the verbs that take such people in (not carry, bring)
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
     staff_verbs: list[str] = []  # verbs of having or working that count them
     staff_family: str = "staff"

@@ -222,17 +222,20 @@ def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexi
     """People taken in ("crews took 45 patients to hospital", "admitted 130 patients",
     "cared for 640 patients since May") are a flow, counted over time, not the stock of
     those in hospital now ("31 remain in hospital"): the lexicon's ``tolls.intake``
-    predicate when a verb of taking in governs the count."""
+    predicate when a verb of taking in governs the count. So are those who came through
+    the event ("hospitals are treating 64 survivors"), taken in by a verb of care."""
     words = lexicon.tolls
-    if words.intake is None or predicate != words.intake_of:
+    survivors = predicate in words.intake_from  # "treating 64 survivors"
+    if words.intake is None or (predicate != words.intake_of and not survivors):
         return predicate
+    taking = words.care_verbs if survivors else words.intake_verbs
     unit = count.unit_token or count.anchor
     verbs = {unit.head, count.anchor.head, *([trigger.token] if trigger else [])}
     for token in (unit, count.anchor, count.number.root):
         verbs.add(token.head)
         if token.dep_ == "pobj":
             verbs.add(token.head.head)  # "cared for 640 patients"
-    if any(v.pos_ == "VERB" and v.lemma_.lower() in words.intake_verbs for v in verbs):
+    if any(v.pos_ == "VERB" and v.lemma_.lower() in taking for v in verbs):
         return words.intake
     return predicate
 
