@@ -3,7 +3,7 @@ coordinated in one phrase ("318 passengers and 14 crew") each count a group of t
 never the whole the story counts elsewhere; people taken in on one past day ("on Sunday
 we admitted 80") are that day's intake, not the running intake since some day; a tally of
 excess deaths is a question apart from the death toll; survivors a hospital treats are
-its intake."""
+its intake; people a vessel carries are aboard it."""
 
 from __future__ import annotations
 
@@ -194,5 +194,18 @@ SURVIVORS = [
 
 @pytest.mark.parametrize(("text", "measure"), SURVIVORS)
 def test_survivors_taken_in(tmp_path: Path, text: str, measure: str) -> None:
+    graph = story_graph(tmp_path, text)
+    assert count_of(graph, "40").measure == measure
+
+
+CARRIED = [
+    pytest.param("A ferry carrying 40 people capsized on Lake Varno.", "aboard", id="vessel acl"),
+    pytest.param("The bus carried 40 people, police said.", "aboard", id="vessel subject"),
+    pytest.param("Volunteers carried 40 people out of the town.", "other", id="people carry"),
+]
+
+
+@pytest.mark.parametrize(("text", "measure"), CARRIED)
+def test_carried_aboard(tmp_path: Path, text: str, measure: str) -> None:
     graph = story_graph(tmp_path, text)
     assert count_of(graph, "40").measure == measure

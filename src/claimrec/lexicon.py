@@ -193,6 +193,8 @@ class Tolls(LexiconPart):
     intake_verbs: list[str] = []  # "took 45 patients to hospital", "admitted 130"
     intake_from: list[str] = []  # "treating 64 survivors": those who survived, taken in
     care_verbs: list[str] = []  # the verbs that take such people in (not carry, bring)
+    load_verbs: list[str] = []  # "a ferry carrying 340 people": those aboard
+    load: str | None = None  # the predicate of people a vessel carries ("aboard")
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
     staff_verbs: list[str] = []  # verbs of having or working that count them
     staff_family: str = "staff"

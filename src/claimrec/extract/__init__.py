@@ -218,6 +218,22 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     return out
 
 
+def _vessel_load(count: Count, lexicon: Lexicon) -> str | None:
+    """People a vessel or vehicle carries are aboard it ("a ferry carrying 340 people
+    capsized", "the bus carried 52 passengers"): the lexicon's ``tolls.load`` predicate
+    when a verb of carrying takes the count as object and a vessel noun is its subject or
+    the noun it describes. Anyone else carrying people moves them."""
+    words, vessels = lexicon.tolls, lexicon.where_when.thing_nouns
+    unit = count.unit_token or count.anchor
+    verb = unit.head
+    if words.load is None or unit.dep_ != "dobj" or verb.lemma_.lower() not in words.load_verbs:
+        return None
+    carriers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in {"acl", "relcl"}:
+        carriers.append(verb.head)
+    return words.load if any(c.lemma_.lower() in vessels for c in carriers) else None
+
+
 def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexicon) -> str:
     """People taken in ("crews took 45 patients to hospital", "admitted 130 patients",
     "cared for 640 patients since May") are a flow, counted over time, not the stock of
@@ -286,6 +302,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or unfound
         or count.predicate
         or _measure_subject(count, s.lexicon)
+        or _vessel_load(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         or count.fallback
