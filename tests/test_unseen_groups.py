@@ -3,7 +3,9 @@ coordinated in one phrase ("318 passengers and 14 crew") each count a group of t
 never the whole the story counts elsewhere; people taken in on one past day ("on Sunday
 we admitted 80") are that day's intake, not the running intake since some day; a tally of
 excess deaths is a question apart from the death toll; survivors a hospital treats are
-its intake; people a vessel carries are aboard it."""
+its intake; people a vessel carries are aboard it; a correction
+("withdrawn that figure; the correct number was 46") answers the corrected figure's
+question."""
 
 from __future__ import annotations
 
@@ -209,3 +211,35 @@ CARRIED = [
 def test_carried_aboard(tmp_path: Path, text: str, measure: str) -> None:
     graph = story_graph(tmp_path, text)
     assert count_of(graph, "40").measure == measure
+
+
+CORRECTIONS = [
+    pytest.param(
+        [
+            "Clinics in Varmel are treating 64 survivors, the health office said.",
+            "An earlier report said clinics in Varmel were treating 64 survivors. The office "
+            "has since withdrawn that figure; the correct number was 52.",
+        ],
+        "64 survivors",
+        "52",
+        True,
+        id="the correct number answers the withdrawn figure's question",
+    ),
+    pytest.param(
+        [
+            "Clinics in Varmel are treating 64 survivors, the health office said.",
+            "An earlier report said clinics in Varmel were treating 64 survivors. The office "
+            "says the correct number of survivors in intensive care was 12.",
+        ],
+        "64 survivors",
+        "12",
+        False,
+        id="a figure that takes nothing back is its own question",
+    ),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "same"), CORRECTIONS)
+def test_corrections(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
+    graph = story_graph(tmp_path, *articles)
+    assert together(graph, a, b) is same

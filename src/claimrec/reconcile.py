@@ -41,7 +41,8 @@ or a list of agents ("X, Y and Z have laid off ...": a total across them). Waves
 sites (``claimrec.waves``): an organisation that is itself a voice of the story's counts
 of a measure names its own members, no narrower; "at 44 facilities" is no one place; "add
 N to" and a dated table column that falls are increments of their day; a bare figure its
-article repeats for one measure asks that question.
+article repeats for one measure asks that question, and a correction ("withdrawn that
+figure; the correct number was 46") the question of the figure it corrects.
 A date or place answers when or where its event happened (``_event_block``): every date
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
@@ -130,7 +131,7 @@ from claimrec.event_scope import (
     earlier_event,
     recurring_stories,
 )
-from claimrec.lexicon import Lexicon
+from claimrec.lexicon import Lexicon, ReconcileWords
 from claimrec.models import (
     Claim,
     CountValue,
@@ -316,6 +317,7 @@ class _Context:
         self._several_places: dict[str, bool] = {}
         self.increment_days = increment_rows(claims)
         self.repeats = repeated_figures(claims, named=frozenset(lexicon.predicates))
+        self.repeats.update(_corrections(claims, self.cues))
         self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
         self.gathering_days = self._gatherings(claims)
         self.unmeasured = _unmeasured_sentences(claims, frozenset(self.per_event_measures))
@@ -1056,6 +1058,46 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
             for listed in _breakdown(whole[0], ordered[i + 1 :]):
                 parts.update(c.id for c in listed)
     return frozenset(parts)
+
+
+def _corrections(claims: Sequence[Claim], cues: ReconcileWords) -> dict[str, Claim]:
+    """Claim id -> the figure it corrects: a bare figure in a sentence that takes back
+    the figure stated just before it and gives the right one ("... said hospitals were
+    treating 64 survivors. The office has since withdrawn that figure; the correct number
+    was 46."). The correction answers the corrected figure's question."""
+    counts = sorted(
+        (c for c in claims if isinstance(c.value, CountValue)),
+        key=lambda c: (c.doc, c.evidence.start),
+    )
+    withdrawn, stated = pattern(tuple(cues.withdrawn)), pattern(tuple(cues.stated_update))
+    out: dict[str, Claim] = {}
+    for before, claim in pairwise(counts):
+        sentence = claim.evidence.sentence
+        if (
+            before.doc == claim.doc
+            and claim.counted is None
+            and before.evidence.sentence != sentence
+            and _adjacent(before.evidence, claim.evidence)
+            and before.counted is not None
+            and _takes_back(withdrawn, sentence[: sentence.find(claim.evidence.quote)], cues)
+            and _found_in(stated, sentence)
+        ):
+            out[claim.id] = before
+    return out
+
+
+def _found_in(regex: re.Pattern[str] | None, text: str) -> bool:
+    return regex is not None and regex.search(text) is not None
+
+
+def _takes_back(regex: re.Pattern[str] | None, text: str, cues: ReconcileWords) -> bool:
+    """Whether ``text`` takes back a figure named by a word pointing back ("withdrawn that
+    figure", "retracted the number")."""
+    found = regex.search(text) if regex is not None else None
+    if found is None:
+        return False
+    after = text[found.end() :].lower().split()[:3]
+    return any(w.strip(",.;:") in cues.figure_words for w in after)
 
 
 def _coordinated_kinds(
