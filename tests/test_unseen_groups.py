@@ -3,7 +3,7 @@ coordinated in one phrase ("318 passengers and 14 crew") each count a group of t
 never the whole the story counts elsewhere; people taken in on one past day ("on Sunday
 we admitted 80") are that day's intake, not the running intake since some day; a tally of
 excess deaths is a question apart from the death toll; survivors a hospital treats are
-its intake; people a vessel carries are aboard it; a correction
+its intake, survivors pulled out were rescued; people a vessel carries are aboard it; a correction
 ("withdrawn that figure; the correct number was 46") answers the corrected figure's
 question."""
 
@@ -185,6 +185,16 @@ SURVIVORS = [
         "Fishing boats brought 40 survivors ashore overnight.",
         "survived",
         id="survivors brought ashore are still those who survived",
+    ),
+    pytest.param(
+        "Divers pulled 40 survivors from the water by dawn.",
+        "rescued",
+        id="survivors pulled out were rescued",
+    ),
+    pytest.param(
+        "Crews dug 40 survivors out of the rubble.",
+        "rescued",
+        id="survivors dug out were rescued",
     ),
     pytest.param(
         "Divers found 40 survivors in an air pocket.",

@@ -195,6 +195,9 @@ class Tolls(LexiconPart):
     care_verbs: list[str] = []  # the verbs that take such people in (not carry, bring)
     load_verbs: list[str] = []  # "a ferry carrying 340 people": those aboard
     load: str | None = None  # the predicate of people a vessel carries ("aboard")
+    rescue_from: list[str] = []  # "pulled 212 survivors from the water": the rescued
+    rescue_verbs: list[str] = []
+    rescue: str | None = None
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
     staff_verbs: list[str] = []  # verbs of having or working that count them
     staff_family: str = "staff"

@@ -218,6 +218,23 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     return out
 
 
+def _pulled_out(count: Count, predicate: str, lexicon: Lexicon) -> str:
+    """Survivors a verb of drawing out takes as object ("divers pulled 212 survivors from
+    the water", "crews dug 14 survivors out of the rubble") were rescued: the lexicon's
+    ``tolls.rescue`` predicate. Survivors found, counted or brought ashore stay
+    survivors."""
+    words = lexicon.tolls
+    unit = count.unit_token or count.anchor
+    if (
+        words.rescue is not None
+        and predicate in words.rescue_from
+        and unit.dep_ == "dobj"
+        and unit.head.lemma_.lower() in words.rescue_verbs
+    ):
+        return words.rescue
+    return predicate
+
+
 def _vessel_load(count: Count, lexicon: Lexicon) -> str | None:
     """People a vessel or vehicle carries are aboard it ("a ferry carrying 340 people
     capsized", "the bus carried 52 passengers"): the lexicon's ``tolls.load`` predicate
@@ -315,6 +332,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     predicate = _intake(count, trigger, predicate, s.lexicon)
+    predicate = _pulled_out(count, predicate, s.lexicon)
     predicate = _reported(count, predicate, s.lexicon)
     if trigger is None and count.predicate is None:
         start = _evidence(s, count.span).start
