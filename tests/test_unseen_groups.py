@@ -112,6 +112,30 @@ INTAKE = [
 ]
 
 
+INTAKE += [
+    pytest.param(
+        [
+            "Corvin Hospital says it is treating 40 miners from the pit.",
+            "The clinic said it was still treating 36 miners from the pit on Sunday.",
+        ],
+        "40",
+        "36",
+        True,
+        id="those in care at a moment are no day's intake",
+    ),
+    pytest.param(
+        [
+            "Clinics across Varmel have admitted 1,900 people with smoke injuries.",
+            "The agency on Sunday said clinics had admitted 1,700 people with smoke injuries.",
+        ],
+        "1,900",
+        "1,700",
+        True,
+        id="a day of saying is no day's intake",
+    ),
+]
+
+
 @pytest.mark.parametrize(("articles", "a", "b", "same"), INTAKE)
 def test_day_intake(tmp_path: Path, articles: list[str], a: str, b: str, same: bool) -> None:
     graph = story_graph(tmp_path, *articles)

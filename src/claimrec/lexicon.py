@@ -195,6 +195,8 @@ class Tolls(LexiconPart):
     care_verbs: list[str] = []  # the verbs that take such people in (not carry, bring)
     load_verbs: list[str] = []  # "a ferry carrying 340 people": those aboard
     load: str | None = None  # the predicate of people a vessel carries ("aboard")
+    saying_words: list[str] = []  # "on Thursday said": a date of saying, not of the intake
+    be_forms: list[str] = []  # "was treating 19": with a verb in -ing, a state of care
     rescue_from: list[str] = []  # "pulled 212 survivors from the water": the rescued
     rescue_verbs: list[str] = []
     rescue: str | None = None

@@ -740,8 +740,9 @@ def _intake_day(claim: Claim, ctx: _Context) -> dt.date | None:
     """The day of a count of people taken in on one past day ("on Tuesday we admitted 93",
     "its emergency department saw 612 patients yesterday"): a day's intake, its own
     question, not the running intake since some day ("2,870 admitted since 1 July", where
-    a preposition before the date opens a span) nor what is said of the article's own day
-    (those still being treated now)."""
+    a preposition before the date opens a span), nor those in care at a moment ("was
+    (still) treating 19": be and a verb in -ing, a state), nor a figure dated by when it was said
+    ("on Thursday said it had admitted 40"), nor what is said of the article's own day."""
     time, published = claim.time, ctx.published.get(claim.doc)
     if (
         claim.predicate != ctx.lexicon.tolls.intake
@@ -754,11 +755,21 @@ def _intake_day(claim: Claim, ctx: _Context) -> dt.date | None:
     ):
         return None
     sentence = claim.evidence.sentence
-    at = sentence.find(time.text)
-    before = sentence[:at].split()[-1:] if at > 0 else []
-    words = ctx.lexicon.where_when
+    at, figure = sentence.find(time.text), sentence.find(claim.evidence.quote)
+    if at < 0 or figure < 0:
+        return None
+    before = [w.lower() for w in sentence[:at].split()[-1:]]
+    after = [w.lower().strip(",.;:") for w in sentence[at + len(time.text) :].split()[:1]]
+    verb = [w.lower().strip(",.;:\"'") for w in sentence[:figure].split()[-3:]]
+    words, tolls = ctx.lexicon.where_when, ctx.lexicon.tolls
     spans = {w.lower() for w in (*words.time_preps, *words.horizon_preps)}
-    return None if at < 0 or any(w.lower() in spans for w in before) else time.start
+    if (
+        any(w in spans for w in before)
+        or any(w in tolls.saying_words for w in after)
+        or (verb[-1:] != [] and verb[-1].endswith("ing") and any(w in tolls.be_forms for w in verb))
+    ):
+        return None
+    return time.start
 
 
 def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
