@@ -61,6 +61,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "Velor sent 4,000 troops and 300 tanks to the border.",
+            "Velor has sent 5,000 soldiers to the border, officials said.",
+        ],
+        "4,000",
+        "5,000",
+        True,
+        id="a count of things beside people sets no kind apart",
+    ),
+    pytest.param(
+        [
             "Officials said 40 people and 12 medics were hurt in the blast.",
             "Officials later said 55 people had been injured.",
         ],

@@ -295,7 +295,10 @@ class _Context:
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims) | _elided_parts(claims, lexicon)
         self.kinds = _coordinated_kinds(
-            claims, frozenset(self.cues.generic_counted + lexicon.measure_heads), self.story
+            claims,
+            frozenset(self.cues.generic_counted + lexicon.measure_heads),
+            frozenset(lexicon.units),
+            self.story,
         )
         self.drawn_from_all = _drawn_from_all(
             claims,
@@ -1112,7 +1115,10 @@ def _takes_back(regex: re.Pattern[str] | None, text: str, cues: ReconcileWords) 
 
 
 def _coordinated_kinds(
-    claims: Sequence[Claim], generic: frozenset[str], story: dict[str, str | None]
+    claims: Sequence[Claim],
+    generic: frozenset[str],
+    people: frozenset[str],
+    story: dict[str, str | None],
 ) -> frozenset[tuple[str | None, str]]:
     """(story, counted noun) for nouns a count of which the story coordinates with a count
     of another kind ("the manifest listed 318 passengers and 14 crew", "1,800 nurses and
@@ -1120,7 +1126,8 @@ def _coordinated_kinds(
     every count of either noun in that story is a question of its own ("318 passengers"
     is no rival to "340 people aboard"). A generic noun ("40 people and 12 medics") names
     no kind: only the other noun is set apart; nor does a noun naming what happened
-    ("3,069 cases and 1,552 deaths": two measures already)."""
+    ("3,069 cases and 1,552 deaths": two measures already). Both nouns must name people
+    (the lexicon's ``units``): "10,000 troops and 300 tanks" sets no troops apart."""
     counts = sorted(
         (c for c in claims if isinstance(c.value, CountValue) and c.counted),
         key=lambda c: (c.doc, c.evidence.start),
@@ -1131,11 +1138,18 @@ def _coordinated_kinds(
             before.doc == claim.doc
             and before.evidence.sentence == claim.evidence.sentence
             and before.counted != claim.counted
+            and _people_noun(before.counted, people)
+            and _people_noun(claim.counted, people)
             and _joined(before.evidence, claim.evidence)
         ):
             nouns = {before.counted or "", claim.counted or ""} - generic
             kinds.update((story.get(claim.doc), noun) for noun in nouns)
     return frozenset(kinds)
+
+
+def _people_noun(noun: str | None, people: frozenset[str]) -> bool:
+    """Whether a counted noun (or its plain plural's stem: "medics") names people."""
+    return noun is not None and (noun in people or noun.removesuffix("s") in people)
 
 
 def _joined(first: Evidence, second: Evidence) -> bool:
