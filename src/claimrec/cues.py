@@ -72,6 +72,22 @@ def _found(text: str, regex: re.Pattern[str] | None, not_after: Iterable[str] = 
     return False
 
 
+def tally_apart(evidence: Evidence, cues: ReconcileWords) -> str | None:
+    """The kind of tally a figure is, when the lexicon's ``tallies_apart`` names it right
+    after the figure ("410 excess deaths") or in its table row's label ("| Statistics
+    office (excess mortality) | 410 |"): a statistical construct of its own, never a rival
+    to the count of the dead. None for any other figure."""
+    regex = pattern(tuple(cues.tallies_apart))
+    if regex is None or regex.search(evidence.sentence) is None:
+        return None  # the common case, decided by one scan of the sentence
+    _, quote, after = _split(evidence)
+    near = f"{quote} {_first_words(after, cues.part_window)}"
+    cells = evidence.sentence.split("|")
+    label = cells[1] if evidence.sentence.lstrip().startswith("|") and len(cells) > 2 else ""
+    match = regex.search(near) or regex.search(label)
+    return " ".join(words(match.group(0))) if match else None
+
+
 def is_running_total(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words around a count of one event make it the total of all such events
     so far ("in all, 46 hostages have come out", "bringing to 131 the number freed")."""

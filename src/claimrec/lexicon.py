@@ -198,6 +198,15 @@ class Tolls(LexiconPart):
     intake_of: str | None = None  # the state whose intake is a flow of its own ("hospitalised")
     intake: str | None = None  # the predicate of that flow ("admitted")
     intake_verbs: list[str] = []  # "took 45 patients to hospital", "admitted 130"
+    intake_from: list[str] = []  # "treating 64 survivors": those who survived, taken in
+    care_verbs: list[str] = []  # the verbs that take such people in (not carry, bring)
+    load_verbs: list[str] = []  # "a ferry carrying 340 people": those aboard
+    load: str | None = None  # the predicate of people a vessel carries ("aboard")
+    saying_words: list[str] = []  # "on Thursday said": a date of saying, not of the intake
+    be_forms: list[str] = []  # "was treating 19": with a verb in -ing, a state of care
+    rescue_from: list[str] = []  # "pulled 212 survivors from the water": the rescued
+    rescue_verbs: list[str] = []
+    rescue: str | None = None
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
     staff_verbs: list[str] = []  # verbs of having or working that count them
     staff_family: str = "staff"
@@ -211,6 +220,10 @@ class ReconcileWords(LexiconPart):
 
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
+    # nouns that name no kind of people: "40 people and 12 medics" splits off only the medics
+    generic_counted: list[str] = []
+    figure_words: list[str] = []  # "withdrawn that figure": what a correction points back to
+    tallies_apart: list[str] = []  # "410 excess deaths": a statistical construct of its own
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
     gathering_measures: list[str] = []

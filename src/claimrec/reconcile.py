@@ -21,13 +21,18 @@ the place it stands in ("X Assembly plant") answers that place's question; a cou
 stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
-naming what it counts; ``terms`` for a term of an agreement ("the deal covers 80": one
+naming what it counts; ``tally:<kind>`` for a tally of another kind ("410 excess
+deaths"); ``terms`` for a term of an agreement ("the deal covers 80": one
 question whichever day it is told); else ``part`` for an increment or subset ("another
 3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
-three children"), which is never compared with a total. (A count stated for a narrower
+three children"), which is never compared with a total. Two kinds of people counted side
+by side ("318 passengers and 14 crew") are two groups, neither the whole: every count of
+either noun in that story keeps its noun in the key. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.) A
 count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
-day: two days' crowds are two events. A count's subject stays in the key only when it
+day: two days' crowds are two events; so does a count of people taken in on one past day
+("on Sunday we admitted 80": that day's intake, not the running intake since some day).
+A count's subject stays in the key only when it
 owns what is counted: the counted phrase names it ("17 Velorians") or the measure's doer
 owns it ("X sent 10,000 soldiers", the lexicon's ``agent_owns``, even when X is also
 the source or the corpus names X as where a strike is); never the claim's own source
@@ -36,7 +41,8 @@ or a list of agents ("X, Y and Z have laid off ...": a total across them). Waves
 sites (``claimrec.waves``): an organisation that is itself a voice of the story's counts
 of a measure names its own members, no narrower; "at 44 facilities" is no one place; "add
 N to" and a dated table column that falls are increments of their day; a bare figure its
-article repeats for one measure asks that question.
+article repeats for one measure asks that question, and a correction ("withdrawn that
+figure; the correct number was 46") the question of the figure it corrects.
 A date or place answers when or where its event happened (``_event_block``): every date
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
@@ -109,6 +115,7 @@ from claimrec.cues import (
     rate_pattern,
     states_update,
     states_whole,
+    tally_apart,
 )
 from claimrec.dates import resolve_date
 from claimrec.event_keys import (
@@ -127,7 +134,7 @@ from claimrec.event_scope import (
     earlier_event,
     recurring_stories,
 )
-from claimrec.lexicon import Lexicon
+from claimrec.lexicon import Lexicon, ReconcileWords
 from claimrec.models import (
     Claim,
     CountValue,
@@ -293,6 +300,12 @@ class _Context:
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims) | _elided_parts(claims, lexicon)
+        self.kinds = _coordinated_kinds(
+            claims,
+            frozenset(self.cues.generic_counted + lexicon.measure_heads),
+            frozenset(lexicon.units),
+            self.story,
+        )
         self.drawn_from_all = _drawn_from_all(
             claims,
             pattern(tuple(self.cues.partitive)),
@@ -317,6 +330,7 @@ class _Context:
         self._several_places: dict[str, bool] = {}
         self.increment_days = increment_rows(claims)
         self.repeats = repeated_figures(claims, named=frozenset(lexicon.predicates))
+        self.repeats.update(_corrections(claims, self.cues))
         self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
         self.gathering_days = self._gatherings(claims)
         self.unmeasured = _unmeasured_sentences(claims, frozenset(self.per_event_measures))
@@ -697,6 +711,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     if scope == PART and measured:
         unit = claim.value.unit  # "26 women and 11 children": a breakdown's items, each its own
+    if (story, claim.counted) in ctx.kinds:
+        unit = claim.counted  # "318 passengers and 14 crew": each noun a group of its own
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
@@ -716,6 +732,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         place = None  # "13 Velorians are now in X": where they are, not a narrower question
     if day is None and scope == PART:
         day = _wave_day(claim, ctx)
+    if day is None and scope is None:
+        day = _intake_day(claim, ctx)
     gathered = not per_event and day is not None and ctx.at_gathering(claim)
     running = not gathered and scope is None and is_running_total(claim.evidence, ctx.cues)
     if day is not None and running:
@@ -731,6 +749,42 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, measure, place, scope, unit, story, day)
+
+
+def _intake_day(claim: Claim, ctx: _Context) -> dt.date | None:
+    """The day of a count of people taken in on one past day ("on Tuesday we admitted 93",
+    "its emergency department saw 612 patients yesterday"): a day's intake, its own
+    question, not the running intake since some day ("2,870 admitted since 1 July", where
+    a preposition before the date opens a span), nor those in care at a moment ("was
+    (still) treating 19": be and a verb in -ing, a state), nor a figure dated by when it was said
+    ("on Thursday said it had admitted 40"), nor what is said of the article's own day."""
+    time, published = claim.time, ctx.published.get(claim.doc)
+    if (
+        claim.predicate != ctx.lexicon.tolls.intake
+        or time is None
+        or time.start is None
+        or time.start != time.end
+        or published is None
+        or time.start >= published
+        or is_running_total(claim.evidence, ctx.cues)
+    ):
+        return None
+    sentence = claim.evidence.sentence
+    at, figure = sentence.find(time.text), sentence.find(claim.evidence.quote)
+    if at < 0 or figure < 0:
+        return None
+    before = [w.lower() for w in sentence[:at].split()[-1:]]
+    after = [w.lower().strip(",.;:") for w in sentence[at + len(time.text) :].split()[:1]]
+    verb = [w.lower().strip(",.;:\"'") for w in sentence[:figure].split()[-3:]]
+    words, tolls = ctx.lexicon.where_when, ctx.lexicon.tolls
+    spans = {w.lower() for w in (*words.time_preps, *words.horizon_preps)}
+    if (
+        any(w in spans for w in before)
+        or any(w in tolls.saying_words for w in after)
+        or (verb[-1:] != [] and verb[-1].endswith("ing") and any(w in tolls.be_forms for w in verb))
+    ):
+        return None
+    return time.start
 
 
 def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
@@ -924,6 +978,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
     not compared); ``rate`` for a count per period; ``whole`` for the population a figure
     before it in its sentence is a share of ("4,600 of the 5,200 miners");
+    ``tally:<kind>`` for a tally the lexicon's ``tallies_apart`` names ("410 excess
+    deaths"), never a rival to the count of the dead;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
     published = ctx.published.get(claim.doc)
@@ -938,6 +994,9 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return BEFORE_EVENT
     if is_terms(claim.evidence, ctx.cues):
         return TERMS
+    tally = tally_apart(claim.evidence, ctx.cues)
+    if tally is not None:
+        return f"tally:{tally}"
     rate = is_rate(claim.evidence, ctx.cues, regex=ctx.rate)
     cumulative = claim.measure in ctx.cumulative_measures
     if (
@@ -1111,6 +1170,94 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
             for listed in _breakdown(whole[0], ordered[i + 1 :]):
                 parts.update(c.id for c in listed)
     return frozenset(parts)
+
+
+def _corrections(claims: Sequence[Claim], cues: ReconcileWords) -> dict[str, Claim]:
+    """Claim id -> the figure it corrects: a bare figure in a sentence that takes back
+    the figure stated just before it and gives the right one ("... said hospitals were
+    treating 64 survivors. The office has since withdrawn that figure; the correct number
+    was 46."). The correction answers the corrected figure's question."""
+    counts = sorted(
+        (c for c in claims if isinstance(c.value, CountValue)),
+        key=lambda c: (c.doc, c.evidence.start),
+    )
+    withdrawn, stated = pattern(tuple(cues.withdrawn)), pattern(tuple(cues.stated_update))
+    out: dict[str, Claim] = {}
+    for before, claim in pairwise(counts):
+        sentence = claim.evidence.sentence
+        if (
+            before.doc == claim.doc
+            and claim.counted is None
+            and before.evidence.sentence != sentence
+            and _adjacent(before.evidence, claim.evidence)
+            and before.counted is not None
+            and _takes_back(withdrawn, sentence[: sentence.find(claim.evidence.quote)], cues)
+            and _found_in(stated, sentence)
+        ):
+            out[claim.id] = before
+    return out
+
+
+def _found_in(regex: re.Pattern[str] | None, text: str) -> bool:
+    return regex is not None and regex.search(text) is not None
+
+
+def _takes_back(regex: re.Pattern[str] | None, text: str, cues: ReconcileWords) -> bool:
+    """Whether ``text`` takes back a figure named by a word pointing back ("withdrawn that
+    figure", "retracted the number")."""
+    found = regex.search(text) if regex is not None else None
+    if found is None:
+        return False
+    after = text[found.end() :].lower().split()[:3]
+    return any(w.strip(",.;:") in cues.figure_words for w in after)
+
+
+def _coordinated_kinds(
+    claims: Sequence[Claim],
+    generic: frozenset[str],
+    people: frozenset[str],
+    story: dict[str, str | None],
+) -> frozenset[tuple[str | None, str]]:
+    """(story, counted noun) for nouns a count of which the story coordinates with a count
+    of another kind ("the manifest listed 318 passengers and 14 crew", "1,800 nurses and
+    350 medics were deployed"): the two nouns count two groups, neither the whole, so
+    every count of either noun in that story is a question of its own ("318 passengers"
+    is no rival to "340 people aboard"). A generic noun ("40 people and 12 medics") names
+    no kind: only the other noun is set apart; nor does a noun naming what happened
+    ("3,069 cases and 1,552 deaths": two measures already). Both nouns must name people
+    (the lexicon's ``units``): "10,000 troops and 300 tanks" sets no troops apart."""
+    counts = sorted(
+        (c for c in claims if isinstance(c.value, CountValue) and c.counted),
+        key=lambda c: (c.doc, c.evidence.start),
+    )
+    kinds: set[tuple[str | None, str]] = set()
+    for before, claim in pairwise(counts):
+        if (
+            before.doc == claim.doc
+            and before.evidence.sentence == claim.evidence.sentence
+            and before.counted != claim.counted
+            and _people_noun(before.counted, people)
+            and _people_noun(claim.counted, people)
+            and _joined(before.evidence, claim.evidence)
+        ):
+            nouns = {before.counted or "", claim.counted or ""} - generic
+            kinds.update((story.get(claim.doc), noun) for noun in nouns)
+    return frozenset(kinds)
+
+
+def _people_noun(noun: str | None, people: frozenset[str]) -> bool:
+    """Whether a counted noun (or its plain plural's stem: "medics") names people."""
+    return noun is not None and (noun in people or noun.removesuffix("s") in people)
+
+
+def _joined(first: Evidence, second: Evidence) -> bool:
+    """Whether two quotes of one sentence are conjuncts: only "and" or a comma between."""
+    at = first.sentence.find(first.quote)
+    gap = second.start - first.end
+    if at < 0 or gap < 0:
+        return False
+    between = first.sentence[at + len(first.quote) : at + len(first.quote) + gap]
+    return between.replace(",", " ").split() in ([], ["and"])
 
 
 def _elided_parts(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:

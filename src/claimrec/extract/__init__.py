@@ -216,21 +216,57 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
     return out
 
 
+def _pulled_out(count: Count, predicate: str, lexicon: Lexicon) -> str:
+    """Survivors a verb of drawing out takes as object ("divers pulled 212 survivors from
+    the water", "crews dug 14 survivors out of the rubble") were rescued: the lexicon's
+    ``tolls.rescue`` predicate. Survivors found, counted or brought ashore stay
+    survivors."""
+    words = lexicon.tolls
+    unit = count.unit_token or count.anchor
+    if (
+        words.rescue is not None
+        and predicate in words.rescue_from
+        and unit.dep_ == "dobj"
+        and unit.head.lemma_.lower() in words.rescue_verbs
+    ):
+        return words.rescue
+    return predicate
+
+
+def _vessel_load(count: Count, lexicon: Lexicon) -> str | None:
+    """People a vessel or vehicle carries are aboard it ("a ferry carrying 340 people
+    capsized", "the bus carried 52 passengers"): the lexicon's ``tolls.load`` predicate
+    when a verb of carrying takes the count as object and a vessel noun is its subject or
+    the noun it describes. Anyone else carrying people moves them."""
+    words, vessels = lexicon.tolls, lexicon.where_when.thing_nouns
+    unit = count.unit_token or count.anchor
+    verb = unit.head
+    if words.load is None or unit.dep_ != "dobj" or verb.lemma_.lower() not in words.load_verbs:
+        return None
+    carriers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in {"acl", "relcl"}:
+        carriers.append(verb.head)
+    return words.load if any(c.lemma_.lower() in vessels for c in carriers) else None
+
+
 def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexicon) -> str:
     """People taken in ("crews took 45 patients to hospital", "admitted 130 patients",
     "cared for 640 patients since May") are a flow, counted over time, not the stock of
     those in hospital now ("31 remain in hospital"): the lexicon's ``tolls.intake``
-    predicate when a verb of taking in governs the count."""
+    predicate when a verb of taking in governs the count. So are those who came through
+    the event ("hospitals are treating 64 survivors"), taken in by a verb of care."""
     words = lexicon.tolls
-    if words.intake is None or predicate != words.intake_of:
+    survivors = predicate in words.intake_from  # "treating 64 survivors"
+    if words.intake is None or (predicate != words.intake_of and not survivors):
         return predicate
+    taking = words.care_verbs if survivors else words.intake_verbs
     unit = count.unit_token or count.anchor
     verbs = {unit.head, count.anchor.head, *([trigger.token] if trigger else [])}
     for token in (unit, count.anchor, count.number.root):
         verbs.add(token.head)
         if token.dep_ == "pobj":
             verbs.add(token.head.head)  # "cared for 640 patients"
-    if any(v.pos_ == "VERB" and v.lemma_.lower() in words.intake_verbs for v in verbs):
+    if any(v.pos_ == "VERB" and v.lemma_.lower() in taking for v in verbs):
         return words.intake
     return predicate
 
@@ -281,6 +317,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
         or unfound
         or count.predicate
         or _measure_subject(count, s.lexicon)
+        or _vessel_load(count, s.lexicon)
         or _noun_predicate(count, trigger, s.lexicon)
         or _event_predicate(trigger, count, s.lexicon)
         # a list item's label says what its bare figures count, before a head borrowed
@@ -297,6 +334,7 @@ def _count_claim(s: _Sentence, count: Count) -> RawClaim | None:
     if _membership(count, predicate, s.lexicon):
         predicate = _unforced(trigger, s.lexicon) or _verb_lemma(count.anchor, s.lexicon)
     predicate = _intake(count, trigger, predicate, s.lexicon)
+    predicate = _pulled_out(count, predicate, s.lexicon)
     predicate = _reported(count, predicate, s.lexicon)
     if trigger is None and count.predicate is None:
         start = _evidence(s, count.span).start
