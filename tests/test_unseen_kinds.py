@@ -1,10 +1,10 @@
 """Grouping on stories the rules were not written for: counts of two kinds of people
-coordinated in one phrase ("318 passengers and 14 crew") each count a group of their own,
+coordinated in one phrase ("286 passengers and 11 crew") each count a group of their own,
 never the whole the story counts elsewhere; people taken in on one past day ("on Sunday
 we admitted 80") are that day's intake, not the running intake since some day; a tally of
 excess deaths is a question apart from the death toll; survivors a hospital treats are
 its intake, survivors pulled out were rescued; people a vessel carries are aboard it; a correction
-("withdrawn that figure; the correct number was 46") answers the corrected figure's
+("withdrawn that figure; the correct number was 53") answers the corrected figure's
 question."""
 
 from __future__ import annotations
@@ -51,10 +51,10 @@ CASES = [
     ),
     pytest.param(
         [
-            "The agency said 3,069 cases and 1,552 deaths had been recorded in Ostrel.",
-            "The agency said the fever had killed 1,600 people in Ostrel by Friday.",
+            "The agency said 2,960 cases and 1,480 deaths had been recorded.",
+            "The agency said the fever had killed 1,600 people by Friday.",
         ],
-        "1,552",
+        "1,480",
         "1,600",
         True,
         id="nouns naming what happened are measures, not kinds of people",
@@ -92,7 +92,7 @@ INTAKE = [
     pytest.param(
         [
             "Clinics across Varmel have admitted 1,900 people with smoke injuries since 1 March.",
-            '"On Sunday we admitted 80 people from the ward," said Dr Ilse Garrow.',
+            '"On Sunday we admitted 80 people from the ward," said Dr Wenna Garrow.',
         ],
         "1,900",
         "80",
@@ -245,7 +245,7 @@ def test_survivors_taken_in(tmp_path: Path, text: str, measure: str) -> None:
 
 
 CARRIED = [
-    pytest.param("A ferry carrying 40 people capsized on Lake Varno.", "aboard", id="vessel acl"),
+    pytest.param("A ferry carrying 40 people overturned on Lake Varno.", "aboard", id="vessel acl"),
     pytest.param("The bus carried 40 people, police said.", "aboard", id="vessel subject"),
     pytest.param("Volunteers carried 40 people out of the town.", "other", id="people carry"),
 ]
@@ -260,22 +260,22 @@ def test_carried_aboard(tmp_path: Path, text: str, measure: str) -> None:
 CORRECTIONS = [
     pytest.param(
         [
-            "Clinics in Varmel are treating 64 survivors, the health office said.",
-            "An earlier report said clinics in Varmel were treating 64 survivors. The office "
+            "Clinics in Varmel are treating 71 survivors, the health office said.",
+            "An earlier report said clinics in Varmel were treating 71 survivors. The office "
             "has since withdrawn that figure; the correct number was 52.",
         ],
-        "64 survivors",
+        "71 survivors",
         "52",
         True,
         id="the correct number answers the withdrawn figure's question",
     ),
     pytest.param(
         [
-            "Clinics in Varmel are treating 64 survivors, the health office said.",
-            "An earlier report said clinics in Varmel were treating 64 survivors. The office "
+            "Clinics in Varmel are treating 71 survivors, the health office said.",
+            "An earlier report said clinics in Varmel were treating 71 survivors. The office "
             "says the correct number of survivors in intensive care was 12.",
         ],
-        "64 survivors",
+        "71 survivors",
         "12",
         False,
         id="a figure that takes nothing back is its own question",

@@ -198,13 +198,13 @@ class Tolls(LexiconPart):
     intake_of: str | None = None  # the state whose intake is a flow of its own ("hospitalised")
     intake: str | None = None  # the predicate of that flow ("admitted")
     intake_verbs: list[str] = []  # "took 45 patients to hospital", "admitted 130"
-    intake_from: list[str] = []  # "treating 64 survivors": those who survived, taken in
+    intake_from: list[str] = []  # "treating 71 survivors": those who survived, taken in
     care_verbs: list[str] = []  # the verbs that take such people in (not carry, bring)
-    load_verbs: list[str] = []  # "a ferry carrying 340 people": those aboard
+    load_verbs: list[str] = []  # "a ferry carrying 265 people": those aboard
     load: str | None = None  # the predicate of people a vessel carries ("aboard")
     saying_words: list[str] = []  # "on Thursday said": a date of saying, not of the intake
     be_forms: list[str] = []  # "was treating 19": with a verb in -ing, a state of care
-    rescue_from: list[str] = []  # "pulled 212 survivors from the water": the rescued
+    rescue_from: list[str] = []  # "pulled 187 survivors from the water": the rescued
     rescue_verbs: list[str] = []
     rescue: str | None = None
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question

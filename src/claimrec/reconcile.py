@@ -26,7 +26,7 @@ deaths"); ``terms`` for a term of an agreement ("the deal covers 80": one
 question whichever day it is told); else ``part`` for an increment or subset ("another
 3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
 three children"), which is never compared with a total. Two kinds of people counted side
-by side ("318 passengers and 14 crew") are two groups, neither the whole: every count of
+by side ("286 passengers and 11 crew") are two groups, neither the whole: every count of
 either noun in that story keeps its noun in the key. (A count stated for a narrower
 place is already a narrower question; its part-of words do not split it further.) A
 count of one event (the lexicon's ``per_event_measures``: a crowd, a release) adds its
@@ -42,7 +42,7 @@ sites (``claimrec.waves``): an organisation that is itself a voice of the story'
 of a measure names its own members, no narrower; "at 44 facilities" is no one place; "add
 N to" and a dated table column that falls are increments of their day; a bare figure its
 article repeats for one measure asks that question, and a correction ("withdrawn that
-figure; the correct number was 46") the question of the figure it corrects.
+figure; the correct number was 53") the question of the figure it corrects.
 A date or place answers when or where its event happened (``_event_block``): every date
 of a one-off event (a ``once`` predicate: the fire, the sinking) is one "when", every
 place one "where", whatever the sentence's subject; a gathering's dates and places are
@@ -712,7 +712,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if scope == PART and measured:
         unit = claim.value.unit  # "26 women and 11 children": a breakdown's items, each its own
     if (story, claim.counted) in ctx.kinds:
-        unit = claim.counted  # "318 passengers and 14 crew": each noun a group of its own
+        unit = claim.counted  # "286 passengers and 11 crew": each noun a group of its own
     # with no measure, a counted noun that names whose people they are ("14 Velorians")
     # already says it; an owner found again elsewhere would only split the question
     subject = None if not measured and claim.counted else _owner(claim, ctx, strict=True)
@@ -753,7 +753,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
 
 def _intake_day(claim: Claim, ctx: _Context) -> dt.date | None:
     """The day of a count of people taken in on one past day ("on Tuesday we admitted 93",
-    "its emergency department saw 612 patients yesterday"): a day's intake, its own
+    "its emergency casualty unit saw 587 patients yesterday"): a day's intake, its own
     question, not the running intake since some day ("2,870 admitted since 1 July", where
     a preposition before the date opens a span), nor those in care at a moment ("was
     (still) treating 19": be and a verb in -ing, a state), nor a figure dated by when it was said
@@ -1175,8 +1175,8 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
 def _corrections(claims: Sequence[Claim], cues: ReconcileWords) -> dict[str, Claim]:
     """Claim id -> the figure it corrects: a bare figure in a sentence that takes back
     the figure stated just before it and gives the right one ("... said hospitals were
-    treating 64 survivors. The office has since withdrawn that figure; the correct number
-    was 46."). The correction answers the corrected figure's question."""
+    treating 71 survivors. The office has since withdrawn that figure; the correct number
+    was 53."). The correction answers the corrected figure's question."""
     counts = sorted(
         (c for c in claims if isinstance(c.value, CountValue)),
         key=lambda c: (c.doc, c.evidence.start),
@@ -1219,12 +1219,12 @@ def _coordinated_kinds(
     story: dict[str, str | None],
 ) -> frozenset[tuple[str | None, str]]:
     """(story, counted noun) for nouns a count of which the story coordinates with a count
-    of another kind ("the manifest listed 318 passengers and 14 crew", "1,800 nurses and
+    of another kind ("the manifest listed 286 passengers and 11 crew", "1,800 nurses and
     350 medics were deployed"): the two nouns count two groups, neither the whole, so
-    every count of either noun in that story is a question of its own ("318 passengers"
-    is no rival to "340 people aboard"). A generic noun ("40 people and 12 medics") names
+    every count of either noun in that story is a question of its own ("286 passengers"
+    is no rival to "265 people aboard"). A generic noun ("40 people and 12 medics") names
     no kind: only the other noun is set apart; nor does a noun naming what happened
-    ("3,069 cases and 1,552 deaths": two measures already). Both nouns must name people
+    ("2,418 cases and 1,107 deaths": two measures already). Both nouns must name people
     (the lexicon's ``units``): "10,000 troops and 300 tanks" sets no troops apart."""
     counts = sorted(
         (c for c in claims if isinstance(c.value, CountValue) and c.counted),

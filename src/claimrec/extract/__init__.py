@@ -217,7 +217,7 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 
 
 def _pulled_out(count: Count, predicate: str, lexicon: Lexicon) -> str:
-    """Survivors a verb of drawing out takes as object ("divers pulled 212 survivors from
+    """Survivors a verb of drawing out takes as object ("divers pulled 187 survivors from
     the water", "crews dug 14 survivors out of the rubble") were rescued: the lexicon's
     ``tolls.rescue`` predicate. Survivors found, counted or brought ashore stay
     survivors."""
@@ -234,7 +234,7 @@ def _pulled_out(count: Count, predicate: str, lexicon: Lexicon) -> str:
 
 
 def _vessel_load(count: Count, lexicon: Lexicon) -> str | None:
-    """People a vessel or vehicle carries are aboard it ("a ferry carrying 340 people
+    """People a vessel or vehicle carries are aboard it ("a ferry carrying 265 people
     capsized", "the bus carried 52 passengers"): the lexicon's ``tolls.load`` predicate
     when a verb of carrying takes the count as object and a vessel noun is its subject or
     the noun it describes. Anyone else carrying people moves them."""
@@ -254,9 +254,9 @@ def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexi
     "cared for 640 patients since May") are a flow, counted over time, not the stock of
     those in hospital now ("31 remain in hospital"): the lexicon's ``tolls.intake``
     predicate when a verb of taking in governs the count. So are those who came through
-    the event ("hospitals are treating 64 survivors"), taken in by a verb of care."""
+    the event ("hospitals are treating 71 survivors"), taken in by a verb of care."""
     words = lexicon.tolls
-    survivors = predicate in words.intake_from  # "treating 64 survivors"
+    survivors = predicate in words.intake_from  # "treating 71 survivors"
     if words.intake is None or (predicate != words.intake_of and not survivors):
         return predicate
     taking = words.care_verbs if survivors else words.intake_verbs
