@@ -218,6 +218,10 @@ class ReconcileWords(LexiconPart):
     before_event: list[str] = []
     before_event_nouns: list[str] = []  # event nouns beside the once predicates' ("sinking")
     before_event_measures: list[str] = []
+    # a one-off event's dates clash only when both date one happening: its onset (these
+    # words, or a noun naming the event) or one other word of it; never a bound (below)
+    onset_words: list[str] = []
+    date_bounds: list[str] = []  # before a date: it bounds a stretch ("since Sunday")
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")

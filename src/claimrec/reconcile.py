@@ -181,6 +181,8 @@ WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
+ONSET = "onset"  # a date of the day an event began or happened
+BOUND = "bound"  # a date that bounds a stretch ("since Sunday"): dates no happening
 
 Value = CountValue | DateValue | LocationValue
 
@@ -197,6 +199,7 @@ class _Entry:
     order: tuple[bool, dt.date, str]  # dated first, by day, then claim id
     span: tuple[float, float] | None  # a count's interval (values.count_interval)
     vkey: tuple[object, ...]  # values.value_key: which distinct value it states
+    happening: str | None  # for a date: which happening it dates (``_Context.happening``)
 
 
 class _Context:
@@ -223,6 +226,12 @@ class _Context:
         self.other_event = _other_event_pattern(lexicon)
         self.before_event = before_event_pattern(lexicon)
         self.dated_event = dated_event_pattern(lexicon)
+        self.onset_words = frozenset(lexicon.reconcile.onset_words)
+        self.date_bounds = frozenset(lexicon.reconcile.date_bounds)
+        self.event_nouns = frozenset(
+            [*lexicon.reconcile.before_event_nouns]
+            + [n for p in lexicon.predicates.values() if p.once for n in p.nouns]
+        )
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
@@ -571,6 +580,20 @@ class _Context:
     def family(self, predicate: str) -> str:
         entry = self.lexicon.predicates.get(predicate)
         return entry.family if entry else predicate
+
+    def happening(self, claim: Claim) -> str | None:
+        """Which happening a date dates: ``BOUND`` after a bounding word ("since Sunday",
+        "by Tuesday"), ``ONSET`` on a word of beginning or a noun naming the event ("broke
+        out on Sunday", "the quake on Monday"), else the word it hangs on ("contained on
+        Friday"); None when extraction found no word (a table row), any happening."""
+        if claim.type != "date":
+            return None
+        if claim.dated_prep in self.date_bounds:
+            return BOUND
+        word = claim.dated_word
+        if word in self.onset_words or word in self.event_nouns:
+            return ONSET
+        return word
 
     def once(self, predicate: str) -> bool:
         entry = self.lexicon.predicates.get(predicate)
@@ -1379,6 +1402,7 @@ def _entry(claim: Claim, ctx: _Context) -> _Entry:
         order=(day is None, day or dt.date.min, claim.id),
         span=count_interval(claim.value) if isinstance(claim.value, CountValue) else None,
         vkey=value_key(claim.value),
+        happening=ctx.happening(claim),
     )
 
 
@@ -1493,6 +1517,7 @@ def _place_undated(entries: list[_Entry]) -> list[_Entry]:
                 order=(False, first, e.claim.id),
                 span=e.span,
                 vkey=e.vkey,
+                happening=e.happening,
             )
         out.append(e)
     return out
@@ -1530,11 +1555,15 @@ def _replace(e: _Entry, role: ValueRole) -> _Entry:
         order=e.order,
         span=e.span,
         vkey=e.vkey,
+        happening=e.happening,
     )
 
 
 def _fits(a: _Entry, b: _Entry) -> bool:
-    """Whether two claims' values can both hold (``values.compatible``, fast for counts)."""
+    """Whether two claims' values can both hold (``values.compatible``, fast for counts);
+    dates of two happenings of an event always can (``_one_happening``)."""
+    if not _one_happening(a, b):
+        return True
     if a.span is not None and b.span is not None:
         return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
     return compatible(a.claim.value, b.claim.value)
@@ -1668,9 +1697,23 @@ def _first_clash(
             hi = bisect_right(starts, a.last + ctx.window)
             candidates = [*dated_b[lo:hi], *undated_b]
         for b in candidates:
-            if b.voice != a.voice and (not timed or _same_moment(a, b, ctx)):
+            if (
+                b.voice != a.voice
+                and _one_happening(a, b)
+                and (not timed or _same_moment(a, b, ctx))
+            ):
                 return (a, b) if _when(a) <= _when(b) else (b, a)
     return None
+
+
+def _one_happening(a: _Entry, b: _Entry) -> bool:
+    """Whether two claims can speak of one happening: two dates clash only when they date
+    the same one (two voices' days for a fire's outbreak), never the outbreak and the day
+    it was contained, nor a bound ("since Sunday") and anything. Claims that are no
+    dates, and dates whose word is unknown, may speak of any."""
+    if BOUND in (a.happening, b.happening):
+        return False
+    return a.happening is None or b.happening is None or a.happening == b.happening
 
 
 def _when(e: _Entry) -> tuple[bool, dt.date, str]:
