@@ -67,7 +67,10 @@ have been" estimate takes part, and a clash involving it is marked hedged.
 **Status**: ``single`` (one claim), ``conflict`` (a clash or an unstated change),
 ``updated`` (values differ only over time), ``consistent`` (all values can be true at
 once). Places, the dates of recurring events and of earlier events, and increments are
-multi-valued: never a conflict.
+multi-valued: never a conflict; so are the counts of earlier events (the key does not say
+which earlier event a figure counts). Two dates of a one-off event clash only when they
+date one happening (``_Context.happening``): its onset, or one other word of it; a bound
+("since Sunday") or a later stage ("contained on Friday") is its timeline.
 
 **Consensus** (conflicts only): among the live values of the latest window, the
 interval that a strict majority of independent voices allows; otherwise none, with
@@ -180,6 +183,7 @@ EARLIER = "earlier"
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
 ONSET = "onset"  # a date of the day an event began or happened
 BOUND = "bound"  # a date that bounds a stretch ("since Sunday"): dates no happening
@@ -227,6 +231,17 @@ class _Context:
         self.before_event = before_event_pattern(lexicon)
         self.dated_event = dated_event_pattern(lexicon)
         self.onset_words = frozenset(lexicon.reconcile.onset_words)
+        self._counts = [c for c in claims if c.type == "count"]
+        self._goes_on: frozenset[str] | None = None
+        nouns = sorted(
+            {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
+            | set(lexicon.reconcile.before_event_nouns),
+            key=len,
+            reverse=True,
+        )
+        self.event_noun = re.compile(
+            r"\b(?:" + ("|".join(re.escape(n) for n in nouns) or "(?!)") + r")s?\b", re.I
+        )
         self.date_bounds = frozenset(lexicon.reconcile.date_bounds)
         self.event_nouns = frozenset(
             [*lexicon.reconcile.before_event_nouns]
@@ -581,6 +596,14 @@ class _Context:
         entry = self.lexicon.predicates.get(predicate)
         return entry.family if entry else predicate
 
+    def goes_on_earlier(self, claim: Claim) -> bool:
+        """Whether a count goes on telling an earlier event: its sentence, right after one
+        that counts that event, names no time, year or event of its own ("The 2019 fires
+        forced 25,000 from their homes. Six people died.")."""
+        if self._goes_on is None:
+            self._goes_on = _going_on_earlier(self._counts, self)
+        return claim.id in self._goes_on
+
     def happening(self, claim: Claim) -> str | None:
         """Which happening a date dates: ``BOUND`` after a bounding word ("since Sunday",
         "by Tuesday"), ``ONSET`` on a word of beginning or a noun naming the event ("broke
@@ -861,9 +884,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
     published = ctx.published.get(claim.doc)
-    if _long_before(claim, ctx) or earlier_event(
-        claim, ctx.dated_event, published.year if published else None
-    ):
+    if _earlier_own(claim, ctx) or ctx.goes_on_earlier(claim):
         return EARLIER
     within = ctx.within.get(claim.id)
     if within is not None:
@@ -1101,6 +1122,37 @@ def _long_before(claim: Claim, ctx: _Context) -> bool:
     else:
         start = claim.time.start if claim.time is not None else None
     return start is not None and (published - start).days > EARLIER_DAYS
+
+
+def _earlier_own(claim: Claim, ctx: _Context) -> bool:
+    """Whether a count's own words state it for an earlier event (``_scope``'s test)."""
+    published = ctx.published.get(claim.doc)
+    return _long_before(claim, ctx) or earlier_event(
+        claim, ctx.dated_event, published.year if published else None
+    )
+
+
+def _going_on_earlier(counts: Sequence[Claim], ctx: _Context) -> frozenset[str]:
+    """Counts in a bare sentence (no stated time, no year, no event noun) right after a
+    sentence whose last count is an earlier event's."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in counts:
+        by_doc[claim.doc].append(claim)
+    out: set[str] = set()
+    for own in by_doc.values():
+        own.sort(key=lambda c: c.evidence.start)
+        for prev, cur in pairwise(own):
+            sentence = cur.evidence.sentence
+            if (
+                sentence != prev.evidence.sentence
+                and _adjacent(prev.evidence, cur.evidence)
+                and cur.time is None
+                and YEAR.search(sentence) is None
+                and ctx.event_noun.search(sentence) is None
+                and _earlier_own(prev, ctx)
+            ):
+                out.add(cur.id)
+    return frozenset(out)
 
 
 def _is_future(claim: Claim, ctx: _Context) -> bool:
@@ -1424,6 +1476,8 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
     multi = (
         key.type == "location"
         or key.scope == PART
+        # earlier events' counts: the key does not say which earlier event (2009's, 2019's)
+        or (key.type == "count" and key.scope == EARLIER)
         or (
             key.type == "date"
             and (key.scope == EARLIER or not ctx.once(ctx.event_predicate(claims[0])))
