@@ -58,7 +58,9 @@ figure dated elsewhere in the fact: then it speaks for that figure's days). Acro
 a running total (the lexicon's ``cumulative_measures``) that rises is an *update*; one
 that falls from another voice's figure without saying it replaces it is flagged
 (``unstated_change``, a conflict); a current state (people in hospital, hostages held)
-may move either way. A voice changing its own figure is a *revision*: its earlier
+may move either way. One article that tells its running total rising ("stood at 41
+overnight ... has risen to 53", "Updated figures: 58 dead") states an update, not a clash
+between its voices. A voice changing its own figure is a *revision*: its earlier
 figure is set aside. A figure its source takes back ("withdrew its count of 60") is
 *superseded*: kept, marked, never compared or counted for consensus. Projections
 ("could rise to 600"), denials and vague quantities take part in nothing; a "might
@@ -260,8 +262,13 @@ class _Context:
         self.exchanges = _exchanges(claims, lexicon, self.story)
         self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
         self.change_verbs = tuple(
-            sorted({v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs})
+            sorted(
+                {v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs}
+                | set(lexicon.reconcile.state_change_nouns)
+            )
         )
+        rises = "|".join(re.escape(w) for w in lexicon.reconcile.rose_to) or "(?!)"
+        self.rose_to = re.compile(rf"(?i)\b(?:{rises})\s+(?:\S+\s+)?$")
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
         self.window = dt.timedelta(days=max(0, window_days))
@@ -1754,10 +1761,31 @@ def _first_clash(
             if (
                 b.voice != a.voice
                 and _one_happening(a, b)
+                and not _told_rise(a, b, ctx)
                 and (not timed or _same_moment(a, b, ctx))
             ):
                 return (a, b) if _when(a) <= _when(b) else (b, a)
     return None
+
+
+def _told_rise(a: _Entry, b: _Entry, ctx: _Context) -> bool:
+    """Whether one article tells a running total rising between two of its figures: the
+    higher one said to have risen to ("the toll stood at 41 overnight ... has risen to
+    53"), or told after the lower as the update ("Updated figures: 58 dead"). An update
+    the article states, not two voices disagreeing; two figures set against each other in
+    one sentence ("now stands at 13,100, while X puts it at 18,000") are no such telling."""
+    if a.claim.doc != b.claim.doc or a.claim.measure not in ctx.cumulative_measures:
+        return False
+    if a.claim.evidence.sentence == b.claim.evidence.sentence:
+        return False
+    if a.span is None or b.span is None:
+        return False
+    high, low = (a, b) if a.span[0] > b.span[1] else (b, a)
+    evidence = high.claim.evidence
+    if evidence.start > low.claim.evidence.start and states_update(evidence, ctx.cues):
+        return True
+    at = evidence.sentence.find(evidence.quote)
+    return at > 0 and ctx.rose_to.search(evidence.sentence[:at]) is not None
 
 
 def _one_happening(a: _Entry, b: _Entry) -> bool:
