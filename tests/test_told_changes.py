@@ -82,3 +82,43 @@ def test_a_state_after_a_change(tmp_path: Path, later: str, conflict: bool) -> N
         later,
     )
     assert (status_of(graph, "18") == "conflict") is conflict
+
+
+
+def _two_days(folder: Path, first: str, second: str, days: tuple[str, str]) -> Graph:
+    """Two articles published on ``days``."""
+    from claimrec.pipeline import build
+
+    corpus = folder / "story"
+    corpus.mkdir()
+    for name, day, text in (("a0", days[0], first), ("a1", days[1], second)):
+        header = f"---\npublished: {day}\n---\n"
+        (corpus / f"{name}.txt").write_text(header + text + "\n", encoding="utf-8")
+    return build([corpus])
+
+
+@pytest.mark.parametrize(
+    ("days", "conflict"),
+    [
+        pytest.param(
+            ("2025-03-08", "2025-03-15"),
+            False,
+            id="counts since a day speak for their articles' days, a week apart",
+        ),
+        pytest.param(
+            ("2025-03-08", "2025-03-08"),
+            True,
+            id="counts since a day told on one day",
+        ),
+    ],
+)
+def test_a_count_since_a_day(tmp_path: Path, days: tuple[str, str], conflict: bool) -> None:
+    graph = _two_days(
+        tmp_path,
+        "Hospitals in Orlan have admitted 400 people with heatstroke since the start of the "
+        "month, the Varnet medical board said.",
+        "Hospitals in Orlan have admitted 520 people with heatstroke since 1 March, the "
+        "Orlan health office said.",
+        days,
+    )
+    assert (status_of(graph, "400") == "conflict") is conflict

@@ -229,6 +229,8 @@ class _Context:
         self.per_event_measures = frozenset(lexicon.reconcile.per_event_measures)
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
+        opens = "|".join(re.escape(w) for w in lexicon.where_when.window_preps) or "(?!)"
+        self.since_time = re.compile(rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)")
         self.other_event = _other_event_pattern(lexicon)
         self.before_event = before_event_pattern(lexicon)
         self.dated_event = dated_event_pattern(lexicon)
@@ -684,12 +686,15 @@ class _Context:
         document's date; None when its stated time cannot be resolved ("last month").
         A running total's stated time that dates the event rather than the count ("died
         in the March 3 earthquake", "since Monday's quake") leaves it at its article's
-        date: the total speaks for when it was reported."""
+        date: the total speaks for when it was reported. So does any count over a stretch
+        that runs up to now ("have admitted 2,310 since the start of the month")."""
         time = claim.time
-        if (
-            time is not None
-            and claim.measure in self.cumulative_measures
-            and self.event_time.search(_time_context(claim)) is not None
+        if time is not None and (
+            (
+                claim.measure in self.cumulative_measures
+                and self.event_time.search(_time_context(claim)) is not None
+            )
+            or self.since_time.search(_time_context(claim)) is not None
         ):
             return self.published.get(claim.doc)
         if time is not None and time.start is None:
