@@ -70,7 +70,8 @@ def dated_event_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 def earlier_event(claim: Claim, pattern: re.Pattern[str] | None, published: int | None) -> bool:
     """Whether the figure counts an earlier event of the story's kind that its sentence
     dates by year just before it ("worse than the 2009 capsizing off X that killed more than
-    210 people"): that event's count, never the story's. ``published``: the article's year."""
+    210 people") or in a clause a past year opens ("last hit in 2019, when floods killed
+    six"): that event's count, never the story's. ``published``: the article's year."""
     if pattern is None or published is None:
         return False
     sentence, quote = claim.evidence.sentence, claim.evidence.quote
@@ -83,7 +84,14 @@ def earlier_event(claim: Claim, pattern: re.Pattern[str] | None, published: int 
         years_before = published - int(found.group(1))
         if at - found.end() <= EARLIER_EVENT_WINDOW and years_before > MIN_YEARS_BEFORE:
             return True
-    return False
+    return any(
+        published - int(found.group(1)) > MIN_YEARS_BEFORE
+        for found in _YEAR_WHEN.finditer(sentence, 0, at)
+    )
+
+
+# "in 2019, when floods killed six": a clause that a year opens dates what it says
+_YEAR_WHEN = re.compile(r"\b((?:1[89]|20)\d\d),?\s+when\b")
 
 
 MIN_GATHERING_SHARE = 1 / 3  # of a story's counts that count its gatherings

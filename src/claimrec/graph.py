@@ -119,6 +119,8 @@ def _claim(raw: RawClaim, table: EntityTable, published: dt.date | None) -> Clai
         modality=raw.modality,
         confidence=raw.confidence,
         evidence=raw.evidence,
+        dated_word=raw.dated_word,
+        dated_prep=raw.dated_prep,
     )
 
 

@@ -242,6 +242,10 @@ class ReconcileWords(LexiconPart):
     before_event: list[str] = []
     before_event_nouns: list[str] = []  # event nouns beside the once predicates' ("sinking")
     before_event_measures: list[str] = []
+    # a one-off event's dates clash only when both date one happening: its onset (these
+    # words, or a noun naming the event) or one other word of it; never a bound (below)
+    onset_words: list[str] = []
+    date_bounds: list[str] = []  # before a date: it bounds a stretch ("since Sunday")
     part_of: list[str] = []  # an increment or a subset: "another 3,000", "nine of them"
     part_in_phrase: list[str] = []  # inside the counted phrase only: "56 new cases"
     rate: list[str] = []  # right after the figure: a count per period ("40 a day")
@@ -271,6 +275,8 @@ class ReconcileWords(LexiconPart):
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
     later_state: list[str] = []  # "after three were freed, 212 were held": a later state
+    state_change_nouns: list[str] = []  # "after the latest arrivals": a change, as a noun
+    rose_to: list[str] = []  # "the toll has risen to 53": later than the article's lower
     terms_framing: list[str] = []  # a sentence opening "Under the deal, ...": its terms
     terms_verbs: list[str] = []  # next to a figure: "the deal covers 80": a term
     terms_window: int = 3

@@ -282,6 +282,14 @@ class RawClaim(Record):
     modality: Modality = "asserted"
     confidence: float
     evidence: Evidence
+    dated_word: str | None = Field(
+        default=None,
+        description="For a date: the lemma of the word it hangs on ('break out', 'contain', "
+        "'quake'), its particle included; None when it hangs on none.",
+    )
+    dated_prep: str | None = Field(
+        default=None, description="For a date: the preposition that opens it ('on', 'since')."
+    )
 
 
 class MentionLink(Record):
@@ -373,6 +381,14 @@ class Claim(Record):
     modality: Modality = "asserted"
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: Evidence
+    dated_word: str | None = Field(
+        default=None,
+        description="For a date: the lemma of the word it hangs on ('break out', 'contain', "
+        "'quake'), its particle included; None when it hangs on none.",
+    )
+    dated_prep: str | None = Field(
+        default=None, description="For a date: the preposition that opens it ('on', 'since')."
+    )
 
 
 class FactKey(Record):

@@ -64,7 +64,9 @@ figure dated elsewhere in the fact: then it speaks for that figure's days). Acro
 a running total (the lexicon's ``cumulative_measures``) that rises is an *update*; one
 that falls from another voice's figure without saying it replaces it is flagged
 (``unstated_change``, a conflict); a current state (people in hospital, hostages held)
-may move either way. A voice changing its own figure is a *revision*: its earlier
+may move either way. One article that tells its running total rising ("stood at 41
+overnight ... has risen to 53", "Updated figures: 58 dead") states an update, not a clash
+between its voices. A voice changing its own figure is a *revision*: its earlier
 figure is set aside. A figure its source takes back ("withdrew its count of 60") is
 *superseded*: kept, marked, never compared or counted for consensus. Projections
 ("could rise to 600"), denials and vague quantities take part in nothing; a "might
@@ -73,7 +75,10 @@ have been" estimate takes part, and a clash involving it is marked hedged.
 **Status**: ``single`` (one claim), ``conflict`` (a clash or an unstated change),
 ``updated`` (values differ only over time), ``consistent`` (all values can be true at
 once). Places, the dates of recurring events and of earlier events, and increments are
-multi-valued: never a conflict.
+multi-valued: never a conflict; so are the counts of earlier events (the key does not say
+which earlier event a figure counts). Two dates of a one-off event clash only when they
+date one happening (``_Context.happening``): its onset, or one other word of it; a bound
+("since Sunday") or a later stage ("contained on Friday") is its timeline.
 
 **Consensus** (conflicts only): among the live values of the latest window, the
 interval that a strict majority of independent voices allows; otherwise none, with
@@ -191,7 +196,10 @@ WHOLE = "whole"  # the population a share is taken of ("of the 5,200 miners")
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 EARLIER_DAYS = 365  # a date this long before its article is another, earlier event
+ONSET = "onset"  # a date of the day an event began or happened
+BOUND = "bound"  # a date that bounds a stretch ("since Sunday"): dates no happening
 
 Value = CountValue | DateValue | LocationValue
 
@@ -208,6 +216,7 @@ class _Entry:
     order: tuple[bool, dt.date, str]  # dated first, by day, then claim id
     span: tuple[float, float] | None  # a count's interval (values.count_interval)
     vkey: tuple[object, ...]  # values.value_key: which distinct value it states
+    happening: str | None  # for a date: which happening it dates (``_Context.happening``)
 
 
 class _Context:
@@ -232,9 +241,28 @@ class _Context:
         self.dated_event_measures = frozenset(lexicon.reconcile.dated_event_measures)
         self.original = {d.id: (d.copy_of or d.id) for d in documents}
         self.event_time = _event_time_pattern(lexicon)
+        opens = "|".join(re.escape(w) for w in lexicon.where_when.window_preps) or "(?!)"
+        self.since_time = re.compile(rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)")
         self.other_event = _other_event_pattern(lexicon)
         self.before_event = before_event_pattern(lexicon)
         self.dated_event = dated_event_pattern(lexicon)
+        self.onset_words = frozenset(lexicon.reconcile.onset_words)
+        self._counts = [c for c in claims if c.type == "count"]
+        self._goes_on: frozenset[str] | None = None
+        nouns = sorted(
+            {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
+            | set(lexicon.reconcile.before_event_nouns),
+            key=len,
+            reverse=True,
+        )
+        self.event_noun = re.compile(
+            r"\b(?:" + ("|".join(re.escape(n) for n in nouns) or "(?!)") + r")s?\b", re.I
+        )
+        self.date_bounds = frozenset(lexicon.reconcile.date_bounds)
+        self.event_nouns = frozenset(
+            [*lexicon.reconcile.before_event_nouns]
+            + [n for p in lexicon.predicates.values() if p.once for n in p.nouns]
+        )
         self.entity = {e.id: e for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.known_names = frozenset(a.lower() for e in entities for a in e.aliases)
@@ -249,8 +277,13 @@ class _Context:
         self.exchanges = _exchanges(claims, lexicon, self.story)
         self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
         self.change_verbs = tuple(
-            sorted({v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs})
+            sorted(
+                {v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs}
+                | set(lexicon.reconcile.state_change_nouns)
+            )
         )
+        rises = "|".join(re.escape(w) for w in lexicon.reconcile.rose_to) or "(?!)"
+        self.rose_to = re.compile(rf"(?i)\b(?:{rises})\s+(?:\S+\s+)?$")
         self.country_level = country_level
         self.places: frozenset[str] = frozenset()
         self.window = dt.timedelta(days=max(0, window_days))
@@ -596,6 +629,28 @@ class _Context:
         entry = self.lexicon.predicates.get(predicate)
         return entry.family if entry else predicate
 
+    def goes_on_earlier(self, claim: Claim) -> bool:
+        """Whether a count goes on telling an earlier event: its sentence, right after one
+        that counts that event, names no time, year or event of its own ("The 2019 fires
+        forced 25,000 from their homes. Six people died.")."""
+        if self._goes_on is None:
+            self._goes_on = _going_on_earlier(self._counts, self)
+        return claim.id in self._goes_on
+
+    def happening(self, claim: Claim) -> str | None:
+        """Which happening a date dates: ``BOUND`` after a bounding word ("since Sunday",
+        "by Tuesday"), ``ONSET`` on a word of beginning or a noun naming the event ("broke
+        out on Sunday", "the quake on Monday"), else the word it hangs on ("contained on
+        Friday"); None when extraction found no word (a table row), any happening."""
+        if claim.type != "date":
+            return None
+        if claim.dated_prep in self.date_bounds:
+            return BOUND
+        word = claim.dated_word
+        if word in self.onset_words or word in self.event_nouns:
+            return ONSET
+        return word
+
     def once(self, predicate: str) -> bool:
         entry = self.lexicon.predicates.get(predicate)
         return bool(entry and entry.once)
@@ -655,12 +710,15 @@ class _Context:
         document's date; None when its stated time cannot be resolved ("last month").
         A running total's stated time that dates the event rather than the count ("died
         in the March 3 earthquake", "since Monday's quake") leaves it at its article's
-        date: the total speaks for when it was reported."""
+        date: the total speaks for when it was reported. So does any count over a stretch
+        that runs up to now ("have admitted 2,310 since the start of the month")."""
         time = claim.time
-        if (
-            time is not None
-            and claim.measure in self.cumulative_measures
-            and self.event_time.search(_time_context(claim)) is not None
+        if time is not None and (
+            (
+                claim.measure in self.cumulative_measures
+                and self.event_time.search(_time_context(claim)) is not None
+            )
+            or self.since_time.search(_time_context(claim)) is not None
         ):
             return self.published.get(claim.doc)
         if time is not None and time.start is None:
@@ -983,9 +1041,7 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
     published = ctx.published.get(claim.doc)
-    if _long_before(claim, ctx) or earlier_event(
-        claim, ctx.dated_event, published.year if published else None
-    ):
+    if _earlier_own(claim, ctx) or ctx.goes_on_earlier(claim):
         return EARLIER
     within = ctx.within.get(claim.id)
     if within is not None:
@@ -1325,6 +1381,37 @@ def _long_before(claim: Claim, ctx: _Context) -> bool:
     return start is not None and (published - start).days > EARLIER_DAYS
 
 
+def _earlier_own(claim: Claim, ctx: _Context) -> bool:
+    """Whether a count's own words state it for an earlier event (``_scope``'s test)."""
+    published = ctx.published.get(claim.doc)
+    return _long_before(claim, ctx) or earlier_event(
+        claim, ctx.dated_event, published.year if published else None
+    )
+
+
+def _going_on_earlier(counts: Sequence[Claim], ctx: _Context) -> frozenset[str]:
+    """Counts in a bare sentence (no stated time, no year, no event noun) right after a
+    sentence whose last count is an earlier event's."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in counts:
+        by_doc[claim.doc].append(claim)
+    out: set[str] = set()
+    for own in by_doc.values():
+        own.sort(key=lambda c: c.evidence.start)
+        for prev, cur in pairwise(own):
+            sentence = cur.evidence.sentence
+            if (
+                sentence != prev.evidence.sentence
+                and _adjacent(prev.evidence, cur.evidence)
+                and cur.time is None
+                and YEAR.search(sentence) is None
+                and ctx.event_noun.search(sentence) is None
+                and _earlier_own(prev, ctx)
+            ):
+                out.add(cur.id)
+    return frozenset(out)
+
+
 def _is_future(claim: Claim, ctx: _Context) -> bool:
     """Whether the claim's stated time starts after its document's date."""
     time, published = claim.time, ctx.published.get(claim.doc)
@@ -1624,6 +1711,7 @@ def _entry(claim: Claim, ctx: _Context) -> _Entry:
         order=(day is None, day or dt.date.min, claim.id),
         span=count_interval(claim.value) if isinstance(claim.value, CountValue) else None,
         vkey=value_key(claim.value),
+        happening=ctx.happening(claim),
     )
 
 
@@ -1645,6 +1733,8 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
     multi = (
         key.type == "location"
         or key.scope == PART
+        # earlier events' counts: the key does not say which earlier event (2009's, 2019's)
+        or (key.type == "count" and key.scope == EARLIER)
         or (
             key.type == "date"
             and (key.scope == EARLIER or not ctx.once(ctx.event_predicate(claims[0])))
@@ -1738,6 +1828,7 @@ def _place_undated(entries: list[_Entry]) -> list[_Entry]:
                 order=(False, first, e.claim.id),
                 span=e.span,
                 vkey=e.vkey,
+                happening=e.happening,
             )
         out.append(e)
     return out
@@ -1775,11 +1866,15 @@ def _replace(e: _Entry, role: ValueRole) -> _Entry:
         order=e.order,
         span=e.span,
         vkey=e.vkey,
+        happening=e.happening,
     )
 
 
 def _fits(a: _Entry, b: _Entry) -> bool:
-    """Whether two claims' values can both hold (``values.compatible``, fast for counts)."""
+    """Whether two claims' values can both hold (``values.compatible``, fast for counts);
+    dates of two happenings of an event always can (``_one_happening``)."""
+    if not _one_happening(a, b):
+        return True
     if a.span is not None and b.span is not None:
         return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
     return compatible(a.claim.value, b.claim.value)
@@ -1913,9 +2008,44 @@ def _first_clash(
             hi = bisect_right(starts, a.last + ctx.window)
             candidates = [*dated_b[lo:hi], *undated_b]
         for b in candidates:
-            if b.voice != a.voice and (not timed or _same_moment(a, b, ctx)):
+            if (
+                b.voice != a.voice
+                and _one_happening(a, b)
+                and not _told_rise(a, b, ctx)
+                and (not timed or _same_moment(a, b, ctx))
+            ):
                 return (a, b) if _when(a) <= _when(b) else (b, a)
     return None
+
+
+def _told_rise(a: _Entry, b: _Entry, ctx: _Context) -> bool:
+    """Whether one article tells a running total rising between two of its figures: the
+    higher one said to have risen to ("the toll stood at 41 overnight ... has risen to
+    53"), or told after the lower as the update ("Updated figures: 58 dead"). An update
+    the article states, not two voices disagreeing; two figures set against each other in
+    one sentence ("now stands at 13,100, while X puts it at 18,000") are no such telling."""
+    if a.claim.doc != b.claim.doc or a.claim.measure not in ctx.cumulative_measures:
+        return False
+    if a.claim.evidence.sentence == b.claim.evidence.sentence:
+        return False
+    if a.span is None or b.span is None:
+        return False
+    high, low = (a, b) if a.span[0] > b.span[1] else (b, a)
+    evidence = high.claim.evidence
+    if evidence.start > low.claim.evidence.start and states_update(evidence, ctx.cues):
+        return True
+    at = evidence.sentence.find(evidence.quote)
+    return at > 0 and ctx.rose_to.search(evidence.sentence[:at]) is not None
+
+
+def _one_happening(a: _Entry, b: _Entry) -> bool:
+    """Whether two claims can speak of one happening: two dates clash only when they date
+    the same one (two voices' days for a fire's outbreak), never the outbreak and the day
+    it was contained, nor a bound ("since Sunday") and anything. Claims that are no
+    dates, and dates whose word is unknown, may speak of any."""
+    if BOUND in (a.happening, b.happening):
+        return False
+    return a.happening is None or b.happening is None or a.happening == b.happening
 
 
 def _when(e: _Entry) -> tuple[bool, dt.date, str]:

@@ -53,7 +53,7 @@ from claimrec.extract.quantities import Count, counts, table_value
 from claimrec.extract.speakers import Speakers
 from claimrec.extract.subjects import is_anaphoric, subject_span, topic_nouns
 from claimrec.extract.tables import Cell, date_text, table_cells
-from claimrec.extract.when import event_times
+from claimrec.extract.when import dated_word, event_times
 from claimrec.lexicon import Lexicon
 from claimrec.models import (
     DateValue,
@@ -735,9 +735,12 @@ def _date_claims(s: _Sentence) -> Iterator[RawClaim]:
         )
         subject, guessed = _subject(s, None, trigger.token)
         source, penalty, hearsay = _source(s, ent.root)
+        word, prep = dated_word(ent.root)
         yield RawClaim(
             doc=s.document.id,
             type="date",
+            dated_word=word,
+            dated_prep=prep,
             slot="",
             subject=subject,
             predicate=trigger.predicate,

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimrec.dates import resolve_date
 from claimrec.lexicon import Lexicon
@@ -161,3 +161,24 @@ def _publication_stamp(sent: Span, lexicon: Lexicon) -> bool:
     if any(t.lower_ in lexicon.where_when.publication_words for t in words):
         return True
     return len(words) == 2 and words[0].lower_ == "by" and words[1].ent_type_ == "PERSON"
+
+
+def dated_word(root: Token) -> tuple[str | None, str | None]:
+    """The word a date phrase hangs on (its lemma, with its particle: "break out") and
+    the preposition that opens the phrase ("since", "by", "on"). Reconcile reads them to
+    tell the day an event began from a bound ("since Sunday") or a later stage of it
+    ("contained on Sunday"). A date inside a larger date ("Tuesday" in "by Tuesday
+    evening") hangs where the larger one does."""
+    token = root
+    while token.dep_ in {"compound", "nmod", "amod"} and token.head.ent_type_ in DATE_LABELS:
+        token = token.head
+    prep = None
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        prep = token.head.lower_
+        token = token.head
+    if token.head.i == token.i:
+        return None, prep
+    word = token.head
+    particle = next((c.lower_ for c in word.children if c.dep_ == "prt"), None)
+    lemma = word.lemma_.lower()
+    return (f"{lemma} {particle}" if particle else lemma), prep
