@@ -49,8 +49,7 @@ def story_date(graph: Graph) -> Fact:
         ),
         pytest.param(
             "The blaze broke out near Varnet on Monday, the fire service said.",
-            "The blaze has forced 900 people from their homes since Tuesday, "
-            "the Varnet council said.",
+            "Residents said new fires had started near Varnet since Tuesday.",
             False,
             id="a bound: since a day",
         ),

@@ -35,13 +35,13 @@ def scope_of(graph: Graph, quote: str) -> str | None:
             id="a clause a past year opens",
         ),
         pytest.param(
-            "The 2011 floods in the valley forced 900 people from their homes. Nine people died.",
+            "The 2011 floods in the valley forced 760 people from their homes. Nine people died.",
             "Nine",
             True,
             id="a bare sentence after the earlier event's",
         ),
         pytest.param(
-            "The 2011 floods in the valley forced 900 people from their homes. "
+            "The 2011 floods in the valley forced 760 people from their homes. "
             "This week's flood has killed nine people.",
             "nine",
             False,

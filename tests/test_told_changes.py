@@ -1,5 +1,5 @@
 """An article that tells a change is not two voices disagreeing: a running total it says
-rose ("has risen to 53") or gives as the update after its lower figure, and a current
+rose ("has climbed to 62") or gives as the update after its lower figure, and a current
 state it says follows arrivals or discharges. Two figures set against each other in one
 sentence still clash."""
 
@@ -36,7 +36,7 @@ def status_of(graph: Graph, quote: str) -> str:
         ),
         pytest.param(
             "The official death toll stood at 31 overnight. "
-            "Updated figures from the Orlan coast guard: 44 dead.",
+            "Latest figures from the Orlan coast guard: 44 dead.",
             False,
             id="the higher figure told later as the update",
         ),
@@ -47,7 +47,7 @@ def status_of(graph: Graph, quote: str) -> str:
             id="two voices, no change told",
         ),
         pytest.param(
-            "The official death toll now stands at 31, while Mayor Ilse Ravn says 44 "
+            "The official death toll now stands at 31, while Mayor Wenna Ravn says 44 "
             "people have died.",
             True,
             id="two figures set against each other in one sentence",
@@ -64,12 +64,12 @@ def test_a_told_rise_is_no_clash(tmp_path: Path, text: str, conflict: bool) -> N
     [
         pytest.param(
             "The Varnet clinic is now treating 23 patients after the latest arrivals and "
-            "several discharges, director Ilse Ravn said.",
+            "several discharges, director Wenna Ravn said.",
             False,
             id="a state said to follow arrivals and discharges",
         ),
         pytest.param(
-            "The Varnet clinic is now treating 23 patients, director Ilse Ravn said.",
+            "The Varnet clinic is now treating 23 patients, director Wenna Ravn said.",
             True,
             id="no change told",
         ),

@@ -276,7 +276,7 @@ class ReconcileWords(LexiconPart):
     earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
     later_state: list[str] = []  # "after three were freed, 212 were held": a later state
     state_change_nouns: list[str] = []  # "after the latest arrivals": a change, as a noun
-    rose_to: list[str] = []  # "the toll has risen to 53": later than the article's lower
+    rose_to: list[str] = []  # "the toll has climbed to 62": later than the article's lower
     terms_framing: list[str] = []  # a sentence opening "Under the deal, ...": its terms
     terms_verbs: list[str] = []  # next to a figure: "the deal covers 80": a term
     terms_window: int = 3

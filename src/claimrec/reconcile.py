@@ -64,8 +64,8 @@ figure dated elsewhere in the fact: then it speaks for that figure's days). Acro
 a running total (the lexicon's ``cumulative_measures``) that rises is an *update*; one
 that falls from another voice's figure without saying it replaces it is flagged
 (``unstated_change``, a conflict); a current state (people in hospital, hostages held)
-may move either way. One article that tells its running total rising ("stood at 41
-overnight ... has risen to 53", "Updated figures: 58 dead") states an update, not a clash
+may move either way. One article that tells its running total rising ("stood at 37
+overnight ... has climbed to 62", "Latest figures: 66 dead") states an update, not a clash
 between its voices. A voice changing its own figure is a *revision*: its earlier
 figure is set aside. A figure its source takes back ("withdrew its count of 60") is
 *superseded*: kept, marked, never compared or counted for consensus. Projections
@@ -2020,10 +2020,10 @@ def _first_clash(
 
 def _told_rise(a: _Entry, b: _Entry, ctx: _Context) -> bool:
     """Whether one article tells a running total rising between two of its figures: the
-    higher one said to have risen to ("the toll stood at 41 overnight ... has risen to
-    53"), or told after the lower as the update ("Updated figures: 58 dead"). An update
+    higher one said to have risen to ("the toll stood at 37 overnight ... has climbed to
+    62"), or told after the lower as the update ("Latest figures: 66 dead"). An update
     the article states, not two voices disagreeing; two figures set against each other in
-    one sentence ("now stands at 13,100, while X puts it at 18,000") are no such telling."""
+    one sentence ("now stands at 9,400, while X puts it at 12,500") are no such telling."""
     if a.claim.doc != b.claim.doc or a.claim.measure not in ctx.cumulative_measures:
         return False
     if a.claim.evidence.sentence == b.claim.evidence.sentence:

@@ -1164,7 +1164,7 @@ def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef
     if anchor.dep_ == "conj" and anchor.pos_ == "VERB" and shares_subject(anchor):
         partner = anchor.head  # "broke through on Monday and brought 8 out": Monday's
         heads.append(partner)
-    # "the 2016 fire that killed 40", "in 2016, when flames drove 18,000 from their homes"
+    # "the 2016 fire that killed 40", "in 2016, when flames drove 11,000 from their homes"
     heads += [h.head for h in heads if h.dep_ == "relcl"]
     verb = anchor.head
     lemma = verb.lemma_.lower()
