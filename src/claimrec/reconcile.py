@@ -247,8 +247,13 @@ class _Context:
         self.before_event = before_event_pattern(lexicon)
         self.dated_event = dated_event_pattern(lexicon)
         self.onset_words = frozenset(lexicon.reconcile.onset_words)
-        self._counts = [c for c in claims if c.type == "count"]
+        # the counts in reading order (document, then offset): the passes that look at a
+        # count's neighbour walk this one list instead of sorting their own
+        self._counts = sorted(
+            (c for c in claims if c.type == "count"), key=lambda c: (c.doc, c.evidence.start)
+        )
         self._goes_on: frozenset[str] | None = None
+        self.earlier_own: dict[str, bool] = {}
         nouns = sorted(
             {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
             | set(lexicon.reconcile.before_event_nouns),
@@ -332,7 +337,7 @@ class _Context:
         ) | frozenset(c.location for c in claims if c.location is not None)
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
-        self.listed_parts = _listed_parts(claims) | _elided_parts(claims, lexicon)
+        self.listed_parts = _listed_parts(claims) | _elided_parts(self._counts, lexicon)
         self.kinds = _coordinated_kinds(
             claims,
             frozenset(self.cues.generic_counted + lexicon.measure_heads),
@@ -363,7 +368,7 @@ class _Context:
         self._several_places: dict[str, bool] = {}
         self.increment_days = increment_rows(claims)
         self.repeats = repeated_figures(claims, named=frozenset(lexicon.predicates))
-        self.repeats.update(_corrections(claims, self.cues))
+        self.repeats.update(_corrections(self._counts, self.cues))
         self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
         self.gathering_days = self._gatherings(claims)
         self.unmeasured = _unmeasured_sentences(claims, frozenset(self.per_event_measures))
@@ -1228,15 +1233,12 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(parts)
 
 
-def _corrections(claims: Sequence[Claim], cues: ReconcileWords) -> dict[str, Claim]:
+def _corrections(counts: Sequence[Claim], cues: ReconcileWords) -> dict[str, Claim]:
     """Claim id -> the figure it corrects: a bare figure in a sentence that takes back
     the figure stated just before it and gives the right one ("... said hospitals were
     treating 71 survivors. The office has since withdrawn that figure; the correct number
-    was 53."). The correction answers the corrected figure's question."""
-    counts = sorted(
-        (c for c in claims if isinstance(c.value, CountValue)),
-        key=lambda c: (c.doc, c.evidence.start),
-    )
+    was 53."). The correction answers the corrected figure's question. ``counts``: in
+    reading order."""
     withdrawn, stated = pattern(tuple(cues.withdrawn)), pattern(tuple(cues.stated_update))
     out: dict[str, Claim] = {}
     for before, claim in pairwise(counts):
@@ -1316,17 +1318,13 @@ def _joined(first: Evidence, second: Evidence) -> bool:
     return between.replace(",", " ").split() in ([], ["and"])
 
 
-def _elided_parts(claims: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
+def _elided_parts(counts: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
     """Bare figures right after a partitive part in their sentence ("six of the captives
     are women and seven are children", "nine of them died and four were hurt"): the
     partitive is elided ("seven [of the captives]"), so each is a part too, never the
-    whole."""
+    whole. ``counts``: in reading order."""
     cues = lexicon.reconcile
     words = frozenset(lexicon.prefilter.number_words)
-    counts = sorted(
-        (c for c in claims if isinstance(c.value, CountValue)),
-        key=lambda c: (c.doc, c.evidence.start),
-    )
     parts: set[str] = set()
     for before, claim in pairwise(counts):
         if (
@@ -1382,31 +1380,31 @@ def _long_before(claim: Claim, ctx: _Context) -> bool:
 
 
 def _earlier_own(claim: Claim, ctx: _Context) -> bool:
-    """Whether a count's own words state it for an earlier event (``_scope``'s test)."""
-    published = ctx.published.get(claim.doc)
-    return _long_before(claim, ctx) or earlier_event(
-        claim, ctx.dated_event, published.year if published else None
-    )
+    """Whether a count's own words state it for an earlier event (``_scope``'s test),
+    asked once per claim."""
+    known = ctx.earlier_own.get(claim.id)
+    if known is None:
+        published = ctx.published.get(claim.doc)
+        known = ctx.earlier_own[claim.id] = _long_before(claim, ctx) or earlier_event(
+            claim, ctx.dated_event, published.year if published else None
+        )
+    return known
 
 
 def _going_on_earlier(counts: Sequence[Claim], ctx: _Context) -> frozenset[str]:
     """Counts in a bare sentence (no stated time, no year, no event noun) right after a
     sentence whose last count is an earlier event's."""
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for claim in counts:
-        by_doc[claim.doc].append(claim)
     out: set[str] = set()
-    for own in by_doc.values():
-        own.sort(key=lambda c: c.evidence.start)
-        for prev, cur in pairwise(own):
+    for prev, cur in pairwise(counts):  # in reading order
+        if prev.doc == cur.doc:
             sentence = cur.evidence.sentence
-            if (
-                sentence != prev.evidence.sentence
+            if (  # the cheap tests first: most counts follow no earlier event's
+                cur.time is None
+                and sentence != prev.evidence.sentence
                 and _adjacent(prev.evidence, cur.evidence)
-                and cur.time is None
+                and _earlier_own(prev, ctx)
                 and YEAR.search(sentence) is None
                 and ctx.event_noun.search(sentence) is None
-                and _earlier_own(prev, ctx)
             ):
                 out.add(cur.id)
     return frozenset(out)
