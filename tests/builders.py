@@ -21,6 +21,7 @@ from claimrec.models import (
     Entity,
     Evidence,
     Extraction,
+    Fact,
     Graph,
     GraphDocument,
     LocationValue,
@@ -233,3 +234,14 @@ def entity_of(table: EntityTable, corpus: Corpus, ref: Ref) -> Entity:
 def row(name: str, *values: object, bug: pytest.MarkDecorator | None = None) -> object:
     """One table row, named; ``bug`` marks a row that asserts behaviour the code lacks."""
     return pytest.param(*values, id=name, marks=[bug] if bug else [])
+
+
+def fact_with(graph: Graph, kind: str, quote: str, sentence: str = "") -> Fact:
+    """The fact of the claim of type ``kind`` whose quote has ``quote``, in a sentence that
+    has ``sentence``."""
+    claim = next(
+        c
+        for c in graph.claims
+        if c.type == kind and quote in c.evidence.quote and sentence in c.evidence.sentence
+    )
+    return next(f for f in graph.facts if claim.id in f.claims)

@@ -10,11 +10,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from builders import extraction_of, story_graph
+from builders import extraction_of, fact_with, story_graph
 
 from claimrec.datelined import dateline_date
 from claimrec.event_keys import finer_dates, occurrence, occurrence_scope
-from claimrec.models import DateValue, Fact, Graph
+from claimrec.models import DateValue, Graph
 from claimrec.pipeline import build
 from claimrec.read import read_document
 
@@ -65,16 +65,6 @@ def test_a_range_is_not_its_first_day() -> None:
 
 def graph_of(tmp_path: Path, *articles: str) -> Graph:
     return story_graph(tmp_path, *articles, published=PUBLISHED)
-
-
-def fact_with(graph: Graph, kind: str, quote: str, sentence: str = "") -> Fact:
-    """The fact of the claim whose quote has ``quote``, in a sentence that has ``sentence``."""
-    claim = next(
-        c
-        for c in graph.claims
-        if c.type == kind and quote in c.evidence.quote and sentence in c.evidence.sentence
-    )
-    return next(f for f in graph.facts if claim.id in f.claims)
 
 
 WAVES = [

@@ -9,9 +9,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from builders import extraction_of, story_graph
+from builders import extraction_of, fact_with, story_graph
 
-from claimrec.models import Fact, Graph
+from claimrec.models import Graph
 
 PUBLISHED = dt.date(2025, 3, 5)  # a Wednesday
 
@@ -145,16 +145,6 @@ def test_other_verbs_do_not_date_the_event(nlp, lexicon, text: str, kind: str, w
 
 def graph_of(tmp_path: Path, *articles: str) -> Graph:
     return story_graph(tmp_path, *articles, published=PUBLISHED)
-
-
-def fact_with(graph: Graph, kind: str, quote: str, sentence: str = "") -> Fact:
-    """The fact of the claim whose quote has ``quote``, in a sentence that has ``sentence``."""
-    claim = next(
-        c
-        for c in graph.claims
-        if c.type == kind and quote in c.evidence.quote and sentence in c.evidence.sentence
-    )
-    return next(f for f in graph.facts if claim.id in f.claims)
 
 
 FIRE = [
