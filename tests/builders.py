@@ -56,6 +56,30 @@ def count_claims(
     return [c for c in found if c.type == "count"]
 
 
+def one_count(
+    nlp: object, lexicon: Lexicon, text: str, quote: str, *, published: dt.date | None = None
+) -> RawClaim:
+    """The one count claim of an invented document whose quote starts with ``quote``."""
+    found = count_claims(nlp, lexicon, text, published=published)
+    hits = [c for c in found if c.evidence.quote.startswith(quote)]
+    assert len(hits) == 1, [c.evidence.quote for c in found]
+    return hits[0]
+
+
+def extractions_of(nlp: object, lexicon: Lexicon, texts: tuple[str, ...]) -> list[Extraction]:
+    """The extractions of several invented documents, ids d0, d1, ..."""
+    out = []
+    for i, text in enumerate(texts):
+        doc = Document(
+            id=f"d{i}",
+            path=f"d{i}.txt",
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+            body=text,
+        )
+        out.append(extract_document(doc, nlp=nlp, lexicon=lexicon))  # type: ignore[arg-type]
+    return out
+
+
 STORY_DAY = dt.date(2025, 3, 4)
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from builders import count_claims, fact_id, story_graph
+from builders import count_claims, fact_id, one_count, story_graph
 
 from claimrec.cues import is_part
 from claimrec.datelined import dateline_date as header_date
@@ -32,10 +32,7 @@ PUBLISHED = dt.date(2031, 5, 20)
 
 
 def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
-    found = count_claims(nlp, lexicon, text, published=PUBLISHED)
-    hits = [c for c in found if c.evidence.quote.startswith(quote)]
-    assert len(hits) == 1, [c.evidence.quote for c in found]
-    return hits[0]
+    return one_count(nlp, lexicon, text, quote, published=PUBLISHED)
 
 
 LIST_OF_COUNTS = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from builders import count_claims
+from builders import one_count
 
 from claimrec.models import RawClaim
 
@@ -17,10 +17,7 @@ PUBLISHED = dt.date(2031, 5, 20)
 
 
 def find(nlp, lexicon, text: str, quote: str) -> RawClaim:
-    found = count_claims(nlp, lexicon, text, published=PUBLISHED)
-    hits = [c for c in found if c.evidence.quote.startswith(quote)]
-    assert len(hits) == 1, [c.evidence.quote for c in found]
-    return hits[0]
+    return one_count(nlp, lexicon, text, quote, published=PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -5,16 +5,14 @@ spokespeople and unrelated bodies stay apart. Invented names throughout."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from builders import extraction, mention, raw_claim
+from builders import extraction, extractions_of, mention, raw_claim
 
 from claimrec.entities import entity_table
-from claimrec.extract import extract_document
 from claimrec.lexicon import Lexicon, load_lexicon
-from claimrec.models import Document, Extraction, MentionKind
+from claimrec.models import MentionKind
 
 
 @pytest.fixture(scope="module")
@@ -25,22 +23,11 @@ def ruritania(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
     return load_lexicon(config)
 
 
-def _extract(nlp, lexicon: Lexicon, texts: tuple[str, ...]) -> list[Extraction]:
-    out = []
-    for i, text in enumerate(texts):
-        doc = Document(
-            id=f"d{i}",
-            path=f"d{i}.txt",
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-            body=text,
-        )
-        out.append(extract_document(doc, nlp=nlp, lexicon=lexicon))
-    return out
 
 
 def sources(nlp, lexicon: Lexicon, *texts: str) -> list[tuple[str | None, str | None]]:
     """(source as written, source entity id) of every count, documents in order."""
-    extractions = _extract(nlp, lexicon, texts)
+    extractions = extractions_of(nlp, lexicon, texts)
     table = entity_table(extractions, lexicon)
     return [
         (c.source.text if c.source else None, table.id_of(e.doc, c.source))

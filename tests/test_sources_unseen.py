@@ -5,33 +5,17 @@ negative; every name and figure here is made up."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from builders import extractions_of
 
 from claimrec.entities import entity_table
-from claimrec.extract import extract_document
 from claimrec.extract.issuer import issuer
 from claimrec.lexicon import Lexicon
-from claimrec.models import Document, Extraction
-
-
-def _extract(nlp, lexicon: Lexicon, texts: tuple[str, ...]) -> list[Extraction]:
-    out = []
-    for i, text in enumerate(texts):
-        doc = Document(
-            id=f"d{i}",
-            path=f"d{i}.txt",
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-            body=text,
-        )
-        out.append(extract_document(doc, nlp=nlp, lexicon=lexicon))
-    return out
 
 
 def sources(nlp, lexicon: Lexicon, *texts: str) -> dict[str, tuple[str | None, str | None]]:
     """Quote of every count -> (source as written, source entity id), documents in order."""
-    extractions = _extract(nlp, lexicon, texts)
+    extractions = extractions_of(nlp, lexicon, texts)
     table = entity_table(extractions, lexicon)
     return {
         c.evidence.quote: (c.source.text if c.source else None, table.id_of(e.doc, c.source))
