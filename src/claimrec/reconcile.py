@@ -371,7 +371,9 @@ class _Context:
         self.repeats.update(_corrections(self._counts, self.cues))
         self.doc_days: dict[str, set[dt.date]] = defaultdict(set)
         self.gathering_days = self._gatherings(claims)
-        self.unmeasured = _unmeasured_sentences(claims, frozenset(self.per_event_measures))
+        self.unmeasured = _unmeasured_sentences(
+            self.sentence_counts, frozenset(self.per_event_measures)
+        )
         occurrences = [
             (c, c.value)
             for c in claims
@@ -1093,18 +1095,16 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
 
 
 def _unmeasured_sentences(
-    claims: Sequence[Claim], gathering: frozenset[str]
+    sentence_counts: dict[tuple[str, str], list[Claim]], gathering: frozenset[str]
 ) -> frozenset[tuple[str, str]]:
     """The sentences (doc, text) whose counts all say nothing of what the people counted
     did (measure ``other``), or only that they were a gathering's (a head count extraction
     took for the day's crowd: "police counted 18,000 people")."""
-    measured: dict[tuple[str, str], bool] = {}
-    for claim in claims:
-        if claim.type == "count":
-            at = (claim.doc, claim.evidence.sentence)
-            said = claim.measure != "other" and claim.measure not in gathering
-            measured[at] = measured.get(at, False) or said
-    return frozenset(at for at, any_measured in measured.items() if not any_measured)
+    return frozenset(
+        at
+        for at, counts in sentence_counts.items()
+        if all(c.measure == "other" or c.measure in gathering for c in counts)
+    )
 
 
 def _drawn_from_all(
