@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from claimrec.lexicon import ReconcileWords
@@ -39,6 +40,97 @@ def pattern(items: tuple[str, ...], not_before: tuple[str, ...] = ()) -> re.Patt
     blocked = "|".join(map(re.escape, not_before))
     guard = rf"(?!\s+(?:{blocked})(?!{_EDGE}))" if blocked else ""
     return re.compile(rf"(?<!{_EDGE})(?:{alternatives})(?!{_EDGE}){guard}", re.IGNORECASE)
+
+
+# Sentence words as ``pattern`` bounds them: ASCII letters (lower-cased), digits, _ ' and -
+# stay; every other byte, and each non-ASCII character (encoded as "?"), splits words.
+_FOLD = bytes(
+    c + 32 if 65 <= c <= 90 else c if (chr(c).isalnum() and c < 128) or c in b"_'-" else 32
+    for c in range(256)
+)
+# Non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (dotted and dotless
+# i, long s, the Kelvin sign): in a sentence with one, no word test is trusted.
+_ASCII_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=1024)
+def sentence_words(sentence: str) -> frozenset[bytes] | None:
+    """The words of a sentence that a phrase of ``pattern`` can open with, once per
+    sentence (a claim's tests all read its one sentence). A word of a phrase found by
+    ``pattern`` is a whole run of word characters, so it is one of these; a run that a
+    non-ASCII character splits only adds words. None when the sentence has a character
+    that ignoring case makes an ASCII letter (no word test is then trusted)."""
+    if not sentence.isascii() and any(c in sentence for c in _ASCII_TWINS):
+        return None
+    return frozenset(sentence.encode("ascii", "replace").translate(_FOLD).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """A lexicon list as ``pattern`` finds it, with the first words of its phrases, so a
+    sentence with none of those words is ruled out without the regex (most are)."""
+
+    regex: re.Pattern[str]
+    openers: frozenset[bytes] | None  # None: a phrase opens with a non-ASCII word
+    multiword: bool  # every phrase has two words or more
+
+    def opens_none(self, sentence: str) -> bool:
+        """Whether no word of the sentence opens a phrase (False when it cannot be told)."""
+        if self.openers is None:
+            return False
+        found = sentence_words(sentence)
+        return found is not None and self.openers.isdisjoint(found)
+
+    def in_sentence(self, sentence: str) -> bool:
+        """Whether the regex finds a phrase anywhere in the sentence (``opens_none`` first,
+        written out: it is asked of every claim)."""
+        if self.openers is not None:
+            found = sentence_words(sentence)
+            if found is not None and self.openers.isdisjoint(found):
+                return False
+        return self.regex.search(sentence) is not None
+
+
+@lru_cache(maxsize=64)
+def phrases(items: tuple[str, ...], not_before: tuple[str, ...] = ()) -> Phrases | None:
+    """``pattern`` of the items, with the words their phrases open with."""
+    regex = pattern(items, not_before)
+    if regex is None:
+        return None
+    split = [w for w in map(words, items) if w]
+    firsts = {w[0] for w in split}
+    openers = frozenset(w.encode() for w in firsts) if all(w.isascii() for w in firsts) else None
+    return Phrases(regex, openers, multiword=all(len(w) > 1 for w in split))
+
+
+def _joined(*lists: list[str], not_before: list[str] | None = None) -> Phrases | None:
+    """``phrases`` of the lists joined."""
+    return phrases(tuple(w for items in lists for w in items), tuple(not_before or ()))
+
+
+class CueLists:
+    """The cue lists of a lexicon's ``reconcile`` words, compiled once (kept as
+    ``ReconcileWords.compiled``): reconcile asks these tests of every claim, and a list
+    turned into a regex, or looked up, anew on each call would cost more than the test."""
+
+    def __init__(self, cues: ReconcileWords) -> None:
+        self.tallies_apart = _joined(cues.tallies_apart)
+        self.running_total = _joined(cues.running_total)
+        self.running_count = _joined(cues.running_total, cues.running_since)
+        self.part_of = _joined(cues.part_of, not_before=cues.part_of_not_before)
+        self.part_in_phrase = _joined(cues.part_in_phrase)
+        self.rate = _joined(cues.rate, not_before=cues.rate_not_before)
+        self.whole_of = _joined(cues.whole_of)
+        markers, window = tuple(cues.whole_of), cues.whole_of_window
+        self.whole_before_quote = _whole_pattern(markers, window, "$")
+        self.whole_in_phrase = _whole_pattern(markers, window, r"\d")
+        self.withdrawn = _joined(cues.withdrawn)
+        self.stated_update = _joined(cues.stated_update)
+        self.hedged_past = _joined(cues.hedged_past)
+        self.scenario = _joined(cues.scenario)
+        self.terms_framing = _joined(cues.terms_framing)
+        self.terms_verbs = _joined(cues.terms_verbs)
+        self.earlier = _joined(cues.earlier)
 
 
 def _split(evidence: Evidence) -> tuple[str, str, str]:
@@ -77,9 +169,10 @@ def tally_apart(evidence: Evidence, cues: ReconcileWords) -> str | None:
     after the figure ("410 excess deaths") or in its table row's label ("| Statistics
     office (excess mortality) | 410 |"): a statistical construct of its own, never a rival
     to the count of the dead. None for any other figure."""
-    regex = pattern(tuple(cues.tallies_apart))
-    if regex is None or regex.search(evidence.sentence) is None:
-        return None  # the common case, decided by one scan of the sentence
+    found = cues.compiled.tallies_apart
+    if found is None or not found.in_sentence(evidence.sentence):
+        return None  # the common case, decided by the sentence's words
+    regex = found.regex
     _, quote, after = _split(evidence)
     near = f"{quote} {_first_words(after, cues.part_window)}"
     cells = evidence.sentence.split("|")
@@ -91,21 +184,23 @@ def tally_apart(evidence: Evidence, cues: ReconcileWords) -> str | None:
 def is_running_total(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words around a count of one event make it the total of all such events
     so far ("in all, 46 hostages have come out", "bringing to 131 the number freed")."""
-    regex = pattern(tuple(cues.running_total))
-    if regex is None or regex.search(evidence.sentence) is None:
-        return False  # the common case, decided by one scan of the sentence
+    found = cues.compiled.running_total
+    if found is None or not found.in_sentence(evidence.sentence):
+        return False  # the common case, decided by the sentence's words
     before, quote, after = _split(evidence)
     window = cues.part_window
-    return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", regex)
+    text = f"{_last_words(before, window)} {quote} {_first_words(after, window)}"
+    return _found(text, found.regex)
 
 
 def is_running_count(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words around a count make it a running count, in the clause rather than
     beside the figure: "25 have been rescued alive since the collapse", "bringing the total
     pulled out alive to 16"."""
-    regex = pattern(tuple(cues.running_total) + tuple(cues.running_since))
-    if regex is None or regex.search(evidence.sentence) is None:
+    found = cues.compiled.running_count
+    if found is None or not found.in_sentence(evidence.sentence):
         return False
+    regex = found.regex
     before, quote, after = _split(evidence)
     window = cues.running_window
     # within the count's own clause: "11 were rescued today, bringing the total to 19" is
@@ -118,9 +213,10 @@ def is_running_count(evidence: Evidence, cues: ReconcileWords) -> bool:
 def is_part(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the figure counts an increment or a subset ("another 3,000", "the first
     contingent of 1,500", "nine of them"), never the total."""
-    regex = pattern(tuple(cues.part_of), tuple(cues.part_of_not_before))
-    if regex is None or regex.search(evidence.sentence) is None:
-        return False  # the common case, decided by one scan of the sentence
+    found = cues.compiled.part_of
+    if found is None or not found.in_sentence(evidence.sentence):
+        return False  # the common case, decided by the sentence's words
+    regex = found.regex
     before, quote, after = _split(evidence)
     window = cues.part_window
     if _found(f"{_last_words(before, window)} {quote}", regex, cues.part_of_not_after):
@@ -159,7 +255,12 @@ def is_whole(evidence: Evidence, cues: ReconcileWords, *, named: bool = False) -
     13,700"): the population counted (a roster, a workforce), its own question, never the
     count of what some of them did. ``named``: only when words between the marker and the
     figure name what the whole is ("a workforce it puts at")."""
-    regex = _whole_pattern(tuple(cues.whole_of), cues.whole_of_window, "$")
+    markers = cues.compiled.whole_of
+    if markers is not None and markers.multiword and markers.opens_none(evidence.sentence):
+        # a marker's first word has a space after it, inside the text before the quote as
+        # in the sentence: the sentence's words decide (the common case)
+        return False
+    regex = cues.compiled.whole_before_quote
     before, _, _ = _split(evidence)
     found = regex.search(before[-200:]) if regex is not None else None
     return found is not None and (not named or bool(found.group("rest").strip()))
@@ -169,15 +270,19 @@ def states_whole(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the counted phrase names the whole its figure is a share of ("7,300 of the
     9,100 workers"): a share of a stated whole counts its measure outright, no subset of
     another figure for it."""
-    regex = _whole_pattern(tuple(cues.whole_of), cues.whole_of_window, r"\d")
+    regex = cues.compiled.whole_in_phrase
     return regex is not None and regex.search(evidence.quote) is not None
 
 
-@lru_cache(maxsize=1 << 16)
 def _in_phrase(regex: re.Pattern[str] | None, phrase: str) -> bool:
     """Whether ``regex`` occurs in a counted phrase; phrases repeat across a corpus, so the
-    answer is kept."""
-    return regex is not None and regex.search(phrase) is not None
+    answer is kept (under the regex's text: a compiled regex hashes its whole program)."""
+    return regex is not None and _phrase_has(regex.pattern, regex.flags, phrase)
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrase_has(source: str, flags: int, phrase: str) -> bool:
+    return re.compile(source, flags).search(phrase) is not None
 
 
 # A total, up to six words, then ": " ("put the figure at 96: ", "23 were freed on Friday: ");
@@ -204,6 +309,8 @@ def is_breakdown(evidence: Evidence, number_words: frozenset[str]) -> bool:
     counts parts of that total, never the total itself. ``number_words``: the lexicon's
     words that open a count ("two", "dozens")."""
     before, quote, after = _split(evidence)
+    if ":" not in before:
+        return False  # the common case: no total and colon before the figure
     starts = [m.end() for m in _TOTAL_COLON.finditer(before)]
     if not starts:
         return False
@@ -220,7 +327,8 @@ def is_breakdown(evidence: Evidence, number_words: frozenset[str]) -> bool:
 def is_part_in_phrase(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the counted phrase itself says it counts an increment ("56 new cases"):
     words that mark a part only inside the phrase ("a new toll" elsewhere is no part)."""
-    return _in_phrase(pattern(tuple(cues.part_in_phrase)), evidence.quote)
+    found = cues.compiled.part_in_phrase
+    return _in_phrase(found.regex if found else None, evidence.quote)
 
 
 def rate_pattern(cues: ReconcileWords) -> re.Pattern[str] | None:
@@ -233,7 +341,9 @@ def is_rate(
 ) -> bool:
     """Whether the figure is a rate ("1,000 new cases a week", "40 a day"): a count per
     period, never comparable with a total ("640 a week earlier" is a time, no rate)."""
-    regex = regex or rate_pattern(cues)
+    if regex is None:
+        found = cues.compiled.rate
+        regex = found.regex if found else None
     if regex is None:
         return False
     _, quote, after = _split(evidence)
@@ -243,35 +353,37 @@ def is_rate(
 def is_withdrawn(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words just before the figure take it back ("withdrew its count of 60",
     "not the 60 it announced")."""
-    regex = pattern(tuple(cues.withdrawn))
-    if regex is None or regex.search(evidence.sentence) is None:
-        return False  # the common case, decided by one scan of the sentence
+    found = cues.compiled.withdrawn
+    if found is None or not found.in_sentence(evidence.sentence):
+        return False  # the common case, decided by the sentence's words
     before, quote, _ = _split(evidence)
     text = f"{_last_words(before, cues.withdrawn_window)} {_first_words(quote, 2)}"
-    return _found(text, regex)
+    return _found(text, found.regex)
 
 
 def states_update(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the sentence presents its figure as replacing an earlier one."""
-    return _found(evidence.sentence, pattern(tuple(cues.stated_update)))
+    found = cues.compiled.stated_update
+    return found is not None and found.in_sentence(evidence.sentence)
 
 
 def is_hedged_past(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether a modal speaks of the past ("might have been killed"): a hedged estimate of
     what happened, which can clash, unlike a projection ("could rise to")."""
-    return _found(evidence.sentence, pattern(tuple(cues.hedged_past)))
+    found = cues.compiled.hedged_past
+    return found is not None and found.in_sentence(evidence.sentence)
 
 
 def is_scenario(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words next to the figure name it a scenario ("called 1.4 million a
     worst case", "the best-case figure of 300"): what might happen, not a count."""
-    regex = pattern(tuple(cues.scenario))
-    if regex is None or regex.search(evidence.sentence) is None:
-        return False  # the common case, decided by one scan of the sentence
+    found = cues.compiled.scenario
+    if found is None or not found.in_sentence(evidence.sentence):
+        return False  # the common case, decided by the sentence's words
     before, quote, after = _split(evidence)
     window = cues.scenario_window
     text = f"{_last_words(before, window)} {quote} {_first_words(after, window)}"
-    return _found(text, regex)
+    return _found(text, found.regex)
 
 
 def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
@@ -280,12 +392,13 @@ def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
     or a verb of covering stands next to it ("the deal covers 80 captives", "out of the 80
     it covers")."""
     sentence = evidence.sentence.lstrip(" *_-")
-    opening = pattern(tuple(cues.terms_framing))
-    if opening is not None and opening.match(sentence) is not None:
+    opening = cues.compiled.terms_framing
+    if opening is not None and opening.regex.match(sentence) is not None:
         return True
-    verbs = pattern(tuple(cues.terms_verbs))
-    if verbs is None or verbs.search(evidence.sentence) is None:
+    found = cues.compiled.terms_verbs
+    if found is None or not found.in_sentence(evidence.sentence):
         return False
+    verbs = found.regex
     before, quote, after = _split(evidence)
     before, after = re.split(r"[;:,]", before)[-1], re.split(r"[;:,]", after)[0]  # its clause
     window = cues.terms_window
@@ -317,10 +430,11 @@ def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
     A time word speaks of the figure nearest it: one with another figure between them
     belongs to that one ("eight freed, six in the evening and two earlier": only the two
     are earlier; "initially 40, later 60": the 60 is not)."""
-    regex = pattern(tuple(cues.earlier))
+    found = cues.compiled.earlier
     sentence = evidence.sentence
-    if regex is None or regex.search(sentence) is None:
+    if found is None or not found.in_sentence(sentence):
         return False
+    regex = found.regex
     at = sentence.find(evidence.quote)
     if at < 0:
         return True

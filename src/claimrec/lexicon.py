@@ -15,12 +15,15 @@ import typing
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from claimrec.errors import ConfigError
+
+if TYPE_CHECKING:
+    from claimrec.cues import CueLists
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -218,6 +221,8 @@ class Tolls(LexiconPart):
 class ReconcileWords(LexiconPart):
     """Words reconcile reads in a claim's sentence to place its figure in time and scope."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+
     cumulative_measures: list[str] = []  # running totals: a later, higher figure updates
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     # nouns that name no kind of people: "40 people and 12 medics" splits off only the medics
@@ -280,6 +285,13 @@ class ReconcileWords(LexiconPart):
     terms_framing: list[str] = []  # a sentence opening "Under the deal, ...": its terms
     terms_verbs: list[str] = []  # next to a figure: "the deal covers 80": a term
     terms_window: int = 3
+
+    @cached_property
+    def compiled(self) -> CueLists:
+        """These lists as ``claimrec.cues`` finds them, compiled once per lexicon."""
+        from claimrec.cues import CueLists  # cues reads these words: imported when asked
+
+        return CueLists(self)
 
 
 class WhereWhen(LexiconPart):

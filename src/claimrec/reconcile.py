@@ -101,6 +101,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations, pairwise
+from operator import attrgetter
+from typing import NamedTuple
 
 from claimrec.cues import (
     follows_change,
@@ -202,11 +204,12 @@ ONSET = "onset"  # a date of the day an event began or happened
 BOUND = "bound"  # a date that bounds a stretch ("since Sunday"): dates no happening
 
 Value = CountValue | DateValue | LocationValue
+READING_ORDER = attrgetter("doc", "evidence.start")  # a claim's (document, offset)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """One claim as status decisions see it (internal to this module)."""
+class _Entry(NamedTuple):
+    """One claim as status decisions see it (internal to this module). A named tuple: made
+    once per claim, it is immutable like a frozen dataclass and much cheaper to build."""
 
     claim: Claim
     voice: str
@@ -249,9 +252,7 @@ class _Context:
         self.onset_words = frozenset(lexicon.reconcile.onset_words)
         # the counts in reading order (document, then offset): the passes that look at a
         # count's neighbour walk this one list instead of sorting their own
-        self._counts = sorted(
-            (c for c in claims if c.type == "count"), key=lambda c: (c.doc, c.evidence.start)
-        )
+        self._counts = sorted((c for c in claims if c.type == "count"), key=READING_ORDER)
         self._goes_on: frozenset[str] | None = None
         self.earlier_own: dict[str, bool] = {}
         nouns = sorted(
@@ -280,6 +281,7 @@ class _Context:
         self.day_by_day = _day_by_day(claims, self)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.exchanges = _exchanges(claims, lexicon, self.story)
+        self.classes_apart = self.groups_apart | self.exchanges
         self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
         self.change_verbs = tuple(
             sorted(
@@ -351,9 +353,8 @@ class _Context:
         )
         self.sentence_event = self._sentence_events(claims)
         self.sentence_counts: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for claim in claims:
-            if claim.type == "count":
-                self.sentence_counts[(claim.doc, claim.evidence.sentence)].append(claim)
+        for claim in self._counts:
+            self.sentence_counts[(claim.doc, claim.evidence.sentence)].append(claim)
         self.gathering_measures = frozenset(lexicon.reconcile.gathering_measures)
         self.recurring = recurring_stories(
             (self.story.get(c.doc), gathering, self.event_day(c) if gathering else None)
@@ -772,7 +773,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     place = _narrow_place(claim, ctx)
     scope = _scope(claim, place, ctx)
     unit = None if measured else _counted_kind(claim, ctx.lexicon)
-    if (story, claim.measure, claim.value.unit) in ctx.groups_apart | ctx.exchanges:
+    if (story, claim.measure, claim.value.unit) in ctx.classes_apart:
         unit = claim.value.unit  # "60 captives killed": the captives' dead, not the toll
     if scope == PART and measured:
         unit = claim.value.unit  # "26 women and 11 children": a breakdown's items, each its own
@@ -1197,8 +1198,10 @@ def _exchanges(
     measures, classes = frozenset(cues.exchange_measures), frozenset(cues.group_classes)
     named: dict[tuple[str | None, str], set[str]] = defaultdict(set)
     for claim in claims:
+        if claim.measure not in measures:
+            continue  # the common case
         unit = claim.value.unit if isinstance(claim.value, CountValue) else None
-        if claim.measure in measures and unit in classes and unit is not None:
+        if unit in classes and unit is not None:
             named[(story.get(claim.doc), claim.measure)].add(unit)
     return frozenset(
         (where, measure, unit)

@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from claimrec.cues import pattern
+from claimrec.cues import phrases
 from claimrec.models import Claim, CountValue, Evidence
 
 MIN_ROWS = 3  # a column of fewer dated rows says nothing about rising or falling
@@ -61,10 +61,11 @@ def is_added(evidence: Evidence, verbs: Sequence[str]) -> bool:
     """Whether the figure is added to something: a verb of adding just before it and "to"
     right after its phrase ("add about 4,600 workers to the walkout", "added 300 to the
     count"). A verb of adding that reports ("she added 40 had died") has no "to"."""
-    regex = pattern(tuple(verbs))
+    found = phrases(tuple(verbs))
     sentence, quote = evidence.sentence, evidence.quote
-    if regex is None or regex.search(sentence) is None:
-        return False  # the common case, decided by one scan of the sentence
+    if found is None or not found.in_sentence(sentence):
+        return False  # the common case, decided by the sentence's words
+    regex = found.regex
     at = sentence.find(quote)
     if at < 0:
         return False
