@@ -6,10 +6,18 @@ characters around the words."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from claimrec.cues import CueLists, Phrases, phrases, sentence_words
+from claimrec.cues import (
+    CueLists,
+    Phrases,
+    phrases,
+    run_openers,
+    sentence_word_runs,
+    sentence_words,
+)
 from claimrec.lexicon import load_lexicon
 
 FILLER = ["the", "ward", "Dalvey", "said", "on", "Tuesday", "1,450", "nine", "crews", "it's"]
@@ -76,3 +84,20 @@ def test_sentence_words_split_on_non_ascii_and_give_up_on_case_twins() -> None:
         {b"dalvey's", b"1", b"450", b"re-routed"}
     )
     assert sentence_words("\u212aelvin ward") is None
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_word_runs_never_rule_out_a_word_boundary_match(seed: int) -> None:
+    nouns = ["flood", "sit-in", "walk out", "rally", "x-ray"]
+    regex = re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, nouns)) + r")\b)")
+    openers = run_openers(nouns)
+    assert openers == frozenset({b"flood", b"sit", b"walk", b"rally", b"x"})
+    for sentence in _sentences([*nouns, "floods", "resit-in", "walkout", "rallying"], 400, seed):
+        runs = sentence_word_runs(sentence)
+        if runs is not None and openers.isdisjoint(runs):
+            assert regex.search(sentence) is None, sentence
+
+
+def test_run_openers_give_up_on_words_they_cannot_tell() -> None:
+    assert run_openers(["caf\u00e9 queue"]) is None
+    assert run_openers(["-fold"]) is None

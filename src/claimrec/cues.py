@@ -65,6 +65,37 @@ def sentence_words(sentence: str) -> frozenset[bytes] | None:
     return frozenset(sentence.encode("ascii", "replace").translate(_FOLD).split())
 
 
+# Runs of word characters as ``\b`` bounds them: ' and - split words too.
+_FOLD_RUNS = bytes(
+    c + 32 if 65 <= c <= 90 else c if (chr(c).isalnum() and c < 128) or c == 95 else 32
+    for c in range(256)
+)
+_RUN = re.compile(r"[a-z0-9_]+")
+
+
+@lru_cache(maxsize=1024)
+def sentence_word_runs(sentence: str) -> frozenset[bytes] | None:
+    """The sentence's runs of letters, digits and _ (lower-cased), once per sentence: a
+    word that a ``\b``-bounded pattern finds opens with one of them (``run_openers``).
+    None as for ``sentence_words``."""
+    if not sentence.isascii() and any(c in sentence for c in _ASCII_TWINS):
+        return None
+    return frozenset(sentence.encode("ascii", "replace").translate(_FOLD_RUNS).split())
+
+
+def run_openers(items: Iterable[str]) -> frozenset[bytes] | None:
+    """The first run of letters, digits and _ of each word or phrase (lower-cased), to
+    rule out by ``sentence_word_runs`` a sentence a ``\b``-bounded pattern of them cannot
+    match; None when one is not ASCII or does not open with such a run."""
+    out = set()
+    for item in items:
+        found = _RUN.match(item.lower())
+        if found is None or not item.isascii():
+            return None
+        out.add(found.group(0).encode())
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Phrases:
     """A lexicon list as ``pattern`` finds it, with the first words of its phrases, so a
@@ -131,6 +162,7 @@ class CueLists:
         self.terms_framing = _joined(cues.terms_framing)
         self.terms_verbs = _joined(cues.terms_verbs)
         self.earlier = _joined(cues.earlier)
+        self.later_state = run_openers(cues.later_state)  # ``follows_change``'s cues
 
 
 def _split(evidence: Evidence) -> tuple[str, str, str]:
@@ -405,21 +437,24 @@ def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
     return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", verbs)
 
 
-def follows_change(evidence: Evidence, cues: ReconcileWords, changes: tuple[str, ...]) -> bool:
+def follows_change(evidence: Evidence, cues: ReconcileWords, changes: frozenset[str]) -> bool:
     """Whether the sentence says its figure comes after its people changed state ("after
     three boys were freed, the army said 212 were held"): a later state of the same
     day. ``changes``: verbs of changing state (any inflection); "after talks" is no change."""
+    openers, runs = cues.compiled.later_state, sentence_word_runs(evidence.sentence)
+    if openers is not None and runs is not None and openers.isdisjoint(runs):
+        return False  # the common case: no later-state cue, told by the sentence's words
     found = _change_pattern(tuple(cues.later_state), changes)
     return found is not None and found.search(evidence.sentence) is not None
 
 
 @lru_cache(maxsize=8)
-def _change_pattern(cues: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+def _change_pattern(cues: tuple[str, ...], verbs: frozenset[str]) -> re.Pattern[str] | None:
     """A later-state cue, then within six words a verb of changing state."""
     if not cues or not verbs:
         return None
     opens = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    stems = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    stems = "|".join(re.escape(v) for v in sorted(verbs, key=lambda v: (-len(v), v)))
     return re.compile(rf"(?i)\b(?:{opens})\b(?:\W+\w+){{0,6}}?\W+(?:{stems})\w*")
 
 

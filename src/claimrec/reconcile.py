@@ -120,6 +120,8 @@ from claimrec.cues import (
     is_withdrawn,
     pattern,
     rate_pattern,
+    run_openers,
+    sentence_word_runs,
     states_update,
     states_whole,
     tally_apart,
@@ -283,11 +285,9 @@ class _Context:
         self.exchanges = _exchanges(claims, lexicon, self.story)
         self.classes_apart = self.groups_apart | self.exchanges
         self.nationalities = frozenset(c.lower() for c in lexicon.demonym_index.values())
-        self.change_verbs = tuple(
-            sorted(
-                {v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs}
-                | set(lexicon.reconcile.state_change_nouns)
-            )
+        self.change_verbs = frozenset(  # a frozenset keeps its hash: asked per clash
+            {v for p in lexicon.predicates.values() if p.changes_state for v in p.verbs}
+            | set(lexicon.reconcile.state_change_nouns)
         )
         rises = "|".join(re.escape(w) for w in lexicon.reconcile.rose_to) or "(?!)"
         self.rose_to = re.compile(rf"(?i)\b(?:{rises})\s+(?:\S+\s+)?$")
@@ -326,6 +326,7 @@ class _Context:
         self.row_label = _row_label_pattern(self.row_places)
         self._event_patterns: dict[str, re.Pattern[str] | None] = {}
         self._event_nouns: dict[str, re.Pattern[str]] = {}
+        self._event_openers: dict[str, frozenset[bytes] | None] = {}
         self._framing: dict[str, str | None] = {}
         self._roles: dict[str, ValueRole] = {}
         self._name_patterns: dict[str, re.Pattern[str] | None] = {}
@@ -608,6 +609,9 @@ class _Context:
         named = self._place_event(predicate)
         if named is None:
             return None
+        openers, runs = self._event_openers[predicate], sentence_word_runs(sentence)
+        if openers is not None and runs is not None and openers.isdisjoint(runs):
+            return None  # the common case: none of the event's nouns, told by its words
         nouns = self._event_nouns[predicate]
         for noun in nouns.finditer(sentence):
             found = named.search(sentence, max(0, noun.start() - NAME_WINDOW), noun.end())
@@ -631,6 +635,7 @@ class _Context:
             )
             words = "|".join(re.escape(n) for n in nouns) or "(?!)"
             self._event_nouns[predicate] = re.compile(rf"(?i:\b(?:{words})\b)")
+            self._event_openers[predicate] = run_openers(nouns)
         return self._event_patterns[predicate]
 
     def family(self, predicate: str) -> str:
@@ -1246,12 +1251,12 @@ def _corrections(counts: Sequence[Claim], cues: ReconcileWords) -> dict[str, Cla
     out: dict[str, Claim] = {}
     for before, claim in pairwise(counts):
         sentence = claim.evidence.sentence
-        if (
+        if (  # the cheap tests first: most counts follow no counted figure
             before.doc == claim.doc
             and claim.counted is None
+            and before.counted is not None
             and before.evidence.sentence != sentence
             and _adjacent(before.evidence, claim.evidence)
-            and before.counted is not None
             and _takes_back(withdrawn, sentence[: sentence.find(claim.evidence.quote)], cues)
             and _found_in(stated, sentence)
         ):
@@ -1401,11 +1406,12 @@ def _going_on_earlier(counts: Sequence[Claim], ctx: _Context) -> frozenset[str]:
     for prev, cur in pairwise(counts):  # in reading order
         if prev.doc == cur.doc:
             sentence = cur.evidence.sentence
-            if (  # the cheap tests first: most counts follow no earlier event's
+            if (  # the cheap tests first: most counts follow no earlier event's (each
+                # count's own test is asked once, and ``_scope`` asks it of every count)
                 cur.time is None
                 and sentence != prev.evidence.sentence
-                and _adjacent(prev.evidence, cur.evidence)
                 and _earlier_own(prev, ctx)
+                and _adjacent(prev.evidence, cur.evidence)
                 and YEAR.search(sentence) is None
                 and ctx.event_noun.search(sentence) is None
             ):
