@@ -15,7 +15,6 @@ from claimrec.cues import (
     Phrases,
     phrases,
     run_openers,
-    sentence_word_runs,
     sentence_words,
 )
 from claimrec.lexicon import load_lexicon
@@ -81,7 +80,7 @@ def test_sentence_words_split_on_non_ascii_and_give_up_on_case_twins() -> None:
         {b"six", b"caf", b"staff", b"s", b"shifts"}
     )
     assert sentence_words("Dalvey's 1,450 re-routed") == frozenset(
-        {b"dalvey's", b"1", b"450", b"re-routed"}
+        {b"dalvey", b"s", b"1", b"450", b"re", b"routed"}
     )
     assert sentence_words("\u212aelvin ward") is None
 
@@ -93,7 +92,7 @@ def test_word_runs_never_rule_out_a_word_boundary_match(seed: int) -> None:
     openers = run_openers(nouns)
     assert openers == frozenset({b"flood", b"sit", b"walk", b"rally", b"x"})
     for sentence in _sentences([*nouns, "floods", "resit-in", "walkout", "rallying"], 400, seed):
-        runs = sentence_word_runs(sentence)
+        runs = sentence_words(sentence)
         if runs is not None and openers.isdisjoint(runs):
             assert regex.search(sentence) is None, sentence
 

@@ -42,12 +42,13 @@ def pattern(items: tuple[str, ...], not_before: tuple[str, ...] = ()) -> re.Patt
     return re.compile(rf"(?<!{_EDGE})(?:{alternatives})(?!{_EDGE}){guard}", re.IGNORECASE)
 
 
-# Sentence words as ``pattern`` bounds them: ASCII letters (lower-cased), digits, _ ' and -
-# stay; every other byte, and each non-ASCII character (encoded as "?"), splits words.
+# A sentence's runs of word characters: ASCII letters (lower-cased), digits and _ stay;
+# every other byte, and each non-ASCII character (encoded as "?"), splits runs.
 _FOLD = bytes(
-    c + 32 if 65 <= c <= 90 else c if (chr(c).isalnum() and c < 128) or c in b"_'-" else 32
+    c + 32 if 65 <= c <= 90 else c if (chr(c).isalnum() and c < 128) or c == 95 else 32
     for c in range(256)
 )
+_RUN = re.compile(r"[a-z0-9_]+")
 # Non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (dotted and dotless
 # i, long s, the Kelvin sign): in a sentence with one, no word test is trusted.
 _ASCII_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -55,38 +56,21 @@ _ASCII_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 @lru_cache(maxsize=1024)
 def sentence_words(sentence: str) -> frozenset[bytes] | None:
-    """The words of a sentence that a phrase of ``pattern`` can open with, once per
-    sentence (a claim's tests all read its one sentence). A word of a phrase found by
-    ``pattern`` is a whole run of word characters, so it is one of these; a run that a
-    non-ASCII character splits only adds words. None when the sentence has a character
-    that ignoring case makes an ASCII letter (no word test is then trusted)."""
+    """The sentence's runs of letters, digits and _ (lower-cased), once per sentence (a
+    claim's tests all read its one sentence). A word that a pattern bounded by ``\b`` or
+    by ``pattern``'s edges finds opens a run, and its first run is one of these
+    (``run_openers``); a run that a non-ASCII character splits only adds runs. None when
+    the sentence has a character that ignoring case makes an ASCII letter (no word test
+    is then trusted)."""
     if not sentence.isascii() and any(c in sentence for c in _ASCII_TWINS):
         return None
     return frozenset(sentence.encode("ascii", "replace").translate(_FOLD).split())
 
 
-# Runs of word characters as ``\b`` bounds them: ' and - split words too.
-_FOLD_RUNS = bytes(
-    c + 32 if 65 <= c <= 90 else c if (chr(c).isalnum() and c < 128) or c == 95 else 32
-    for c in range(256)
-)
-_RUN = re.compile(r"[a-z0-9_]+")
-
-
-@lru_cache(maxsize=1024)
-def sentence_word_runs(sentence: str) -> frozenset[bytes] | None:
-    """The sentence's runs of letters, digits and _ (lower-cased), once per sentence: a
-    word that a ``\b``-bounded pattern finds opens with one of them (``run_openers``).
-    None as for ``sentence_words``."""
-    if not sentence.isascii() and any(c in sentence for c in _ASCII_TWINS):
-        return None
-    return frozenset(sentence.encode("ascii", "replace").translate(_FOLD_RUNS).split())
-
-
 def run_openers(items: Iterable[str]) -> frozenset[bytes] | None:
     """The first run of letters, digits and _ of each word or phrase (lower-cased), to
-    rule out by ``sentence_word_runs`` a sentence a ``\b``-bounded pattern of them cannot
-    match; None when one is not ASCII or does not open with such a run."""
+    rule out by ``sentence_words`` a sentence in which no pattern of them can match; None
+    when one is not ASCII or does not open with such a run."""
     out = set()
     for item in items:
         found = _RUN.match(item.lower())
@@ -98,8 +82,9 @@ def run_openers(items: Iterable[str]) -> frozenset[bytes] | None:
 
 @dataclass(frozen=True, slots=True)
 class Phrases:
-    """A lexicon list as ``pattern`` finds it, with the first words of its phrases, so a
-    sentence with none of those words is ruled out without the regex (most are)."""
+    """A lexicon list as ``pattern`` finds it, with the first runs of its phrases
+    (``run_openers``), so a sentence with none of them is ruled out without the regex
+    (most are)."""
 
     regex: re.Pattern[str]
     openers: frozenset[bytes] | None  # None: a phrase opens with a non-ASCII word
@@ -129,9 +114,7 @@ def phrases(items: tuple[str, ...], not_before: tuple[str, ...] = ()) -> Phrases
     if regex is None:
         return None
     split = [w for w in map(words, items) if w]
-    firsts = {w[0] for w in split}
-    openers = frozenset(w.encode() for w in firsts) if all(w.isascii() for w in firsts) else None
-    return Phrases(regex, openers, multiword=all(len(w) > 1 for w in split))
+    return Phrases(regex, run_openers(w[0] for w in split), all(len(w) > 1 for w in split))
 
 
 def _joined(*lists: list[str], not_before: list[str] | None = None) -> Phrases | None:
@@ -441,7 +424,7 @@ def follows_change(evidence: Evidence, cues: ReconcileWords, changes: frozenset[
     """Whether the sentence says its figure comes after its people changed state ("after
     three boys were freed, the army said 212 were held"): a later state of the same
     day. ``changes``: verbs of changing state (any inflection); "after talks" is no change."""
-    openers, runs = cues.compiled.later_state, sentence_word_runs(evidence.sentence)
+    openers, runs = cues.compiled.later_state, sentence_words(evidence.sentence)
     if openers is not None and runs is not None and openers.isdisjoint(runs):
         return False  # the common case: no later-state cue, told by the sentence's words
     found = _change_pattern(tuple(cues.later_state), changes)

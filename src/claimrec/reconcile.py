@@ -121,7 +121,7 @@ from claimrec.cues import (
     pattern,
     rate_pattern,
     run_openers,
-    sentence_word_runs,
+    sentence_words,
     states_update,
     states_whole,
     tally_apart,
@@ -302,6 +302,8 @@ class _Context:
             if len(a) >= MIN_PLACE and a[:1].isupper()
         }
         self.place_at = _framing_pattern(lexicon.reconcile.framing_preps, self.place_of)
+        self.place_name = _place_name_pattern(self.place_of)
+        self._names_place: dict[str, bool] = {}
         self.next_place = _next_place_pattern(self.place_of)
         speakers = {c.source for c in claims if c.source is not None}
         self.voice_names = _names_pattern(
@@ -586,8 +588,19 @@ class _Context:
             return None
         if claim.id in self._framing:
             return self._framing[claim.id]
-        found_place = self._framing[claim.id] = self._find_framing_place(claim)
+        named = self.names_a_place(claim.evidence.sentence)
+        found_place = self._framing[claim.id] = self._find_framing_place(claim) if named else None
         return found_place
+
+    def names_a_place(self, sentence: str) -> bool:
+        """Whether a known place's name is anywhere in the sentence, once per sentence:
+        every way of naming a count's place (``_find_framing_place``) needs one, and one
+        scan for any name rules most sentences out."""
+        known = self._names_place.get(sentence)
+        if known is None:
+            found = self.place_name is not None and self.place_name.search(sentence) is not None
+            known = self._names_place[sentence] = found
+        return known
 
     def _find_framing_place(self, claim: Claim) -> str | None:
         assert self.place_at is not None
@@ -609,7 +622,7 @@ class _Context:
         named = self._place_event(predicate)
         if named is None:
             return None
-        openers, runs = self._event_openers[predicate], sentence_word_runs(sentence)
+        openers, runs = self._event_openers[predicate], sentence_words(sentence)
         if openers is not None and runs is not None and openers.isdisjoint(runs):
             return None  # the common case: none of the event's nouns, told by its words
         nouns = self._event_nouns[predicate]
@@ -1578,6 +1591,14 @@ def _framing_pattern(preps: Sequence[str], places: dict[str, str]) -> re.Pattern
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     words = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
     return re.compile(rf"(?:\s+[a-z]\w*){{0,2}}?\s*(?i:{words})\s+(?:the\s+)?({names})\b")
+
+
+def _place_name_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
+    """Any known place name, as the framing and named-event patterns spell it (case and
+    all)."""
+    if not places:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p))))
 
 
 def _next_place_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
