@@ -406,9 +406,7 @@ def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
     sentence opens under the agreement ("Under the deal, 80 captives are to be freed"),
     or a verb of covering stands next to it ("the deal covers 80 captives", "out of the 80
     it covers")."""
-    sentence = evidence.sentence.lstrip(" *_-")
-    opening = cues.compiled.terms_framing
-    if opening is not None and opening.regex.match(sentence) is not None:
+    if _opens_under_terms(evidence.sentence, cues.compiled.terms_framing):
         return True
     found = cues.compiled.terms_verbs
     if found is None or not found.in_sentence(evidence.sentence):
@@ -418,6 +416,15 @@ def is_terms(evidence: Evidence, cues: ReconcileWords) -> bool:
     before, after = re.split(r"[;:,]", before)[-1], re.split(r"[;:,]", after)[0]  # its clause
     window = cues.terms_window
     return _found(f"{_last_words(before, window)} {quote} {_first_words(after, window)}", verbs)
+
+
+def _opens_under_terms(sentence: str, opening: Phrases | None) -> bool:
+    """Whether the sentence, past leading markup, opens with a phrase of ``opening``. The
+    sentence's words decide first, unless a "_" (a word character) could hide the
+    opening word behind markup ("_Under the deal_")."""
+    if opening is None or ("_" not in sentence and opening.opens_none(sentence)):
+        return False
+    return opening.regex.match(sentence.lstrip(" *_-")) is not None
 
 
 def follows_change(evidence: Evidence, cues: ReconcileWords, changes: frozenset[str]) -> bool:

@@ -207,6 +207,7 @@ BOUND = "bound"  # a date that bounds a stretch ("since Sunday"): dates no happe
 
 Value = CountValue | DateValue | LocationValue
 READING_ORDER = attrgetter("doc", "evidence.start")  # a claim's (document, offset)
+CLAIM_ID = attrgetter("id")
 
 
 class _Entry(NamedTuple):
@@ -333,13 +334,10 @@ class _Context:
         self._roles: dict[str, ValueRole] = {}
         self._name_patterns: dict[str, re.Pattern[str] | None] = {}
         self._named: dict[tuple[str, str], bool] = {}
+        framed = {self.framing_place(c) for c in self._counts}
         self.places = frozenset(
-            place
-            for c in claims
-            if c.type == "count"
-            for place in (c.location, self.framing_place(c))
-            if place is not None
-        ) | frozenset(c.location for c in claims if c.location is not None)
+            place for place in (*framed, *(c.location for c in claims)) if place is not None
+        )
         self.voices = Voices(documents=documents, entities=entities)
         self.home = self._home_countries(claims)
         self.listed_parts = _listed_parts(claims) | _elided_parts(self._counts, lexicon)
@@ -805,7 +803,7 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
         claim,
         ctx.lexicon,
         subject_type=subject_entity.type if subject_entity else None,
-        voice=ctx.voices.voice(claim),
+        voices=ctx.voices,
     )
     if staff is not None:  # "it has 2,300 staff": whose staff they are
         subject, family = staff, ctx.lexicon.tolls.staff_family
@@ -1119,11 +1117,13 @@ def _unmeasured_sentences(
     """The sentences (doc, text) whose counts all say nothing of what the people counted
     did (measure ``other``), or only that they were a gathering's (a head count extraction
     took for the day's crowd: "police counted 18,000 people")."""
-    return frozenset(
+    measured = {
         at
         for at, counts in sentence_counts.items()
-        if all(c.measure == "other" or c.measure in gathering for c in counts)
-    )
+        for c in counts
+        if c.measure != "other" and c.measure not in gathering
+    }
+    return frozenset(sentence_counts.keys() - measured)
 
 
 def _drawn_from_all(
@@ -1718,7 +1718,7 @@ def _reconcile(
     edges: list[Edge] = []
     for block, members in blocks.items():
         key = FactKey(**dict(zip(KEY_FIELDS, block, strict=True)))  # type: ignore[arg-type]
-        fact, fact_edges = _fact(key, sorted(members, key=lambda c: c.id), ctx)
+        fact, fact_edges = _fact(key, sorted(members, key=CLAIM_ID), ctx)
         facts.append(fact)
         edges.extend(fact_edges)
     facts.sort(key=lambda f: f.id)

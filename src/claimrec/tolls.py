@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from claimrec.lexicon import Lexicon
 from claimrec.models import Claim
+from claimrec.voices import Voices
 
 
 def forecast_of_now(
@@ -122,14 +123,14 @@ def _phrases(words: Sequence[str]) -> re.Pattern[str] | None:
 
 
 def staff_owner(
-    claim: Claim, lexicon: Lexicon, *, subject_type: str | None, voice: str
+    claim: Claim, lexicon: Lexicon, *, subject_type: str | None, voices: Voices
 ) -> str | None:
     """Whose staff a count of an organisation's people is ("It now has some 2,300 staff",
     "the agency had 60 staff in the field"): the organisation that
     has them, named as the subject, else the organisation that says so of itself ("it",
     "the agency" point back to who speaks). Two organisations' staff are two questions,
     whatever verb of having or working says it. None for any other count, or when no
-    organisation can be told."""
+    organisation can be told. ``voices``: who says so, asked only of a staff count."""
     words = lexicon.tolls
     if (
         claim.measure != "other"
@@ -139,4 +140,5 @@ def staff_owner(
         return None
     if claim.subject is not None and subject_type in {"ORG", "GROUP"}:
         return claim.subject
+    voice = voices.voice(claim)
     return None if voice.startswith("doc:") else voice
