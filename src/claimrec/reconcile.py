@@ -105,6 +105,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from claimrec.cues import (
+    Phrases,
     follows_change,
     is_breakdown,
     is_earlier,
@@ -119,6 +120,7 @@ from claimrec.cues import (
     is_whole,
     is_withdrawn,
     pattern,
+    phrases,
     rate_pattern,
     run_openers,
     sentence_words,
@@ -349,7 +351,7 @@ class _Context:
         )
         self.drawn_from_all = _drawn_from_all(
             claims,
-            pattern(tuple(self.cues.partitive)),
+            phrases(tuple(self.cues.partitive)),
             whole=frozenset(lexicon.tolls.whole_measures),
         )
         self.sentence_event = self._sentence_events(claims)
@@ -1127,7 +1129,7 @@ def _unmeasured_sentences(
 
 
 def _drawn_from_all(
-    claims: Sequence[Claim], partitive: re.Pattern[str] | None, *, whole: frozenset[str]
+    claims: Sequence[Claim], partitive: Phrases | None, *, whole: frozenset[str]
 ) -> frozenset[str]:
     """Partitive counts ("187 of them escaped") whose "them" is a plain head count of
     everyone there ("293 people were in the block"), stated just before (same or previous
@@ -1143,13 +1145,13 @@ def _drawn_from_all(
     docs = {
         c.doc
         for c in claims
-        if c.measure != "other" and partitive.search(c.evidence.sentence) is not None
+        if c.measure != "other" and partitive.in_sentence(c.evidence.sentence)
     }
     if not docs:
         return frozenset()
     counts = sorted(
         (c for c in claims if c.doc in docs and isinstance(c.value, CountValue)),
-        key=lambda c: (c.doc, c.evidence.start),
+        key=READING_ORDER,
     )
     found: set[str] = set()
     for before, claim in pairwise(counts):
@@ -1158,7 +1160,7 @@ def _drawn_from_all(
             before.doc == claim.doc
             and (head_count or claim.measure in whole)
             and claim.measure not in ("other", before.measure)
-            and partitive.search(_around(claim.evidence)) is not None
+            and partitive.regex.search(_around(claim.evidence)) is not None
             and _adjacent(before.evidence, claim.evidence)
         ):
             found.add(claim.id)
@@ -1307,7 +1309,7 @@ def _coordinated_kinds(
     (the lexicon's ``units``): "10,000 troops and 300 tanks" sets no troops apart."""
     counts = sorted(
         (c for c in claims if isinstance(c.value, CountValue) and c.counted),
-        key=lambda c: (c.doc, c.evidence.start),
+        key=READING_ORDER,
     )
     kinds: set[tuple[str | None, str]] = set()
     for before, claim in pairwise(counts):
