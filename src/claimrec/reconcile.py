@@ -1496,11 +1496,36 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     label = " ".join(cells[1].replace("*", " ").split())
     if not label or not any(ch.isalpha() for ch in label) or any(ch.isdigit() for ch in label):
         return None
-    if label.lower() in ctx.speaker_names or ctx.names_a_voice(label):
+    if _voice_row(label, cells[2:], ctx):
         return None
     if claim.evidence.quote.strip("|* ").strip() in label:
         return None
+    if _total_row(label.lower(), ctx.lexicon):
+        return None
     return f"row:{label.lower()}"
+
+
+def _voice_row(label: str, rest: list[str], ctx: _Context) -> bool:
+    """Whether a table row's label names who gives its figure ("| Police | 4,000 |": rival
+    estimates of one question). Not when a later cell of the row names a voice ("| Osk |
+    3,100 | fire service |"): that column says who, so the label says what or where,
+    even a name read as a person's."""
+    if not (label.lower() in ctx.speaker_names or ctx.names_a_voice(label)):
+        return False
+    return not any(
+        cell.strip(" *").lower() in ctx.speaker_names or ctx.names_a_voice(cell) for cell in rest
+    )
+
+
+def _total_row(label: str, lexicon: Lexicon) -> bool:
+    """Whether a table row's label makes it the table's total ("| Total |", "| All
+    districts |"): its first word is a word of summing (the lexicon's ``total_rows``) and
+    no word names people ("| All hostages |" still names the group it totals)."""
+    words = label.replace(",", " ").split()
+    if not words or words[0] not in lexicon.reconcile.total_rows:
+        return False
+    units = lexicon.units
+    return not any(w in units or w.removesuffix("s") in units for w in words[1:])
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:

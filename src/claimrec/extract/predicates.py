@@ -119,9 +119,10 @@ def _hosted(verb: Token, lexicon: Lexicon) -> str | None:
     )
     if name is None:
         return None
-    buildings = set(lexicon.building_nouns)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return name if any(c.lemma_.lower() in buildings for c in subjects) else None
+    subjects = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"}
+    if lexicon.custody_predicate is not None and subjects & set(lexicon.custody_nouns):
+        return lexicon.custody_predicate  # "the jail holds 1,020": its inmates, no captives
+    return name if subjects & set(lexicon.building_nouns) else None
 
 
 def _force_leaving(verb: Token, name: str, lexicon: Lexicon) -> bool:
