@@ -16,11 +16,11 @@ TABLE = """Officials say 9,400 people have been evacuated from the Corvel valley
 
 | County | Evacuated | Source |
 | --- | --- | --- |
-| Ostrava | 3,100 | Civil protection |
-| Tembley | 2,200 | Civil protection |
-| **{label}** | **7,000** | Civil protection |
+| Ostrava | 3,100 | Rescue board |
+| Tembley | 2,200 | Rescue board |
+| **{label}** | **7,000** | Rescue board |
 """
-PROSE = "About 7,300 people had been evacuated from their homes, the civil protection office said."
+PROSE = "About 7,300 residents were evacuated overnight, the rescue board said."
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ VOICES = """Marchers filled the Ferrand boulevard on Saturday.
 | Who | Marchers |
 | --- | --- |
 | Police | 14,000 |
-| Organisers | 52,000 |
+| Stewards | 52,000 |
 """
 
 

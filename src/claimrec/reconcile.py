@@ -343,6 +343,7 @@ class _Context:
             frozenset(self.cues.generic_counted + lexicon.measure_heads),
             frozenset(lexicon.units),
             self.story,
+            frozenset(tuple(c.split()) for c in self.cues.coordinators),
         )
         self.drawn_from_all = _drawn_from_all(
             claims,
@@ -1275,6 +1276,7 @@ def _coordinated_kinds(
     generic: frozenset[str],
     people: frozenset[str],
     story: dict[str, str | None],
+    coordinators: frozenset[tuple[str, ...]] = frozenset(),
 ) -> frozenset[tuple[str | None, str]]:
     """(story, counted noun) for nouns a count of which the story coordinates with a count
     of another kind ("the manifest listed 286 passengers and 11 crew", "1,800 nurses and
@@ -1289,6 +1291,7 @@ def _coordinated_kinds(
         key=lambda c: (c.doc, c.evidence.start),
     )
     kinds: set[tuple[str | None, str]] = set()
+    told = Counter((story.get(c.doc), c.counted) for c in counts)
     for before, claim in pairwise(counts):
         if (
             before.doc == claim.doc
@@ -1296,11 +1299,46 @@ def _coordinated_kinds(
             and before.counted != claim.counted
             and _people_noun(before.counted, people)
             and _people_noun(claim.counted, people)
-            and _joined(before.evidence, claim.evidence)
         ):
+            where = story.get(claim.doc)
             nouns = {before.counted or "", claim.counted or ""} - generic
-            kinds.update((story.get(claim.doc), noun) for noun in nouns)
+            if _joined(before.evidence, claim.evidence):
+                kinds.update((where, noun) for noun in nouns)
+            elif _joined_by_state(before, claim, coordinators):
+                kinds.update((where, noun) for noun in _fewer_told(nouns, where, told))
     return frozenset(kinds)
+
+
+def _fewer_told(
+    nouns: set[str], where: str | None, told: Counter[tuple[str | None, str | None]]
+) -> set[str]:
+    """Of two groups each given its own word of one state ("31 miners injured, as well as
+    six staff hurt"), the one the story counts less often: the other is the story's own
+    people, whose counts elsewhere name them or no one ("40 were hurt") and stay one
+    question. Both when the story counts them equally often."""
+    if len(nouns) < 2:
+        return nouns
+    most = max(told[(where, n)] for n in nouns)
+    fewer = {n for n in nouns if told[(where, n)] < most}
+    return fewer or nouns
+
+
+def _joined_by_state(
+    first: Claim, second: Claim, coordinators: frozenset[tuple[str, ...]]
+) -> bool:
+    """Whether two counts of one measure in one sentence are conjuncts each with its own
+    word of that state, a coordinator between ("31 miners injured, as well as six rescue
+    staff hurt"; "12 crew missing plus 40 passengers missing"): two groups, as with a bare
+    "and". One word only before the coordinator, and never a count with no measure."""
+    if first.measure != second.measure or first.measure == "other":
+        return False
+    at = first.evidence.sentence.find(first.evidence.quote)
+    gap = second.evidence.start - first.evidence.end
+    if at < 0 or gap < 0:
+        return False
+    end = at + len(first.evidence.quote)
+    words = tuple(first.evidence.sentence[end : end + gap].replace(",", " ").lower().split())
+    return len(words) >= 2 and words[1:] in coordinators
 
 
 def _people_noun(noun: str | None, people: frozenset[str]) -> bool:
