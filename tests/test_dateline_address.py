@@ -17,8 +17,8 @@ DAY = dt.date(2025, 3, 4)
     ("head", "day"),
     [
         ("NOTICE — Union of weavers\n12 rue des Lilas, Orvenne — 4 March 2025, 18:00\n", DAY),
-        ("Statement\n5 via Corta, Lenz — March 4, 2025\n", DAY),
-        ("Statement\n40 Harrow Lane, Selm, 4 March 2025\n", DAY),
+        ("Statement\n5 via Corta, Tovik — March 4, 2025\n", DAY),
+        ("Statement\n40 Quillon Lane, Selm, 4 March 2025\n", DAY),
         ("12 people died on 4 March 2025 in Selm.\n", None),
         ("Statement\n3 killed and injured in Selm, 4 March 2025\n", None),
     ],

@@ -16,11 +16,11 @@ TABLE = """Officials say 9,400 people have been evacuated from the Corvel valley
 
 | County | Evacuated | Source |
 | --- | --- | --- |
-| Ostrava | 3,100 | Rescue board |
+| Ostrava | 3,140 | Rescue board |
 | Tembley | 2,200 | Rescue board |
-| **{label}** | **7,000** | Rescue board |
+| **{label}** | **7,020** | Rescue board |
 """
-PROSE = "About 7,300 residents were evacuated overnight, the rescue board said."
+PROSE = "About 7,310 residents were evacuated overnight, the rescue board said."
 
 
 @pytest.mark.parametrize(
@@ -35,20 +35,20 @@ PROSE = "About 7,300 residents were evacuated overnight, the rescue board said."
 )
 def test_total_row_scope(tmp_path: Path, label: str, scope: str | None) -> None:
     graph = story_graph(tmp_path, TABLE.format(label=label), PROSE)
-    fact = next(f for f in graph.facts if count_of(graph, "7,000").id in f.claims)
+    fact = next(f for f in graph.facts if count_of(graph, "7,020").id in f.claims)
     assert fact.key.scope == scope
 
 
 def test_total_row_joins_the_story_count(tmp_path: Path) -> None:
     graph = story_graph(tmp_path, TABLE.format(label="All counties"), PROSE)
-    assert fact_id(graph, "7,000") == fact_id(graph, "About 7,300")
+    assert fact_id(graph, "7,020") == fact_id(graph, "About 7,310")
 
 
 def test_row_with_a_source_column(tmp_path: Path) -> None:
     graph = story_graph(tmp_path, TABLE.format(label="All counties"), PROSE)
-    fact = next(f for f in graph.facts if count_of(graph, "3,100").id in f.claims)
+    fact = next(f for f in graph.facts if count_of(graph, "3,140").id in f.claims)
     assert fact.key.scope == "row:ostrava"
-    assert fact_id(graph, "3,100") != fact_id(graph, "About 7,300")
+    assert fact_id(graph, "3,140") != fact_id(graph, "About 7,310")
 
 
 VOICES = """Marchers filled the Ferrand boulevard on Saturday.

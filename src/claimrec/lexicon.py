@@ -222,7 +222,7 @@ class ReconcileWords(LexiconPart):
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     # nouns that name no kind of people: "40 people and 12 medics" splits off only the medics
     generic_counted: list[str] = []
-    # words joining two counts of one state as two groups ("31 injured, as well as 6 staff")
+    # words joining two counts of one state as two groups ("37 injured, as well as 6 staff")
     coordinators: list[str] = []
     figure_words: list[str] = []  # "withdrawn that figure": what a correction points back to
     tallies_apart: list[str] = []  # "410 excess deaths": a statistical construct of its own

@@ -1312,7 +1312,7 @@ def _coordinated_kinds(
 def _fewer_told(
     nouns: set[str], where: str | None, told: Counter[tuple[str | None, str | None]]
 ) -> set[str]:
-    """Of two groups each given its own word of one state ("31 miners injured, as well as
+    """Of two groups each given its own word of one state ("37 miners injured, as well as
     six staff hurt"), the one the story counts less often: the other is the story's own
     people, whose counts elsewhere name them or no one ("40 were hurt") and stay one
     question. Both when the story counts them equally often."""
@@ -1327,7 +1327,7 @@ def _joined_by_state(
     first: Claim, second: Claim, coordinators: frozenset[tuple[str, ...]]
 ) -> bool:
     """Whether two counts of one measure in one sentence are conjuncts each with its own
-    word of that state, a coordinator between ("31 miners injured, as well as six rescue
+    word of that state, a coordinator between ("37 miners injured, as well as six rescue
     staff hurt"; "12 crew missing plus 40 passengers missing"): two groups, as with a bare
     "and". One word only before the coordinator, and never a count with no measure."""
     if first.measure != second.measure or first.measure == "other":
@@ -1546,7 +1546,7 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
 def _voice_row(label: str, rest: list[str], ctx: _Context) -> bool:
     """Whether a table row's label names who gives its figure ("| Police | 4,000 |": rival
     estimates of one question). Not when a later cell of the row names a voice ("| Osk |
-    3,100 | fire service |"): that column says who, so the label says what or where,
+    3,140 | fire service |"): that column says who, so the label says what or where,
     even a name read as a person's."""
     if not (label.lower() in ctx.speaker_names or ctx.names_a_voice(label)):
         return False

@@ -452,16 +452,19 @@ def _antecedent_toll(s: _Sentence) -> str | None:
     """What a bare figure noun counts ("Orsa put the figure at 130", "its corrected figure
     for X is 2,100", "the table gives 2,100 for X"): what its list item's label names ("-
     Evacuations: the table gives ..."), else the figure it points back to: a measured figure
-    earlier in its own sentence, else the last measured count of its paragraph, else the
-    document's main toll ("the real number was around 130" in a story of deaths). Otherwise nothing
-    says: never a measure taken from an unrelated sentence."""
+    earlier in its own sentence, else the last measured count of its paragraph or of the
+    paragraph just before (a paragraph that opens "X put the figure at 212" goes on from the
+    count that closed the one before), else the document's main toll ("the real number was
+    around 130" in a story of deaths). Otherwise nothing says: never a measure taken from an
+    unrelated sentence."""
     label = _label_toll(s)
     if label is not None:
         return label
     measured = [p for p in s.context.current if s.lexicon.measure_of(p) != "other"]
     if measured:  # a measured figure earlier in this sentence is nearer
         return measured[-1]
-    if s.context.recent_paragraph == s.piece.paragraph and s.context.recent_toll is not None:
+    near = 0 <= s.piece.paragraph - s.context.recent_paragraph <= 1
+    if near and s.context.recent_toll is not None:
         return s.context.recent_toll
     return _main_toll(s)
 
