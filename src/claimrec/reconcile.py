@@ -179,6 +179,7 @@ from claimrec.waves import (
 # A name after a locative preposition is a place whatever type entity typing gave it
 # ("In Selm, police counted ..."), except a person.
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
+HEADLINE_LINES = 12  # lines of a body whose markdown headings may name the event's site
 MIN_EVENT_SITE = 2  # location claims that must name a place as where the event happened
 NAME_WINDOW = 80  # characters before an event noun that a place name naming it can span
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
@@ -363,7 +364,18 @@ class _Context:
             for gathering in (c.measure in self.per_event_measures,)
         )
         self.site_town = self._site_towns(entities)
-        self.event_sites = self._event_sites(claims)
+        located = {  # a place a count is stated for, whatever type its name was read as
+            a: e.id
+            for e in entities
+            if e.id in self.places
+            for a in e.aliases
+            if len(a) >= MIN_PLACE and a[:1].isupper()
+        }
+        self.event_sites = _headline_sites(
+            documents, located | self.place_of, country_level, lexicon
+        )
+        for story, sites in self._event_sites(claims).items():
+            self.event_sites[story] = self.event_sites.get(story, frozenset()) | sites
         self._claims = claims
         self._voiced: frozenset[tuple[str | None, str, str]] | None = None
         self._several_places: dict[str, bool] = {}
@@ -1656,6 +1668,37 @@ def _row_label_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
         return None
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     return re.compile(rf"\s*\|\s*(?:\*\*)?((?i:{names}))(?:\*\*)?\s*\|")
+
+
+def _headline_sites(
+    documents: Sequence[GraphDocument],
+    places: dict[str, str],
+    country_level: frozenset[str],
+    lexicon: Lexicon,
+) -> dict[str | None, frozenset[str]]:
+    """Each story's sites its headlines name as where its one-off event is: a place right
+    before the event's noun in a title or heading ("Varden Hills fire: live", "inside the
+    Osk Basin strike"). A count stated for that place is the story's own question, no
+    narrower one ("900 had to leave the Varden Hills"). A country is never a site (its
+    counts are the story's anyway)."""
+    nouns = sorted(
+        {n for p in lexicon.predicates.values() if p.once for n in p.nouns}, key=len, reverse=True
+    )
+    pattern = _place_event_pattern(nouns, places) if nouns else None
+    sites: dict[str | None, set[str]] = defaultdict(set)
+    if pattern is None:
+        return {}
+    for document in documents:
+        heads = [document.title or ""] + [
+            line for line in (document.body or "").split("\n")[:HEADLINE_LINES]
+            if line.startswith("#")
+        ]
+        for head in heads:
+            for found in pattern.finditer(head):
+                place = places.get(found.group(1)) or places.get(found.group(1).lower())
+                if place is not None and place not in country_level:
+                    sites[document.story].add(place)
+    return {story: frozenset(found) for story, found in sites.items()}
 
 
 def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:
