@@ -224,6 +224,8 @@ class ReconcileWords(LexiconPart):
     generic_counted: list[str] = []
     # words joining two counts of one state as two groups ("37 injured, as well as 6 staff")
     coordinators: list[str] = []
+    # verbs of being: with no measure, a count under one is keyed by the words after it
+    copulas: list[str] = []
     figure_words: list[str] = []  # "withdrawn that figure": what a correction points back to
     tallies_apart: list[str] = []  # "410 excess deaths": a statistical construct of its own
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question

@@ -193,6 +193,8 @@ RATE = "rate"
 TOTAL = "total"
 TERMS = "terms"
 EARLIER = "earlier"
+COPULA_STATE = "state"  # a copula's count: what the words after it say its people are
+COPULA_WORDS = 6  # words after a copula's count that say what its people are
 WHOLE = "whole"  # the population a share is taken of ("of the 5,200 miners")
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
@@ -808,6 +810,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if not measured and _by_nationality(claim, ctx):
         family, day = claim.measure, ctx.event_day(claim)
         place = None  # "13 Velorians are now in X": where they are, not a narrower question
+    if not measured and scope is None and family in ctx.cues.copulas:
+        scope = _copula_state(claim.evidence)  # (a nationality's count has its own family)
     if day is None and scope == PART:
         day = _wave_day(claim, ctx)
     if day is None and scope is None:
@@ -827,6 +831,19 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, measure, place, scope, unit, story, day)
+
+
+def _copula_state(evidence: Evidence) -> str:
+    """``state:<words>`` for a count whose only verb is a copula and that no measure names
+    ("1,240 are away from the east mill", "two were on a night crew"): the verb says nothing of
+    what its people do, the words after it do, so two such counts answer one question
+    only when those words are the same, never because they share a noun ("it is 3,020
+    people" is no rival to "1,240 are away from the east mill"). The words run from the figure
+    to the end of its clause."""
+    at = evidence.sentence.find(evidence.quote)
+    rest = evidence.sentence[at + len(evidence.quote) :] if at >= 0 else ""
+    clause = re.split(r"[,.;:!?\"\u201c\u201d()\u2014\u2013]", rest, maxsplit=1)[0]
+    return f"{COPULA_STATE}:{' '.join(clause.lower().split()[:COPULA_WORDS])}"
 
 
 def _intake_day(claim: Claim, ctx: _Context) -> dt.date | None:
