@@ -761,3 +761,16 @@ def _subject_event(verb: Token, lexicon: Lexicon) -> str | None:
         if name is not None and name in lexicon.predicates:
             return name
     return None
+
+
+def captive_doer(unit: Token, lexicon: Lexicon) -> bool:
+    """Whether captives counted (the lexicon's ``group_classes``) are the subject of a verb
+    of doing (``doer_verbs``): rioters, not people held. Other people keep their noun's
+    own measure ("5,000 protesters stormed the square" are still a crowd)."""
+    entry = lexicon.unit_entry(unit)
+    return (
+        entry is not None
+        and entry.cls in lexicon.reconcile.group_classes
+        and unit.dep_ in {"nsubj", "nsubjpass"}
+        and unit.head.lemma_.lower() in lexicon.doer_verbs
+    )

@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from claimrec.extract.owners import value_owner
 from claimrec.extract.predicates import (
+    captive_doer,
     clause_trigger,
     find_trigger,
     mere_presence,
@@ -628,7 +629,9 @@ def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
         return trigger.predicate  # its own event, before what it borrowed itself
     if near.fallback:
         return near.fallback
-    entry = lexicon.unit_entry(near.unit_token) if near.unit_token is not None else None
+    if near.unit_token is None or captive_doer(near.unit_token, lexicon):
+        return None  # "160 prisoners were involved": doers, their noun's state is not theirs
+    entry = lexicon.unit_entry(near.unit_token)
     return entry.default_predicate if entry is not None else None
 
 
