@@ -193,6 +193,7 @@ RATE = "rate"
 TOTAL = "total"
 TERMS = "terms"
 EARLIER = "earlier"
+LIST_JOINERS = frozenset({"and", "or", "plus"})  # words that join a list's last item
 COPULA_STATE = "state"  # a copula's count: what the words after it say its people are
 COPULA_WORDS = 6  # words after a copula's count that say what its people are
 WHOLE = "whole"  # the population a share is taken of ("of the 5,200 miners")
@@ -1417,10 +1418,13 @@ def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
     """The run of figures right after ``whole`` that adds up to it (two or more), else
     none."""
     assert isinstance(whole.value, CountValue) and whole.value.low is not None
-    goal, total, run = whole.value.low, 0.0, []
+    goal, total = whole.value.low, 0.0
+    run: list[list[Claim]] = []
     for figure in after:
         value = figure[0].value
         assert isinstance(value, CountValue) and value.low is not None
+        if run and not _listed_after(run[-1][0].evidence, figure[0].evidence):
+            return []
         total += value.low
         run.append(figure)
         if total == goal:
@@ -1428,6 +1432,19 @@ def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
         if total > goal:
             return []
     return []
+
+
+def _listed_after(first: Evidence, second: Evidence) -> bool:
+    """Whether a figure follows another as the next item of a list: the words between
+    end in a comma, a semicolon or "and"/"or" ("31 men, 7 women and two children", "five
+    in the morning and four later"), not in a verb of another clause ("to 21, saying two
+    patients had been counted twice": a reason, no item of a breakdown)."""
+    at = first.sentence.find(first.quote)
+    gap = second.start - first.end
+    if at < 0 or gap < 0:
+        return False
+    between = first.sentence[at + len(first.quote) : at + len(first.quote) + gap].strip()
+    return between == "" or between[-1] in ",;" or between.split()[-1] in LIST_JOINERS
 
 
 def _long_before(claim: Claim, ctx: _Context) -> bool:
