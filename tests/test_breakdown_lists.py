@@ -1,7 +1,7 @@
 """Figures after a total that add up to it are its breakdown only when they are listed,
 each joined to the one before by a comma or "and" ("at 40: 31 men, 7 women and two
 children"); a figure that happens to add up but is given as a reason in another clause
-("corrected that figure to 21, saying two patients had been counted twice") is no part.
+("cut that figure to 21, as two patients had been listed twice") is no part.
 Invented sentences, positive and negative."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _scope(graph: Graph, quote: str) -> str | None:
         ),
         pytest.param(
             "The clinic, which on Monday said it was treating 23 workers from the plant, "
-            "corrected that figure on Tuesday to 21, saying two patients had been counted twice.",
+            "cut that figure on Tuesday to 21, as two patients had been listed twice.",
             "21",
             None,
             id="a reason, not an item",

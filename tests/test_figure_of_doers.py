@@ -1,5 +1,5 @@
-"""A figure noun that points back to a count with no measure ("about 160 prisoners were
-involved in the riot. The service later put that number at 230") has no measure
+"""A figure noun that points back to a count with no measure ("about 160 captives were
+involved in the unrest. Its authors later amended this figure to 230") has no measure
 either: never the captives' own "held", nor a toll from an earlier paragraph. When the
 sentence before also says a measure, the figure takes that. Invented articles, positive
 and negative."""
@@ -18,15 +18,15 @@ HELD = "Gunmen were holding 14 guards hostage on Monday. Two guards were held in
     ("text", "quote", "predicate"),
     [
         pytest.param(
-            HELD + "\n\nA report said about 160 prisoners were involved in the riot. "
-            "The service later put that number at 230.",
+            HELD + "\n\nA report said about 160 captives were involved in the unrest. "
+            "Its authors later amended this figure to 230.",
             "230",
             "involve",
             id="doers before the figure",
         ),
         pytest.param(
             "The guild said 640 of the 910 workers were on strike. "
-            "The owners said the true figure was fewer than 330.",
+            "The owners put the real number at fewer than 330.",
             "330",
             "struck_work",
             id="a measure in the sentence before",
