@@ -264,6 +264,8 @@ class ReconcileWords(LexiconPart):
     part_of_leading: list[str] = []
     # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
+    # right after a bare figure: its people are others than those just counted
+    others: list[str] = []
     # after a figure and before another: the second is the whole the first is taken from
     # ("4,600 of the 5,200 miners", "2,900 on strike, out of a workforce of 13,700")
     whole_of: list[str] = []

@@ -1399,6 +1399,7 @@ def _elided_parts(counts: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
             before.doc == claim.doc
             and before.evidence.sentence == claim.evidence.sentence
             and _bare_figure(claim.evidence.quote, words)
+            and not _names_others(claim.evidence, cues.others)
             and (
                 before.id in parts
                 or is_part_in_phrase(before.evidence, cues)
@@ -1407,6 +1408,15 @@ def _elided_parts(counts: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
         ):
             parts.add(claim.id)
     return frozenset(parts)
+
+
+def _names_others(evidence: Evidence, others: Sequence[str]) -> bool:
+    """Whether the word right after a figure says its people are others than those just
+    counted ("brought five more out and recovered the bodies of two others"): a group of
+    its own, no elided part of the one before."""
+    at = evidence.sentence.find(evidence.quote)
+    after = evidence.sentence[at + len(evidence.quote) :].split()[:1] if at >= 0 else []
+    return bool(after) and after[0].strip(",.;:").lower() in others
 
 
 def _bare_figure(quote: str, number_words: frozenset[str]) -> bool:
