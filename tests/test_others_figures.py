@@ -1,5 +1,5 @@
-"""A bare figure followed by "others" ("bringing five more out alive and recovering the
-bodies of three others") counts people other than those just counted: a group of its own,
+"""A bare figure followed by "others" ("hauling five more sailors up alive and finding
+three others dead") counts people other than those just counted: a group of its own,
 never an elided part of the count before it. A bare figure with nothing of the kind after
 a partitive ("nine of them died and four were hurt") stays a part. Invented sentences,
 positive and negative."""
@@ -16,8 +16,8 @@ from builders import count_of, story_graph
     ("text", "quote", "scope"),
     [
         pytest.param(
-            "Divers reached the hull on Friday, bringing five more sailors out alive and "
-            "recovering the bodies of three others, the operator said.",
+            "Divers reached the hull on Friday, hauling five more sailors up alive and "
+            "finding three others dead, the operator said.",
             "three",
             None,
             id="others",

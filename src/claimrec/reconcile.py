@@ -1412,7 +1412,7 @@ def _elided_parts(counts: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
 
 def _names_others(evidence: Evidence, others: Sequence[str]) -> bool:
     """Whether the word right after a figure says its people are others than those just
-    counted ("brought five more out and recovered the bodies of two others"): a group of
+    counted ("brought five more out and found three others dead"): a group of
     its own, no elided part of the one before."""
     at = evidence.sentence.find(evidence.quote)
     after = evidence.sentence[at + len(evidence.quote) :].split()[:1] if at >= 0 else []
