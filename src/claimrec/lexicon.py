@@ -270,8 +270,6 @@ class ReconcileWords(LexiconPart):
     # ("4,600 of the 5,200 miners", "2,900 on strike, out of a workforce of 13,700")
     whole_of: list[str] = []
     whole_of_window: int = 6  # words allowed between the part's figure and the marker
-    # first word of a table row's label that makes the row the table's total ("| Total |")
-    total_rows: list[str] = []
     # beside a count of one event: it is the running total of such events ("in all, 58")
     running_total: list[str] = []
     withdrawn: list[str] = []  # just before a figure: its source takes it back

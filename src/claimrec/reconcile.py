@@ -1594,8 +1594,6 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return None
     if claim.evidence.quote.strip("|* ").strip() in label:
         return None
-    if _total_row(label.lower(), ctx.lexicon):
-        return None
     return f"row:{label.lower()}"
 
 
@@ -1609,17 +1607,6 @@ def _voice_row(label: str, rest: list[str], ctx: _Context) -> bool:
     return not any(
         cell.strip(" *").lower() in ctx.speaker_names or ctx.names_a_voice(cell) for cell in rest
     )
-
-
-def _total_row(label: str, lexicon: Lexicon) -> bool:
-    """Whether a table row's label makes it the table's total ("| Total |", "| All
-    districts |"): its first word is a word of summing (the lexicon's ``total_rows``) and
-    no word names people ("| All hostages |" still names the group it totals)."""
-    words = label.replace(",", " ").split()
-    if not words or words[0] not in lexicon.reconcile.total_rows:
-        return False
-    units = lexicon.units
-    return not any(w in units or w.removesuffix("s") in units for w in words[1:])
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
