@@ -32,10 +32,12 @@ _DATE = (
 # a time of day after the date: ", 18:00", "(18:00 GMT)", "9.30 a.m."
 _TIME = r"(?:[ \t]*,?[ \t]*\(?\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\)?)?"
 _SEP = r"(?:,|—|–|--|-|:|\|)"
-# a place or label of capitalised words, perhaps after a street number (with "and", "of",
-# commas, a parenthesised agency)
+# a place or label of capitalised words, perhaps after a street number and up to three
+# lowercase words of the street's name ("12 rue des Lilas", "4 via Roma") (with "and",
+# "of", commas, a parenthesised agency)
 _LABEL = (
-    r"(?:\d+[ \t]+)?[A-Z][\w.'’&/]*(?:[ \t]+(?:[A-Z][\w.'’&/]*|and|of|the|de|du|AND|OF))*"
+    r"(?:\d+[ \t]+(?:[a-z]+[ \t]+){0,3})?"
+    r"[A-Z][\w.'’&/]*(?:[ \t]+(?:[A-Z][\w.'’&/]*|and|of|the|de|du|AND|OF))*"
     r"(?:[ \t]*\([^()\n]{2,40}\))?"
 )
 _DATELINE_DATE = re.compile(

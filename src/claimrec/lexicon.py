@@ -227,6 +227,10 @@ class ReconcileWords(LexiconPart):
     agent_owns: list[str] = []  # measures whose doer owns the count: "X sent 10,000 troops"
     # nouns that name no kind of people: "40 people and 12 medics" splits off only the medics
     generic_counted: list[str] = []
+    # words joining two counts of one state as two groups ("37 injured, as well as 6 staff")
+    coordinators: list[str] = []
+    # verbs of being: with no measure, a count under one is keyed by the words after it
+    copulas: list[str] = []
     figure_words: list[str] = []  # "withdrawn that figure": what a correction points back to
     tallies_apart: list[str] = []  # "410 excess deaths": a statistical construct of its own
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
@@ -265,6 +269,8 @@ class ReconcileWords(LexiconPart):
     part_of_leading: list[str] = []
     # right after a count: it counts some of a group named before ("187 of them escaped")
     partitive: list[str] = []
+    # right after a bare figure: its people are others than those just counted
+    others: list[str] = []
     # after a figure and before another: the second is the whole the first is taken from
     # ("4,600 of the 5,200 miners", "2,900 on strike, out of a workforce of 13,700")
     whole_of: list[str] = []
@@ -377,6 +383,8 @@ class Lexicon(LexiconPart):
     # verbs whose subject undergoes the event even with an object ("fled the city")
     undergoer_verbs: list[str] = []
     building_nouns: list[str] = []  # subjects that host people ("the shelters held 900")
+    custody_nouns: list[str] = []  # subjects whose held people are inmates ("the jail holds 900")
+    custody_predicate: str | None = None  # what a custody subject's holding counts
     neutral_owners: list[str] = []
     bare_never: list[str] = []
     label_words: list[str] = []

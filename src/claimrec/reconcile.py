@@ -185,6 +185,7 @@ from claimrec.waves import (
 # A name after a locative preposition is a place whatever type entity typing gave it
 # ("In Selm, police counted ..."), except a person.
 FRAMING_TYPES = frozenset({"GPE", "LOC", "ORG", "GROUP"})
+HEADLINE_LINES = 12  # lines of a body whose markdown headings may name the event's site
 MIN_EVENT_SITE = 2  # location claims that must name a place as where the event happened
 NAME_WINDOW = 80  # characters before an event noun that a place name naming it can span
 MIN_PLACE = 3  # shorter aliases are too ambiguous to read as a place in running text
@@ -198,6 +199,9 @@ RATE = "rate"
 TOTAL = "total"
 TERMS = "terms"
 EARLIER = "earlier"
+LIST_JOINERS = frozenset({"and", "or", "plus"})  # words that join a list's last item
+COPULA_STATE = "state"  # a copula's count: what the words after it say its people are
+COPULA_WORDS = 6  # words after a copula's count that say what its people are
 WHOLE = "whole"  # the population a share is taken of ("of the 5,200 miners")
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
@@ -348,6 +352,7 @@ class _Context:
             frozenset(self.cues.generic_counted + lexicon.measure_heads),
             frozenset(lexicon.units),
             self.story,
+            frozenset(tuple(c.split()) for c in self.cues.coordinators),
         )
         self.drawn_from_all = _drawn_from_all(
             claims,
@@ -366,7 +371,18 @@ class _Context:
             for gathering in (c.measure in self.per_event_measures,)
         )
         self.site_town = self._site_towns(entities)
-        self.event_sites = self._event_sites(claims)
+        located = {  # a place a count is stated for, whatever type its name was read as
+            a: e.id
+            for e in entities
+            if e.id in self.places
+            for a in e.aliases
+            if len(a) >= MIN_PLACE and a[:1].isupper()
+        }
+        self.event_sites = _headline_sites(
+            documents, located | self.place_of, country_level, lexicon
+        )
+        for story, sites in self._event_sites(claims).items():
+            self.event_sites[story] = self.event_sites.get(story, frozenset()) | sites
         self._claims = claims
         self._voiced: frozenset[tuple[str | None, str, str]] | None = None
         self._several_places: dict[str, bool] = {}
@@ -814,6 +830,8 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if not measured and _by_nationality(claim, ctx):
         family, day = claim.measure, ctx.event_day(claim)
         place = None  # "13 Velorians are now in X": where they are, not a narrower question
+    if not measured and scope is None and family in ctx.cues.copulas:
+        scope = _copula_state(claim.evidence)  # (a nationality's count has its own family)
     if day is None and scope == PART:
         day = _wave_day(claim, ctx)
     if day is None and scope is None:
@@ -833,6 +851,19 @@ def _block(claim: Claim, ctx: _Context) -> tuple[object, ...]:
     if scope is not None and scope.startswith(PROJECTION):
         day = claim.time.start if claim.time is not None else None  # the moment projected
     return ("count", subject, family, measure, place, scope, unit, story, day)
+
+
+def _copula_state(evidence: Evidence) -> str:
+    """``state:<words>`` for a count whose only verb is a copula and that no measure names
+    ("1,240 are away from the east mill", "two were on a night crew"): the verb says nothing of
+    what its people do, the words after it do, so two such counts answer one question
+    only when those words are the same, never because they share a noun ("it is 3,020
+    people" is no rival to "1,240 are away from the east mill"). The words run from the figure
+    to the end of its clause."""
+    at = evidence.sentence.find(evidence.quote)
+    rest = evidence.sentence[at + len(evidence.quote) :] if at >= 0 else ""
+    clause = re.split(r"[,.;:!?\"\u201c\u201d()\u2014\u2013]", rest, maxsplit=1)[0]
+    return f"{COPULA_STATE}:{' '.join(clause.lower().split()[:COPULA_WORDS])}"
 
 
 def _intake_day(claim: Claim, ctx: _Context) -> dt.date | None:
@@ -1298,6 +1329,7 @@ def _coordinated_kinds(
     generic: frozenset[str],
     people: frozenset[str],
     story: dict[str, str | None],
+    coordinators: frozenset[tuple[str, ...]] = frozenset(),
 ) -> frozenset[tuple[str | None, str]]:
     """(story, counted noun) for nouns a count of which the story coordinates with a count
     of another kind ("the manifest listed 286 passengers and 11 crew", "1,800 nurses and
@@ -1312,6 +1344,7 @@ def _coordinated_kinds(
         key=READING_ORDER,
     )
     kinds: set[tuple[str | None, str]] = set()
+    told = Counter((story.get(c.doc), c.counted) for c in counts)
     for before, claim in pairwise(counts):
         if (
             before.doc == claim.doc
@@ -1319,11 +1352,46 @@ def _coordinated_kinds(
             and before.counted != claim.counted
             and _people_noun(before.counted, people)
             and _people_noun(claim.counted, people)
-            and _joined(before.evidence, claim.evidence)
         ):
+            where = story.get(claim.doc)
             nouns = {before.counted or "", claim.counted or ""} - generic
-            kinds.update((story.get(claim.doc), noun) for noun in nouns)
+            if _joined(before.evidence, claim.evidence):
+                kinds.update((where, noun) for noun in nouns)
+            elif _joined_by_state(before, claim, coordinators):
+                kinds.update((where, noun) for noun in _fewer_told(nouns, where, told))
     return frozenset(kinds)
+
+
+def _fewer_told(
+    nouns: set[str], where: str | None, told: Counter[tuple[str | None, str | None]]
+) -> set[str]:
+    """Of two groups each given its own word of one state ("37 miners injured, as well as
+    six staff hurt"), the one the story counts less often: the other is the story's own
+    people, whose counts elsewhere name them or no one ("40 were hurt") and stay one
+    question. Both when the story counts them equally often."""
+    if len(nouns) < 2:
+        return nouns
+    most = max(told[(where, n)] for n in nouns)
+    fewer = {n for n in nouns if told[(where, n)] < most}
+    return fewer or nouns
+
+
+def _joined_by_state(
+    first: Claim, second: Claim, coordinators: frozenset[tuple[str, ...]]
+) -> bool:
+    """Whether two counts of one measure in one sentence are conjuncts each with its own
+    word of that state, a coordinator between ("37 miners injured, as well as six rescue
+    staff hurt"; "12 crew missing plus 40 passengers missing"): two groups, as with a bare
+    "and". One word only before the coordinator, and never a count with no measure."""
+    if first.measure != second.measure or first.measure == "other":
+        return False
+    at = first.evidence.sentence.find(first.evidence.quote)
+    gap = second.evidence.start - first.evidence.end
+    if at < 0 or gap < 0:
+        return False
+    end = at + len(first.evidence.quote)
+    words = tuple(first.evidence.sentence[end : end + gap].replace(",", " ").lower().split())
+    return len(words) >= 2 and words[1:] in coordinators
 
 
 def _people_noun(noun: str | None, people: frozenset[str]) -> bool:
@@ -1354,6 +1422,7 @@ def _elided_parts(counts: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
             before.doc == claim.doc
             and before.evidence.sentence == claim.evidence.sentence
             and _bare_figure(claim.evidence.quote, words)
+            and not _names_others(claim.evidence, cues.others)
             and (
                 before.id in parts
                 or is_part_in_phrase(before.evidence, cues)
@@ -1362,6 +1431,15 @@ def _elided_parts(counts: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
         ):
             parts.add(claim.id)
     return frozenset(parts)
+
+
+def _names_others(evidence: Evidence, others: Sequence[str]) -> bool:
+    """Whether the word right after a figure says its people are others than those just
+    counted ("brought five more out and found three others dead"): a group of
+    its own, no elided part of the one before."""
+    at = evidence.sentence.find(evidence.quote)
+    after = evidence.sentence[at + len(evidence.quote) :].split()[:1] if at >= 0 else []
+    return bool(after) and after[0].strip(",.;:").lower() in others
 
 
 def _bare_figure(quote: str, number_words: frozenset[str]) -> bool:
@@ -1373,10 +1451,13 @@ def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
     """The run of figures right after ``whole`` that adds up to it (two or more), else
     none."""
     assert isinstance(whole.value, CountValue) and whole.value.low is not None
-    goal, total, run = whole.value.low, 0.0, []
+    goal, total = whole.value.low, 0.0
+    run: list[list[Claim]] = []
     for figure in after:
         value = figure[0].value
         assert isinstance(value, CountValue) and value.low is not None
+        if run and not _listed_after(run[-1][0].evidence, figure[0].evidence):
+            return []
         total += value.low
         run.append(figure)
         if total == goal:
@@ -1384,6 +1465,19 @@ def _breakdown(whole: Claim, after: list[list[Claim]]) -> list[list[Claim]]:
         if total > goal:
             return []
     return []
+
+
+def _listed_after(first: Evidence, second: Evidence) -> bool:
+    """Whether a figure follows another as the next item of a list: the words between
+    end in a comma, a semicolon or "and"/"or" ("31 men, 7 women and two children", "five
+    in the morning and four later"), not in a verb of another clause ("to 21, saying two
+    patients had been counted twice": a reason, no item of a breakdown)."""
+    at = first.sentence.find(first.quote)
+    gap = second.start - first.end
+    if at < 0 or gap < 0:
+        return False
+    between = first.sentence[at + len(first.quote) : at + len(first.quote) + gap].strip()
+    return between == "" or between[-1] in ",;" or between.split()[-1] in LIST_JOINERS
 
 
 def _long_before(claim: Claim, ctx: _Context) -> bool:
@@ -1520,11 +1614,23 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     label = " ".join(cells[1].replace("*", " ").split())
     if not label or not any(ch.isalpha() for ch in label) or any(ch.isdigit() for ch in label):
         return None
-    if label.lower() in ctx.speaker_names or ctx.names_a_voice(label):
+    if _voice_row(label, cells[2:], ctx):
         return None
     if claim.evidence.quote.strip("|* ").strip() in label:
         return None
     return f"row:{label.lower()}"
+
+
+def _voice_row(label: str, rest: list[str], ctx: _Context) -> bool:
+    """Whether a table row's label names who gives its figure ("| Police | 4,000 |": rival
+    estimates of one question). Not when a later cell of the row names a voice ("| Osk |
+    3,140 | fire service |"): that column says who, so the label says what or where,
+    even a name read as a person's."""
+    if not (label.lower() in ctx.speaker_names or ctx.names_a_voice(label)):
+        return False
+    return not any(
+        cell.strip(" *").lower() in ctx.speaker_names or ctx.names_a_voice(cell) for cell in rest
+    )
 
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
@@ -1625,6 +1731,37 @@ def _row_label_pattern(places: dict[str, str]) -> re.Pattern[str] | None:
         return None
     names = "|".join(re.escape(p) for p in sorted(places, key=lambda p: (-len(p), p)))
     return re.compile(rf"\s*\|\s*(?:\*\*)?((?i:{names}))(?:\*\*)?\s*\|")
+
+
+def _headline_sites(
+    documents: Sequence[GraphDocument],
+    places: dict[str, str],
+    country_level: frozenset[str],
+    lexicon: Lexicon,
+) -> dict[str | None, frozenset[str]]:
+    """Each story's sites its headlines name as where its one-off event is: a place right
+    before the event's noun in a title or heading ("Varden Hills fire: live", "inside the
+    Osk Basin strike"). A count stated for that place is the story's own question, no
+    narrower one ("900 had to leave the Varden Hills"). A country is never a site (its
+    counts are the story's anyway)."""
+    nouns = sorted(
+        {n for p in lexicon.predicates.values() if p.once for n in p.nouns}, key=len, reverse=True
+    )
+    pattern = _place_event_pattern(nouns, places) if nouns else None
+    sites: dict[str | None, set[str]] = defaultdict(set)
+    if pattern is None:
+        return {}
+    for document in documents:
+        heads = [document.title or ""] + [
+            line for line in (document.body or "").split("\n")[:HEADLINE_LINES]
+            if line.startswith("#")
+        ]
+        for head in heads:
+            for found in pattern.finditer(head):
+                place = places.get(found.group(1)) or places.get(found.group(1).lower())
+                if place is not None and place not in country_level:
+                    sites[document.story].add(place)
+    return {story: frozenset(found) for story, found in sites.items()}
 
 
 def _place_event_pattern(nouns: Sequence[str], places: dict[str, str]) -> re.Pattern[str] | None:

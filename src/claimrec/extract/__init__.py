@@ -38,6 +38,7 @@ from claimrec.extract.places import (
 )
 from claimrec.extract.predicates import (
     Trigger,
+    captive_doer,
     counted_from_event,
     date_verb_event,
     dated_event,
@@ -96,6 +97,10 @@ class _Context:
     verbless: dict[int, Verbless] = field(default_factory=dict)  # figures no verb measures
     recent_toll: str | None = None  # the predicate of the last measured count ...
     recent_paragraph: int = -1  # ... and its paragraph, for a figure noun referring back
+    # the predicates of the previous sentence's counts and its paragraph ("said 160 were
+    # involved. It later put that number at 230": what the figure points back to)
+    previous: list[str] = field(default_factory=list)
+    previous_paragraph: int = -1
     day: TimeRef | None = None  # the last single day named, for "that day"
     sites: dict[str, Mention] = field(default_factory=dict)  # "plant" -> last named plant
     last_place: Mention | None = None  # the last place named, for "there" ...
@@ -211,6 +216,7 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
         if claim is not None:
             out.append(claim)
             s.context.current.append(claim.predicate)
+    s.context.previous, s.context.previous_paragraph = s.context.current, s.piece.paragraph
     out.extend(_date_claims(s))
     out.extend(_location_claims(s))
     return out
@@ -452,16 +458,24 @@ def _antecedent_toll(s: _Sentence) -> str | None:
     """What a bare figure noun counts ("Orsa put the figure at 130", "its corrected figure
     for X is 2,100", "the table gives 2,100 for X"): what its list item's label names ("-
     Evacuations: the table gives ..."), else the figure it points back to: a measured figure
-    earlier in its own sentence, else the last measured count of its paragraph, else the
-    document's main toll ("the real number was around 130" in a story of deaths). Otherwise nothing
-    says: never a measure taken from an unrelated sentence."""
+    earlier in its own sentence, else the last count of the sentence before when none of
+    that sentence's counts says a measure (the figure has none either: "said 160 were
+    involved. It put that number at 230"), else the last measured count of its paragraph or
+    of the paragraph just before (a paragraph that opens "X put the figure at 212" goes on
+    from the count that closed the one before), else the document's main toll ("the real
+    number was around 130" in a story of deaths). Otherwise nothing says: never a measure
+    taken from an unrelated sentence."""
     label = _label_toll(s)
     if label is not None:
         return label
     measured = [p for p in s.context.current if s.lexicon.measure_of(p) != "other"]
     if measured:  # a measured figure earlier in this sentence is nearer
         return measured[-1]
-    if s.context.recent_paragraph == s.piece.paragraph and s.context.recent_toll is not None:
+    before = s.context.previous if s.context.previous_paragraph == s.piece.paragraph else []
+    if before and all(s.lexicon.measure_of(p) == "other" for p in before):
+        return before[-1]  # "... 160 were involved. It put that number at 230"
+    near = 0 <= s.piece.paragraph - s.context.recent_paragraph <= 1
+    if near and s.context.recent_toll is not None:
         return s.context.recent_toll
     return _main_toll(s)
 
@@ -568,7 +582,7 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     if own is None or unit is None or unit.lemma_.lower() in lexicon.measure_heads:
         return own
     verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
-    if _captive_doer(unit, lexicon):
+    if captive_doer(unit, lexicon):
         return None  # "230 prisoners were involved in the unrest": doers, not captives held
     # the clause's own verb first: "hostages held in X were freed" were freed
     options = [trigger] if trigger is not None else []
@@ -583,19 +597,6 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
         ):
             return option.predicate
     return own
-
-
-def _captive_doer(unit: Token, lexicon: Lexicon) -> bool:
-    """Whether captives counted (the lexicon's ``group_classes``) are the subject of a verb
-    of doing (``doer_verbs``): rioters, not people held. Other people keep their noun's
-    own measure ("5,000 protesters stormed the square" are still a crowd)."""
-    entry = lexicon.unit_entry(unit)
-    return (
-        entry is not None
-        and entry.cls in lexicon.reconcile.group_classes
-        and unit.dep_ in {"nsubj", "nsubjpass"}
-        and unit.head.lemma_.lower() in lexicon.doer_verbs
-    )
 
 
 def _exchanged_for(unit: Token, trigger: Token, lexicon: Lexicon) -> bool:

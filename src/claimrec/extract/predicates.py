@@ -119,9 +119,10 @@ def _hosted(verb: Token, lexicon: Lexicon) -> str | None:
     )
     if name is None:
         return None
-    buildings = set(lexicon.building_nouns)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return name if any(c.lemma_.lower() in buildings for c in subjects) else None
+    subjects = {c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"}
+    if lexicon.custody_predicate is not None and subjects & set(lexicon.custody_nouns):
+        return lexicon.custody_predicate  # "the jail holds 1,020": its inmates, no captives
+    return name if subjects & set(lexicon.building_nouns) else None
 
 
 def _force_leaving(verb: Token, name: str, lexicon: Lexicon) -> bool:
@@ -760,3 +761,16 @@ def _subject_event(verb: Token, lexicon: Lexicon) -> str | None:
         if name is not None and name in lexicon.predicates:
             return name
     return None
+
+
+def captive_doer(unit: Token, lexicon: Lexicon) -> bool:
+    """Whether captives counted (the lexicon's ``group_classes``) are the subject of a verb
+    of doing (``doer_verbs``): rioters, not people held. Other people keep their noun's
+    own measure ("5,000 protesters stormed the square" are still a crowd)."""
+    entry = lexicon.unit_entry(unit)
+    return (
+        entry is not None
+        and entry.cls in lexicon.reconcile.group_classes
+        and unit.dep_ in {"nsubj", "nsubjpass"}
+        and unit.head.lemma_.lower() in lexicon.doer_verbs
+    )

@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from claimrec.extract.owners import value_owner
 from claimrec.extract.predicates import (
+    captive_doer,
     clause_trigger,
     find_trigger,
     mere_presence,
@@ -86,6 +87,7 @@ class Count:
     negated: bool = False  # "46 were arrested, not 200": the number itself is denied
     noun: str | None = None  # the counted noun's lemma, or the one an elided head borrows
     figure: bool = False  # counted by a figure noun that says nothing more ("the number")
+    named_part: bool = False  # a part set off that names its own people ("11 of them medics")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ def counts(sent: Span, lexicon: Lexicon, carried: Count | None = None) -> list[C
     """Every count of people stated in ``sent``, in token order. ``carried`` is the last
     count of people in the sentence before, whose head a bare number may elide."""
     candidates = _candidates(sent, lexicon)
+    if carried is not None and carried.named_part:
+        carried = None  # "..., 11 of them medics. 40 were hurt": the medics are no head to elide
     decided: dict[int, Count | str | None] = {
         c.number.start: _headed(c, sent, lexicon) for c in candidates
     }
@@ -135,8 +139,24 @@ def _as_part(count: Count, whole: Count | None, lexicon: Lexicon) -> Count:
     them died") keeps that verb's."""
     if whole is None or count.predicate is not None or not _aside_partitive(count.number):
         return count
+    count = _named_part(count, lexicon)
     predicate = near_predicate(whole, lexicon)
     return replace(count, predicate=predicate) if predicate is not None else count
+
+
+def _named_part(count: Count, lexicon: Lexicon) -> Count:
+    """A part set off beside its whole that names its own people after the pronoun ("27
+    were treated, 11 of them medics") counts those people (medics), not the whole's: its
+    unit and noun are theirs, as in "including 11 medics"."""
+    doc = count.number.doc
+    for token in doc[count.number.end + 2 :]:
+        if token.is_punct or token.pos_ in {"VERB", "AUX", "ADP"}:
+            return count
+        entry = lexicon.unit_entry(token) if token.pos_ == "NOUN" else None
+        if entry is not None:
+            value = count.value.model_copy(update={"unit": entry.cls})
+            return replace(count, value=value, noun=token.lemma_.lower(), named_part=True)
+    return count
 
 
 def _aside_partitive(number: Span) -> bool:
@@ -628,7 +648,9 @@ def near_predicate(near: Count | None, lexicon: Lexicon) -> str | None:
         return trigger.predicate  # its own event, before what it borrowed itself
     if near.fallback:
         return near.fallback
-    entry = lexicon.unit_entry(near.unit_token) if near.unit_token is not None else None
+    if near.unit_token is None or captive_doer(near.unit_token, lexicon):
+        return None  # "160 prisoners were involved": doers, their noun's state is not theirs
+    entry = lexicon.unit_entry(near.unit_token)
     return entry.default_predicate if entry is not None else None
 
 
