@@ -393,6 +393,14 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
+    host = _apposed_people(c, lexicon)
+    if host is not None:  # "the older guards, ten of them,"
+        entry = lexicon.unit_entry(host)
+        unit = entry.cls if entry is not None else "people"
+        return _make(c, lexicon, unit, host, host, number[-1])
+    pronoun = _people_pronoun(number, lexicon)
+    if pronoun is not None:  # "there were sixty of us"
+        return _make(c, lexicon, "people", outer, None, pronoun)
     state = state_predicate(outer, lexicon)  # "2.5 million on the streets", "239 aboard"
     if state is not None and lexicon.measure_of(state) != "other":
         return _make(c, lexicon, "people", outer, None, number[-1], predicate=state)
@@ -448,6 +456,39 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
             lent=near,
         )
     return None
+
+
+def _apposed_people(c: _Candidate, lexicon: Lexicon) -> Token | None:
+    """ "The older guards, ten of them, stood ...": a partitive of a pronoun set off by a
+    comma right after a people noun counts that noun's people. A partitive after a clause
+    ("52 stayed on the ward, five of them on oxygen") is a part of the count before
+    it, read by ``_as_part``."""
+    doc = c.number.doc
+    k = c.hedge_start - 1
+    while k > 0 and doc[k].pos_ == "ADV":  # "the guards, maybe ten of them,"
+        k -= 1
+    end = (c.upper or c.number).end
+    if k < 1 or doc[k].text != "," or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    if doc[end + 1].lower_ not in PARTITIVE_PRONOUNS:
+        return None
+    head = doc[k - 1]
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return head if lexicon.unit_entry(head) is not None else None
+
+
+def _people_pronoun(number: Span, lexicon: Lexicon) -> Token | None:
+    """ "sixty of us", "maybe forty of you": a partitive of a pronoun that can only stand
+    for people counts people. "The two of us" names a known pair rather than counting."""
+    doc = number.doc
+    if number.end + 1 >= len(doc) or doc[number.end].lower_ != "of":
+        return None
+    pronoun = doc[number.end + 1]
+    if pronoun.lower_ not in lexicon.people_pronouns:
+        return None
+    first = doc[number.start - 1] if number.start > 0 else None
+    return None if first is not None and first.lower_ == "the" else pronoun
 
 
 def _own_verb_lemma(verb: Token, lexicon: Lexicon) -> bool:
