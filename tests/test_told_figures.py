@@ -1,10 +1,11 @@
 """Counts stated in constructions the first rules did not read: a figure noun given its
-value by a verb of value through a participle or a relative clause ("put the number still
-missing at 40", "a crowd that police put at 9,000"), a measure noun's "at" ("estimates the
-toll at 110 to 130"), a verb of stating a value by "as" ("gave the number of nurses hurt as
-52"), a partitive of a pronoun that only stands for people ("there were twelve of us"), and
-a partitive set off after a people noun ("the older guards, ten of them,"). Each has its
-negative cases: numbers after the same words that count no people."""
+value by a verb of value through a participle or a relative clause ("set the number yet
+missing at 40", "a turnout which stewards set at 9,000"), a measure noun's "at"
+("estimated the death toll at 110 to 130"), a verb of stating a value by "as" ("gave the
+number of nurses hurt as 52"), a partitive of a pronoun that only stands for people ("there
+were twelve of us"), and a partitive set off after a people noun ("the older guards, ten
+of them,"). Each has its negative cases: numbers after the same words that count no
+people."""
 
 from __future__ import annotations
 
@@ -13,19 +14,19 @@ from builders import count_claims
 
 POSITIVE = [
     pytest.param(
-        "Deputy Minister Ossian Varre put the number still missing at 40.",
+        "Deputy Minister Ossian Varre set the number yet missing at 40.",
         "40",
         (40, 40),
         id="figure noun described by a people adjective, its value by put ... at",
     ),
     pytest.param(
-        "The guild now estimates the toll at 110 to 130.",
+        "The surgeons' guild estimated the death toll at 110 to 130 on Friday.",
         "110 to 130",
         (110, 130),
         id="a measure noun's at is its value",
     ),
     pytest.param(
-        "The march drew a crowd that police put at 9,000.",
+        "The vigil drew a turnout which stewards set at 9,000.",
         "9,000",
         (9000, 9000),
         id="a relative pronoun stands for the measure noun",
@@ -37,7 +38,7 @@ POSITIVE = [
         id="a verb of stating a value by as",
     ),
     pytest.param(
-        '"There were twelve of us in the cellar," said Ruta Pelk.',
+        '"There were twelve of us in the cellar," said Quilla Ferreby.',
         "twelve of us",
         (12, 12),
         id="there were N of us",
@@ -49,13 +50,13 @@ POSITIVE = [
         id="N of you",
     ),
     pytest.param(
-        '"The younger nurses, six of them, kept the ward going," Ruta Pelk said.',
+        '"The younger nurses, six of them, kept the ward going," Quilla Ferreby said.',
         "six",
         (6, 6),
         id="a partitive set off after a people noun",
     ),
     pytest.param(
-        '"The older guards, maybe ten or twelve of them, stood at the door," Ruta Pelk said.',
+        '"The older guards, maybe ten or twelve of them, stood at the door," Quilla Ferreby said.',
         "ten or twelve",
         (10, 12),
         id="a hedged range set off after a people noun",

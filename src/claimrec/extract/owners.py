@@ -153,9 +153,7 @@ def _surface_owner(number: Token) -> Token | None:
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
-def _argument(
-    verb: Token, deps: tuple[str, ...], number: Token, lexicon: Lexicon
-) -> Token | None:
+def _argument(verb: Token, deps: tuple[str, ...], number: Token, lexicon: Lexicon) -> Token | None:
     for dep in deps:
         for child in verb.children:
             if child.dep_ == dep and child.i != number.i:
