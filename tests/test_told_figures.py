@@ -61,6 +61,12 @@ POSITIVE = [
         (10, 12),
         id="a hedged range set off after a people noun",
     ),
+    pytest.param(
+        "Admissions to the fever ward have now exceeded 2,900.",
+        "2,900",
+        (2900, None),
+        id="admissions is a measure of people taken in",
+    ),
 ]
 
 
@@ -85,6 +91,8 @@ NEGATIVE = [
     pytest.param(
         "The budget sets the ceiling at 70 for the year.", id="a ceiling is not a measure of people"
     ),
+    pytest.param("Admission rose to 30 on Sunday.", id="admission alone is also a fee"),
+    pytest.param("Admissions fees rose to 30 on Sunday.", id="admissions modifying a thing"),
 ]
 
 
