@@ -33,6 +33,12 @@ CASES = [
         id="the subject of a verb of forecasting",
     ),
     pytest.param(
+        "Marten Dowell said the convoy was ready. About 900 drivers are expected to join it.",
+        "About 900",
+        "Marten Dowell",
+        id="a verb of forecasting in the passive is a hedge, not a speaker",
+    ),
+    pytest.param(
         "Police in Tarrow said 12 marchers were arrested on Monday, and three officers were "
         "injured.",
         "three officers",

@@ -105,6 +105,7 @@ class Hedges(LexiconPart):
 class Attribution(LexiconPart):
     verbs: list[str]
     prepositions: list[str]
+    active_only: list[str] = []  # "X expects 900" names a source; "900 are expected" none
     report_nouns: list[str]
     anonymous_heads: list[str]
     organization_heads: list[str]

@@ -155,7 +155,14 @@ def introduced_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution
 
 
 def _speech_verb(token: Token, lexicon: Lexicon) -> bool:
-    return token.lemma_.lower() in lexicon.attribution_verbs and token.pos_ in {"VERB", "AUX"}
+    """A verb of saying; one of the active-only verbs in the passive is a hedge instead
+    ("are expected to attend")."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.attribution_verbs or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if lemma in lexicon.attribution.active_only:
+        return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    return True
 
 
 def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
