@@ -4,8 +4,9 @@ missing at 40", "a turnout which stewards set at 9,000"), a measure noun's "at"
 ("estimated the death toll at 110 to 130"), a verb of stating a value by "as" ("gave the
 number of nurses hurt as 52"), a partitive of a pronoun that only stands for people ("there
 were twelve of us"), and a partitive set off after a people noun ("the older guards, ten
-of them,"). Each has its negative cases: numbers after the same words that count no
-people."""
+of them,"); "admissions" as a measure noun. Not counts: "one of the X" singling out a
+member, and people a thing was made for ("built in 1961 for 450 sailors": a capacity).
+Each has its negative cases: numbers after the same words that count no people."""
 
 from __future__ import annotations
 
@@ -67,6 +68,24 @@ POSITIVE = [
         (2900, None),
         id="admissions is a measure of people taken in",
     ),
+    pytest.param(
+        "Only one of the 40 passengers survived.",
+        "one of the 40",
+        (1, 1),
+        id="only one of a group is a count of one",
+    ),
+    pytest.param(
+        "At most one of these passengers drowned.",
+        "At most one of these",
+        (None, 1),
+        id="a hedged one of a group is a count",
+    ),
+    pytest.param(
+        "Buses were sent for 600 students.",
+        "600 students",
+        (600, 600),
+        id="for on a verb that makes nothing is no capacity",
+    ),
 ]
 
 
@@ -92,6 +111,12 @@ NEGATIVE = [
         "The budget sets the ceiling at 70 for the year.", id="a ceiling is not a measure of people"
     ),
     pytest.param("Admission rose to 30 on Sunday.", id="admission alone is also a fee"),
+    pytest.param("One of the drowned was a teacher.", id="one of the group singles out a member"),
+    pytest.param("Kaspar Orrendt was one of the wardens held.", id="one of the people named"),
+    pytest.param(
+        "The hostel, built in 1961 for 450 sailors, is empty.", id="built for is a capacity"
+    ),
+    pytest.param("The hall was designed for 300 guests.", id="designed for is a capacity"),
     pytest.param("Admissions fees rose to 30 on Sunday.", id="admissions modifying a thing"),
 ]
 

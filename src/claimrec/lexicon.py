@@ -364,6 +364,7 @@ class Lexicon(LexiconPart):
     exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
     figure_pronouns: list[str] = []  # "raised it to 214": the figure just given
+    capacity_verbs: list[str] = []  # "built for 600 inmates": a capacity, not people counted
     people_pronouns: list[str] = []  # "eleven of us": a partitive of these counts people
     # verbs whose subject undergoes the event even with an object ("fled the city")
     undergoer_verbs: list[str] = []

@@ -219,6 +219,10 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
     unit_class = _unit_class(unit, nationality, sent, lexicon)
     if unit_class is None or _background(unit or nationality or anchor, lexicon):
         return None
+    if (c.hedge_start == number.start and _member(number)) or _capacity(
+        unit or nationality or anchor, lexicon
+    ):
+        return None
     last = number[-1]
     end_tok = unit if unit is not None and unit.i > last.i else (nationality or last)
     clause = _between_clause(anchor)
@@ -244,6 +248,31 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
         end_tok,
         nationality,
         predicate=label[1] if label is not None else None,
+    )
+
+
+def _member(number: Span) -> bool:
+    """ "one of the guards", "One of the wounded was 12": "one of" singles out a member of
+    a group the text counts elsewhere; it states no count of its own, unless "only" or a
+    hedge ("at least one of them", checked by the caller) makes the one a count."""
+    doc = number.doc
+    if number.text.lower() != "one" or number.end >= len(doc) or doc[number.end].lower_ != "of":
+        return False
+    before = doc[number.start - 1].lower_ if number.start > 0 else ""
+    return before not in ONLY_WORDS  # "only one of the 40 survived": a count of one
+
+
+ONLY_WORDS = frozenset({"only", "just", "merely", "but"})
+
+
+def _capacity(noun: Token, lexicon: Lexicon) -> bool:
+    """ "a jail built in 1950 for 600 inmates": people after "for" on a verb of making a
+    thing for them are its capacity, not people counted anywhere."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in lexicon.capacity_verbs
     )
 
 
