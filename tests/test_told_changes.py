@@ -84,7 +84,6 @@ def test_a_state_after_a_change(tmp_path: Path, later: str, conflict: bool) -> N
     assert (status_of(graph, "18") == "conflict") is conflict
 
 
-
 def _two_days(folder: Path, first: str, second: str, days: tuple[str, str]) -> Graph:
     """Two articles published on ``days``."""
     from claimrec.pipeline import build

@@ -108,6 +108,7 @@ class Hedges(LexiconPart):
 class Attribution(LexiconPart):
     verbs: list[str]
     prepositions: list[str]
+    active_only: list[str] = []  # "X expects 900" names a source; "900 are expected" none
     report_nouns: list[str]
     anonymous_heads: list[str]
     organization_heads: list[str]
@@ -374,12 +375,15 @@ class Lexicon(LexiconPart):
     approx_max_verbs: list[str] = []
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []
+    value_as_verbs: list[str] = []  # "gave the number of injured as 52": the object's value
     stative_verbs: list[str] = []  # never override a counted noun's measure ("held 29 patients")
     # captives who do something are its doers: their noun's own state says nothing of them
     doer_verbs: list[str] = []
     exchange_preps: list[str] = []  # "freed 12 in return for 30 prisoners": freed too
     nationality_nouns: list[str] = []  # "nationals of X": X's people, as "Xian nationals"
     figure_pronouns: list[str] = []  # "raised it to 214": the figure just given
+    capacity_verbs: list[str] = []  # "built for 600 inmates": a capacity, not people counted
+    people_pronouns: list[str] = []  # "eleven of us": a partitive of these counts people
     # verbs whose subject undergoes the event even with an object ("fled the city")
     undergoer_verbs: list[str] = []
     building_nouns: list[str] = []  # subjects that host people ("the shelters held 900")

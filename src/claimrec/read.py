@@ -222,9 +222,7 @@ def _discover(given: Path, index: int) -> tuple[list[_Found], list[_Result]]:
     if _is_article_name(given.name):
         prefix = Path(os.path.abspath(given)).parent.name or "root"
         return [_Found(given, given.parent, index, prefix, _via_symlink(given))], []
-    raise InputError(
-        f"not an article file: {str(given)!r} (give {KINDS} files or folders of them)"
-    )
+    raise InputError(f"not an article file: {str(given)!r} (give {KINDS} files or folders of them)")
 
 
 def _discover_folder(root: Path, index: int) -> tuple[list[_Found], list[_Result]]:
@@ -591,6 +589,7 @@ def _check_text(text: str) -> None:
 
 
 # ----------------------------------------------------------------------- front matter
+
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str, list[DocumentWarning]]:
     """Split newline-normalized ``text`` into (meta, body, warnings) as docs/graph.md defines.

@@ -585,8 +585,7 @@ class _Context:
         """Whether a count is of harm done at one gathering of a story whose gatherings
         recur (``event_scope``): it is that day's question, like the crowd's."""
         return (
-            claim.measure in self.gathering_measures
-            and self.story.get(claim.doc) in self.recurring
+            claim.measure in self.gathering_measures and self.story.get(claim.doc) in self.recurring
         )
 
     def role(self, claim: Claim) -> ValueRole:

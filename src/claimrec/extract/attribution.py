@@ -43,6 +43,7 @@ POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
 MAX_CLIMB = 8
 NAME_JOINERS = frozenset({"the", "of", "for", "and", "de", "du", "des"})
 MAX_LABEL = 6  # words before a headline's colon that can name its speaker
+MARKUP = "#*_>"  # markdown marks a parser may take for words ("# Agency: ...")
 MAX_NEWS_LABEL = 10  # ... that can announce a source's news ("The latest from X:")
 
 
@@ -154,7 +155,14 @@ def introduced_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution
 
 
 def _speech_verb(token: Token, lexicon: Lexicon) -> bool:
-    return token.lemma_.lower() in lexicon.attribution_verbs and token.pos_ in {"VERB", "AUX"}
+    """A verb of saying; one of the active-only verbs in the passive is a hedge instead
+    ("are expected to attend")."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.attribution_verbs or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if lemma in lexicon.attribution.active_only:
+        return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    return True
 
 
 def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -176,7 +184,7 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
         if (
             _speech_verb(token, lexicon)
             and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}
-            and not _own_clause(child)
+            and not _own_clause(child, token, reported=bool(verbs))
             and not _across_semicolon(child, token)
         ):
             verbs.append(token)
@@ -218,10 +226,17 @@ def _gapped_speaker(child: Token, verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _own_clause(child: Token) -> bool:
+def _own_clause(child: Token, verb: Token, *, reported: bool = False) -> bool:
     """A clause coordinated with the verb of saying and with its own subject ("GM
-    reported earnings, and 300 members left") is not what the verb reports."""
-    return child.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+    reported earnings, and 300 members left") is not what the verb reports. One joined
+    after the verb's reported clause ("X said 12 were held, and three guards were hurt")
+    continues that report: the parser hangs it on the verb of saying rather than on the
+    clause it is coordinated with. A clause with a verb of saying of its own (``reported``)
+    is its own speaker's."""
+    if child.dep_ != "conj" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+        return False
+    continues = any(c.dep_ == "ccomp" and c.i < child.i for c in verb.children)
+    return reported or not continues
 
 
 def _across_semicolon(child: Token, verb: Token) -> bool:
@@ -255,10 +270,19 @@ def _inserted(
             continue
         if any(c.dep_ in {"ccomp", "xcomp", "dobj", "mark"} for c in token.children):
             continue
+        if anchor is not None and _subject_holds(token, anchor):
+            continue  # "40 flood deaths confirmed": the figure is what is confirmed
         found = _speaker_of(token, offset, lexicon)
         if found is not None and (found.mention is not None or found.pronoun):
             return found
     return None
+
+
+def _subject_holds(verb: Token, anchor: Token) -> bool:
+    """Whether the verb's subject is the claim's own phrase: a headline's participle ("112
+    deaths confirmed") says what was confirmed, never who confirmed it."""
+    subject = _subject(verb)
+    return subject is not None and anchor.i in {t.i for t in subject.subtree}
 
 
 def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -270,7 +294,11 @@ def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribut
     colon = next((t for t in sent[: MAX_NEWS_LABEL + 1] if t.text == ":"), None)
     if colon is None or anchor.i < colon.i:
         return None
-    words = [t for t in sent.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
+    words = [
+        t
+        for t in sent.doc[sent.start : colon.i]
+        if not (t.is_punct or t.is_space or not t.text.strip(MARKUP))  # "# Agency:"
+    ]
     news = _news_from(words, lexicon)
     if news is not None:
         return _speaker(news, offset, lexicon, via="label")

@@ -37,7 +37,7 @@ def value_owner(tokens: list[Token], lexicon: Lexicon) -> Owner:
     """The owner of a bare number, from whichever of its ``tokens`` (those attached outside
     the number run: "from 62 to 64" hangs by both ends) the parse links to a noun; a thing
     anywhere wins, so "raised the age from 62 to 64" is never a count."""
-    if any(_property_of_noun(t) for t in tokens):
+    if any(_property_of_noun(t, lexicon) for t in tokens):
         return Owner(thing=True)
     owners = [classify_owner(n, lexicon) for t in tokens if (n := _owner_token(t, lexicon))]
     for owner in owners:
@@ -51,8 +51,13 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
     object of "put X at N", or the subject of a verb of value ("rose to", "was", "reached").
     Other verbs' subjects are who counted ("organisers counted 300"), not what was counted."""
     head = number.head
+    if number.dep_ == "pobj" and head.lower_ == "as":
+        return _stated_as(head, lexicon)
     if number.dep_ == "pobj" and head.lower_ in VALUE_PREPS and head.head.i != head.i:
         holder = head.head
+        described = _described_object(holder, lexicon)
+        if described is not None:
+            return described
         if holder.pos_ in {"NOUN", "PROPN"} and holder.i < head.i:
             return holder  # "a toll of 430"; "retirement at 64" (a thing)
         if holder.pos_ in {"VERB", "AUX"}:
@@ -60,7 +65,7 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
             if not value_verb and head.lower_ not in {"at", "to"}:
                 return None  # "traced residents from 106 (flats)": not the residents' number
             deps = ("dobj", "nsubjpass", "nsubj") if value_verb else ("dobj", "nsubjpass")
-            return _argument(holder, deps, number)
+            return _argument(holder, deps, number, lexicon)
         return None
     if (
         number.dep_ in {"nummod", "appos"}
@@ -77,13 +82,51 @@ def _owner_token(number: Token, lexicon: Lexicon) -> Token | None:
         and head.pos_ in {"VERB", "AUX"}
         and head.lemma_.lower() in lexicon.value_verbs
     ):
-        return _argument(head, ("nsubj", "nsubjpass"), number)
+        return _argument(head, ("nsubj", "nsubjpass"), number, lexicon)
     return None
 
 
-def _property_of_noun(number: Token) -> bool:
+MAX_AS_CLIMB = 6  # heads climbed from "as N" to the verb that states the value
+
+
+def _stated_as(prep: Token, lexicon: Lexicon) -> Token | None:
+    """ "gave the number of nurses who were hurt as 52": the object of the nearest verb of
+    stating a value above the "as" (the parser often hangs "as" on a relative clause inside
+    the object). Any other "as" ("worked as 12", "served as one of 40") owns nothing."""
+    verb = prep.head
+    for _ in range(MAX_AS_CLIMB):
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in lexicon.value_as_verbs:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+            return obj
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _described_object(holder: Token, lexicon: Lexicon) -> Token | None:
+    """ "set the number still unaccounted for at 40": the parser hangs "at" on the participle that
+    describes the object (making the object the participle's subject or leaving it the
+    verb's); the value is the object's, stated by the verb of value above the participle."""
+    head = holder.head
+    if not (
+        holder.tag_ in {"VBG", "VBN"}
+        and holder.dep_ in {"advcl", "xcomp", "ccomp", "acl"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in lexicon.value_verbs
+    ):
+        return None
+    for token, dep in ((head, "dobj"), (holder, "nsubj")):
+        for child in token.children:
+            if child.dep_ == dep and head.i < child.i < holder.i:
+                return child
+    return None
+
+
+def _property_of_noun(number: Token, lexicon: Lexicon) -> bool:
     """ "retirement at 64", "residents from 106 (flats)": a number hung on a noun by any
-    preposition but "of" says where or when, not how many."""
+    preposition but "of" says where or when, not how many. A measure noun's "at" or "to"
+    is its value ("estimates the toll at 110")."""
     head = number.head
     return (
         number.dep_ == "pobj"
@@ -91,6 +134,7 @@ def _property_of_noun(number: Token) -> bool:
         and head.head.i != head.i
         and head.head.pos_ in {"NOUN", "PROPN"}
         and head.head.i < head.i
+        and _measure(head.head, lexicon) is None
     )
 
 
@@ -106,21 +150,33 @@ def _surface_owner(number: Token) -> Token | None:
     return None
 
 
-def _argument(verb: Token, deps: tuple[str, ...], number: Token) -> Token | None:
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def _argument(verb: Token, deps: tuple[str, ...], number: Token, lexicon: Lexicon) -> Token | None:
     for dep in deps:
         for child in verb.children:
             if child.dep_ == dep and child.i != number.i:
+                if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                    return _antecedent(verb.head, child, lexicon)
                 return child
     # "the toll, which rose to 600": the relative clause's noun
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     # "raised its count of people missing and presumed dead to 79": the first verb's object
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _argument(verb.head, deps, number)
+        return _argument(verb.head, deps, number, lexicon)
     # "people missing and presumed dead to 79": the noun the participle describes
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
+
+
+def _antecedent(noun: Token, relative: Token, lexicon: Lexicon) -> Token:
+    """ "a turnout which organisers set at 7,500": a relative pronoun stands for the noun its clause
+    describes, when that noun is one a number can be the value of (a measure or figure
+    noun); otherwise (the parser's guess at an antecedent) the pronoun is kept."""
+    return noun if _measure(noun, lexicon) is not None else relative
 
 
 def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
@@ -133,6 +189,9 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
     if measure is not None:
         of = next((c for c in _of_objects(noun)), None)
         if of is None:
+            said = _people_after(noun, lexicon)
+            if said is not None:  # "the number yet unfound"
+                return Owner(token=noun, measure=measure, people=True, predicate=said)
             return Owner(token=noun, measure=measure)
         people = _people(of, lexicon)
         if people is None:
@@ -152,6 +211,23 @@ def classify_owner(noun: Token, lexicon: Lexicon) -> Owner:
     if noun.pos_ == "NOUN" and noun.ent_type_ == "" and not neutral:
         return Owner(token=noun, thing=True)
     return Owner(token=noun)
+
+
+def _people_after(noun: Token, lexicon: Lexicon) -> str | None:
+    """ "the number missing", "the figure still unaccounted for": a figure noun followed
+    (past adverbs) by an adjective standing for people counts those people, whatever the
+    parse hangs the adjective on."""
+    doc = noun.doc
+    k = noun.i + 1
+    while k < len(doc) and doc[k].pos_ == "ADV":
+        k += 1
+    if k >= len(doc):
+        return None
+    word = doc[k]
+    for form in (word.lower_, word.lemma_.lower()):
+        if form in lexicon.people_adjectives and word.pos_ in {"ADJ", "VERB"}:
+            return lexicon.people_adjectives[form]
+    return None
 
 
 def _described(noun: Token, lexicon: Lexicon) -> str | None:

@@ -26,11 +26,25 @@ def aged_names(doc: Doc) -> list[Span]:
         if doc[k + 2].text not in {",", ".", ")", ";"}:
             continue
         start = k
-        while start > 0 and _name_word(doc[start - 1]):
+        lent = _goes_on(doc, k + 3)  # "Brigit Tann, 47, has worked ...": a person acting
+        while start > 0 and _name_word(doc[start - 1], lent):
             start -= 1
+        placed = any(t.ent_type_ == "GPE" for t in doc[start:k])
+        if placed and start > 0 and not doc[start].is_sent_start and doc[start - 1].pos_ == "ADP":
+            continue  # "flights to New York, 12, were ...": a place after its preposition
         if k - start >= 2:
             out.append(Span(doc, start, k, label="PERSON"))
     return out
+
+
+def _goes_on(doc: Doc, k: int) -> bool:
+    """Whether the sentence goes on after the age with a verb or "who" ("X, 47, has
+    worked", "X, 34, who swam"): only a person does something with an age in commas, so a
+    name NER took for a place is a person's then."""
+    if k >= len(doc):
+        return False
+    after = doc[k]
+    return after.pos_ in {"VERB", "AUX"} or after.lower_ == "who"
 
 
 def with_aged_names(doc: Doc) -> Doc:
@@ -47,12 +61,12 @@ def _tagged_person(span: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span)
 
 
-def _name_word(token: Token) -> bool:
+def _name_word(token: Token, place_too: bool = False) -> bool:
+    """A capitalised proper noun NER did not type as a date or place (``place_too``: a
+    place typing gives way)."""
+    kinds = NOT_NAMES - {"GPE"} if place_too else NOT_NAMES
     return (
-        token.pos_ == "PROPN"
-        and token.is_title
-        and token.is_alpha
-        and token.ent_type_ not in NOT_NAMES
+        token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.ent_type_ not in kinds
     )
 
 

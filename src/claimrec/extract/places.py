@@ -208,6 +208,9 @@ def _places_at(
     table row."""
     dep = token.dep_  # read once: each read is a string-store lookup, per token of the text
     if dep == "prep":
+        whole = _whole_of(token, lexicon) if token.lower_ == "of" else []
+        if whole:
+            return [(phrase, token.head) for phrase in whole]
         return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
     if dep == "dobj" and _place_object(token, lexicon):
         # After a verb of motion any name is a place ("reached Drenov", even as a PERSON);
@@ -406,6 +409,20 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
     return found
 
 
+def _whole_of(prep: Token, lexicon: Lexicon) -> list[Span]:
+    """ "a wing of X Prison", "the edge of X": the "of" of a part or site noun names the
+    place it is part of, when that is a place (a named place, or a name headed by a place
+    noun); "the rest of the staff" names none."""
+    part = prep.head
+    words = lexicon.where_when
+    if not part.is_lower or not (
+        part.lemma_.lower() in words.part_nouns or part.lemma_.lower() in words.numbered_sites
+    ):
+        return []
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return [p for o in objects if (p := place_phrase(o, lexicon)) is not None]
+
+
 def _lone_name_in(prep: Token, obj: Token, lexicon: Lexicon) -> bool:
     """A lone name after "in" on a noun or an event ("400 people in X", "killed in X"): a
     place, even when NER calls it a person; a person is seldom "in" anything, and seldom
@@ -474,7 +491,7 @@ def place_phrase(
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span
-    if _numbered_site(obj, lexicon) or _placed_name(obj, lexicon):
+    if _numbered_site(obj, lexicon) or _lettered_site(obj, lexicon) or _placed_name(obj, lexicon):
         return span  # "in Section 7", "into neighbouring X", whatever NER calls them
     if obj.pos_ == "PROPN" and (spatial or obj.ent_type_ not in NOT_PLACE_LABELS):
         return span
@@ -526,13 +543,31 @@ def _numbered_site(obj: Token, lexicon: Lexicon) -> bool:
     doc = obj.doc
     if not obj.text[:1].isupper() or obj.lemma_.lower() not in words.numbered_sites:
         return False
-    if obj.i + 1 >= len(doc) or not doc[obj.i + 1].like_num:
+    if obj.i + 1 >= len(doc) or not (doc[obj.i + 1].like_num or _letter(doc[obj.i + 1])):
         return False
     return not any(
         o.lemma_.lower() in words.law_words
         for p in obj.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for o in p.children
+    )
+
+
+def _letter(token: Token) -> bool:
+    """A capital letter standing alone as a site's label ("Block C", "C Wing")."""
+    return len(token.text) == 1 and token.text.isalpha() and token.text.isupper()
+
+
+def _lettered_site(obj: Token, lexicon: Lexicon) -> bool:
+    """A capitalised site noun labelled by a capital letter before it ("C Wing", "D
+    Block"): a site, whatever NER calls it."""
+    doc = obj.doc
+    return (
+        obj.text[:1].isupper()
+        and obj.lemma_.lower() in lexicon.where_when.numbered_sites
+        and obj.i > 0
+        and _letter(doc[obj.i - 1])
+        and doc[obj.i - 1].head.i == obj.i
     )
 
 
@@ -562,10 +597,17 @@ def _part_of(obj: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _placed_name(obj: Token, lexicon: Lexicon) -> bool:
-    """A proper name modified by an adjective that only places take ("neighbouring X")."""
+    """A proper name modified by an adjective that only places take ("neighbouring X"), or
+    by a compass adjective written in lower case ("western X": a region of a place; a
+    capitalised one is part of a name, "Western Tannery")."""
     adjectives = lexicon.where_when.place_adjectives
     return obj.pos_ == "PROPN" and any(
-        c.dep_ in {"amod", "compound"} and c.lower_ in adjectives for c in obj.children
+        c.dep_ in {"amod", "compound"}
+        and (
+            c.lower_ in adjectives
+            or (c.is_lower and c.lower_.endswith("ern") and c.lower_ in lexicon.directions)
+        )
+        for c in obj.children
     )
 
 

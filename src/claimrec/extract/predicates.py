@@ -349,9 +349,8 @@ def _is_doer(anchor: Token, found: Trigger, lexicon: Lexicon) -> bool:
         return False
     if verb.lemma_.lower() in lexicon.undergoer_verbs or _phrase_predicate(verb, lexicon):
         return False  # "took part": the object is the phrase's own, no one acted on
-    subject = (
-        (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i == anchor.i)
-        or (anchor.dep_ == "nsubj" and anchor.head.i == verb.i)
+    subject = (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i == anchor.i) or (
+        anchor.dep_ == "nsubj" and anchor.head.i == verb.i
     )
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     has_object = any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children)
@@ -649,7 +648,6 @@ def governor(anchor: Token, lexicon: Lexicon) -> Trigger:
     if token.is_alpha and token.i != anchor.i and token.pos_ in {"NOUN", "VERB", "AUX"}:
         return Trigger(token, token.lemma_.lower())
     return Trigger(token, lexicon.where_when.fallback_predicate)
-
 
 
 def event_by_subject(verb: Token, lexicon: Lexicon) -> str | None:

@@ -239,6 +239,10 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
     unit_class = _unit_class(unit, nationality, sent, lexicon)
     if unit_class is None or _background(unit or nationality or anchor, lexicon):
         return None
+    if (c.hedge_start == number.start and _member(number)) or _capacity(
+        unit or nationality or anchor, lexicon
+    ):
+        return None
     last = number[-1]
     end_tok = unit if unit is not None and unit.i > last.i else (nationality or last)
     clause = _between_clause(anchor)
@@ -264,6 +268,31 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
         end_tok,
         nationality,
         predicate=label[1] if label is not None else None,
+    )
+
+
+def _member(number: Span) -> bool:
+    """ "one of the guards", "One of the wounded was 12": "one of" singles out a member of
+    a group the text counts elsewhere; it states no count of its own, unless "only" or a
+    hedge ("at least one of them", checked by the caller) makes the one a count."""
+    doc = number.doc
+    if number.text.lower() != "one" or number.end >= len(doc) or doc[number.end].lower_ != "of":
+        return False
+    before = doc[number.start - 1].lower_ if number.start > 0 else ""
+    return before not in ONLY_WORDS  # "only one of the 40 survived": a count of one
+
+
+ONLY_WORDS = frozenset({"only", "just", "merely", "but"})
+
+
+def _capacity(noun: Token, lexicon: Lexicon) -> bool:
+    """ "a jail built in 1950 for 600 inmates": people after "for" on a verb of making a
+    thing for them are its capacity, not people counted anywhere."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in lexicon.capacity_verbs
     )
 
 
@@ -413,6 +442,14 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if adjective is not None:
         token, predicate = adjective
         return _make(c, lexicon, "people", token, None, token, predicate=predicate)
+    host = _apposed_people(c, lexicon)
+    if host is not None:  # "the older guards, ten of them,"
+        entry = lexicon.unit_entry(host)
+        unit = entry.cls if entry is not None else "people"
+        return _make(c, lexicon, unit, host, host, number[-1])
+    pronoun = _people_pronoun(number, lexicon)
+    if pronoun is not None:  # "there were sixty of us"
+        return _make(c, lexicon, "people", outer, None, pronoun)
     state = state_predicate(outer, lexicon)  # "2.5 million on the streets", "239 aboard"
     if state is not None and lexicon.measure_of(state) != "other":
         return _make(c, lexicon, "people", outer, None, number[-1], predicate=state)
@@ -468,6 +505,39 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
             lent=near,
         )
     return None
+
+
+def _apposed_people(c: _Candidate, lexicon: Lexicon) -> Token | None:
+    """ "The older guards, ten of them, stood ...": a partitive of a pronoun set off by a
+    comma right after a people noun counts that noun's people. A partitive after a clause
+    ("52 stayed on the ward, five of them on oxygen") is a part of the count before
+    it, read by ``_as_part``."""
+    doc = c.number.doc
+    k = c.hedge_start - 1
+    while k > 0 and doc[k].pos_ == "ADV":  # "the guards, maybe ten of them,"
+        k -= 1
+    end = (c.upper or c.number).end
+    if k < 1 or doc[k].text != "," or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    if doc[end + 1].lower_ not in PARTITIVE_PRONOUNS:
+        return None
+    head = doc[k - 1]
+    if head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return head if lexicon.unit_entry(head) is not None else None
+
+
+def _people_pronoun(number: Span, lexicon: Lexicon) -> Token | None:
+    """ "sixty of us", "maybe forty of you": a partitive of a pronoun that can only stand
+    for people counts people. "The two of us" names a known pair rather than counting."""
+    doc = number.doc
+    if number.end + 1 >= len(doc) or doc[number.end].lower_ != "of":
+        return None
+    pronoun = doc[number.end + 1]
+    if pronoun.lower_ not in lexicon.people_pronouns:
+        return None
+    first = doc[number.start - 1] if number.start > 0 else None
+    return None if first is not None and first.lower_ == "the" else pronoun
 
 
 def _own_verb_lemma(verb: Token, lexicon: Lexicon) -> bool:

@@ -173,7 +173,7 @@ class Speakers:
             self.paragraph, self.paragraph_orgs = paragraph, []
         titles = self.lexicon.title_set
         for ent in ents:
-            if ent.label_ not in {"PERSON", "ORG"}:
+            if ent.label_ not in {"PERSON", "ORG"} or _name_as_modifier(ent):
                 continue
             described = self._described_as(ent)
             kind_named = kind_noun_before(ent, self.lexicon)  # "mine operator X"
@@ -350,6 +350,16 @@ class Speakers:
             gap = paragraph - self.speaker_paragraph
             return gap == 0 or (opens and gap <= 2)
         return False
+
+
+def _name_as_modifier(ent: Span) -> bool:
+    """ "at the Velk shaft", "the Tamsworth report": a person's name set before a common noun it
+    modifies names a thing after someone, not a person the text goes on to quote."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent.end >= len(doc):
+        return False
+    after = doc[ent.end]
+    return after.pos_ == "NOUN" and after.is_lower and ent[-1].head.i == after.i
 
 
 def _list_item(sent: Span) -> bool:
