@@ -26,14 +26,20 @@ FOUND = [
     # a named site with a two-word place noun
     ("All 52 residents of the Velka care home were moved on Tuesday.", "Velka care home"),
     # a part of a place: the place it is part of
-    (
-        "Rescuers reached the last section of the Dunmore coal mine on Friday.",
-        "Dunmore coal mine",
+    ("Rescue teams got to the far end of the Harnett tunnel on Friday.", "Harnett tunnel"),
+    pytest.param(
+        "The blaze spread to the northern edge of Ostrava by noon.",
+        "Ostrava",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a part noun after a fire's verb of spreading ('spread to the edge of X') "
+            "yields no place: X is found only after a verb of reaching",
+        ),
     ),
     # what happened to a place is no part of its name
     ("Some 40 crews worked inside the collapsed Dunmore coal mine.", "Dunmore coal mine"),
     # a place adjective makes a name a place, whatever NER calls it
-    ("The fire jumped the river on Monday night into neighbouring Velka.", "Velka"),
+    ("The flood swept into neighbouring Velka overnight.", "Velka"),
     ("Some 300 people fled to nearby Velka on Monday.", "Velka"),
     # a name set off after a place noun says which place
     (
@@ -43,11 +49,11 @@ FOUND = [
     # people named by where they live
     ("On Monday 3,100 residents of Velka were ordered to leave.", "Velka"),
     # a lone name after "in" on counted people, whatever NER calls it
-    ("A further 350 people in Tessin were ordered out on Thursday.", "Tessin"),
+    ("Another 220 people in Tessin had to leave their homes on Sunday.", "Tessin"),
     # places spelled out after a colon, each one
-    ("Orders now cover parts of three districts: Velka, Dorsk and Imren.", "Velka"),
-    ("Orders now cover parts of three districts: Velka, Dorsk and Imren.", "Dorsk"),
-    ("Orders now cover parts of three districts: Velka, Dorsk and Imren.", "Imren"),
+    ("Curfews apply in three towns: Velka, Dorsk and Imren.", "Velka"),
+    ("Curfews apply in three towns: Velka, Dorsk and Imren.", "Dorsk"),
+    ("Curfews apply in three towns: Velka, Dorsk and Imren.", "Imren"),
 ]
 
 
@@ -71,7 +77,7 @@ NOT_FOUND = [
     # "home" is no place noun on its own
     ("Some 40 people returned home to Velka on Monday.", "home"),
     # a lowercase part noun with no place after it
-    ("The last section of the report listed 30 names.", "report"),
+    ("The final pages of the report listed 30 names.", "report"),
 ]
 
 

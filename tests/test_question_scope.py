@@ -71,7 +71,7 @@ CASES = [
     pytest.param(
         [
             "The fever has killed 1,200 people, the health agency said on Monday.",
-            "The agency warned the toll could rise to 5,000 people by the summer.",
+            "The agency warned that as many as 5,000 people might die by the summer.",
         ],
         "1,200",
         "5,000",
@@ -101,7 +101,7 @@ APART = [
     pytest.param(
         [
             "The fever has killed 1,200 people, the health agency said on Monday.",
-            "Doctors warned the toll could rise to 5,000 people by the summer.",
+            "Doctors fear the number of dead may reach 5,000 people by the summer.",
         ],
         "1,200",
         "5,000",
@@ -157,8 +157,8 @@ APART = [
     pytest.param(
         [
             "The fire killed 12 people on Monday, the fire service said.",
-            "The fire killed 12 people, officials said. A fire in the same district killed "
-            "40 people in May 2019.",
+            "The fire killed 12 people, officials said. Another blaze on that street killed "
+            "40 people in June 2018.",
         ],
         "12 people",
         "40 people",
@@ -286,7 +286,7 @@ def test_a_counted_noun_takes_the_date_on_its_own_verb(tmp_path: Path) -> None:
 def test_a_bare_figure_noun_counts_the_main_toll(tmp_path: Path) -> None:
     graph = graph_of(
         tmp_path,
-        "Police said 30 people had died in the fire. Neighbours say the real number is around 90.",
+        "Police said 30 people had died in the fire. Residents say the actual figure is about 90.",
     )
     claim = next(c for c in graph.claims if c.type == "count" and "90" in c.evidence.quote)
     assert claim.measure == "deaths"
@@ -295,8 +295,8 @@ def test_a_bare_figure_noun_counts_the_main_toll(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("sentence", "quote"),
     [
-        ("Nearly 40 of the passengers were children, the charity said.", "40"),
-        ("Twenty of the dead had been identified, police said.", "Twenty"),
+        ("About 15 of the survivors were teenagers, the park service said.", "15"),
+        ("Eight of the victims have been named, the coroner said.", "Eight"),
     ],
 )
 def test_a_partitive_counts_a_part(tmp_path: Path, sentence: str, quote: str) -> None:
@@ -329,13 +329,29 @@ def test_a_coordinated_verb_with_its_own_object_is_its_own_event(
 
 
 def test_the_event_site_is_the_story_own_question(tmp_path: Path) -> None:
-    """Where the story's one-off event happened (said so twice) narrows nothing: 410 people
-    living in the tower that burned and "home to 400 to 600 people" answer one question."""
+    """Where the story's one-off event happened (said so twice) narrows nothing: 235 people
+    living in the tower that burned and "home to 260 to 380 people" answer one question."""
     graph = graph_of(
         tmp_path,
         "A fire tore through the Arlen Tower on Monday 3 March. The fire at the Arlen Tower "
         "burned for 60 hours, the fire service said.",
-        "The council said 410 people were living in the Arlen Tower.",
-        "Neighbours described the block as home to between 450 and 650 people.",
+        "The council said 235 people lived in the Arlen Tower.",
+        "A housing charity described the tower as home to between 260 and 380 people.",
     )
-    assert together(graph, "410 people", "between 450 and 650")
+    assert together(graph, "235 people", "between 260 and 380")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'the tower was home to N people': a copular 'home to' on a noun pointing back to "
+    "the event's site is read as no residence, so it stays apart from 'N lived in X'",
+)
+def test_a_copular_home_to_is_the_story_own_question(tmp_path: Path) -> None:
+    graph = graph_of(
+        tmp_path,
+        "A fire tore through the Arlen Tower on Monday 3 March. The fire at the Arlen Tower "
+        "burned for 60 hours, the fire service said.",
+        "The council said 235 people lived in the Arlen Tower.",
+        "A housing charity said the tower was home to between 260 and 380 people.",
+    )
+    assert together(graph, "235 people", "between 260 and 380")

@@ -21,9 +21,9 @@ def graph_of(tmp_path: Path, *articles: str) -> Graph:
 
 PLACES = [
     pytest.param(
-        "Halcyon Motors put the number of hourly employees on strike at Norwood at 1,922.",
-        "1,922",
-        "Norwood",
+        "Brisco Foods estimated the number of workers on strike at Welby at 645.",
+        "645",
+        "Welby",
         id="a place on a state phrase's object: on strike at X",
     ),
     pytest.param(
@@ -33,17 +33,17 @@ PLACES = [
         id="a place on the verb an event noun is the object of",
     ),
     pytest.param(
-        "Pickets are up outside Delmore Assembly. Officials of Local 12 say approximately "
-        "1,300 of their members walked out there.",
-        "1,300",
-        "Delmore Assembly",
+        "A picket line formed outside Corran Works at dawn. Stewards of Branch 5 say roughly 740 "
+        "workers walked out there.",
+        "740",
+        "Corran Works",
         id="there points back to the paragraph's last place, not to the speaker",
     ),
     pytest.param(
-        "The agency said the fever had killed 900 people. Teravia now has more deaths than "
-        "any other country, at 388.",
-        "388",
-        "Teravia",
+        "The agency said the outbreak had killed 610 people. Kestovia now has more "
+        "fatalities than its neighbours combined, at 212.",
+        "212",
+        "Kestovia",
         id="a named place that has what is counted is where the count holds",
     ),
     pytest.param(
@@ -72,9 +72,9 @@ PLACES = [
         id="negative: a speaker's organisation is not a site",
     ),
     pytest.param(
-        "Volunteers opened a cholera treatment centre on Friday. Officials said 45 patients "
-        "had been at the centre.",
-        "45 patients",
+        "Volunteers set up a field clinic on Monday. Medics said 28 children were treated "
+        "at the clinic.",
+        "28 children",
         None,
         id="negative: the centre of a kind, with no name, is no named site",
     ),
@@ -89,22 +89,22 @@ def test_count_site(tmp_path: Path, text: str, quote: str, place: str | None) ->
 QUESTIONS = [
     pytest.param(
         [
-            "Halcyon Motors put the number of hourly employees on strike at Norwood at 1,922. "
-            "The union says 30,000 of its members are now on strike."
+            "Brisco Foods estimated the number of workers on strike at Welby at 645. "
+            "Nationwide, 9,500 union members are out on strike, the union says."
         ],
-        "1,922",
-        "30,000",
+        "645",
+        "9,500",
         False,
         id="a site's strikers and the national total are two questions",
     ),
     pytest.param(
         [
-            "Pickets went up at Halcyon Motors' Norwood Assembly plant on Tuesday. The union "
-            "said about 1,800 members walked out of the plant. Halcyon Motors, in a statement, "
-            "put the number of hourly employees on strike at Norwood at 1,922."
+            "Picket lines formed at Brisco Foods' Welby Packing plant on Tuesday. The Food "
+            "Workers' Guild said about 610 members went on strike at the plant. In a statement, "
+            "Brisco Foods estimated the number of workers on strike at Welby at 645."
         ],
-        "1,800",
-        "1,922",
+        "610",
+        "645",
         True,
         id="the plant and the town it is named for: one site, one question",
     ),
@@ -152,23 +152,23 @@ def test_site_conflict_survives_one_unnamed(tmp_path: Path) -> None:
     plant" (the conflict must not be lost by the site split)."""
     graph = graph_of(
         tmp_path,
-        "Pickets went up at Halcyon Motors' Norwood Assembly plant on Tuesday. The union said "
-        "about 1,800 members walked out of the plant. Halcyon Motors, in a statement, put the "
-        "number of hourly employees on strike at Norwood at 1,922.",
+        "Picket lines formed at Brisco Foods' Welby Packing plant on Tuesday. The Food Workers' "
+        "Guild said about 610 members went on strike at the plant. In a statement, Brisco Foods "
+        "estimated the number of workers on strike at Welby at 645.",
     )
-    fact = next(f for f in graph.facts if f.id == fact_id(graph, "1,922"))
+    fact = next(f for f in graph.facts if f.id == fact_id(graph, "645"))
     assert fact.status == "conflict"
 
 
 LAYOFFS = (
     "Where the layoffs stand:\n\n"
-    "- Laid off by Halcyon Motors: around 2,100, most of them at the Selm plant, the company "
-    "says.\n"
+    "- Laid off by Halcyon Motors: around 2,100, the bulk of them at its Selm depot, the "
+    "company says.\n"
     "- Laid off by Brenmark Motors: 1,400, Brenmark Motors says.\n"
     "- All three companies: roughly 4,000, compared with more than 3,900 on Tuesday."
 )
 TOTAL = (
-    "Halcyon Motors, Brenmark Motors and Oskel Motors have laid off more than 3,900 workers, "
+    "Together, Halcyon Motors, Brenmark Motors and Oskel Motors laid off over 3,900 workers, "
     "the union said. Brenmark Motors said it had laid off 1,400 workers."
 )
 
@@ -257,9 +257,9 @@ BREAKDOWNS = [
         id="the first item, a few words after the total",
     ),
     pytest.param(
-        "The police's final count is 64: the 63 people who died in the tower and a baby girl, "
-        "Ana Lind, who was stillborn in hospital.",
-        "the 63 people who died in the tower",
+        "The coroner's tally stands at 38: the 37 passengers killed on the bridge and a "
+        "driver, Ivo Masik, who died weeks later.",
+        "the 37 passengers killed on the bridge",
         True,
         id="items that open with 'the' or 'a', one with an appositive name",
     ),
@@ -316,8 +316,8 @@ def test_coordinated_agents_after_a_fronted_date(tmp_path: Path) -> None:
     """A total across companies after a fronted date is not the last-named company's."""
     graph = graph_of(
         tmp_path,
-        "Brenmark Motors laid off 900 workers on Monday. Since the strike began on May 2, "
-        "Halcyon Motors, Brenmark Motors and Oskel Motors have laid off more than 3,900 "
+        "Brenmark Motors laid off 900 workers on Monday. Since the stoppage started on June 9, "
+        "Halcyon Motors, Brenmark Motors and Oskel Motors have together laid off over 3,900 "
         "workers.",
     )
     assert fact_id(graph, "900 workers") != fact_id(graph, "3,900 workers")

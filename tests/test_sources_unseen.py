@@ -38,14 +38,14 @@ def source_text(nlp, lexicon: Lexicon, text: str, quote: str) -> str | None:
 FORMS = [
     # "it" after a source that gave a figure with a verb of tallying is that source
     (
-        "Kestrel Mining first put the number of missing men at 17 on Monday. On Tuesday "
-        "it revised that figure to 21.",
+        "Kestrel Mining initially estimated the number of trapped workers at 17 on Monday. "
+        "A day later it raised that estimate to 21.",
         "21",
         "Kestrel Mining",
     ),
     # a statement noun owned by its speaker: "X repeated its claim that ..."
     (
-        "The Selm Dockers' Union has repeated its claim that 40 men were aboard.",
+        "The Selm Dockers' Union has reiterated its assertion that 40 men were aboard.",
         "40 men",
         "Selm Dockers' Union",
     ),
@@ -82,7 +82,7 @@ FORMS = [
     ("The Orlen fire brigade said 12 people were rescued.", "12 people", "Orlen fire brigade"),
     # the speaker of a verb of saying it is the complement of ("X continues to put ...")
     (
-        "Some 900 people have left. Mayor Orla Venn continues to put the figure at 1,400 people.",
+        "Some 900 people have left. Mayor Orla Venn keeps putting the number at 1,400 people.",
         "1,400 people",
         "Orla Venn",
     ),
@@ -94,8 +94,8 @@ FORMS = [
         "Mara Kovet",
     ),
     (
-        'Ivo Dren is 40.\n\n"There were nine of us in the van. Then two more men climbed in, '
-        'so eleven people," he said from his bed.',
+        'Ivo Dren is 40.\n\n"We were seven in the truck. Then two more men squeezed aboard, '
+        'so nine people," he told reporters by phone.',
         "two more men",
         "Ivo Dren",
     ),
@@ -163,7 +163,7 @@ FORMS = [
     ),
     ("Key figures:\n\n- 300 people treated for burns", "300 people", None),
     # labels that name no one: a figure label, news from a place
-    ("Dead: about 80 people, most of them in Orlen.", "80 people", None),
+    ("Dead: about 80 people, the majority in Orlen.", "80 people", None),
     ("The latest from Orlen: 37 people treated for burns.", "37 people", None),
     # "it" still needs an organisation that spoke: a person's figure leaves it unresolved
     ("Mara Kovet put the number at 23. Later it rose to 29 people.", "29 people", None),

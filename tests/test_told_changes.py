@@ -29,25 +29,25 @@ def status_of(graph: Graph, quote: str) -> str:
     ("text", "conflict"),
     [
         pytest.param(
-            "The official death toll stood at 31 overnight. "
-            "The Orlan coast guard says the toll has risen to 44.",
+            "Overnight the confirmed number of dead was 31. "
+            "The Orlan coast guard now reports that the toll has climbed to 44.",
             False,
             id="the article says the toll rose",
         ),
         pytest.param(
-            "The official death toll stood at 31 overnight. "
+            "Overnight the confirmed number of dead was 31. "
             "Latest figures from the Orlan coast guard: 44 dead.",
             False,
             id="the higher figure told later as the update",
         ),
         pytest.param(
-            "The official death toll stood at 31 overnight. "
-            "The Orlan coast guard says the toll stands at 44.",
+            "Overnight the confirmed number of dead was 31. "
+            "The Orlan coast guard says the toll is 44.",
             True,
             id="two voices, no change told",
         ),
         pytest.param(
-            "The official death toll now stands at 31, while Mayor Wenna Ravn says 44 "
+            "The confirmed number of dead is 31, but Mayor Wenna Ravn insists that 44 "
             "people have died.",
             True,
             id="two figures set against each other in one sentence",
@@ -63,8 +63,8 @@ def test_a_told_rise_is_no_clash(tmp_path: Path, text: str, conflict: bool) -> N
     ("later", "conflict"),
     [
         pytest.param(
-            "The Varnet clinic is now treating 23 patients after the latest arrivals and "
-            "several discharges, director Wenna Ravn said.",
+            "After two admissions and a transfer overnight, the Varnet clinic is now treating "
+            "23 patients, director Wenna Ravn said.",
             False,
             id="a state said to follow arrivals and discharges",
         ),
@@ -114,8 +114,8 @@ def _two_days(folder: Path, first: str, second: str, days: tuple[str, str]) -> G
 def test_a_count_since_a_day(tmp_path: Path, days: tuple[str, str], conflict: bool) -> None:
     graph = _two_days(
         tmp_path,
-        "Hospitals in Orlan have admitted 400 people with heatstroke since the start of the "
-        "month, the Varnet medical board said.",
+        "Since the beginning of the month, hospitals in Orlan have admitted 400 people with "
+        "heatstroke, the Varnet medical board said.",
         "Hospitals in Orlan have admitted 520 people with heatstroke since 1 March, the "
         "Orlan health office said.",
         days,

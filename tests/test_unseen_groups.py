@@ -27,7 +27,21 @@ def said(sentence: str, quote: str) -> Evidence:
         ("The firm counts 2,150 absent, out of a staff it puts at 5,400.", "5,400", True),
         ("Some 310 nurses out of the roughly 900 employed there stayed home.", "roughly 900", True),
         ("The guild said 7,300 of the 9,100 weavers in Tarsk struck.", "7,300", False),
-        ("Police counted 40 arrests on the first day of the dispute, 55 the next.", "55", False),
+        (
+            "Police made 40 arrests on the opening day of the dispute, and 55 on the second.",
+            "55",
+            False,
+        ),
+        pytest.param(
+            "Police made 40 arrests during the opening day of the dispute and 55 the day after.",
+            "55",
+            False,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="'of the <event noun> and N': a whole-of marker whose noun counts no "
+                "people still makes the next figure a whole when no comma splits the clause",
+            ),
+        ),
         ("The toll rose to 31, the mayor of the town said, then 44.", "44", False),
         ("Of the 9,100 weavers, most stayed home.", "9,100 weavers", False),
     ],
@@ -84,7 +98,7 @@ def test_whole(sentence: str, quote: str, whole: bool, lexicon: Lexicon) -> None
             id="a whole its own words measure is that measure's count",
         ),
         pytest.param(
-            ["The firm says 300 are on strike, out of a workforce it puts at 2,000."],
+            ["The firm says 300 are on strike, out of a staff it numbers at 2,000."],
             "300",
             "2,000",
             False,
@@ -99,7 +113,6 @@ def test_whole_is_its_own_question(
     assert (fact_id(graph, a) == fact_id(graph, b)) is same
 
 
-
 def test_workers_hurt_in_a_workers_story_stay_one_question(tmp_path: Path) -> None:
     graph = story_graph(
         tmp_path,
@@ -108,12 +121,13 @@ def test_workers_hurt_in_a_workers_story_stay_one_question(tmp_path: Path) -> No
     )
     assert fact_id(graph, "12 miners") == fact_id(graph, "9 workers")
 
+
 @pytest.mark.parametrize(
     ("sentence", "quote", "held"),
     [
         ("Rebels were holding 40 hostages in the hills.", "40 hostages", True),
         ("Some 75 prisoners remain in the camp.", "75 prisoners", True),
-        ("About 120 prisoners were involved in the uprising.", "120 prisoners", False),
+        ("Roughly 120 prisoners participated in the disturbance.", "120 prisoners", False),
         ("Some 60 inmates rioted on the top floor.", "60 inmates", False),
     ],
 )
@@ -143,8 +157,8 @@ def test_other_doers_keep_their_noun(
     [
         pytest.param(
             [
-                "Wardens said about 120 prisoners were involved in the uprising.",
-                "A charity said at least 300 inmates were involved in the uprising.",
+                "Wardens said roughly 120 prisoners participated in the disturbance.",
+                "A charity said at least 300 inmates participated in the disturbance.",
             ],
             "120 prisoners",
             "300 inmates",
@@ -176,8 +190,8 @@ def test_nouns_of_one_kind(tmp_path: Path, articles: list[str], a: str, b: str, 
     ("sentence", "quote", "strike"),
     [
         (
-            "More than 9,000 miners stayed away from the pits as the strike began.",
-            "9,000 miners",
+            "Over 9,000 workers stayed away from the docks as the stoppage got under way.",
+            "9,000 workers",
             True,
         ),
         (

@@ -181,8 +181,8 @@ def _found(text: str, regex: re.Pattern[str] | None, not_after: Iterable[str] = 
 
 def tally_apart(evidence: Evidence, cues: ReconcileWords) -> str | None:
     """The kind of tally a figure is, when the lexicon's ``tallies_apart`` names it right
-    after the figure ("410 excess deaths") or in its table row's label ("| Statistics
-    office (excess mortality) | 410 |"): a statistical construct of its own, never a rival
+    after the figure ("265 excess deaths") or in its table row's label ("| Census
+    bureau (excess mortality) | 265 |"): a statistical construct of its own, never a rival
     to the count of the dead. None for any other figure."""
     found = cues.compiled.tallies_apart
     if found is None or not found.in_sentence(evidence.sentence):
@@ -210,16 +210,16 @@ def is_running_total(evidence: Evidence, cues: ReconcileWords) -> bool:
 
 def is_running_count(evidence: Evidence, cues: ReconcileWords) -> bool:
     """Whether the words around a count make it a running count, in the clause rather than
-    beside the figure: "25 have been rescued alive since the collapse", "bringing the total
-    pulled out alive to 16"."""
+    beside the figure: "since the landslide, 14 climbers have been brought down", "bringing
+    the total airlifted out to 37"."""
     found = cues.compiled.running_count
     if found is None or not found.in_sentence(evidence.sentence):
         return False
     regex = found.regex
     before, quote, after = _split(evidence)
     window = cues.running_window
-    # within the count's own clause: "11 were rescued today, bringing the total to 19" is
-    # that day's 11; the running total is the 19
+    # within the count's own clause: "the crews reached 7 on Friday, bringing the total to
+    # 52" is that day's 7; the running total is the 52
     before = re.split(r"[,;:\u2014]", _last_words(before, window))[-1]
     after = re.split(r"[,;:\u2014]", _first_words(after, window))[0]
     return _found(f"{before} {quote} {after}", regex)
@@ -266,10 +266,10 @@ def _whole_pattern(markers: tuple[str, ...], window: int, end: str) -> re.Patter
 
 def is_whole(evidence: Evidence, cues: ReconcileWords, *, named: bool = False) -> bool:
     """Whether the figure is the whole an earlier figure of its sentence is a share of
-    ("4,600 of the 5,200 miners struck", "2,900 on strike, out of a workforce it puts at
-    13,700"): the population counted (a roster, a workforce), its own question, never the
-    count of what some of them did. ``named``: only when words between the marker and the
-    figure name what the whole is ("a workforce it puts at")."""
+    ("310 of the 480 nurses stayed away", "1,150 walked out, out of a staff the board
+    numbers at 8,600"): the population counted (a roster, a staff), its own question, never
+    the count of what some of them did. ``named``: only when words between the marker and
+    the figure name what the whole is ("a staff the board numbers at")."""
     markers = cues.compiled.whole_of
     if markers is not None and markers.multiword and markers.opens_none(evidence.sentence):
         # a marker's first word has a space after it, inside the text before the quote as
@@ -354,8 +354,8 @@ def rate_pattern(cues: ReconcileWords) -> re.Pattern[str] | None:
 def is_rate(
     evidence: Evidence, cues: ReconcileWords, *, regex: re.Pattern[str] | None = None
 ) -> bool:
-    """Whether the figure is a rate ("1,000 new cases a week", "40 a day"): a count per
-    period, never comparable with a total ("640 a week earlier" is a time, no rate)."""
+    """Whether the figure is a rate ("about 700 admissions a week", "35 per day"): a count
+    per period, never comparable with a total ("515 a week earlier" is a time, no rate)."""
     if regex is None:
         found = cues.compiled.rate
         regex = found.regex if found else None
@@ -449,12 +449,12 @@ def _change_pattern(cues: tuple[str, ...], verbs: frozenset[str]) -> re.Pattern[
 
 
 def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
-    """Whether the sentence places its figure before the article's own moment ("earlier
-    in the day it was reported that ...", "initially").
+    """Whether the sentence places its figure before the article's own moment ("the
+    ministry had earlier given a figure of ...", "initially").
 
     A time word speaks of the figure nearest it: one with another figure between them
-    belongs to that one ("eight freed, six in the evening and two earlier": only the two
-    are earlier; "initially 40, later 60": the 60 is not)."""
+    belongs to that one ("nine released, five at noon and four earlier": only the four
+    are earlier; "initially 25, later 70": the 70 is not)."""
     found = cues.compiled.earlier
     sentence = evidence.sentence
     if found is None or not found.in_sentence(sentence):

@@ -16,9 +16,9 @@ already merged:
 - other names nearly equal as a whole *and* token by token, so "North Kestova"
   and "South Kestova" (one token apart entirely) stay apart;
 - an acronym joins the one long name in the corpus it abbreviates ("KRA");
-- a proper name that ends exactly one longer one joins it ("Blue Lantern");
+- a proper name that ends exactly one longer one joins it ("Grey Heron");
 - a lone surname or given name joins the one full name in the same document
-  that contains it ("Orrin" -> "Nadia Orrin"), else the one in the corpus;
+  that contains it ("Toivel" -> "Sanna Toivel"), else the one in the corpus;
   if two full names share it, it joins neither;
 - a generic short form ("the coast guard", "the agency", "French transport ministry")
   joins the one organisation of its document it fits (by its ending or its head's
@@ -623,7 +623,7 @@ class _Merger:
                 self.join_if_one(node, longs.get(letters, []))
 
     def tails(self) -> None:
-        """A proper organisation name that is the end of one longer one ("Blue Lantern")."""
+        """A proper organisation name that is the end of one longer one ("Grey Heron")."""
         nodes = [
             n
             for n in self.global_nodes(ORGANISATIONS)
@@ -705,7 +705,7 @@ class _Merger:
 
     def roles(self) -> None:
         """ "The minister" joins the one person its document names with that title
-        ("Interior Minister Nadia Orrin"); otherwise it stays a corpus-wide role."""
+        ("Interior Minister Sanna Toivel"); otherwise it stays a corpus-wide role."""
         titled: dict[str, set[tuple[str, Node]]] = defaultdict(set)
         for o in self.occurrences:
             written = key_of(clean(o.mention.text))
@@ -815,10 +815,10 @@ def _same_name(a: str, b: str, threshold: int) -> bool:
 
 def _same_token(x: str, y: str, threshold: int) -> bool:
     """Equal, nearly equal, or the same consonants in the same order: transliterations
-    differ mostly in vowels ("Mohammed"/"Muhammad", "Volodymir"/"Volodymyr")."""
+    differ mostly in vowels ("Mohammed"/"Muhammad", "Sergei"/"Sergey")."""
     if x == y:
         return True
-    if not x or not y or x[0] != y[0] or x + "a" == y or y + "a" == x:  # Daniel/Daniela
+    if not x or not y or x[0] != y[0] or x + "a" == y or y + "a" == x:  # Paul/Paula
         return False
     ratio = fuzz.ratio(x, y)
     if ratio >= threshold:

@@ -22,8 +22,8 @@ and places to it, or to each other:
   predicate that ``changes_state``) naming the event's day is that event's date ("killed
   on 7 May" in a story of the 7 May raid); other things that happened that day (a
   hearing, a visit) are not. A place the story names as where its one-off event happened
-  is that event's place wherever a verb that names no other event mentions it again ("the
-  search went on through the night off Cape Lira"), a site inside a town inside a region
+  is that event's place wherever a verb that names no other event mentions it again ("divers
+  kept looking until dusk off Cape Lira"), a site inside a town inside a region
   being one "where" at different granularity. Countries are too wide to carry this over.
 * **A coarse date is the one finer date inside it.** "By January" and "by 20 January",
   "completed last year" and "finished in May" of that year: a month, week or year said of
@@ -31,7 +31,7 @@ and places to it, or to each other:
   one finer date of the story falls inside it (two or more and it cannot say which).
 * **A bare part of a day is the one-off event's.** "On the night", "that morning", with
   nothing to say which night, point back to the night the story is about: its one-off
-  event's ("some residents had not been at home on the night"). Not "the next day" or
+  event's ("a few guests were away from the hotel on the night"). Not "the next day" or
   "the night of 3 May", which say which, nor a statement's "that evening".
 * **A place with no event word names only itself.** A dateline ("VARNA —"), a table row's
   place cell, or a place on a verb that names no event ("pickets stood outside the gates

@@ -1,6 +1,6 @@
 """Counts that speak of another moment of the story's event than its outcome.
 
-"Five people had already died before the fire": deaths before the one-off event are not
+"Two patients had died in the ward before the flood": deaths before the one-off event are not
 its toll, whatever the measure says. The words live in the lexicon (``reconcile.
 before_event``: "before", "prior to"; ``before_event_measures``: the measures of harm an
 event's toll counts); the event is named by a noun of one of the lexicon's ``once``
@@ -8,8 +8,8 @@ predicates (the fire, the boat) or of ``before_event_nouns`` (the sinking).
 
 In a story about recurring gatherings (crowds counted on several days of action), the harm
 done at a gathering (officers hurt, people arrested or held: the lexicon's
-``reconcile.gathering_measures``) is counted per gathering too: "eight officers were hurt"
-on the first day and "310 were injured" on the fifth are two days' questions, not one
+``reconcile.gathering_measures``) is counted per gathering too: "six officers were hurt"
+at Monday's rally and "145 were injured" by Saturday's are two days' questions, not one
 running toll; a figure over a stated period ("since 9 May") speaks for the day it starts.
 """
 

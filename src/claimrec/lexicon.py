@@ -165,7 +165,7 @@ class Merging(LexiconPart):
     name_particles: list[str] = []
     # Spelling variants of one sound, rewritten before person tokens are compared.
     transliterations: dict[str, str] = {}
-    # Words an acronym skips: "Office for Coastal Rescue" -> OCR.
+    # Words an acronym skips: "Board of Inland Waterways" -> BIW.
     acronym_skip: list[str] = []
     # Head nouns that make a lowercase phrase a generic short form ("the coast guard").
     short_form_heads: list[str] = []
@@ -181,7 +181,7 @@ class Merging(LexiconPart):
     affiliation_roles: list[str] = []
     # Words that never modify a role, so a clause between two names ties no one to the other.
     function_words: list[str] = []
-    # Legal forms ending a company's registered name ("Kestrel Mining PLC"): dropped.
+    # Legal forms ending a company's registered name ("Tarnby Quarries PLC"): dropped.
     legal_forms: list[str] = []
 
 
@@ -193,7 +193,7 @@ class Tolls(LexiconPart):
     victim_nouns: list[str] = []  # the people an event struck: its dead, when it only killed
     victim_measure: str = "deaths"
     victim_rivals: list[str] = []  # measures that make "victims" more than the dead
-    whole_measures: list[str] = []  # "eight of them in critical care": all in critical care
+    whole_measures: list[str] = []  # "five of whom are in critical condition": all of those
     bounded_units: list[str] = []  # "a three-day curfew": an event of stated length
     within_event: list[str] = []  # "on the second day", "by the end": dated inside such an event
     country_nouns: list[str] = []  # "for the country": the last country named
@@ -233,7 +233,7 @@ class ReconcileWords(LexiconPart):
     # verbs of being: with no measure, a count under one is keyed by the words after it
     copulas: list[str] = []
     figure_words: list[str] = []  # "withdrawn that figure": what a correction points back to
-    tallies_apart: list[str] = []  # "410 excess deaths": a statistical construct of its own
+    tallies_apart: list[str] = []  # "265 excess deaths": a statistical construct of its own
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
     gathering_measures: list[str] = []
@@ -273,7 +273,7 @@ class ReconcileWords(LexiconPart):
     # right after a bare figure: its people are others than those just counted
     others: list[str] = []
     # after a figure and before another: the second is the whole the first is taken from
-    # ("4,600 of the 5,200 miners", "2,900 on strike, out of a workforce of 13,700")
+    # ("310 of the 480 nurses", "1,150 walked out, out of a staff of 8,600")
     whole_of: list[str] = []
     whole_of_window: int = 6  # words allowed between the part's figure and the marker
     # beside a count of one event: it is the running total of such events ("in all, 58")
@@ -285,7 +285,7 @@ class ReconcileWords(LexiconPart):
     scenario: list[str] = []  # next to a figure: "a worst case", a projection
     scenario_window: int = 4  # words either side of the figure searched for a scenario
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
-    earlier: list[str] = []  # "earlier in the day it was reported": an earlier moment
+    earlier: list[str] = []  # "the agency had initially put it at": an earlier moment
     later_state: list[str] = []  # "after three were freed, 212 were held": a later state
     state_change_nouns: list[str] = []  # "after the latest arrivals": a change, as a noun
     rose_to: list[str] = []  # "the toll has climbed to 62": later than the article's lower

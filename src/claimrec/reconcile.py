@@ -21,7 +21,7 @@ the place it stands in ("X Assembly plant") answers that place's question; a cou
 stated for a list of places ("in X, Y and Z") is no one place's. Scope is
 ``projection`` for a projected figure dated after its article, or projecting a running
 toll or a gathering; ``rate`` for a count per period; ``row:<label>`` for a table row
-naming what it counts; ``tally:<kind>`` for a tally of another kind ("410 excess
+naming what it counts; ``tally:<kind>`` for a tally of another kind ("265 excess
 deaths"); ``terms`` for a term of an agreement ("the deal covers 80": one
 question whichever day it is told); else ``part`` for an increment or subset ("another
 3,000", "nine of them", the items of a breakdown after a total: "96: 80 men, 13 women and
@@ -202,7 +202,7 @@ EARLIER = "earlier"
 LIST_JOINERS = frozenset({"and", "or", "plus"})  # words that join a list's last item
 COPULA_STATE = "state"  # a copula's count: what the words after it say its people are
 COPULA_WORDS = 6  # words after a copula's count that say what its people are
-WHOLE = "whole"  # the population a share is taken of ("of the 5,200 miners")
+WHOLE = "whole"  # the population a share is taken of ("of the 480 nurses")
 WITHIN = "within"
 PLACE = "place"  # the predicate of a place on a verb that names no event: the place itself
 BEFORE_EVENT = "before_event"  # harm stated for before the one-off event ("died before it sank")
@@ -493,7 +493,7 @@ class _Context:
     def _event_sites(self, claims: Sequence[Claim]) -> dict[str | None, frozenset[str]]:
         """Each story's own site: where its one-off event happened (a ``once`` predicate's
         place, narrower than a country: the tower that burned). A count stated for it is
-        the story's own question, no narrower ("410 people were living in the tower")."""
+        the story's own question, no narrower ("about 260 tenants lived in the estate")."""
         said: dict[str | None, Counter[str]] = defaultdict(Counter)
         for claim in claims:
             place = claim.location
@@ -673,7 +673,7 @@ class _Context:
     def goes_on_earlier(self, claim: Claim) -> bool:
         """Whether a count goes on telling an earlier event: its sentence, right after one
         that counts that event, names no time, year or event of its own ("The 2019 fires
-        forced 25,000 from their homes. Six people died.")."""
+        drove 14,000 out of the valley. Nine people drowned.")."""
         if self._goes_on is None:
             self._goes_on = _going_on_earlier(self._counts, self)
         return claim.id in self._goes_on
@@ -752,7 +752,7 @@ class _Context:
         A running total's stated time that dates the event rather than the count ("died
         in the March 3 earthquake", "since Monday's quake") leaves it at its article's
         date: the total speaks for when it was reported. So does any count over a stretch
-        that runs up to now ("have admitted 2,310 since the start of the month")."""
+        that runs up to now ("have treated 1,480 since the beginning of June")."""
         time = claim.time
         if time is not None and (
             (
@@ -913,7 +913,7 @@ def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
 
 def _by_nationality(claim: Claim, ctx: _Context) -> bool:
     """Whether a count with no measure counts people only by their nationality, with a
-    verb the lexicon gives no meaning ("the group was made up of 6 Velorians", "X
+    verb the lexicon gives no meaning ("the party included 6 Velorians", "X
     counted 13 Velorians", "13 Velorians are now home"): a breakdown of who was there at
     one moment. The verb says nothing more, so it is not part of the question; the day
     is (the same people counted on two days are two breakdowns); a place in its sentence
@@ -1042,7 +1042,7 @@ def _event_date(claim: Claim, ctx: _Context) -> dt.date | None:
 def _own_measure(claim: Claim, ctx: _Context) -> bool:
     """Whether a whole's own words give it a measure its share does not have ("30 of the 34
     men it lists as missing": the 34 are the missing, not a roster); a measure the share and
-    the whole both take from the sentence's verb ("4,600 of the 5,200 miners struck")
+    the whole both take from the sentence's verb ("310 of the 480 nurses stayed away")
     says nothing of the whole."""
     if claim.measure == "other":
         return False
@@ -1091,8 +1091,8 @@ def _scope(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     of its own, never grouped with counts of what has happened (a planned figure of
     anything else, "12,000 more troops are to be sent", stays with its count, marked and
     not compared); ``rate`` for a count per period; ``whole`` for the population a figure
-    before it in its sentence is a share of ("4,600 of the 5,200 miners");
-    ``tally:<kind>`` for a tally the lexicon's ``tallies_apart`` names ("410 excess
+    before it in its sentence is a share of ("310 of the 480 nurses");
+    ``tally:<kind>`` for a tally the lexicon's ``tallies_apart`` names ("265 excess
     deaths"), never a rival to the count of the dead;
     ``row:<label>`` for a table row that names the group it counts; ``part`` for an
     increment or subset (not for a count already stated for a narrower place); else None."""
@@ -1161,12 +1161,12 @@ def _unmeasured_sentences(
 def _drawn_from_all(
     claims: Sequence[Claim], partitive: Phrases | None, *, whole: frozenset[str]
 ) -> frozenset[str]:
-    """Partitive counts ("187 of them escaped") whose "them" is a plain head count of
-    everyone there ("293 people were in the block"), stated just before (same or previous
+    """Partitive counts ("88 of them got out") whose "them" is a plain head count of
+    everyone there ("about 140 guests were in the hotel"), stated just before (same or previous
     sentence), for another measure: they count everyone who escaped, the whole of that
     measure's question, not a subset of some other figure for it. So do partitives of a
-    state only some of a group are in (``whole``: "31 remain in hospital, eight of them in
-    critical care" counts everyone in critical care). A partitive of a group
+    state only some of a group are in (``whole``: "19 are still being treated, five of them
+    in intensive care" counts everyone in intensive care). A partitive of a group
     already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
     measure ("twelve were hurt, nine of them firefighters") stays a part."""
     if partitive is None:
@@ -1288,9 +1288,9 @@ def _listed_parts(claims: Sequence[Claim]) -> frozenset[str]:
 
 def _corrections(counts: Sequence[Claim], cues: ReconcileWords) -> dict[str, Claim]:
     """Claim id -> the figure it corrects: a bare figure in a sentence that takes back
-    the figure stated just before it and gives the right one ("... said hospitals were
-    treating 71 survivors. The office has since withdrawn that figure; the correct number
-    was 53."). The correction answers the corrected figure's question. ``counts``: in
+    the figure stated just before it and gives the right one ("... said clinics had
+    admitted 64 patients. The bureau later retracted that number; the right figure is
+    48."). The correction answers the corrected figure's question. ``counts``: in
     reading order."""
     withdrawn, stated = pattern(tuple(cues.withdrawn)), pattern(tuple(cues.stated_update))
     out: dict[str, Claim] = {}
@@ -1409,9 +1409,9 @@ def _joined(first: Evidence, second: Evidence) -> bool:
 
 
 def _elided_parts(counts: Sequence[Claim], lexicon: Lexicon) -> frozenset[str]:
-    """Bare figures right after a partitive part in their sentence ("six of the captives
-    are women and seven are children", "nine of them died and four were hurt"): the
-    partitive is elided ("seven [of the captives]"), so each is a part too, never the
+    """Bare figures right after a partitive part in their sentence ("four of the crew
+    are cadets and three are engineers", "nine of them died and four were hurt"): the
+    partitive is elided ("three [of the crew]"), so each is a part too, never the
     whole. ``counts``: in reading order."""
     cues = lexicon.reconcile
     words = frozenset(lexicon.prefilter.number_words)

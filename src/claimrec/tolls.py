@@ -21,11 +21,11 @@ def forecast_of_now(
     claim: Claim, lexicon: Lexicon, published: dt.date | None, *, cumulative: bool
 ) -> bool:
     """Whether a forecast of a running toll speaks of the toll as it stands: one expected
-    (not merely possible) with no horizon of its own ("officials expected the toll to pass
-    60", "the count would pass 4,000 this week"). The dead of a fire are dead already and
+    (not merely possible) with no horizon of its own ("the agency expected the count to top
+    45", "the tally would pass 3,000 this week"). The dead of a fire are dead already and
     the week's count is this week's: such a figure answers the toll's own question, shown
     as a forecast and never compared. A forecast to a later day ("by January", "before
-    the end of the month", a day after its article) or a mere possibility ("could
+    the month is out", a day after its article) or a mere possibility ("could
     exceed 7,000") is a question of its own."""
     if not cumulative or claim.modality != "expected":
         return False

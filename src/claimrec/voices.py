@@ -69,7 +69,7 @@ ORGANISATIONS = frozenset({"ORG", "GROUP"})
 
 def _units(entity: dict[str, Entity]) -> dict[str, str]:
     """An organisation whose name is another organisation's name and more words ("X
-    Local 12", "X Communications Department", "X NEWS" of a release heading) is a unit of
+    Branch 7", "X Communications Department", "X NEWS" of a release heading) is a unit of
     it, and speaks with its voice."""
     orgs = [e for e in entity.values() if e.type in ORGANISATIONS]
     named = {a.lower(): e.id for e in orgs for a in e.aliases if a[:1].isupper()}

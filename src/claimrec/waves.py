@@ -17,8 +17,8 @@ wave and each site. Reconcile asks four things of it, answered here from the cla
   row is the increment of its day (a wave called out), its own question. The first row
   starts the count, so it is also the running total on its day.
 - **what a bare repetition counts** (``repeated_figures``): a figure under a verb the
-  lexicon does not know ("face 6,400 workers") that its article states again for one
-  measure ("6,400 members walked off the job") asks that figure's question.
+  lexicon does not know ("face 2,750 workers") that its article states again for one
+  measure ("2,750 members walked out") asks that figure's question.
 """
 
 from __future__ import annotations
@@ -122,9 +122,9 @@ def _falls(values: Iterable[int]) -> bool:
 
 def repeated_figures(claims: Sequence[Claim], *, named: Collection[str]) -> dict[str, Claim]:
     """Claim id -> the claim it repeats: a figure of no measure, under a verb the lexicon
-    does not know (none of ``named``: "see 6,400 workers", a headline's "6,400 Depot
-    Workers Down Tools"), that an article states again, exactly, for one measure ("6,400
-    members walked off the job"). An article repeating a figure speaks of one group of
+    does not know (none of ``named``: "see 2,750 workers", a headline's "2,750 Depot
+    Staff Stop Work"), that an article states again, exactly, for one measure ("2,750
+    members walked out"). An article repeating a figure speaks of one group of
     people; the sentence that says what happened to them says what it counts."""
     bare = [
         ((c.doc, _exact(c)), c)

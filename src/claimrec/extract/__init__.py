@@ -278,8 +278,8 @@ def _intake(count: Count, trigger: Trigger | None, predicate: str, lexicon: Lexi
 
 
 def _reported(count: Count, predicate: str, lexicon: Lexicon) -> str:
-    """People "reported missing" are the reports made ("260 were reported missing to the
-    hotline", some twice), not those still unaccounted for: the lexicon's
+    """People "reported missing" are the reports made ("families reported 140 people
+    missing through the helpline", some twice), not those still unaccounted for: the lexicon's
     ``tolls.reported`` predicate when a verb of reporting takes the state as its
     complement."""
     words = lexicon.tolls
@@ -297,8 +297,8 @@ def _reported(count: Count, predicate: str, lexicon: Lexicon) -> str:
 
 
 def _own_state(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str | None:
-    """A state the count's own words put its people in ("six of them in critical care",
-    "Eighteen are in critical care"),
+    """A state the count's own words put its people in ("four of whom are in intensive
+    care", "Eleven remain in intensive care"),
     before any predicate borrowed with an elided head ("20 remain in hospital, six of them
     ..."): the six are said to be in critical care, not merely in hospital."""
     if trigger is None:
@@ -308,7 +308,7 @@ def _own_state(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> str |
         trigger.token.i == anchor.head.i
         and anchor.dep_ in {"nsubj", "nsubjpass"}
         and state_predicate(trigger.token, lexicon) == trigger.predicate
-    )  # "Eighteen are in critical care"
+    )  # "Eleven remain in intensive care"
     if trigger.token.i != anchor.i and not subject_state:
         return None
     entry = lexicon.predicates.get(trigger.predicate)
@@ -441,7 +441,7 @@ def _membership(count: Count, predicate: str, lexicon: Lexicon) -> bool:
 
 def _unforced(trigger: Trigger | None, lexicon: Lexicon) -> str | None:
     """The measure of an event coordinated with the trigger, when members did two things
-    ("walked off the job and joined the strike"): the one members can do."""
+    ("downed tools and joined the stoppage"): the one members can do."""
     if trigger is None:
         return None
     for token in trigger.token.conjuncts:
@@ -459,11 +459,11 @@ def _antecedent_toll(s: _Sentence) -> str | None:
     for X is 2,100", "the table gives 2,100 for X"): what its list item's label names ("-
     Evacuations: the table gives ..."), else the figure it points back to: a measured figure
     earlier in its own sentence, else the last count of the sentence before when none of
-    that sentence's counts says a measure (the figure has none either: "said 160 were
-    involved. It put that number at 230"), else the last measured count of its paragraph or
+    that sentence's counts says a measure (the figure has none either: "said 75 were
+    there. It later put that number at 140"), else the last measured count of its paragraph or
     of the paragraph just before (a paragraph that opens "X put the figure at 212" goes on
-    from the count that closed the one before), else the document's main toll ("the real
-    number was around 130" in a story of deaths). Otherwise nothing says: never a measure
+    from the count that closed the one before), else the document's main toll ("the true
+    figure is nearer 130" in a story of deaths). Otherwise nothing says: never a measure
     taken from an unrelated sentence."""
     label = _label_toll(s)
     if label is not None:
@@ -575,15 +575,15 @@ def _noun_predicate(count: Count, trigger: Trigger | None, lexicon: Lexicon) -> 
     Verbs of being, saying, treating or moving, and triggers of another clause, never
     override the noun, nor does anything override a noun that names what happened
     ("512 arrests": the lexicon's ``measure_heads``). Captives who are the subject of a
-    verb of doing (the lexicon's ``doer_verbs``: "230 prisoners were involved in the
-    riot") are its doers, and their noun's own state says nothing of them."""
+    verb of doing (the lexicon's ``doer_verbs``: "some 140 detainees took part in the
+    revolt") are its doers, and their noun's own state says nothing of them."""
     own = _default_predicate(count, lexicon)
     unit = count.unit_token
     if own is None or unit is None or unit.lemma_.lower() in lexicon.measure_heads:
         return own
     verb = unit.head if unit.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if captive_doer(unit, lexicon):
-        return None  # "230 prisoners were involved in the unrest": doers, not captives held
+        return None  # "140 detainees took part in the revolt": doers, not captives held
     # the clause's own verb first: "hostages held in X were freed" were freed
     options = [trigger] if trigger is not None else []
     if verb is not None and (name := trigger_of(verb, lexicon)) is not None:
@@ -872,7 +872,7 @@ def _counted_places(phrase: Span) -> bool:
 
 
 def _left_place(s: _Sentence, trigger: Trigger | None) -> Mention | None:
-    """The named place people are counted leaving ("6,500 have left Marrow district"): where
+    """The named place people are counted leaving ("6,500 have left Brennock district"): where
     those evacuees were, so their count is that place's."""
     if trigger is None or trigger.token.lemma_.lower() not in s.lexicon.place_verb_predicates:
         return None
@@ -932,7 +932,7 @@ def _site(s: _Sentence, trigger: Trigger | None, count: Count, predicate: str) -
 
 def _host(s: _Sentence, trigger: Trigger | None, count: Count) -> Mention | None:
     """A named place that has, sees or records what is counted is where the count holds
-    ("X now has more deaths than any other country, at 388", "X has recorded 300 cases")."""
+    ("X now has the highest toll in the region, at 212", "X has logged 95 cases")."""
     hosts = s.lexicon.where_when.host_verbs
     for token in (trigger.token if trigger else None, count.unit_token, count.anchor):
         if token is None or token.dep_ != "dobj" or token.head.lemma_.lower() not in hosts:
@@ -959,7 +959,7 @@ def _remember_place(s: _Sentence, phrase: Span) -> None:
 
 
 def _the_site(s: _Sentence, trigger: Trigger | None) -> Mention | None:
-    """A definite place noun on the trigger ("walked out of the plant", "at the factory")
+    """A definite place noun on the trigger ("stayed away from the depot", "at the factory")
     refers back to the last place named with that noun as its head ("X Assembly plant")."""
     if trigger is None:
         return None
@@ -1051,8 +1051,8 @@ def _there(s: _Sentence, count: Count) -> Mention | None:
     ]
     if before:
         return mention(before[-1], "LOC", s.piece.start)
-    # else the last place named earlier in the paragraph ("Pickets are up outside X. ...
-    # 400 of their members walked out there")
+    # else the last place named earlier in the paragraph ("Banners hang at the gates of X.
+    # ... about 260 staff stopped work there")
     ctx = s.context
     return ctx.last_place if ctx.last_place_paragraph == s.piece.paragraph else None
 
@@ -1097,8 +1097,8 @@ def _possessor(name: str) -> str:
 
 def _the_country(s: _Sentence, count: Count) -> Mention | None:
     """ "for the country" on a count points back to the last country named before it in
-    its paragraph ("X's ministry counts only confirmed deaths ... the 48 the agency
-    recorded for the country"): a country's own figure."""
+    its paragraph ("X's health office lists only tested cases ... the 57 the office
+    listed for the country"): a country's own figure."""
     words = s.lexicon.tolls
     after = s.sent.doc.text[count.number.end_char : s.sent.end_char]
     preps = "|".join(re.escape(w) for w in words.country_preps)
@@ -1200,7 +1200,7 @@ def _time(s: _Sentence, anchor: Token, *, figure: Span | None = None) -> TimeRef
 
 def _reported_state_time(s: _Sentence, anchor: Token) -> TimeRef | None:
     """A state in progress reported by a dated verb of saying holds on the day it was said:
-    "the clinic, which on Thursday said it was caring for 17" speaks for Thursday. (An
+    "the shelter, which said on Tuesday it was housing 64" speaks for Tuesday. (An
     event reported later keeps no such date: "said on Friday 40 had been rescued" dates the
     saying, not the rescues.)"""
     verb = anchor

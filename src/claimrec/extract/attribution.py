@@ -86,8 +86,8 @@ def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Att
 
 
 def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
-    """A source taking back its own figure in the sentence ("78, after the coast guard
-    withdrew its first count of 64", "... the ministry corrected its figure of 80"): the
+    """A source taking back its own figure in the sentence ("46, after the board
+    retracted its earlier 51", "... the agency revised its estimate of 90"): the
     figure outside that clause is the one it now gives."""
     verbs = lexicon.attribution.revision_verbs
     for verb in sent:
@@ -114,7 +114,7 @@ def _reviser(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attrib
 
 def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | None:
     """Reported speech in ``sent`` whose attribution may carry to the next sentence: the
-    outermost verb of saying first ('"They can count how they like," he said': he, not
+    outermost verb of saying first ('"They may say what suits them," she said': she, not
     the quoted "they")."""
     verbs = [
         t
@@ -263,7 +263,7 @@ def _inserted_verbs(token: Token, lexicon: Lexicon) -> list[Token]:
 def _inserted(
     sent: Span, anchor: Token | None, offset: int, lexicon: Lexicon
 ) -> Attribution | None:
-    """A reporting clause set off in the sentence (", Ford says,", "- Dead: 80, police
+    """A reporting clause set off in the sentence (", Ferrand says,", "- Dead: 80, police
     say"): a verb of saying with a subject and no complement scopes over the sentence."""
     for token in sent:
         if (anchor is not None and token.i == anchor.i) or not _speech_verb(token, lexicon):
@@ -287,8 +287,8 @@ def _subject_holds(verb: Token, anchor: Token) -> bool:
 
 def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
     """The speaker a headline or live-blog entry names before a colon ("Red Cross: 300
-    dead", "Interior Minister Lena Varga: ...", "Relief Society: shelters held 900"), or
-    whose news it announces ("The latest from the health authority: 41 treated"): a label
+    dead", "Interior Minister Lena Dorsch: ...", "Aid Society: shelters held 900"), or
+    whose news it announces ("Update from the county clinic: 27 discharged"): a label
     made only of names, titles and organisation nouns, or a news noun with "from X";
     "Dead: 80" or "Bodies recovered: 78" name no one."""
     colon = next((t for t in sent[: MAX_NEWS_LABEL + 1] if t.text == ":"), None)
@@ -311,7 +311,7 @@ def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribut
         return t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in titles or t.lemma_.lower() in heads
 
     def named_body(ws: list[Token]) -> bool:
-        """A capitalised name whose head says it is a body ("Relief Society")."""
+        """A capitalised name whose head says it is a body ("Aid Society")."""
         return ws[-1].lemma_.lower() in heads and all(t.text[:1].isupper() for t in ws)
 
     def titled_name(ws: list[Token]) -> bool:
@@ -494,7 +494,7 @@ def _name_before(verb: Token) -> Span | None:
 
 def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
     """The plural subject earlier in the sentence that "they" points back to
-    ("Campaigners circulated a list they say shows ...")."""
+    ("Residents posted a tally they believe proves ...")."""
     sent = pronoun.sent
     for token in reversed(sent.doc[sent.start : pronoun.i]):
         if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in {"NNS", "NNPS"}:
@@ -503,7 +503,7 @@ def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject; of two ("the charity Relief Now said", parsed as two
+    """The verb's subject; of two ("the charity Shelter Now said", parsed as two
     subjects), the named one."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
@@ -515,7 +515,7 @@ def _subject(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     if verb.dep_ in {"conj", "xcomp"}:
-        return _subject(verb.head)  # "X continues to put the figure at": X
+        return _subject(verb.head)  # "X went on to give the total as": X
     return None
 
 
@@ -704,7 +704,7 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
 
 def _person_after(head: Token) -> Span | None:
     """A person named right after the speaker phrase, set off by a comma: "according to
-    the interior minister, Lena Varga, ..." (the parser often misses the apposition)."""
+    the interior minister, Lena Dorsch, ..." (the parser often misses the apposition)."""
     doc = head.doc
     end = max(t.i for t in head.subtree) + 1
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
@@ -760,7 +760,7 @@ def _definite(head: Token, tokens: list[Token]) -> str | None:
 
 def _named_inside(head: Token, body: bool = False) -> Span | None:
     """A named person (or, failing that, organisation/country) heading or in apposition
-    ("the newspaper Telmar Post", "the charity Relief Now"). A name modifying the noun of
+    ("the newspaper Telmar Post", "the charity Shelter Now"). A name modifying the noun of
     a ``body`` names the body, whatever NER calls it ("the Orlen fire brigade")."""
     doc = head.doc
     near = [head, *[c for c in head.children if c.dep_ in {"appos", "compound"}]]
@@ -784,7 +784,7 @@ def _named_inside(head: Token, body: bool = False) -> Span | None:
 
 
 def _office_holder(head: Token, lexicon: Lexicon) -> Span | None:
-    """The person named in apposition to an office ("the country's Ombudsman, Ada Vell,
+    """The person named in apposition to an office ("the country's Ombudsman, Ada Quillon,
     said"), even when NER took the office's own word for a person."""
     roles = lexicon.merging.affiliation_roles
     if head.lower_ not in lexicon.title_set and head.lower_ not in roles:
@@ -860,7 +860,7 @@ def _trim_ent(ent: Span) -> Span:
     while end < len(doc) and doc[end - 1].lower_ in {"of", "the", "and", "for"}:
         if not (doc[end].pos_ == "PROPN" or doc[end].lower_ == "the"):
             break
-        end += 1  # NER stopped inside "Ministry of Foreign Affairs of the State of X"
+        end += 1  # NER stopped inside "Department of Trade of the Republic of X"
     return Span(doc, start, end, label=ent.label_)
 
 

@@ -1,7 +1,7 @@
 """Datelines and live-blog time stamps, blanked before parsing.
 
 A wire story opens with where it was filed and often by whom ("GENEVA —",
-"SELM, Teravia (Meridian Press) —", "Ostrela (Telmar Wire):"; a colon alone is not
+"SELM, Teravia (Selwyn Dispatch) —", "Ostrela (Telmar Wire):"; a colon alone is not
 enough, since "WHO: 300 dead" is a headline naming its source); a live blog opens each
 entry with its time ("08:20 —", "**11:15 a.m.** —"). Neither is part of the first
 sentence, and left in place they become its subject or its speaker. They are

@@ -4,7 +4,7 @@ A release speaks for its issuer throughout: "3,000 members walked out" in a unio
 release is the union's figure, and its "we" is the union. The heading block (the lines
 before the first blank line) says both that the text is a release ("PRESS RELEASE",
 "Statement by ...", "X — STATEMENT ON THE FIRE") and who issued it ("UNU NEWS RELEASE",
-"PRESS RELEASE — Valdor Relief Agency"): the first heading segment that is not a marker,
+"PRESS RELEASE — Valdor Aid Agency"): the first heading segment that is not a marker,
 a topic ("STATEMENT ON THE FIRE"), a date or a contact. A release may instead say what it
 is only at its end, by the line that closes every release ("ENDS", "###"); its heading
 then names the issuer only in a segment shaped like a name (capitalised words), never in

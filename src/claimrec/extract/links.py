@@ -5,7 +5,7 @@
   even when NER missed the long form or fused the two.
 - Two multi-word names of one organisation given side by side, in brackets or after a
   slash ("Médecins du Lac / Doctors of the Lake"), are an alias link.
-- A person named with a title ("Mr Halloran", "Interior Minister Nadia Orrin") is
+- A person named with a title ("Mr Halloran", "Interior Minister Sanna Toivel") is
   mentioned with the title, so the titled form is one of the entity's aliases; a name
   NER found inside the title ("Interior") is dropped.
 - A surname of a person named in full recurs alone ("Halloran opened an inquiry"): each
@@ -50,7 +50,7 @@ def linked_mentions(
     affiliations = list(_affiliations(body, mentions, lexicon))
     titled = {m: _titled(body, m, lexicon) for m in mentions}
     titles = [(t.start, m.start) for m, t in titled.items() if t.start < m.start]
-    # "Interior" in "Interior Minister Nadia Orrin" is part of a title, not an organisation
+    # "Interior" in "Interior Minister Sanna Toivel" is part of a title, not an organisation
     inside = {m for m in mentions if any(a <= m.start and m.end <= b for a, b in titles)}
     mentions = [titled[m] for m in mentions if m not in inside]
     affiliations = [

@@ -1,6 +1,6 @@
 """Whose value a bare number is: the noun a number stands as the value of.
 
-"the toll rose to 600", "police put the crowd at 3,500", "turnout was 3.5 million",
+"the toll climbed to 410", "stewards estimated the crowd at 7,200", "turnout was 2.8 million",
 "a casualty rate of 600", "the number of displaced is 18,000": the number has no
 counted noun of its own, but the parse names the noun it is the value of (its
 *owner*). A measure noun ("toll", "crowd") makes it a count of people; a figure noun
@@ -36,7 +36,7 @@ class Owner:
 def value_owner(tokens: list[Token], lexicon: Lexicon) -> Owner:
     """The owner of a bare number, from whichever of its ``tokens`` (those attached outside
     the number run: "from 62 to 64" hangs by both ends) the parse links to a noun; a thing
-    anywhere wins, so "raised the age from 62 to 64" is never a count."""
+    anywhere wins, so "lowered the threshold from 18 to 16" is never a count."""
     if any(_property_of_noun(t, lexicon) for t in tokens):
         return Owner(thing=True)
     owners = [classify_owner(n, lexicon) for t in tokens if (n := _owner_token(t, lexicon))]
@@ -163,10 +163,10 @@ def _argument(verb: Token, deps: tuple[str, ...], number: Token, lexicon: Lexico
     # "the toll, which rose to 600": the relative clause's noun
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
-    # "raised its count of people missing and presumed dead to 79": the first verb's object
+    # "lifted its tally of climbers lost and presumed dead to 23": the first verb's object
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _argument(verb.head, deps, number, lexicon)
-    # "people missing and presumed dead to 79": the noun the participle describes
+    # "climbers lost and presumed dead to 23": the noun the participle describes
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
@@ -232,7 +232,7 @@ def _people_after(noun: Token, lexicon: Lexicon) -> str | None:
 
 def _described(noun: Token, lexicon: Lexicon) -> str | None:
     """What a figure noun's people are said to have undergone by a modifier of their own:
-    "the number of prisoners freed", "the number of members on strike"."""
+    "the number of detainees released", "the number of staff on a stoppage"."""
     found = own_modifier(noun, lexicon)
     entry = lexicon.predicates.get(found.predicate) if found is not None else None
     return found.predicate if found is not None and entry is not None and entry.measure else None

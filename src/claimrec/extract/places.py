@@ -214,7 +214,7 @@ def _places_at(
         return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
     if dep == "dobj" and _place_object(token, lexicon):
         # After a verb of motion any name is a place ("reached Drenov", even as a PERSON);
-        # after others a person is a person ("visited Ana Lind").
+        # after others a person is a person ("visited Ana Rulke").
         motion = token.head.lemma_.lower() in lexicon.where_when.motion_verbs
         phrase = place_phrase(token, lexicon, spatial=motion)
         return [(phrase, token.head)] if phrase is not None else []
@@ -342,7 +342,7 @@ def _event(anchor: Token, lexicon: Lexicon) -> Trigger:
 
 
 def _time_reference(token: Token, lexicon: Lexicon) -> bool:
-    """An event noun after a preposition of time ("pinned there since the fire", "after
+    """An event noun after a preposition of time ("stranded there since the flood", "after
     the blaze") tells when, not what the sentence's places locate."""
     return (
         token.dep_ == "pobj"

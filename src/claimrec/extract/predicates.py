@@ -62,7 +62,7 @@ def trigger_of(token: Token, lexicon: Lexicon) -> str | None:
 
 def _subject_fits(verb: Token, name: str, lexicon: Lexicon) -> bool:
     """Whether a verb of a predicate whose verbs count only with one of its nouns as subject
-    has one ("the quake struck", "the vessel went down", "the fire that tore through"; not
+    has one ("the quake struck", "the vessel went down", "the blaze that swept through"; not
     "the vote struck a blow", "prices went down")."""
     entry = lexicon.predicates[name]
     if not entry.subject_nouns:
@@ -186,7 +186,8 @@ def state_predicate(token: Token, lexicon: Lexicon) -> str | None:
 
 def _trailing_state(anchor: Token, lexicon: Lexicon) -> str | None:
     """The state phrase the parser hung on the verb after a count that trails its clause
-    ("remained in hospital, six of them in critical care": the six are in critical care)."""
+    ("are still on the ward, three of them in the burns unit": the three are in the burns
+    unit)."""
     if not anchor.like_num or anchor.dep_ not in {"npadvmod", "appos"}:
         return None
     head = anchor.head
@@ -202,8 +203,8 @@ def _trailing_state(anchor: Token, lexicon: Lexicon) -> str | None:
 
 
 def _nearer_count(head: Token, prep: Token) -> bool:
-    """Whether another count of ``head`` stands between it and its state phrase: in "20
-    remained in hospital, six of them in critical care" the care is the six's state."""
+    """Whether another count of ``head`` stands between it and its state phrase: in "15
+    are still on the ward, three of them in the burns unit" the unit is where the three are."""
     return any(
         c.like_num and head.i < c.i < prep.i
         for c in head.children
@@ -382,11 +383,11 @@ SECONDARY_TAGS = frozenset({"VBN", "VBG", "JJ"})
 
 def secondary_predicate(anchor: Token, lexicon: Lexicon) -> Trigger | None:
     """The state a verb with no event of its own puts its object in: "leaving two men still
-    missing", "found 12 people dead", "the 30 men it lists as trapped". The participle or
+    missing", "found 12 people dead", "the 27 workers it names as stranded". The participle or
     adjective after the counted object is what is said of the count; one with an object
     of its own is another event ("killed 12, injuring 30")."""
     if anchor.lemma_.lower() in lexicon.measure_nouns:
-        return None  # "raised its count of people dead to 79": said of the people, not the count
+        return None  # "lifted its tally of climbers dead to 23": said of the people, not the count
     verbs = [anchor.head] if anchor.dep_ == "dobj" else []
     verbs += [c for c in anchor.children if c.dep_ == "relcl"]
     for verb in verbs:
@@ -396,7 +397,7 @@ def secondary_predicate(anchor: Token, lexicon: Lexicon) -> Trigger | None:
         for comp in verb.children:
             if (
                 comp.dep_ not in SECONDARY_DEPS
-                or (saying and comp.dep_ == "ccomp")  # "told her six people had died": a clause
+                or (saying and comp.dep_ == "ccomp")  # "told us nine guests had drowned": a clause
                 or comp.tag_ not in SECONDARY_TAGS
                 or comp.i < max(anchor.i, verb.i)
                 or any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in comp.children)
@@ -531,7 +532,7 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
     """The combined predicate of coordinated triggers, as the lexicon names the pair."""
     presumed = _presumption(found.token, lexicon)
     if presumed is not None:
-        return presumed  # "dead or missing presumed dead": all counted as dead
+        return presumed  # "dead, or lost and presumed dead": all counted as dead
     names = {found.predicate}
     for child in found.token.children:
         if child.dep_ == "conj" and shares_subject(child) and not _own_object(child):
@@ -547,9 +548,10 @@ def _combined(found: Trigger, lexicon: Lexicon) -> str:
 
 
 def _presumption(token: Token, lexicon: Lexicon) -> str | None:
-    """A presumption coordinated with the trigger ("dead or missing presumed dead"), or with
-    the verb a trailing state adjective hangs on ("reported 26 dead or missing presumed
-    dead", where the parser joins "presumed" to "reported"): what it says of everyone."""
+    """A presumption coordinated with the trigger ("dead, or lost and presumed dead"), or
+    with the verb a trailing state adjective hangs on ("listed 17 dead or unaccounted for
+    and presumed dead", where the parser joins "presumed" to "listed"): what it says of
+    everyone."""
     verbs = [token]
     if token.dep_ in {"advcl", "oprd", "acomp", "xcomp"}:
         verbs.append(token.head)
@@ -610,8 +612,8 @@ def _own_object(verb: Token) -> bool:
 
 def mere_presence(trigger: Trigger, unit: str, lexicon: Lexicon) -> bool:
     """A verb of being with a place ("are in X") said of people who are not a force: their
-    being somewhere is no deployment; nor is moving people who are not a force ("all 64
-    residents of the care home were moved to a hospital": no force sent)."""
+    being somewhere is no deployment; nor is moving people who are not a force ("the 48
+    pupils of the boarding school were taken to a sports hall": no force sent)."""
     if unit in lexicon.presence_units:
         return False
     if trigger.token.lemma_.lower() in lexicon.civilian_moves:
@@ -653,14 +655,14 @@ def governor(anchor: Token, lexicon: Lexicon) -> Trigger:
 def event_by_subject(verb: Token, lexicon: Lexicon) -> str | None:
     """The event a verb tells of through its subject, when that subject is an event's own
     noun: a one-off event's ("the fire broke out", "the vessel went down", "the blaze that
-    tore through X") or a gathering's ("the march set off from X"). Whatever the verb, its
+    swept through X") or a gathering's ("the procession left X at noon"). Whatever the verb, its
     date and place are the event's. Not a verb of saying: "the inquiry said on Monday" dates
     the statement."""
     if verb.lemma_.lower() in lexicon.attribution_verbs:
         return None
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if verb.dep_ in {"relcl", "acl"} and all(c.tag_ in RELATIVE_TAGS for c in subjects):
-        subjects = [verb.head]  # "the fire that tore through", "the blaze engulfing": its noun
+        subjects = [verb.head]  # "the blaze that swept through", "the fire engulfing": its noun
     for noun in subjects:
         name = event_noun_predicate(noun, lexicon)
         if name is not None:
@@ -688,8 +690,8 @@ def event_noun_predicate(noun: Token, lexicon: Lexicon) -> str | None:
 
 
 def dated_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
-    """A date phrase that names its event itself: "the morning of the fire", "the night of
-    the sinking"."""
+    """A date phrase that names its event itself: "the evening of the collapse", "the night
+    of the sinking"."""
     for prep in anchor.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -700,7 +702,7 @@ def dated_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def counted_from_event(span: Span, lexicon: Lexicon) -> Trigger | None:
-    """A stretch of time counted from a one-off event ("four days after the trawler sank",
+    """A stretch of time counted from a one-off event ("three days after the ferry capsized",
     "ten days after the vessel went down", "two weeks after the blaze"): the phrase places
     that event in time, so it dates that event, not the clause it modifies. The event is the
     noun after "after"/"before" or the verb of the clause it introduces (or a clause next to
@@ -748,8 +750,8 @@ def date_verb_event(anchor: Token, lexicon: Lexicon) -> Trigger | None:
 
 def _subject_event(verb: Token, lexicon: Lexicon) -> str | None:
     """Any event its subject's noun names, for a verb of beginning or ending that only
-    dates it ("since the strike began on 4 May, 900 have been laid off": the strike's
-    start, not the layoffs)."""
+    dates it ("since the walkout started on 11 June, 350 have been suspended": the walkout's
+    start, not the suspensions)."""
     if verb.lemma_.lower() not in lexicon.where_when.aspect_verbs:
         return None
     for noun in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):

@@ -14,7 +14,7 @@ decided through the parse, in this order:
   "a casualty rate of 600", "the number of displaced is 18,000"); a trigger verb it is
   subject or object of ("40 were killed", "killed 300"); or, failing those, a count of
   people stated beside it in the sentence or in the one before, whose head it elides
-  ("40 were killed and 230 wounded", "Israel counted 14 citizens. Another state counted 13").
+  ("40 were killed and 230 wounded", "Norway counted 9 citizens. Another state counted 11").
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
 
 def _as_part(count: Count, whole: Count | None, lexicon: Lexicon) -> Count:
     """A part set off beside the count before it ("400 people were evacuated, 30 of them
-    children, ..."; "24 remained in hospital, a dozen of them in critical care") counts what
+    children, ..."; "15 are still on the ward, three of them in the burns unit") counts what
     that count counts, whatever the parse hangs it on; a part with a verb of its own ("12 of
     them died") keeps that verb's."""
     if whole is None or count.predicate is not None or not _aside_partitive(count.number):
@@ -348,7 +348,7 @@ def _bare_shape(anchor: Token, number: Span, lexicon: Lexicon) -> bool:
         return True
     if anchor.pos_ == "PRON" or anchor.lower_ in lexicon.people_adjectives:
         return True
-    # "21,000 once unreported ones are added", "killed 12 workers and injured 30 others"
+    # "nearer 8,000 if untested ones are included", "killed 12 workers and injured 30 others"
     if anchor.lemma_.lower() in ELIDED_HEADS:
         return True
     return anchor.lemma_.lower() in lexicon.people_adjectives
@@ -488,7 +488,7 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
         fallback = near_predicate(near, lexicon)
         return _make(c, lexicon, unit, outer, None, number[-1], fallback=fallback, lent=near)
     complement = _copular_people(outer, lexicon) if near is not None else None
-    if complement is not None:  # "five of them are women and 28 are minors": 28 minors
+    if complement is not None:  # "three of them are nurses and 16 are pupils": 16 pupils
         entry = lexicon.unit_entry(complement)
         unit = entry.cls if entry is not None else "people"
         fallback = near_predicate(near, lexicon)
@@ -557,8 +557,8 @@ def _own_verb(outer: Token, lexicon: Lexicon) -> bool:
     its people ("300 were arrested and 40 were later charged"): that verb, not its
     neighbour's measure, names its predicate. Verbs of being, of value and of reporting say
     nothing more ("another 40 remain", "the 60 previously announced"). So is the object of
-    a preposition of such a verb ("the boat was built for 250": its capacity, not how many
-    sailed with it)."""
+    a preposition of such a verb ("the hall was designed for 900": its capacity, not how
+    many came to it)."""
     verb = outer.head
     if outer.dep_ == "pobj" and verb.dep_ == "prep":
         outer, verb = verb, verb.head
@@ -596,7 +596,7 @@ SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fraction",
 
 
 def _share_base(outer: Token) -> bool:
-    """ "about 17% of the 146,000 it represents": the number a share is taken of is the
+    """ "nearly 30% of the 52,000 it employs": the number a share is taken of is the
     whole population, not more of the count beside it."""
     head = outer.head
     return (
@@ -938,7 +938,7 @@ AGE_BOUNDS = frozenset({"under", "over", "above", "below"})
 def _age(number: Span, lexicon: Lexicon) -> bool:
     """An age, not a count: "aged 54", "aged over 75", "children under 12" (a bound on the
     age of the people just named), and a number set off by commas right after a person
-    ("Maria Lindqvist, 54, said", "a nurse, 52, and a cook")."""
+    ("Edda Kransk, 47, said", "a porter, 61, and a driver")."""
     doc = number.doc
     if number.start < 1:
         return False

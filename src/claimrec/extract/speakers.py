@@ -261,9 +261,9 @@ class Speakers:
         return None
 
     def _last_speaker(self) -> Mention | None:
-        """The person who spoke in the sentence before: "Varga said 300 died. ... by the
+        """The person who spoke in the sentence before: "Dorsch said 300 died. ... by the
         minister's count" names her again by her office (no one is titled so here), unless
-        the text gave her another role ("Varga, the union leader, said")."""
+        the text gave her another role ("Dorsch, the union leader, said")."""
         speaker = self.speaker
         if speaker is None or self.speaker_age > 0 or speaker.mention is None:
             return None

@@ -64,7 +64,7 @@ def _sources(header: Row, rows: tuple[Row, ...], lexicon: Lexicon) -> list[CellS
 
 
 def _name(cell: TextSpan) -> TextSpan | None:
-    """The name a source cell opens with ("Harbour Watch, from calls" -> "Harbour Watch")."""
+    """The name a source cell opens with ("Shore Monitor, from calls" -> "Shore Monitor")."""
     text = _NAME_END.sub("", cell.text).rstrip(MARKUP)
     return TextSpan(start=cell.start, end=cell.start + len(text), text=text) if text else None
 

@@ -65,8 +65,8 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
 
 def _ahead_if_future(span: Span, value: DateValue, published: dt.date | None) -> DateValue:
     """A bare weekday resolves to the latest one on or before the article's date (news
-    mostly reports what happened), unless its verb is in the future tense: "the search
-    will be scaled back from Sunday", "talks will resume on Monday" mean the next one."""
+    mostly reports what happened), unless its verb is in the future tense: "the curfew
+    will be lifted from Saturday", "talks will resume on Monday" mean the next one."""
     if (
         published is None
         or value.start is None
@@ -136,7 +136,7 @@ def _is_event_time(span: Span, value: DateValue, lexicon: Lexicon) -> bool:
     prep = span.root.head.lower_ if span.root.dep_ == "pobj" else None
     before = span.doc[span.start - 1].lower_ if span.start > 0 else None
     if prep in words.duration_preps or before in words.duration_preps:
-        return False  # "for almost four weeks after the fire"
+        return False  # "for nearly two months after the flood"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ in words.relative_words:
         return True  # "four days after the sinking", "two weeks later"
@@ -156,7 +156,7 @@ def _clock(span: Span, lexicon: Lexicon) -> bool:
 
 
 def _publication_stamp(sent: Span, lexicon: Lexicon) -> bool:
-    """A line that stamps the article ("Updated 14 June 2023", "By Ana Lind, 3 May")."""
+    """A line that stamps the article ("Updated 14 June 2023", "By Ana Rulke, 3 May")."""
     words = list(islice((t for t in sent if t.is_alpha), 2))  # stop at two: cheaper
     if any(t.lower_ in lexicon.where_when.publication_words for t in words):
         return True

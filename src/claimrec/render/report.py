@@ -453,7 +453,7 @@ def summary_line(summary: Summary) -> str:
 
 def _document_text(doc: DocumentRef) -> str:
     """The document's id, then outlet, date and title where known:
-    'conflict/01_meridian (Meridian Wire, 2025-03-18: "Dravinia sends troops")'."""
+    'floods/03_harlow (Harlow Post, 2025-03-18: "River bursts its banks")'."""
     about = ", ".join(
         part for part in (doc.outlet, doc.published.isoformat() if doc.published else None) if part
     )
