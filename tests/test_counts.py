@@ -66,10 +66,10 @@ CASES = [
     ("Estimates of 5k-20k protesters circulated online.", "5k-20k", 5000, 20000, False, "crowd"),
     # head nouns
     (
-        "Some 12,700 workers walked off the job at Tessa Motors.",
-        "12,700",
-        12700,
-        12700,
+        "Roughly 8,300 miners went on strike at the Pellor quarry.",
+        "8,300",
+        8300,
+        8300,
         True,
         "strike",
     ),
@@ -91,7 +91,7 @@ CASES = [
     ("The storm left 2,310 dead across the delta.", "2,310", 2310, 2310, False, "deaths"),
     ("The attack left 85 injured.", "85", 85, 85, False, "injured"),
     # toll and figure nouns
-    ("The death toll rose to 1,310 on Sunday.", "1,310", 1310, 1310, False, "deaths"),
+    ("The death toll climbed to 2,460 by Tuesday.", "2,460", 2460, 2460, False, "deaths"),
     ("Officials put the toll at 4,000.", "4,000", 4000, 4000, False, "deaths"),
     ("Estimates put the contingent at more than 7,000.", "7,000", 7000, None, False, "force"),
     (
@@ -105,30 +105,43 @@ CASES = [
     ("The number of displaced is 18,000.", "18,000", 18000, 18000, False, "displaced"),
     ("The clinics reported a casualty rate of 600.", "600", 600, 600, False, "casualties"),
     (
-        "Police put the crowd at 8,000 while organisers claimed 25,000.",
-        "25,000",
-        25000,
-        25000,
+        "Police estimated the crowd at 9,500, but organisers claimed 31,000.",
+        "31,000",
+        31000,
+        31000,
         False,
         "crowd",
     ),
     (
-        "Its toll of 570 on 2 May was lower than the 597 the agency had recorded.",
-        "597",
-        597,
-        597,
+        "Its death toll of 430 on 9 June fell short of the 468 the ministry had logged.",
+        "468",
+        468,
+        468,
         False,
         "deaths",
     ),
     (
-        "The agency raised its count of people missing and presumed dead to 79, from 58.",
-        "58",
-        58,
-        58,
+        "Rescuers raised their tally of villagers killed in the landslide to 64, from 41.",
+        "41",
+        41,
+        41,
         False,
         "deaths",
     ),
-    ("The real number was around 150, many of them children.", "150", 150, 150, True, "other"),
+    pytest.param(
+        "The council lifted its figure for those missing and feared dead to 64, from 41.",
+        "41",
+        41,
+        41,
+        False,
+        "deaths",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the old figure after 'from' is found only when the people counted are a "
+            "noun ('people missing'), not 'those' with adjectives",
+        ),
+    ),
+    ("The true figure was roughly 220, most of them pensioners.", "220", 220, 220, True, "other"),
     ("The freed Vessans now number 39.", "39", 39, 39, False, "other"),
     (
         "Medics treated more than 1,000 confirmed fever patients.",
@@ -139,10 +152,10 @@ CASES = [
         "hospitalised",
     ),
     (
-        "There are 8,000 reported cases, or as many as 21,000 once unreported ones are added.",
-        "21,000",
+        "Clinics have logged 5,200 cases, or up to 17,000 if unrecorded ones are counted.",
+        "17,000",
         None,
-        21000,
+        17000,
         False,
         "cases",
     ),
@@ -181,9 +194,9 @@ CASES = [
         False,
         "deaths",
     ),
-    ("The toll rose to 41, up from 17 on Thursday.", "17", 17, 17, False, "deaths"),
+    ("The toll reached 53, up from 29 a day earlier.", "29", 29, 29, False, "deaths"),
     # the measure: a counted noun that names one decides ...
-    ("Orderlies moved 37 patients to Halden General.", "37", 37, 37, False, "hospitalised"),
+    ("Orderlies moved 37 patients to Brisk Memorial.", "37", 37, 37, False, "hospitalised"),
     ("Guards took 50 hostages to a new camp.", "50", 50, 50, False, "held"),
     ("About 900 strikers marched to the plant.", "900", 900, 900, True, "strike"),
     ("Divers recovered 14 bodies from the wreck.", "14", 14, 14, False, "recovered"),
@@ -241,7 +254,7 @@ NOT_PEOPLE = [
     "Unemployment rose 3% as 400 workers waited.".replace(" as 400 workers waited", ""),
     "The union's leader, Dara Velt, 54, spoke to the workers.",
     "Talks resumed at 10 a.m. with the strikers.",
-    "The plan raises the retirement age from 62 to 64 for the workers.",
+    "The bill lifts the pension age from 65 to 67 for the nurses.",
     "The ministry cited Article 12 of the labour code.",
     "The strike began on 16 June at the Varo plant.",
     "The firm makes the model X-200 and the T-72.",
@@ -249,14 +262,14 @@ NOT_PEOPLE = [
     "The victims were flown in a C-130 to the base in 2019.",
     "The marchers walked 12 kilometres.",
     "The regime denies the rights of 20 million citizens.",
-    "The girl, who turned four in captivity, was freed with 12 others.".replace(
-        " with 12 others", ""
+    "The boy, who turned six while held, was released with 9 others.".replace(
+        " with 9 others", ""
     ),
     "Union members protested against retirement at 64.",
-    "Officers traced residents from 106 flats.",
+    "Staff contacted tenants from 74 flats.",
     "About one in five residents voted.",
     "Interstate 95 closed after 8 cars collided.",
-    "Officers traced residents from 106; nobody was reached from the other 23.",
+    "Staff contacted tenants from 74; no one answered from the remaining 18.",
     "The clinic treats only children under 10.",
     "Most of the patients were aged over 80.",
     "A cook, 61, left early.",
@@ -333,7 +346,7 @@ def test_a_table_of_things_gives_no_counts(nlp, lexicon) -> None:
     ("text", "low", "measure"),
     [
         ("- **Bodies recovered:** 78, the coast guard said.", 78, "recovered"),
-        ("- Police officers injured that day: 441, by the minister's count.", 441, "injured"),
+        ("- Firefighters hurt during the night: 268, according to the mayor.", 268, "injured"),
     ],
 )
 def test_a_figure_after_a_label_that_names_people(nlp, lexicon, text, low, measure) -> None:

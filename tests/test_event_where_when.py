@@ -53,14 +53,14 @@ EVENT_VERBS = [
         id="the event noun's own verb dates the event",
     ),
     pytest.param(
-        "Eight tenants died after the blaze that swept through the Halden flats early on Tuesday.",
+        "Eight tenants died after the blaze that swept through the Brackley flats early on Tuesday.",
         "date",
         "Tuesday",
         "struck",
         id="a relative clause on the event noun dates the event",
     ),
     pytest.param(
-        "Eight tenants died after the blaze that swept through the Halden flats in north Varna.",
+        "Eight tenants died after the blaze that swept through the Brackley flats in north Varna.",
         "location",
         "Varna",
         "struck",
