@@ -262,9 +262,7 @@ NOT_PEOPLE = [
     "The victims were flown in a C-130 to the base in 2019.",
     "The marchers walked 12 kilometres.",
     "The regime denies the rights of 20 million citizens.",
-    "The boy, who turned six while held, was released with 9 others.".replace(
-        " with 9 others", ""
-    ),
+    "The boy, who turned six while held, was released with 9 others.".replace(" with 9 others", ""),
     "Union members protested against retirement at 64.",
     "Staff contacted tenants from 74 flats.",
     "About one in five residents voted.",

@@ -470,7 +470,9 @@ def test_a_month_and_its_one_day_are_one_question(tmp_path: Path) -> None:
         "The agency said cases could reach 9,000 by 20 April.",
         "Its forecast from last week, that cases might hit 9,000 by April, is the gloomiest one.",
     )
-    assert fact_with(graph, "date", "20 April").id == fact_with(graph, "date", "April", "gloomiest").id
+    assert (
+        fact_with(graph, "date", "20 April").id == fact_with(graph, "date", "April", "gloomiest").id
+    )
 
 
 def test_an_occurrence_is_named_by_the_kind_of_event_its_dates_name(tmp_path: Path) -> None:
