@@ -196,7 +196,7 @@ CASES = [
     ),
     ("The toll reached 53, up from 29 a day earlier.", "29", 29, 29, False, "deaths"),
     # the measure: a counted noun that names one decides ...
-    ("Orderlies moved 37 patients to Brisk Memorial.", "37", 37, 37, False, "hospitalised"),
+    ("Orderlies moved 37 patients to Tamberly Memorial.", "37", 37, 37, False, "hospitalised"),
     ("Guards took 50 hostages to a new camp.", "50", 50, 50, False, "held"),
     ("About 900 strikers marched to the plant.", "900", 900, 900, True, "strike"),
     ("Divers recovered 14 bodies from the wreck.", "14", 14, 14, False, "recovered"),

@@ -160,8 +160,8 @@ def graph_of(tmp_path: Path, *articles: str) -> Graph:
 
 
 FIRE = [
-    "The blaze started just after 2am on Tuesday at the Kessel tower on Mirren Road.",
-    "Twelve people are now confirmed dead after the blaze that swept through the Kessel tower "
+    "The blaze started at about 3am on Tuesday at the Kessel tower on Mirren Road.",
+    "Twelve people are known to have died after the blaze that swept through the Kessel tower "
     "in east Varna early on Tuesday, police said on Thursday.",
     "The Orlin district council told reporters on Monday that the inquiry into the fire "
     "would open on 22 April.",
@@ -255,7 +255,7 @@ def test_a_gatherings_dates_on_two_days_are_two_questions(tmp_path: Path) -> Non
 def test_another_event_of_its_kind_is_not_the_event(tmp_path: Path) -> None:
     graph = graph_of(
         tmp_path,
-        "The blaze started just after 2am on Tuesday at the Kessel tower.",
+        "The blaze started at about 3am on Tuesday at the Kessel tower.",
         "A similar fire at the Orlin block in Dravik on 12 January killed two people.",
     )
     event = fact_with(graph, "date", "Tuesday", "started")
