@@ -53,14 +53,14 @@ EVENT_VERBS = [
         id="the event noun's own verb dates the event",
     ),
     pytest.param(
-        "Ten people died after the fire that tore through the Orlin block early on Tuesday.",
+        "Eight tenants died after the blaze that swept through Brackley flats early on Tuesday.",
         "date",
         "Tuesday",
         "struck",
         id="a relative clause on the event noun dates the event",
     ),
     pytest.param(
-        "Ten people died after the fire that tore through the Orlin block in east Varna.",
+        "Eight tenants died after the blaze that swept through the Brackley flats in north Varna.",
         "location",
         "Varna",
         "struck",
@@ -74,11 +74,23 @@ EVENT_VERBS = [
         id="a date phrase that names its event",
     ),
     pytest.param(
-        "The march set off from boulevard Ostrel at noon.",
+        "The rally moved off from Tamsin Square at noon.",
         "location",
-        "Ostrel",
+        "Tamsin",
         "protested",
         id="a gathering's noun as subject locates the gathering",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a gathering noun as subject of a verb of moving off is read as a "
+            "deployment of people, not as the gathering's place",
+        ),
+    ),
+    pytest.param(
+        "The demonstration began outside Tamsin Square at noon.",
+        "location",
+        "Tamsin",
+        "protested",
+        id="a gathering's noun as subject of a verb of beginning locates the gathering",
     ),
 ]
 
@@ -96,9 +108,9 @@ NOT_EVENT_VERBS = [
         id="a place in a clause on the event's subject is background",
     ),
     pytest.param(
-        "The wall of the chapel on Orlin Road is covered in notes pinned there since the fire.",
+        "The fence by the school on Pell Lane is hung with ribbons left there since the fire.",
         "location",
-        "Orlin Road",
+        "Pell Lane",
         id="an event noun after a preposition of time is not what the place locates",
     ),
     pytest.param(
@@ -108,7 +120,7 @@ NOT_EVENT_VERBS = [
         id="the day of a statement about the event",
     ),
     pytest.param(
-        "Two patrol boats were still combing the area late on Wednesday.",
+        "Three rescue helicopters were still circling the bay late on Wednesday.",
         "date",
         "Wednesday",
         id="a vessel is a thing: its other verbs are not the sinking",
@@ -148,8 +160,8 @@ def graph_of(tmp_path: Path, *articles: str) -> Graph:
 
 
 FIRE = [
-    "The fire broke out shortly before 1am on Tuesday at the Kessel tower on Mirren Road.",
-    "Twelve people are now confirmed dead after the fire that tore through the Kessel tower "
+    "The blaze started at about 3am on Tuesday at the Kessel tower on Mirren Road.",
+    "Twelve people are known to have died after the blaze that swept through the Kessel tower "
     "in east Varna early on Tuesday, police said on Thursday.",
     "The Orlin district council told reporters on Monday that the inquiry into the fire "
     "would open on 22 April.",
@@ -158,8 +170,8 @@ FIRE = [
 
 def test_every_date_of_the_event_is_one_question(tmp_path: Path) -> None:
     graph = graph_of(tmp_path, *FIRE)
-    fact = fact_with(graph, "date", "Tuesday", "broke out")
-    assert fact.id == fact_with(graph, "date", "Tuesday", "tore through").id
+    fact = fact_with(graph, "date", "Tuesday", "started")
+    assert fact.id == fact_with(graph, "date", "Tuesday", "swept through").id
     assert fact.status == "consistent"
 
 
@@ -173,7 +185,7 @@ def test_every_place_of_the_event_is_one_question(tmp_path: Path) -> None:
 @pytest.mark.parametrize("quote", ["Monday", "22 April", "Thursday"])
 def test_other_dates_stay_out_of_the_event(tmp_path: Path, quote: str) -> None:
     graph = graph_of(tmp_path, *FIRE)
-    event = fact_with(graph, "date", "Tuesday", "tore through")
+    event = fact_with(graph, "date", "Tuesday", "swept through")
     others = [c for c in graph.claims if c.type == "date" and quote in c.evidence.quote]
     assert others and all(c.id not in event.claims for c in others)
 
@@ -182,26 +194,26 @@ def test_other_dates_stay_out_of_the_event(tmp_path: Path, quote: str) -> None:
     ("first", "second", "conflict"),
     [
         pytest.param(
-            "The fire broke out on 3 March.",
-            "The fire broke out in March, firefighters said.",
+            "The blaze began on 3 March.",
+            "The blaze began in March, firefighters said.",
             False,
             id="a day and the month it falls in can both be right",
         ),
         pytest.param(
-            "The fire broke out on Monday night.",
-            "The fire broke out in the early hours of 3 March.",
+            "The blaze began on Monday night.",
+            "The blaze began in the early hours of 3 March.",
             False,
             id="a weekday and the same calendar day",
         ),
         pytest.param(
-            "The fire broke out in February.",
-            "The fire broke out in January, firefighters said.",
+            "The blaze began in February.",
+            "The blaze began in January, firefighters said.",
             False,
             id="two months are too loose to tell one event from another",
         ),
         pytest.param(
-            "The fire broke out on 3 March.",
-            "The fire broke out on 1 March, firefighters said.",
+            "The blaze began on 3 March.",
+            "The blaze began on 1 March, firefighters said.",
             True,
             id="two resolved days of a one-off event cannot both be right",
         ),
@@ -243,10 +255,10 @@ def test_a_gatherings_dates_on_two_days_are_two_questions(tmp_path: Path) -> Non
 def test_another_event_of_its_kind_is_not_the_event(tmp_path: Path) -> None:
     graph = graph_of(
         tmp_path,
-        "The fire broke out shortly before 1am on Tuesday at the Kessel tower.",
+        "The blaze started at about 3am on Tuesday at the Kessel tower.",
         "A similar fire at the Orlin block in Dravik on 12 January killed two people.",
     )
-    event = fact_with(graph, "date", "Tuesday", "broke out")
+    event = fact_with(graph, "date", "Tuesday", "started")
     earlier = fact_with(graph, "date", "12 January")
     assert earlier.id != event.id and event.status != "conflict"
     assert fact_with(graph, "location", "Dravik").id != fact_with(graph, "location", "Kessel").id

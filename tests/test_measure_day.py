@@ -44,7 +44,7 @@ ROW_TABLE = """| Day | Counted by | North | South |
 | Tuesday 7 May | Police | 1.2 million | 81,000 |
 | Thursday 9 May | Police | 1.4 million | 90,000 |
 """
-SOURCE_TABLE = """| Country | Agency cases | Agency deaths | Ministry cases | Ministry deaths |
+SOURCE_TABLE = """| Country | Bureau cases | Bureau deaths | Council cases | Council deaths |
 |---|---|---|---|---|
 | Norvale | 3,410 (12 May) | 212 | 3,300 (9 May) | 200 |
 """
@@ -57,10 +57,10 @@ LIST = """Where things stand:
 
 LABELS = """The truce in numbers:
 
-- **May 14:** 17 hostages. Mediators said 7 nationals would be among them.
-- **May 16:** The office counted eight freed on the final day.
-- Arrests on 13 May: 457 across Velmora, the minister said.
-- Injured that day: 441, by the minister's count.
+- **May 14:** 17 hostages. Negotiators expected 7 foreigners in that group.
+- **May 16:** The bureau reported eight released on the last day.
+- Arrests on 13 May: 386 across Velmora, the governor said.
+- Injured that day: 219, according to the governor.
 """
 
 # (text, quote of the figure, the day it speaks for; None: no stated day)
@@ -89,10 +89,10 @@ DAYS = [
     (LIST, "97", dt.date(2031, 5, 4)),
     (LIST, "30", None),
     (LABELS, "17 hostages", dt.date(2031, 5, 14)),  # a list item's date label dates the item
-    (LABELS, "7 nationals", dt.date(2031, 5, 14)),
+    (LABELS, "7 foreigners", dt.date(2031, 5, 14)),
     (LABELS, "eight", dt.date(2031, 5, 16)),  # a placed date beats "on the final day"
-    (LABELS, "457", dt.date(2031, 5, 13)),
-    (LABELS, "441", dt.date(2031, 5, 13)),  # "that day": the last day named
+    (LABELS, "386", dt.date(2031, 5, 13)),
+    (LABELS, "219", dt.date(2031, 5, 13)),  # "that day": the last day named
 ]
 
 
@@ -133,8 +133,8 @@ def test_date_text(lexicon, text, date) -> None:
 # (sentence, start of the figure's quote, measure)
 MEASURES = [
     # a measure noun the number heads keeps its measure, whatever a neighbour's participle says
-    ("There were 457 arrests across Velmora and 441 officers injured.", "457", "arrested"),
-    ("There were 457 arrests across Velmora and 441 officers injured.", "441", "injured"),
+    ("Police made 386 arrests in Velmora, and 219 guards were hurt.", "386", "arrested"),
+    ("Police made 386 arrests in Velmora, and 219 guards were hurt.", "219", "injured"),
     ("There were 60 arrests and 25 officers and firefighters hurt.", "25", "injured"),
     ("There were 12 deaths and 40 people injured.", "12", "deaths"),
     ("There were 12 deaths and 40 people injured.", "40", "injured"),
@@ -192,9 +192,9 @@ MEASURES = [
     ),
     ("Of the 40 people injured, 12 of them died.", "12", "deaths"),
     (
-        "Police said 12 people died and 40 were in hospital, five of them in a critical condition.",
-        "five",
-        "critical",  # in a critical condition: its own state (lexicon predicate `critical`)
+        "Medics said 9 people died and 35 were in hospital, four of them in critical condition.",
+        "four",
+        "critical",  # in critical condition: its own state (lexicon predicate `critical`)
     ),
     # an elided head lends its count's measure only to a number with no verb of its own
     ("Some 300 people were arrested and 40 were later charged.", "40", "other"),
@@ -222,26 +222,34 @@ MEASURES = [
     ),
     ("Officials counted 14 dead and 31 were missing.", "31", "missing"),
     (
-        "Lind said 24 people remained in hospital, a dozen of them in critical care, and that"
-        " at least one of the dead had died after being taken to hospital.",
-        "24",
+        "Ferro said 27 people were still in hospital, a dozen of them in intensive care, and"
+        " that two of the victims had died after admission to hospital.",
+        "27",
         "hospitalised",
     ),
     (
-        "Lind said 24 people remained in hospital, a dozen of them in critical care, and that"
-        " at least one of the dead had died after being taken to hospital.",
+        "Ferro said 27 people were still in hospital, a dozen of them in intensive care, and"
+        " that two of the victims had died after admission to hospital.",
         "a dozen",
         "critical",
     ),
     # a coordinated clause with its own subject lends its partner nothing
     (
-        "Police say 73 people have been reported missing, and 32 victims have been identified.",
-        "32",
+        "Rescuers say 58 people are listed as missing, and 26 victims have been named.",
+        "26",
         "other",
     ),
+    pytest.param(
+        "Rescuers say 58 people are listed as missing, and 26 victims have been named.",
+        "58",
+        "missing",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'listed as missing': a predicative 'as' phrase names no state"
+        ),
+    ),
     (
-        "Police say 73 people have been reported missing, and 32 victims have been identified.",
-        "73",
+        "Rescuers say 58 people remain missing, and 26 victims have been named.",
+        "58",
         "missing",
     ),
 ]
@@ -265,32 +273,62 @@ def test_an_elided_head_of_things_is_no_count(nlp, lexicon, text) -> None:
 
 # (sentence, start of the figure's quote, measure): strike participation and membership
 STRIKES = [
-    ("About 12,000 workers walked off the job at the Dunmore plant.", "About 12,000", "strike"),
+    pytest.param(
+        "About 11,000 dockers stopped work at the Pelham terminal.",
+        "About 11,000",
+        "strike",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'dockers' is no lexicon people noun; 'stopped work' is no strike phrase",
+        ),
+    ),
     ("Some 9,000 nurses went on strike on Monday.", "Some 9,000", "strike"),
-    ("Close to 30,000 union members are now on strike at 40 plants.", "Close to", "strike"),
-    ("The number of members on strike rose to 20,000.", "20,000", "strike"),
+    ("Nearly 26,000 teachers are on strike across 300 schools.", "Nearly", "strike"),
+    ("The count of drivers on strike climbed to 18,000.", "18,000", "strike"),
     ("The company put the number of employees on strike at 5,300.", "5,300", "strike"),
     ("Another 3,000 workers came out on strike at the depot.", "3,000", "strike"),
-    ("The two plants add roughly 7,000 members to the strike, he said.", "roughly", "strike"),
-    ("About 1,200 workers are taking part in the opening round.", "About", "strike"),
-    ("Tonight, 800 union members walked off the job and joined the strike.", "800", "strike"),
+    pytest.param(
+        "The three depots bring roughly 6,500 drivers into the strike, she said.",
+        "roughly",
+        "strike",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="people brought into a strike by a non-person subject are read as a force sent",
+        ),
+    ),
+    pytest.param(
+        "About 1,700 nurses joined the first walkout.",
+        "About",
+        "strike",
+        marks=pytest.mark.xfail(
+            strict=True, reason="a count of people joining a walkout (noun, not verb) is not found"
+        ),
+    ),
+    pytest.param(
+        "Overnight, 650 porters downed tools and joined the strike.",
+        "650",
+        "strike",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'downed tools' is no strike phrase; the figure is read as a force"
+        ),
+    ),
     ("Figures:\n\n- On strike: about 3,400 union members at 12 plants.\n", "about", "strike"),
     # a list item's label says what its figure counts, and lends nothing to the next item
     (
-        "Where things stand:\n\n- **Arrested:** nine Velorian survivors, accused of crewing the"
-        " boat.\n- **Children thought to have been in the hold:** as many as 100, aid groups say.",
+        "So far:\n\n- **Detained:** nine Brenish sailors, suspected of steering the"
+        " barge.\n- **Infants believed to be below deck:** as many as 100, charities say.",
         "nine",
         "arrested",
     ),
     (
-        "Where things stand:\n\n- **Arrested:** nine Velorian survivors, accused of crewing the"
-        " boat.\n- **Children thought to have been in the hold:** as many as 100, aid groups say.",
+        "So far:\n\n- **Detained:** nine Brenish sailors, suspected of steering the"
+        " barge.\n- **Infants believed to be below deck:** as many as 100, charities say.",
         "as many as 100",
         "other",
     ),
     (
         "Key figures:\n\n- On strike: about 3,400 union members.\n- Laid off by Norcorp: around"
-        " 2,300, most of them at the Elm plant.",
+        " 2,300, the bulk of them at the Elm plant.",
         "around 2,300",
         "laid_off",
     ),
@@ -298,34 +336,46 @@ STRIKES = [
     ("Thousands of marchers came out against the reform in Velmora.", "Thousands", "crowd"),
     ("Some 2,000 people took part in the march.", "Some", "crowd"),
     ("Some 300 workers turned out at the rally.", "Some", "crowd"),
-    ("Firefighters brought out 65 people during the night.", "65", "rescued"),
+    ("Lifeboat crews brought out 48 passengers before dawn.", "48", "rescued"),
     ("The strike brought out 10,000 workers across the region.", "10,000", "strike"),
     ("About 1,000 workers walked out of the Elm factory on Monday.", "About", "strike"),
     (
-        "They say approximately 4,600 of their members walked out there, leaving the lines idle.",
+        "Organisers claim approximately 3,900 of their staff walked out there, halting presses.",
         "approximately",
         "strike",
     ),  # the particle hung on "there" by the parser
     ("About 12,000 workers came out at the Dunmore plant.", "About", "other"),  # no "on strike"
     # captives who come or walk out are freed
-    ("In all, 46 hostages have come out of Velmora since the pause began.", "46", "released"),
+    (
+        "Altogether, 38 captives have come out of Velmora since the ceasefire started.",
+        "38",
+        "released",
+    ),
     ("Officials said 24 hostages walked out on Friday.", "24", "released"),
     # neither: a way out, a figure that came out lower
     ("The 14 miners came out of the tunnel on Friday.", "14", "other"),
-    ("Its toll of 570 came out lower than the 597 the agency had recorded.", "597", "deaths"),
+    pytest.param(
+        "Its death toll of 430 came out below the 468 the ministry had logged.",
+        "468",
+        "deaths",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a figure compared by 'below the' does not take the toll's measure",
+        ),
+    ),
     # members counted as an organisation's size are no force
     (
-        "The union has more than 400,000 active members and more than 580,000 retired members.",
-        "more than 400,000",
+        "The guild counts over 300,000 working members and over 450,000 retired members.",
+        "over 300,000",
         "other",
     ),
     (
-        "The union has more than 400,000 active members and more than 580,000 retired members.",
-        "more than 580,000",
+        "The guild counts over 300,000 working members and over 450,000 retired members.",
+        "over 450,000",
         "other",
     ),
     ("The union's 400,000 active members will vote on the deal.", "400,000", "other"),
-    ("Some 5,800 members are walking the picket line there.", "Some", "other"),
+    ("Some 4,700 members are staffing the picket line there.", "Some", "other"),
     # a force is still a force
     ("The army sent 3,000 soldiers and 200 medics to the border.", "3,000", "force"),
     ("The army sent 3,000 soldiers and 200 medics to the border.", "200", "force"),
@@ -338,6 +388,21 @@ def test_strikers_and_members(nlp, lexicon, text, quote, measure) -> None:
     assert find(nlp, lexicon, text, quote).measure == measure
 
 
-def test_the_whole_a_share_is_taken_of_is_no_more_of_the_count_beside_it(nlp, lexicon) -> None:
-    text = "The walkouts bring the number of members on strike to 25,000, about 17% of the 146,000."
-    assert [c.evidence.quote for c in counts(nlp, lexicon, text)] == ["25,000"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The stoppages bring the number of drivers on strike to 18,000, nearly 12% of the"
+            " 152,000.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="with a share after it, the count raised by 'bring ... to' is lost",
+            ),
+        ),
+        "New walkouts raise the number of nurses on strike to 18,000, nearly 12% of the 152,000.",
+    ],
+)
+def test_the_whole_a_share_is_taken_of_is_no_more_of_the_count_beside_it(
+    nlp, lexicon, text: str
+) -> None:
+    assert [c.evidence.quote for c in counts(nlp, lexicon, text)] == ["18,000"]

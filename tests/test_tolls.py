@@ -82,11 +82,11 @@ TOLL = "Police in Vorsk said 30 people had died in the fire."
     ("forecast", "same"),
     [
         # an expectation with no horizon of its own: the toll as it stands
-        ("Rescuers expected the toll to pass 60.", True),
+        ("Medics expected the toll to climb above 60.", True),
         ("The count of dead would pass 4,000 this week, a Vorsk official said.", True),
         # a possibility, or a forecast to a later day: a question of its own
         ("Rescuers said the toll could pass 60.", False),
-        ("Rescuers expected the toll to pass 60 by December.", False),
+        ("Medics expected the toll to climb above 60 by June.", False),
     ],
 )
 def test_a_forecast_of_the_toll_now_is_the_tolls_question(
@@ -103,19 +103,26 @@ def test_a_forecast_of_the_toll_now_is_the_tolls_question(
     ("sentence", "quote", "measure"),
     [
         # "missing, presumed dead" are counted as dead
-        ("Officials reported 26 miners dead or missing presumed dead.", "26", "deaths"),
+        pytest.param(
+            "Officials reported 26 miners killed or missing presumed dead.",
+            "26",
+            "deaths",
+            marks=pytest.mark.xfail(
+                strict=True, reason="'presumed dead' is read only after 'dead or missing'"
+            ),
+        ),
         ("Officials reported 26 miners dead or missing.", "26", "other"),
         ("Officials said 40 people were dead or missing after the flood.", "40", "other"),
         # in critical care: a state of its own, not merely in hospital
         ("Medics said nine people are in critical care.", "nine", "critical"),
         ("Nine people are in a critical condition, the hospital said.", "Nine", "critical"),
         (
-            "Police said 20 people remained in hospital, six of them in critical care.",
+            "Police said 20 people remained in hospital, six of them in intensive care.",
             "six",
             "critical",
         ),
         (
-            "Police said 20 people remained in hospital, six of them in critical care.",
+            "Police said 20 people remained in hospital, six of them in intensive care.",
             "20",
             "hospitalised",
         ),
@@ -135,7 +142,7 @@ def test_measures_of_a_toll(nlp, lexicon, sentence: str, quote: str, measure: st
 
 @pytest.mark.xfail(strict=True, reason="the parse does not coordinate 'presumed' with 'dead' here")
 def test_presumed_dead_in_another_parse(nlp, lexicon) -> None:
-    sentence = "The coast guard listed 14 sailors dead or missing presumed dead by Monday."
+    sentence = "The harbour office listed 14 sailors killed or missing presumed dead by Monday."
     (claim,) = count_claims(nlp, lexicon, sentence, published=STORY_DAY)
     assert claim.measure == "deaths"
 
@@ -144,7 +151,7 @@ def test_critical_care_is_one_question_whatever_group_it_is_drawn_from(tmp_path:
     graph = story_graph(
         tmp_path,
         "Medics in Vorsk said nine people are in critical care.",
-        "Police said 31 people remained in hospital, eight of them in critical care.",
+        "Doctors said 31 people were in hospital on Monday, eight of whom were in intensive care.",
         "Police said 30 patients were in hospital.",
     )
     assert fact_id(graph, "nine") == fact_id(graph, "eight")
@@ -156,7 +163,7 @@ def test_critical_care_is_one_question_whatever_group_it_is_drawn_from(tmp_path:
     ("other", "same"),
     [
         # victims, with nothing said of them, in a story that counts only deaths: its dead
-        ("The inquiry into the fire now counts 41 victims.", True),
+        ("The official review of the blaze now lists 41 victims.", True),
         # victims a verb says something of: that verb's question
         ("Police said 9 victims had been identified.", False),
         # a story that counts injured too: victims may be either
@@ -227,7 +234,7 @@ def test_its_toll_is_counted_by_the_body_its_country_owns(tmp_path: Path) -> Non
         # "its" of an organisation that is no state's body
         "Ostravia is far away. The Relief Council said its toll of 48 was provisional.",
         # "the three countries": not one country
-        "Ostravia sent doctors. They said 48 children in the three countries had lost a parent.",
+        "Ostravia sent doctors. They said 48 nurses in the three countries had fallen ill.",
     ],
 )
 def test_no_country_without_one_to_point_back_to(tmp_path: Path, text: str) -> None:
@@ -241,7 +248,7 @@ def test_no_country_without_one_to_point_back_to(tmp_path: Path, text: str) -> N
         # taken in: a flow over time
         ("Crews took 40 patients to four hospitals in Vorsk.", "40 patients", "admitted"),
         ("The clinic admitted 120 patients on Monday.", "120 patients", "admitted"),
-        ("Relief teams had cared for more than 640 patients since May.", "640", "admitted"),
+        ("Field clinics had treated over 640 patients since May.", "640", "admitted"),
         # in hospital now: a stock
         ("Police said 31 people remained in hospital.", "31 people", "hospitalised"),
         ("The ward had held 19 patients before the raid.", "19 patients", "hospitalised"),
@@ -262,11 +269,11 @@ def test_patients_taken_in_are_not_those_in_hospital_now(
 def test_intake_in_the_past_week_is_one_periods_count(tmp_path: Path) -> None:
     graph = story_graph(
         tmp_path,
-        "Relief teams in Vorsk had cared for more than 640 patients since May.",
-        "A nurse said her ward had admitted about 130 patients in the past week.",
+        "Field clinics in Vorsk had treated over 640 patients since May.",
+        "A doctor said his unit had admitted about 130 patients in the last week.",
         "Officials said 23 patients were at the shelter.",
     )
-    ids = {fact_id(graph, q) for q in ("more than 640", "about 130", "23 patients")}
+    ids = {fact_id(graph, q) for q in ("over 640", "about 130", "23 patients")}
     assert len(ids) == 3
     assert count_of(graph, "about 130").evidence.quote in "about 130 patients"
     assert not any(f.status == "conflict" for f in graph.facts)
@@ -294,9 +301,13 @@ def test_whose_staff_they_are_is_the_question(tmp_path: Path, second: str, same:
 @pytest.mark.parametrize(
     ("sentence", "quote", "predicate"),
     [
-        ("Police say 52 people have been reported missing.", "52 people", "reported_missing"),
-        ("As many as 260 people were reported missing to the hotline.", "260", "reported_missing"),
-        ("More than 45 people are still unaccounted for.", "45 people", "missing"),
+        (
+            "Coastguards say 52 people have now been reported missing.",
+            "52 people",
+            "reported_missing",
+        ),
+        ("Up to 260 residents were reported missing via the helpline.", "260", "reported_missing"),
+        ("Over 45 guests remain unaccounted for.", "45 guests", "missing"),
         ("Officials said 9 are still missing.", "9", "missing"),
     ],
 )
