@@ -391,14 +391,8 @@ def test_strikers_and_members(nlp, lexicon, text, quote, measure) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "The stoppages bring the number of drivers on strike to 18,000, nearly 12% of the"
-            " 152,000.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="with a share after it, the count raised by 'bring ... to' is lost",
-            ),
-        ),
+        "The stoppages bring the number of drivers on strike to 18,000, nearly 12% of the"
+        " 152,000.",
         "New walkouts raise the number of nurses on strike to 18,000, nearly 12% of the 152,000.",
     ],
 )
