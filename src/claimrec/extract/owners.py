@@ -223,9 +223,18 @@ def _people_after(noun: Token, lexicon: Lexicon) -> str | None:
         k += 1
     if k >= len(doc):
         return None
-    word = doc[k]
-    for form in (word.lower_, word.lemma_.lower()):
-        if form in lexicon.people_adjectives and word.pos_ in {"ADJ", "VERB"}:
+    return people_adjective(doc[k], lexicon, pos=frozenset({"ADJ", "VERB"}))
+
+
+def people_adjective(
+    token: Token, lexicon: Lexicon, *, pos: frozenset[str] = frozenset({"NOUN", "ADJ", "VERB"})
+) -> str | None:
+    """The predicate an adjective standing for people implies ("the displaced", "the number
+    missing"), by its form or lemma, when its part of speech is one of ``pos``."""
+    if token.pos_ not in pos:
+        return None
+    for form in (token.lower_, token.lemma_.lower()):
+        if form in lexicon.people_adjectives:
             return lexicon.people_adjectives[form]
     return None
 
@@ -269,9 +278,8 @@ def _people(token: Token, lexicon: Lexicon) -> tuple[str, str | None] | None:
     entry = lexicon.unit_entry(token)
     if entry is not None:
         return entry.cls, entry.default_predicate
-    for word in (token.lower_, token.lemma_.lower()):
-        if word in lexicon.people_adjectives and token.pos_ in {"NOUN", "ADJ", "VERB"}:
-            return "people", lexicon.people_adjectives[word]
+    if (predicate := people_adjective(token, lexicon)) is not None:
+        return "people", predicate
     if token.lower_ in lexicon.demonym_index:
         return lexicon.demonym_unit_class, None
     return None
