@@ -189,7 +189,7 @@ class Speakers:
             else:
                 self.organisations.append(named)
                 self.paragraph_orgs.append(named)
-            for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+            for appos in _appositions(ent):
                 self.titled[appos.lemma_.lower()] = named  # "X, an independent firm"
 
     def _described_as(self, ent: Span) -> str | None:
@@ -350,6 +350,15 @@ class Speakers:
             gap = paragraph - self.speaker_paragraph
             return gap == 0 or (opens and gap <= 2)
         return False
+
+
+def _appositions(ent: Span) -> list[Token]:
+    """The appositions of a name ("X, an independent firm"), read only where the sentence was
+    parsed: a stretch seen only by NER has no tree, and spaCy leaves its tokens' edges
+    unset, so walking their children can read outside the Doc."""
+    if not ent.doc.has_annotation("DEP"):
+        return []
+    return [c for c in ent.root.children if c.dep_ == "appos"]
 
 
 def _name_as_modifier(ent: Span) -> bool:
