@@ -160,20 +160,26 @@ def test_copies_of_one_article_count_once(lexicon: Lexicon) -> None:
 
 def test_a_withdrawn_figure_is_superseded_and_never_the_consensus(lexicon: Lexicon) -> None:
     claims = [
-        toll("c1", people(79), "mon-a", COAST_GUARD, "The coast guard said 79 bodies were found."),
-        toll("c2", people(79), "mon-b", AGENCY, "The agency said 79 bodies were found."),
-        toll("c3", people(78), "mon-c", POLICE, "Police said 78 bodies were found."),
+        toll(
+            "c1",
+            people(53),
+            "mon-a",
+            COAST_GUARD,
+            "Divers had recovered 53 bodies, the coast guard said.",
+        ),
+        toll("c2", people(53), "mon-b", AGENCY, "The agency put the number of bodies at 53."),
+        toll("c3", people(52), "mon-c", POLICE, "Police said 52 bodies had been brought ashore."),
         toll(
             "c4",
-            people(79),
+            people(53),
             "mon-d",
             COAST_GUARD,
-            "The coast guard withdrew its count of 79 bodies, saying one was logged twice.",
+            "The coast guard withdrew the tally of 53 bodies: one had been entered twice.",
         ),
     ]
     fact = only(claims, docs("mon-a", "mon-b", "mon-c", "mon-d"), lexicon)
     roles = {v.label: v.role for v in fact.values}
-    assert roles == {"78": "stated", "79": "superseded"}
+    assert roles == {"52": "stated", "53": "superseded"}
     assert fact.status == "updated"
     assert fact.consensus is None
     assert "withdrawn" in explanation(fact, {}).lower()
@@ -295,17 +301,17 @@ def test_a_figure_reported_earlier_in_the_day_is_no_rival(lexicon: Lexicon) -> N
         [
             toll(
                 "c1",
-                count(79, None, unit="people"),
+                count(64, None, unit="people"),
                 "a",
                 COAST_GUARD,
-                "The coast guard said at least 79 people died.",
+                "At least 64 people lost their lives, the coast guard said.",
             ),
             toll(
                 "c2",
-                people(59),
+                people(41),
                 "b",
                 None,
-                "Earlier in the day it was reported that 59 people had died.",
+                "A report earlier in the day had put the number of dead at 41.",
             ),
         ],
         docs("a", "b"),

@@ -86,9 +86,9 @@ FORMS = [
         "Valdor Red Cross",
     ),
     (
-        "After the Valdor Red Cross withdrew its first count of 300 deaths, Osric Pell spoke.",
+        "Osric Pell spoke once the Valdor Aid League had retracted its tally of 300 deaths.",
         "300 deaths",
-        "Valdor Red Cross",
+        "Valdor Aid League",
     ),
     # a classifier noun before the name
     ("The charity Oxfam said 300 people were killed.", "300 people", "Oxfam"),
@@ -130,9 +130,9 @@ FORMS = [
         "Telmar Counts",
     ),
     (
-        "Maria Lindqvist gave a different breakdown: 13 soldiers killed and 3 wounded.",
-        "13 soldiers",
-        "Maria Lindqvist",
+        "Ilse Marek gave another breakdown: 21 guards injured and 4 missing.",
+        "21 guards",
+        "Ilse Marek",
     ),
     # a headline's speaker label
     ("Red Cross: 300 people killed in the floods.", "300 people", "Red Cross"),
@@ -151,9 +151,9 @@ FORMS = [
         "Structural engineers",
     ),
     (
-        "Volunteers have compiled a list they say shows 300 people were killed.",
+        "Neighbours drew up a register that they say proves 300 people were killed.",
         "300 people",
-        "Volunteers",
+        "Neighbours",
     ),
     # no source
     ("Some 300 people were killed in the quake.", "300 people", None),
@@ -251,7 +251,7 @@ def test_it_resolves_to_the_last_organisation_that_spoke(nlp, lexicon) -> None:
         ("TELMAR, Valdoria (Meridian Wire) — Some", "TELMAR, Valdoria (Meridian Wire) — "),
         ("Telmar (Meridian Wire): Some", "Telmar (Meridian Wire): "),
         ("08:20 — A correction", "08:20 — "),
-        ("**11:15 a.m.** — By noon", "**11:15 a.m.** — "),
+        ("**10:05 a.m.** — By noon", "**10:05 a.m.** — "),
         ("Red Cross: 300 dead", ""),
         ("- Dead: about 80", ""),
         ("Update, 2 May 2024: The", ""),

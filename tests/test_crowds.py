@@ -59,7 +59,7 @@ def test_each_figure_keeps_its_own_place(nlp, lexicon, quote: str, place: str | 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Some 2.1 million workers and students marched in more than 140 towns.", None),
+        ("Close to 800,000 teachers and nurses rallied in over 90 cities.", None),
         ("Some 3,000 people were displaced across three districts.", None),
         ("Some 3,400 people marched in Velmar.", "Velmar"),
         ("2.5 MILLION ON THE STREETS: THE MINISTRY MUST LISTEN", None),
@@ -161,14 +161,14 @@ def test_is_where_sets_the_scene(nlp, lexicon, text: str, quote: str, place: str
         # nothing counted before: a head count says no more than that
         ("Police counted 3,000 people at the border.", "3,000 people", "other"),
         (
-            "The trawler was built for 200, yet it had sailed with an estimated 460 people.",
-            "an estimated 460 people",
+            "The ferry was designed for 150, but it set sail with an estimated 390 people.",
+            "an estimated 390 people",
             "aboard",
         ),
         # a capacity is no count of who sailed, whatever its neighbour counts
         (
-            "The trawler was built for 200, yet it had sailed with an estimated 460 people.",
-            "200",
+            "The ferry was designed for 150, but it set sail with an estimated 390 people.",
+            "150",
             "other",
         ),
         ("The ferry departed with 300 passengers.", "300 passengers", "aboard"),
@@ -274,8 +274,8 @@ SINKING = (
     ("article", "quote", "same"),
     [
         (
-            "Survivors said seven people had already died before the capsizing.",
-            "seven people",
+            "Passengers said four people had died of thirst before the boat went down.",
+            "four people",
             False,
         ),
         ("Survivors said seven people died when the trawler sank.", "seven people", True),

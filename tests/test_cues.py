@@ -36,7 +36,11 @@ def test_part_of(sentence: str, quote: str, part: bool, lexicon: Lexicon) -> Non
 @pytest.mark.parametrize(
     ("sentence", "quote", "withdrawn"),
     [
-        ("The coast guard withdrew its first count of 60 bodies.", "60 bodies", True),
+        (
+            "Late on Friday the harbour police withdrew an initial tally of 35 bodies.",
+            "35 bodies",
+            True,
+        ),
         ("The figure is 58, not the 60 it announced on Monday.", "60", True),
         ("The ministry revised down from 900 its estimate of the crowd.", "900", True),
         ("The ministry revised its estimate down to 700.", "700", False),
@@ -75,7 +79,7 @@ def test_states_update(sentence: str, quote: str, update: bool, lexicon: Lexicon
 @pytest.mark.parametrize(
     ("sentence", "quote", "earlier"),
     [
-        ("Earlier in the day it was reported that 40 bodies had been found.", "40 bodies", True),
+        ("A wire report earlier in the day said 26 bodies had been pulled out.", "26 bodies", True),
         ("Police initially counted 40 marchers.", "40 marchers", True),
         ("Police counted 40 marchers.", "40 marchers", False),
     ],

@@ -22,7 +22,7 @@ def said(sentence: str, quote: str) -> Evidence:
         ("Clinics in Orvel are seeing 300 new patients a week.", "300 new patients", True),
         ("About 40 boats a day cross the strait.", "About 40 boats a day", True),
         ("Some 1,200 people per day fled the valley.", "1,200 people", True),
-        ("The port handled 900 arrivals, up from 640 a week earlier.", "640", False),
+        ("The camp took in 1,150 refugees, against 470 the week before.", "470", False),
         ("Orvel counted 300 patients a week ago.", "300 patients", False),
         ("Orvel has counted 300 patients since March.", "300 patients", False),
         ("A day later, 300 patients had been seen.", "300 patients", False),

@@ -56,9 +56,9 @@ MERGES = [
     ),
     row(
         "acronym of a name with lowercase words",
-        {"a": [("Fédération générale des marins", "ORG")], "b": [("FGM", "ORG")]},
-        ("a", "Fédération générale des marins"),
-        ("b", "FGM"),
+        {"a": [("Syndicat national des boulangers", "ORG")], "b": [("SNB", "ORG")]},
+        ("a", "Syndicat national des boulangers"),
+        ("b", "SNB"),
         SAME,
     ),
     row(
@@ -315,8 +315,8 @@ MERGES = [
     ),
     row(
         "a country's short form joins the named body of its document",
-        {"a": [("Marren Coast Guard", "ORG"), ("Greek coast guard", "GROUP")]},
-        ("a", "Greek coast guard"),
+        {"a": [("Marren Coast Guard", "ORG"), ("Portuguese coast guard", "GROUP")]},
+        ("a", "Portuguese coast guard"),
         ("a", "Marren Coast Guard"),
         SAME,
     ),
@@ -461,9 +461,9 @@ LINKS = [
         {("alias", "Marren Relief Service", "MRS")},
     ),
     (
-        "The PRESS RELEASE — Fédération générale des marins (FGM) called a strike.",
+        "The PRESS RELEASE — Syndicat national des boulangers (SNB) called a strike.",
         [],
-        {("alias", "Fédération générale des marins", "FGM")},
+        {("alias", "Syndicat national des boulangers", "SNB")},
     ),
     (
         "Rescuers from the MRS (Marren Relief Service) arrived.",

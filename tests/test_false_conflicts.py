@@ -64,7 +64,7 @@ def fact_of(cid: str, found: list[Fact]) -> Fact:
         ("The bureau counted nine freed, five at dusk and four earlier.", "four", True),
         ("Officials initially said 40 had drowned, and later 65.", "65", False),
         ("Officials initially said 40 had drowned, and later 65.", "40", True),
-        ("Earlier in the day it was reported that 30 bodies were found.", "30", True),
+        ("Earlier that morning a bulletin had listed 17 bodies.", "17", True),
         ("The council said 70 had been found, more than reported earlier.", "70", True),
     ],
 )
@@ -140,7 +140,12 @@ def test_two_voices_give_two_day_totals(lexicon: Lexicon) -> None:
     listed part must not hide."""
     ours = breakdown(FREED, [("nine", 9), ("five", 5), ("four", 4)])
     theirs = figure(
-        "d", "The council put the day's total at eleven.", "eleven", 11, doc="b", source=COUNCIL
+        "d",
+        "The council's tally for the whole day was eleven.",
+        "eleven",
+        11,
+        doc="b",
+        source=COUNCIL,
     )
     assert fact_of("d", facts([*ours, theirs], lexicon)).status == "conflict"
 
@@ -180,10 +185,10 @@ def extracted_predicates(nlp, lexicon: Lexicon, text: str) -> dict[str, str]:  #
 @pytest.mark.parametrize(
     ("text", "quote", "residence"),
     [
-        ("Police said 310 people were living in the Varno block.", "310 people", True),
+        ("The landlord said 260 tenants lived in the Harlow terrace.", "260 tenants", True),
         ("Neighbours described the block as home to 500 people.", "500 people", True),
         ("About 40 people live on the upper floors.", "About 40 people", True),
-        ("Police said 310 people were in the Varno block.", "310 people", False),
+        ("The landlord said 260 tenants were in the Harlow terrace.", "260 tenants", False),
         ("Neighbours said 500 people had gone home.", "500 people", False),
     ],
 )
@@ -334,14 +339,14 @@ def test_status_group_dead_are_a_group_apart(
     [
         (
             "- On strike: about 9,000 Velor Union members.\n"
-            "- Laid off by Corvena: around 2,300, most of them at Dalby, the company says.\n",
-            "around 2,300",
+            "- Laid off by Corvena: some 1,450, mainly at its Dalby works, the firm says.\n",
+            "some 1,450",
             "Corvena",
         ),
         (
             "- On strike: about 9,000 Velor Union members.\n"
-            "- Laid off: around 2,300, most of them at Dalby, the company says.\n",
-            "around 2,300",
+            "- Laid off: some 1,450, mainly at its Dalby works, the firm says.\n",
+            "some 1,450",
             None,
         ),
     ],

@@ -38,7 +38,7 @@ def test_html_page_gives_its_article_and_metadata(tmp_path: Path, nlp) -> None:
     graph, _ = build_json(tmp_path)
     (doc,) = graph["documents"]
     assert (doc["id"], doc["path"]) == ("page", "page.html")
-    assert doc["title"] == "Flood in Varnholm displaces thousands"
+    assert doc["title"] == "Flood in Pellwick displaces thousands"
     assert doc["outlet"] == "Lakeside Courier"
     assert doc["url"] == "https://lakeside-courier.example/news/varnholm-flood"
     assert doc["published"] == "2025-02-04"
@@ -150,7 +150,7 @@ def test_front_matter_date_styles(tmp_path: Path, nlp, name: str) -> None:
     graph, stderr = build_json(tmp_path)
     (doc,) = graph["documents"]
     assert doc["published"] == "2025-02-04"
-    assert doc["title"] == "Varnholm bridge reopens" and doc["warnings"] == []
+    assert doc["title"] == "Pellwick bridge reopens" and doc["warnings"] == []
     assert "warning" not in stderr
     (when,) = [c for c in graph["claims"] if c["type"] == "date"]
     assert (when["value"]["start"], when["value"]["end"]) == ("2025-01-27", "2025-02-02")
@@ -161,7 +161,7 @@ def test_impossible_date_warns_about_that_field_and_keeps_the_rest(tmp_path: Pat
     graph, stderr = build_json(tmp_path)
     (doc,) = graph["documents"]
     assert (doc["title"], doc["outlet"], doc["published"]) == (
-        "Varnholm bridge reopens",
+        "Pellwick bridge reopens",
         "Lakeside Courier",
         None,
     )

@@ -168,9 +168,9 @@ MEASURES = [
     ("Police said 300 officers were in Ostrava and 40 more in Velmora.", "300", "force"),
     # the people a figure noun counts are what their own modifier says they underwent
     (
-        "Velmora released 27 prisoners in return, bringing to 131 the number of prisoners"
-        " freed since Friday.",
-        "131",
+        "Harn freed 19 prisoners on Monday, bringing to 88 the number of prisoners released"
+        " this month.",
+        "88",
         "released",
     ),
     ("The number of prisoners rose to 400.", "400", "held"),
@@ -222,15 +222,15 @@ MEASURES = [
     ),
     ("Officials counted 14 dead and 31 were missing.", "31", "missing"),
     (
-        "Ferro said 27 people were still in hospital, a dozen of them in intensive care, and"
-        " that two of the victims had died after admission to hospital.",
-        "27",
+        "Dr Ilse Marek said 34 patients were still hospitalised, eleven of them in intensive"
+        " care, and that three of the injured had since died.",
+        "34",
         "hospitalised",
     ),
     (
-        "Ferro said 27 people were still in hospital, a dozen of them in intensive care, and"
-        " that two of the victims had died after admission to hospital.",
-        "a dozen",
+        "Dr Ilse Marek said 34 patients were still hospitalised, eleven of them in intensive"
+        " care, and that three of the injured had since died.",
+        "eleven",
         "critical",
     ),
     # a coordinated clause with its own subject lends its partner nothing

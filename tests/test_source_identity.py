@@ -118,7 +118,7 @@ def test_a_coordinated_count_is_not_the_revisers(nlp, lexicon: Lexicon) -> None:
 
 def test_a_count_does_not_carry_to_a_new_actor(nlp, lexicon: Lexicon) -> None:
     text = (
-        "By the Kestova Workers Union's count, 25,000 members are on strike. A week ago "
+        "By the Kestova Workers Union's count, 18,000 members have walked out. Last Friday "
         "Lodovan Motors laid off 600 workers."
     )
     assert [s for s, _ in sources(nlp, lexicon, text)] == ["Kestova Workers Union", None]
@@ -169,16 +169,15 @@ KIND_NOUNS = [
     ),
     ("About 40 people drowned, the charity Keep the Reefs said.", "Keep the Reefs"),
     ("About 40 people drowned, the network Open Waters said.", "Open Waters"),
-    # a name cut short before the verb of saying ("Save" read as a verb) is restored
+    # a name cut short before the verb of saying ("Mend" read as a verb) is restored
     (
-        "Children thought to have been in the hold: as many as 100 children, Save the "
-        "Children says.",
-        "Save the Children",
+        "Pupils believed to be in the gym: as many as 60 children, Mend the Rivers says.",
+        "Mend the Rivers",
     ),
     # a title no one is named with here is the person who spoke in the sentence before
     (
-        "Arrests on Monday: 457 across Kestova, Lena Varga said the next morning.\n"
-        "Officers injured that day: 441, by the minister's count.",
+        "Detentions on Friday: 212 nationwide, Lena Varga said a day later.\n"
+        "Police hurt in the clashes: 96, by the minister's count.",
         "Lena Varga",
     ),
     # negative: ... not once another sentence has passed without her
@@ -189,8 +188,8 @@ KIND_NOUNS = [
     ),
     # "by X's count" carries to the next sentence that continues it ("the union")
     (
-        "By the Kestova Workers Union's count, 25,000 members are on strike. A week ago the "
-        "union pulled 5,600 workers out of depots.",
+        "By the Kestova Workers Union's count, 18,000 members have walked out. Last Friday the "
+        "union called 4,200 drivers off the buses.",
         "Kestova Workers Union",
     ),
     # negative: ... nor once the text gave her another role
@@ -201,33 +200,43 @@ KIND_NOUNS = [
     ),
     # the person named in apposition to an office speaks, however NER tags the office
     (
-        "Kestova's Ombudsman, Ada Vell, said on Monday that eight senior officers should "
-        "face charges.",
+        "Kestova's Coroner, Ada Vell, said on Tuesday that 14 of the deaths were avoidable.",
         "Ada Vell",
     ),
     # "the report" is the report the text already credited to someone
     (
-        "Ada Vell opened her own inquiry. Her office's report, built on 5,000 pages of "
-        "evidence, was published on Monday. The report names eight officers.",
+        "Ada Vell began an audit of her own. Her team's report, drawing on 900 interviews, "
+        "came out on Tuesday. The report names nine officers.",
         "Ada Vell",
     ),
     # negative: a report no one was credited with has no source
-    ("The report names eight officers.", None),
+    ("The report names nine officers.", None),
     # a source taking back its own figure gives the sentence's other figure
     (
-        "Bodies recovered: 78, after the Marren Coast Guard withdrew its first count of 79.",
+        "Passengers rescued: 212, after the Marren Coast Guard retracted its own tally of 215.",
         "Marren Coast Guard",
     ),
     # negative: a source that withdraws no figure of its own gives none
     ("About 300 people were rescued after the Marren Coast Guard withdrew its boats.", None),
     # a body named by its number ("Local 77"), however the number is parsed
-    ("Local 77 put its walkout at the Arlen plant at around 3,600.", "Local 77"),
+    ("Local 77 put its walkout at the Arlen plant at around 2,950.", "Local 77"),
+    # ... and whether or not NER takes the number for a cardinal ("918" is one, "77" not)
     (
-        "Local 2250 put its walkout at the Arlen plant, which makes vans, at around 3,600.",
-        "Local 2250",
+        "Local 918 put its walkout at the Selby depot, which repairs trams, at around 2,700.",
+        "Local 918",
+    ),
+    pytest.param(
+        "Local 4410 put its walkout at the Selby depot, which repairs trams, at around 2,700.",
+        "Local 4410",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a numbered body parsed as its word with the number in apposition "
+            "('Local' + appos '4410') is cut to the word",
+        ),
     ),
     # negative: a quantifier before a number names no one
     ("Some 300 said they would return, and 40 people were arrested.", None),
+    ("Another 300 said they would stay, and 40 people were arrested.", None),
     # negative: a newspaper is no ministry, whatever the paragraph named before
     (
         "The Telmar Courier reported on the strike. About 300 workers walked out, the "

@@ -233,8 +233,8 @@ def test_its_toll_is_counted_by_the_body_its_country_owns(tmp_path: Path) -> Non
         "Ostravia is far away.\n\nThe agency said 48 people had died in the country.",
         # "its" of an organisation that is no state's body
         "Ostravia is far away. The Relief Council said its toll of 48 was provisional.",
-        # "the three countries": not one country
-        "Ostravia sent doctors. They said 48 nurses in the three countries had fallen ill.",
+        # "the two countries": not one country
+        "Ostravia sent doctors. They said 48 nurses across the two countries were sick.",
     ],
 )
 def test_no_country_without_one_to_point_back_to(tmp_path: Path, text: str) -> None:

@@ -50,7 +50,7 @@ PLACES = [
     ("Four survivors were taken to a hospital in Kalvi.", "Kalvi"),
     ("About 4,000 workers walked out at the Corvale plant in Tarnby.", "Tarnby"),
     ("Strikers picketed on Ardena's Southeast Side.", "Southeast Side"),
-    ("The march set off from boulevard Ostrel at noon.", "boulevard Ostrel"),
+    ("The procession left from avenue Dussac just after ten.", "avenue Dussac"),
     ("In Velmora, police counted 30,000 marchers.", "Velmora"),
     ("Teravia recorded 300 new cases last week.", "Teravia"),
     ("Velmora is where the crowd was largest: 9,000 people.", "Velmora"),
@@ -133,11 +133,11 @@ DATES = [
     ("The building was looted on Saturday night.", "Saturday night", dt.date(2024, 5, 11), None),
     ("| Sept. 15 | Corvale plant | 12,700 |", "Sept. 15", dt.date(2023, 9, 15), None),
     ("Selm, 24 November 2023", "24 November 2023", dt.date(2023, 11, 24), None),
-    ("Some residents were not at home on the night.", "the night", None, None),
+    ("A few tenants were away on the night.", "the night", None, None),
     ("Four days after the boat sank, divers found the wreck.", "Four days", None, None),
     ("Most were sent home the same evening.", "the same evening", None, None),
     ("Police counted 17 dead the next day.", "the next day", None, None),
-    ("The fire started in the early hours of 14 June.", "14 June", dt.date(2024, 6, 14), None),
+    ("The blaze began shortly before dawn on 2 April.", "2 April", dt.date(2024, 4, 2), None),
 ]  # fmt: skip
 
 
@@ -161,8 +161,8 @@ NOT_DATES = [
     "Over the past two years, 300 people died.",
     "Updated 14 June 2023 10:00",
     "Published: 3 May 2024",
-    "The truce was extended by two days and 40 hostages were freed.",
-    "For almost four weeks after the fire, 300 people were missing.",
+    "The ceasefire was extended by three days, and 25 captives went free.",
+    "For nearly three weeks after the flood, 120 villagers were missing.",
     "Within hours, 300 people had fled.",
     "Nurses treated 40 patients a day.",
 ]
@@ -181,11 +181,11 @@ def test_date_claim_without_a_trigger_names_the_verb(nlp, lexicon) -> None:
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [
-        ("from 19 to 21 September", dt.date(2023, 9, 19), dt.date(2023, 9, 21)),
-        ("19-21 September 2022", dt.date(2022, 9, 19), dt.date(2022, 9, 21)),
-        ("September 19-21", dt.date(2023, 9, 19), dt.date(2023, 9, 21)),
+        ("from 12 to 15 October", dt.date(2023, 10, 12), dt.date(2023, 10, 15)),
+        ("12-15 October 2022", dt.date(2022, 10, 12), dt.date(2022, 10, 15)),
+        ("October 12-15", dt.date(2023, 10, 12), dt.date(2023, 10, 15)),
         ("1 to 40 June", None, None),
-        ("21 to 19 September", None, None),
+        ("15 to 12 October", None, None),
     ],
 )
 def test_day_range(text: str, start: dt.date | None, end: dt.date | None) -> None:

@@ -390,8 +390,8 @@ def is_hedged_past(evidence: Evidence, cues: ReconcileWords) -> bool:
 
 
 def is_scenario(evidence: Evidence, cues: ReconcileWords) -> bool:
-    """Whether the words next to the figure name it a scenario ("called 1.4 million a
-    worst case", "the best-case figure of 300"): what might happen, not a count."""
+    """Whether the words next to the figure name it a scenario ("described 90,000 as
+    the worst case", "the best-case figure of 300"): what might happen, not a count."""
     found = cues.compiled.scenario
     if found is None or not found.in_sentence(evidence.sentence):
         return False  # the common case, decided by the sentence's words

@@ -39,8 +39,8 @@ def before_event_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 
 def before_event(claim: Claim, pattern: re.Pattern[str] | None, lexicon: Lexicon) -> bool:
-    """Whether a count of harm is stated for before the story's event ("had already died
-    before the fire"): the words follow its figure in its sentence."""
+    """Whether a count of harm is stated for before the story's event ("two had died of the
+    cold before the flood"): the words follow its figure in its sentence."""
     if pattern is None or claim.measure not in lexicon.reconcile.before_event_measures:
         return False
     sentence, quote = claim.evidence.sentence, claim.evidence.quote

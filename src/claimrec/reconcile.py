@@ -732,7 +732,7 @@ class _Context:
 
     def event_day(self, claim: Claim) -> dt.date | None:
         """The day a gathering was counted for: its stated time, else the time its table
-        row states ("| Tuesday 4 March | 3.5 million | 700,000 |"), else the date of the
+        row states ("| Friday 9 May | 2.2 million | 410,000 |"), else the date of the
         article it first appeared in (a reprint speaks for its original's day)."""
         time = claim.time
         if time is not None and time.start is not None:
@@ -903,7 +903,7 @@ def _intake_day(claim: Claim, ctx: _Context) -> dt.date | None:
 
 def _wave_day(claim: Claim, ctx: _Context) -> dt.date | None:
     """The day of an increment that is one wave's (a table row of increments, "add 7,000
-    members to the strike"): increments of different days are different questions, one
+    strikers to the walkout"): increments of different days are different questions, one
     day's rows and sentences one question. Other parts ("nine of them") have no day."""
     row = ctx.increment_days.get(claim.id)
     if row is not None:

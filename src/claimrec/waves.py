@@ -11,7 +11,7 @@ wave and each site. Reconcile asks four things of it, answered here from the cla
 - **whether a "place" is one place** (``names_several_places``): "at 44 facilities", "in
   three districts" names a number of places, like a list: no one place's count.
 - **whether a figure is added to a total** (``is_added``): "the two plants add 7,000
-  members to the strike" states an increment, not the total, whatever the verb's tense.
+  strikers to the walkout" states an increment, not the total, whatever the verb's tense.
 - **whether a dated table lists increments** (``increment_rows``): a table column whose
   rows are dated and whose values fall as well as rise cannot be a running total: each
   row is the increment of its day (a wave called out), its own question. The first row

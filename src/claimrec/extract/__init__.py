@@ -418,8 +418,8 @@ def _label_trigger(s: _Sentence, count: Count) -> Trigger | None:
 
 
 def _labelled(count: Count) -> bool:
-    """Whether a bare figure is given for a verbless label that says whose it is ("All
-    three companies: roughly 5,000, compared with 4,000 on Monday"): the label is its
+    """Whether a bare figure is given for a verbless label that says whose it is ("Both
+    ferry firms: about 6,200, against 3,900 on Thursday"): the label is its
     subject, named or not, so no earlier subject is lent to it."""
     number = count.number.root
     label = number.sent.root  # a verbless item: "label: figure, compared with figure"

@@ -473,7 +473,7 @@ def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | Non
 
 def _name_before(verb: Token) -> Span | None:
     """A name set off by a comma right before a verb of saying the parse gave no subject
-    ("..., Save the Children says": its first word read as a verb; "..., prison spokesman
+    ("..., Mend the Rivers says": its first word read as a verb; "..., prison spokesman
     Ori Vale told reporters"): capitalised words, with the small words names keep between
     them, after the comma and any role in lower case."""
     doc, start = verb.doc, verb.i
@@ -665,6 +665,14 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
     word, a person, an organisation, a title, a counted group ("survivors") or an agent
     noun by its suffix ("mediators", "activists"); never a date, an event or an abstract
     noun ("flooding", "the search", "revised")."""
+    if head.like_num and any(
+        c.dep_ in {"amod", "compound", "nmod"}
+        and c.pos_ in {"ADJ", "NOUN", "PROPN"}
+        and c.text[:1].isupper()
+        for c in head.children
+    ):
+        return True  # a numbered body named by its number ("Local 731", "Station 9"),
+        # whether or not NER took the number for a cardinal
     if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}:
         return False
     owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
@@ -673,14 +681,7 @@ def _agent_noun(head: Token, lexicon: Lexicon) -> bool:
         for t in _phrase(head)
         if t.i not in owned
     ):
-        return True  # named, or a named group's member ("an MSF coordinator")
-    if head.like_num and any(
-        c.dep_ in {"amod", "compound", "nmod"}
-        and c.pos_ in {"ADJ", "NOUN", "PROPN"}
-        and c.text[:1].isupper()
-        for c in head.children
-    ):
-        return True  # a numbered body named by its number ("Local 2250", "Station 9")
+        return True  # named, or a named group's member ("an NRV coordinator")
     words = lexicon.attribution
     lemma = head.lemma_.lower()
     if lemma.endswith(tuple(words.agent_suffixes)):
@@ -784,7 +785,7 @@ def _named_inside(head: Token, body: bool = False) -> Span | None:
 
 
 def _office_holder(head: Token, lexicon: Lexicon) -> Span | None:
-    """The person named in apposition to an office ("the country's Ombudsman, Ada Quillon,
+    """The person named in apposition to an office ("the city's coroner, Ada Quillon,
     said"), even when NER took the office's own word for a person."""
     roles = lexicon.merging.affiliation_roles
     if head.lower_ not in lexicon.title_set and head.lower_ not in roles:
@@ -824,8 +825,8 @@ def _capitalised(token: Token) -> bool:
 
 
 def _whole_name(span: Span) -> Span:
-    """A name cut short by NER or the parse ("Save the Children says" read with "Save" as
-    a verb, leaving "Children"): the capitalised words right before it inside the sentence,
+    """A name cut short by NER or the parse ("Mend the Rivers says" read with "Mend" as
+    a verb, leaving "Rivers"): the capitalised words right before it inside the sentence,
     with the small words names keep between them ("the", "of"), are part of it."""
     doc, start = span.doc, span.start
     while True:

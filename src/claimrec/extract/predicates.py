@@ -565,8 +565,8 @@ def _presumption(token: Token, lexicon: Lexicon) -> str | None:
 
 
 def _presumed(verb: Token, lexicon: Lexicon) -> str | None:
-    """What a coordinated presumption says of everyone counted ("dead or missing, presumed
-    dead": the predicate of "dead"), else None."""
+    """What a coordinated presumption says of everyone counted ("lost or unaccounted for,
+    presumed dead": the predicate of "dead"), else None."""
     if verb.lemma_.lower() not in lexicon.tolls.presumption_verbs:
         return None
     for child in verb.children:

@@ -626,8 +626,8 @@ def _after_colon(token: Token) -> bool:
 
 
 def _names_people(sent: Span, lexicon: Lexicon) -> bool:
-    """Whether the sentence names people anywhere ("the real number was 150, many of them
-    children"), so that a figure noun in it counts them."""
+    """Whether the sentence names people anywhere ("the true figure was 90, most of
+    them pupils"), so that a figure noun in it counts them."""
     return any(
         t.pos_ in {"NOUN", "PROPN"}
         and (lexicon.unit_entry(t) or t.lower_ in lexicon.demonym_index or t.ent_type_ == "NORP")
@@ -741,7 +741,7 @@ def _governing_measure(outer: Token, lexicon: Lexicon) -> bool:
 
 
 def _counted(outer: Token, lexicon: Lexicon) -> bool:
-    """A bare object of a verb of counting ("the unions counted 280,000"): a head count."""
+    """A bare object of a verb of counting ("the organisers counted 64,000"): a head count."""
     return outer.dep_ == "dobj" and outer.head.lemma_.lower() in lexicon.counting_verbs
 
 

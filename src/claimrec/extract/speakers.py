@@ -299,8 +299,8 @@ class Speakers:
         return org_head(name) not in kinds | set(self.lexicon.attribution.organization_heads)
 
     def _issuer_mention(self, issuer: TextSpan, sent: Span, offset: int) -> Mention:
-        """The release's issuer, by the fullest name the text gives it ("STATE OF X" in
-        the heading, "the Foreign Ministry of the State of X" in the body)."""
+        """The release's issuer, by the fullest name the text gives it ("REPUBLIC OF X"
+        in the heading, "the Trade Office of the Republic of X" in the body)."""
         short = " ".join(issuer.text.lower().split())
         for named in self.organisations:
             if short in named.text.lower() and len(named.text) > len(short):

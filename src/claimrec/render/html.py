@@ -432,7 +432,7 @@ class _Page:
             "revision": f"a source revised its figure: {' → '.join(reason.values) or 'revised'}",
             "superseded": f"{values} was superseded by a later figure",
             "hedged": f"{values} is hedged, so it does not clash with firm figures",
-            "projection": f"{values} is a projection, not a count of what happened",
+            "projection": f"{values} is a forecast, not a tally of events so far",
             "compatible": f"{values} can all be true at once",
             "multi_valued": "several values can hold at once here",
         }.get(reason.kind, f"{reason.kind.replace('_', ' ')}: {values}")
