@@ -128,6 +128,7 @@ from claimrec.cues import (
     states_whole,
     tally_apart,
 )
+from claimrec.corrected import corrected_figures
 from claimrec.dates import resolve_date
 from claimrec.event_keys import (
     OCCURRENCE,
@@ -262,6 +263,8 @@ class _Context:
         # the counts in reading order (document, then offset): the passes that look at a
         # count's neighbour walk this one list instead of sorting their own
         self._counts = sorted((c for c in claims if c.type == "count"), key=READING_ORDER)
+        bodies = {d.id: d.body for d in documents if d.body is not None}
+        self.corrected = corrected_figures(self._counts, bodies, self.cues)  # correction notes
         self._goes_on: frozenset[str] | None = None
         self.earlier_own: dict[str, bool] = {}
         nouns = sorted(
@@ -1670,12 +1673,15 @@ def _time_context(claim: Claim) -> str:
 def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """A time that dates a one-off event, not a count: "since @T@" (the lexicon's
     ``where_when.window_preps``), or "@T@('s)" followed by an event noun (the nouns of the
-    lexicon's ``once`` predicates)."""
+    lexicon's ``once`` predicates and its ``happening_nouns``, singular or plural: "hurt in
+    Monday's clashes")."""
     once = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
-    nouns = sorted(once, key=lambda n: (len(n), n))
+    nouns = sorted(once | set(lexicon.reconcile.happening_nouns), key=lambda n: (len(n), n))
     event = "|".join(re.escape(n) for n in reversed(nouns)) or "(?!)"
     opens = "|".join(re.escape(w) for w in lexicon.where_when.window_preps) or "(?!)"
-    return re.compile(rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
+    return re.compile(
+        rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})(?:e?s)?\b"
+    )
 
 
 def _other_event_pattern(lexicon: Lexicon) -> re.Pattern[str]:
@@ -1882,7 +1888,7 @@ def _entry(claim: Claim, ctx: _Context) -> _Entry:
 
 
 def _role(claim: Claim, ctx: _Context) -> ValueRole:
-    if is_withdrawn(claim.evidence, ctx.cues):
+    if claim.id in ctx.corrected or is_withdrawn(claim.evidence, ctx.cues):
         return "superseded"
     if claim.modality == "negated" or (isinstance(claim.value, CountValue) and claim.value.vague):
         return "not_asserted"
@@ -2248,8 +2254,12 @@ def _same_window(a: _Entry, b: _Entry, ctx: _Context) -> bool:
 
 def _unstated_changes(live: list[_Entry], ctx: _Context) -> list[Reason]:
     """A running total that falls below an earlier window's figure from another voice,
-    without the later sentence saying it replaces it."""
-    dated = sorted((e for e in live if e.day is not None), key=_when)
+    without the later sentence saying it replaces it. A figure its sentence names as an
+    earlier state ("42 were hurt, up from 37") is neither: it was said of before."""
+    dated = sorted(
+        (e for e in live if e.day is not None and not is_earlier(e.claim.evidence, ctx.cues)),
+        key=_when,
+    )
     best: list[_Entry] = []  # highest earlier lows, from at most two voices
     reasons: dict[tuple, Reason] = {}
     ready = 0
