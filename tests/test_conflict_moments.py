@@ -203,3 +203,28 @@ def test_up_from_is_no_later_fall(tmp_path: Path, later: str, conflict: bool) ->
 )
 def test_an_issue_line_dates_a_release(head: str, day: dt.date | None) -> None:
     assert dateline_date(head + "The river rose overnight.") == day
+
+
+@pytest.mark.parametrize(
+    ("text", "conflict"),
+    [
+        pytest.param(
+            "Sunday's rally in Brenhaven drew a crowd that police put at 8,000. "
+            "Organisers said 25,000 people had taken part.",
+            True,
+            id="the next sentence goes on counting Sunday's rally",
+        ),
+        pytest.param(
+            "Sunday's rally in Brenhaven drew a crowd that police put at 8,000.\n\n"
+            "The council met on Monday to discuss the roads.\n\n"
+            "Organisers said 25,000 people had taken part in a vigil.",
+            False,
+            id="a crowd paragraphs away is not that rally's",
+        ),
+    ],
+)
+def test_an_undated_crowd_goes_on_counting_the_gathering_before(
+    tmp_path: Path, text: str, conflict: bool
+) -> None:
+    graph = dated_story(tmp_path, (MONDAY, text))
+    assert (fact_of(graph, "8,000").status == "conflict") is conflict

@@ -265,6 +265,7 @@ class _Context:
         self._counts = sorted((c for c in claims if c.type == "count"), key=READING_ORDER)
         bodies = {d.id: d.body for d in documents if d.body is not None}
         self.corrected = corrected_figures(self._counts, bodies, self.cues)  # correction notes
+        self.carried_day = _carried_days(self._counts, self.per_event_measures)
         self._goes_on: frozenset[str] | None = None
         self.earlier_own: dict[str, bool] = {}
         nouns = sorted(
@@ -735,8 +736,9 @@ class _Context:
 
     def event_day(self, claim: Claim) -> dt.date | None:
         """The day a gathering was counted for: its stated time, else the time its table
-        row states ("| Tuesday 4 March | 3.5 million | 700,000 |"), else the date of the
-        article it first appeared in (a reprint speaks for its original's day)."""
+        row states ("| Tuesday 4 March | 3.5 million | 700,000 |"), else the day of the
+        gathering counted just before it (``_carried_days``), else the date of the article
+        it first appeared in (a reprint speaks for its original's day)."""
         time = claim.time
         if time is not None and time.start is not None:
             return time.start
@@ -745,6 +747,9 @@ class _Context:
             row = _row_day(claim.evidence.sentence, published)
             if row is not None:
                 return row
+            carried = self.carried_day.get(claim.id)
+            if carried is not None:
+                return carried
         elif time.start is None:
             return None  # a stated day that cannot be resolved: no day, never a guess
         return self.published.get(self.original.get(claim.doc, claim.doc))
@@ -1213,6 +1218,34 @@ def _adjacent(first: Evidence, second: Evidence) -> bool:
     start_a = first.start - max(first.sentence.find(first.quote), 0)
     start_b = second.start - max(second.sentence.find(second.quote), 0)
     return start_a == start_b or 0 <= start_b - (start_a + len(first.sentence)) <= 3
+
+
+def _carried_days(counts: Sequence[Claim], gatherings: frozenset[str]) -> dict[str, dt.date]:
+    """Claim id -> the day of the gathering a count with no time of its own goes on
+    counting: the count just before it (``counts`` in reading order), in its sentence or
+    the one before, counts a gathering of the same measure on a stated day ("Saturday's
+    march drew a crowd police put at 12,000. Organisers said 30,000 had taken part."). A
+    reader takes the second crowd to be Saturday's, not the article's day's."""
+    out: dict[str, dt.date] = {}
+    for before, claim in pairwise(counts):
+        if claim.measure not in gatherings or claim.time is not None:
+            continue  # the common case
+        day = out.get(before.id) or _one_stated_day(before)
+        if (
+            day is not None
+            and before.doc == claim.doc
+            and before.measure == claim.measure
+            and _adjacent(before.evidence, claim.evidence)
+        ):
+            out[claim.id] = day
+    return out
+
+
+def _one_stated_day(claim: Claim) -> dt.date | None:
+    time = claim.time
+    if time is None or time.start is None or time.end != time.start:
+        return None
+    return time.start
 
 
 def _groups_apart(
@@ -1923,7 +1956,7 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
         # A figure its own source later revised was still stated on its day: it clashes
         # with an independent figure of that day all the same.
         said = [e for e in entries if e.role in ("stated", "hedged", "revised")]
-        clashes = _clashes(said, ctx, timed=key.type == "count")
+        clashes = _clashes(said, ctx, timed=key.type == "count" and not _one_gathering(key, ctx))
         changes = _unstated_changes(live, ctx) if key.measure in ctx.cumulative_measures else []
         updates = _timeline(live, ctx) if key.type == "count" else []
         reasons += clashes + changes + revisions + updates + _set_aside(entries, ctx)
@@ -1950,6 +1983,14 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
         no_consensus=consensus.missing,
     )
     return fact, edges
+
+
+def _one_gathering(key: FactKey, ctx: _Context) -> bool:
+    """Whether a fact counts one gathering, its day in the key (a crowd on Saturday): its
+    figures all speak for that gathering, whenever they were reported, so two voices'
+    figures clash across days ("police put it at 12,000" on the day, organisers' 30,000
+    in Monday's paper)."""
+    return key.event_day is not None and key.measure in ctx.per_event_measures
 
 
 def _status(n_claims: int, reasons: list[Reason]) -> str:
