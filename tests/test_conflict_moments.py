@@ -228,3 +228,29 @@ def test_an_undated_crowd_goes_on_counting_the_gathering_before(
 ) -> None:
     graph = dated_story(tmp_path, (MONDAY, text))
     assert (fact_of(graph, "8,000").status == "conflict") is conflict
+
+
+@pytest.mark.parametrize(
+    ("later", "conflict"),
+    [
+        pytest.param(
+            "Governor Ana Brill said 45,000 people were evacuated before landfall.",
+            True,
+            id="both counts are of before the event: one moment",
+        ),
+        pytest.param(
+            "Governor Ana Brill said 45,000 people had now been evacuated.",
+            False,
+            id="a later running total: an update",
+        ),
+    ],
+)
+def test_counts_of_before_the_event_speak_for_one_moment(
+    tmp_path: Path, later: str, conflict: bool
+) -> None:
+    graph = dated_story(
+        tmp_path,
+        (MONDAY, "The Kessel emergency office said 30,000 people were evacuated before landfall."),
+        (THURSDAY, later),
+    )
+    assert (fact_of(graph, "30,000 people").status == "conflict") is conflict

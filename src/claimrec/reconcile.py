@@ -266,6 +266,8 @@ class _Context:
         bodies = {d.id: d.body for d in documents if d.body is not None}
         self.corrected = corrected_figures(self._counts, bodies, self.cues)  # correction notes
         self.carried_day = _carried_days(self._counts, self.per_event_measures)
+        self.before_happening_words = _before_happening_pattern(lexicon)
+        self._before: dict[str, bool] = {}
         self._goes_on: frozenset[str] | None = None
         self.earlier_own: dict[str, bool] = {}
         nouns = sorted(
@@ -733,6 +735,16 @@ class _Context:
     def names_a_voice(self, text: str) -> bool:
         """Whether the text names who could speak: an organisation, group or person."""
         return self.voice_names is not None and self.voice_names.search(text) is not None
+
+    def before_happening(self, claim: Claim) -> bool:
+        """Whether a count's sentence (a table row with its label) states it for before the
+        story's event ("320,000 were evacuated before landfall", "| Moved out before the
+        storm | 9,000 |"): a moment fixed in the past, whenever it is reported."""
+        known = self._before.get(claim.id)
+        if known is None:
+            found = self.before_happening_words.search(claim.evidence.sentence)
+            known = self._before[claim.id] = found is not None
+        return known
 
     def event_day(self, claim: Claim) -> dt.date | None:
         """The day a gathering was counted for: its stated time, else the time its table
@@ -1717,6 +1729,20 @@ def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     )
 
 
+def _before_happening_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A before-word (the lexicon's ``before_event``), perhaps a determiner and one more
+    word, then a noun of the story's event or of a happening ("before landfall", "ahead of
+    the storm", "before the dam's collapse")."""
+    nouns = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
+    nouns |= set(lexicon.reconcile.before_event_nouns) | set(lexicon.reconcile.happening_nouns)
+    event = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    words = lexicon.reconcile.before_event
+    marks = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        rf"(?i:\b(?:{marks})\s+(?:(?:the|its|their|a)\s+)?(?:[\w'’-]+\s+)?(?:{event})(?:e?s)?\b)"
+    )
+
+
 def _other_event_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """A one-off event's noun after a word that makes it another event of its kind ("a
     similar fire", "the previous sinking"), with at most one word between ("another deadly
@@ -2213,7 +2239,8 @@ def _first_clash(
     starts = [e.day for e in dated_b if e.day is not None]
     longest = max((e.last - e.day for e in dated_b if e.last and e.day), default=dt.timedelta())
     for a in sorted(side_a, key=_when):
-        if not timed or a.day is None:
+        fixed = timed and ctx.before_happening(a.claim)  # "evacuated before landfall"
+        if not timed or a.day is None or fixed:
             candidates: Iterable[_Entry] = side_b
         else:
             assert a.last is not None
@@ -2225,7 +2252,11 @@ def _first_clash(
                 b.voice != a.voice
                 and _one_happening(a, b)
                 and not _told_rise(a, b, ctx)
-                and (not timed or _same_moment(a, b, ctx))
+                and (
+                    not timed
+                    or _same_moment(a, b, ctx)
+                    or (fixed and ctx.before_happening(b.claim))  # both before the event
+                )
             ):
                 return (a, b) if _when(a) <= _when(b) else (b, a)
     return None
