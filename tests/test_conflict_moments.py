@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from builders import story_graph
 
-from claimrec.pipeline import build
 from claimrec.cues import in_correction_note, is_earlier, rules_out
 from claimrec.datelined import dateline_date
 from claimrec.lexicon import Lexicon
 from claimrec.models import Evidence, Fact, Graph
+from claimrec.pipeline import build
 
 MONDAY = dt.date(2025, 3, 3)
 THURSDAY = dt.date(2025, 3, 6)
@@ -131,9 +131,7 @@ REPORT = "The Vellmar rescue office said 12 people were injured in the rockfall.
         ),
     ],
 )
-def test_a_correction_notes_figure_is_withdrawn(
-    tmp_path: Path, note: str, withdrawn: bool
-) -> None:
+def test_a_correction_notes_figure_is_withdrawn(tmp_path: Path, note: str, withdrawn: bool) -> None:
     graph = story_graph(tmp_path, REPORT, note)
     assert (role_of(graph, "21 people") == "superseded") is withdrawn
     assert (fact_of(graph, "21 people").status == "conflict") is not withdrawn

@@ -4,8 +4,9 @@ A press release, a correction notice or a wire story without front matter often 
 dateline that carries its date on a line of its own: "Selm, 4 March 2025",
 "CORRECTION AND NOTE — 12 October 2023", "VORSK, March 4, 2025 —", "Issued at Selm on
 4 March 2025". That date is stated by the text, not guessed: it is the day the article
-speaks for, exactly as a ``published`` field would say. Read only in the article's first few lines (a date further down, "Update,
-3 January 2024" at the end, is a later addition, not the article's own day), and only when
+speaks for, exactly as a ``published`` field would say. Read only in the article's first
+few lines (a date further down, "Update, 3 January 2024" at the end, is a later addition,
+not the article's own day), and only when
 the whole line is a place or label and a full day-month-year date, so a first sentence that
 mentions a date ("On 4 March 2025 the river rose") is never taken for one.
 """

@@ -104,6 +104,7 @@ from itertools import combinations, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
+from claimrec.corrected import corrected_figures
 from claimrec.cues import (
     Phrases,
     follows_change,
@@ -128,7 +129,6 @@ from claimrec.cues import (
     states_whole,
     tally_apart,
 )
-from claimrec.corrected import corrected_figures
 from claimrec.dates import resolve_date
 from claimrec.event_keys import (
     OCCURRENCE,
