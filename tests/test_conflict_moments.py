@@ -70,7 +70,7 @@ def test_up_from_marks_only_the_figure_after_it(
 @pytest.mark.parametrize(
     ("sentence", "note"),
     [
-        ("An earlier version of this article said 21 climbers were hurt.", True),
+        ("A previous edition of the story said 21 climbers were hurt.", True),
         ("Correction: A report on Monday said 21 climbers were hurt.", True),
         ("Editor's note: a previous story put the number of hurt climbers at 21.", True),
         ("The rescue office said 21 climbers were hurt.", False),
@@ -109,7 +109,7 @@ REPORT = "The Vellmar rescue office said 12 people were injured in the rockfall.
     [
         pytest.param(
             "Rescuers searched the north face on Monday.\n\n"
-            "Editor's note: An earlier version of this article said 21 people were injured "
+            "Editor's note: A previous edition of the story said 21 people were injured "
             "in the rockfall. The correct figure, according to the Vellmar rescue office, "
             "was 12.",
             True,
@@ -117,7 +117,7 @@ REPORT = "The Vellmar rescue office said 12 people were injured in the rockfall.
         ),
         pytest.param(
             "Rescuers searched the north face on Monday.\n\n"
-            "Correction: An earlier version of this article said 21 people were injured "
+            "Correction: An older edition of our story said 21 people were injured "
             "in the rockfall. That figure was wrong.",
             True,
             id="an earlier version, then it was wrong",
@@ -144,12 +144,12 @@ def test_a_correction_notes_figure_is_withdrawn(tmp_path: Path, note: str, withd
     ("later", "conflict"),
     [
         pytest.param(
-            "The Dorne interior ministry said 42 officers had been injured in Monday's clashes.",
+            "The Dorne home office said 42 officers had been injured in Monday's clashes.",
             False,
             id="a running total dated by its event: it speaks for its report",
         ),
         pytest.param(
-            "The Dorne interior ministry said 42 officers had been injured on Monday.",
+            "The Dorne home office said 42 officers had been injured on Monday.",
             True,
             id="a figure dated to Monday: two voices that day",
         ),
@@ -184,7 +184,7 @@ def test_a_time_on_a_happening_dates_the_happening(
 def test_up_from_is_no_later_fall(tmp_path: Path, later: str, conflict: bool) -> None:
     graph = dated_story(
         tmp_path,
-        (MONDAY, "The Dorne interior ministry said 45 officers had been injured."),
+        (MONDAY, "The Dorne home office said 45 officers had been injured."),
         (THURSDAY, later),
     )
     assert (fact_of(graph, "45 officers").status == "conflict") is conflict

@@ -1,11 +1,11 @@
 """Figures a correction note withdraws.
 
 A correction note tells what an earlier report said and, in the very next sentence, rules
-that figure out: "An earlier version of this article said 30 people had died. That figure
-was wrong." / "Correction: a report on Monday put the crowd at 9,000. The correct number
+that figure out: "A previous edition of the story put the dead at 30. That figure was
+wrong." / "Correction: a report on Monday put the crowd at 9,000. The correct number
 was 6,000." The figure the note repeats is no claim of the article's: it is the wrong
 figure, withdrawn (role ``superseded``), and never a rival of the right one. A note whose
-next sentence rules nothing out ("... registered 212 detentions. The group now says
+next sentence rules nothing out ("... counted 90 arrests. The group now says
 ...") leaves its figures as they are.
 """
 

@@ -499,7 +499,7 @@ def _marked_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
 
 def in_correction_note(sentence: str, cues: ReconcileWords) -> bool:
     """Whether a sentence tells what an earlier report said, as a correction note does: it
-    names an earlier version ("An earlier version of this article said ...") or opens with
+    names an earlier version ("A previous edition of the story put ...") or opens with
     a correction label ("Correction: A report on Monday said ...")."""
     report = cues.compiled.correction_report
     if report is not None and report.in_sentence(sentence):

@@ -283,7 +283,7 @@ class ReconcileWords(LexiconPart):
     withdrawn_window: int = 6
     # a correction note: a sentence telling what an earlier report said, then one ruling
     # its figure out ("That figure was wrong."): the figure is withdrawn
-    correction_report: list[str] = []  # "an earlier version of this article said ..."
+    correction_report: list[str] = []  # "a previous edition of the story put ..."
     correction_labels: list[str] = []  # opening a sentence: "Correction:"
     correction_verdict: list[str] = []  # in the next sentence: "was wrong", "correct figure"
     stated_update: list[str] = []  # a later figure that says it replaces an earlier one

@@ -748,7 +748,7 @@ class _Context:
 
     def event_day(self, claim: Claim) -> dt.date | None:
         """The day a gathering was counted for: its stated time, else the time its table
-        row states ("| Tuesday 4 March | 3.5 million | 700,000 |"), else the day of the
+        row states ("| Tuesday 4 March | 2.1 million | 600,000 |"), else the day of the
         gathering counted just before it (``_carried_days``), else the date of the article
         it first appeared in (a reprint speaks for its original's day)."""
         time = claim.time
