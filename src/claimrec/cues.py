@@ -145,6 +145,9 @@ class CueLists:
         self.terms_framing = _joined(cues.terms_framing)
         self.terms_verbs = _joined(cues.terms_verbs)
         self.earlier = _joined(cues.earlier)
+        self.earlier_before = _joined(cues.earlier_before)
+        self.correction_report = _joined(cues.correction_report)
+        self.correction_verdict = _joined(cues.correction_verdict)
         self.later_state = run_openers(cues.later_state)  # ``follows_change``'s cues
 
 
@@ -455,6 +458,8 @@ def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
     A time word speaks of the figure nearest it: one with another figure between them
     belongs to that one ("nine released, five at noon and four earlier": only the four
     are earlier; "initially 25, later 70": the 70 is not)."""
+    if _marked_earlier(evidence, cues):
+        return True
     found = cues.compiled.earlier
     sentence = evidence.sentence
     if found is None or not found.in_sentence(sentence):
@@ -474,6 +479,42 @@ def is_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
         if not _has_figure(between):
             return True
     return False
+
+
+def _marked_earlier(evidence: Evidence, cues: ReconcileWords) -> bool:
+    """Whether a mark of the earlier state a figure is measured from stands right before it,
+    with only determiners between ("42 were hurt, up from 37", "down from the 60"): that
+    figure only, never the one the sentence moves to (the 42), nor a figure after a place
+    ("up from the valley, 30 walkers")."""
+    found = cues.compiled.earlier_before
+    if found is None or not found.in_sentence(evidence.sentence):
+        return False
+    before, _, _ = _split(evidence)
+    fillers = set(cues.earlier_before_gap)
+    return any(
+        all(w in fillers for w in words(before[match.end() :]))
+        for match in found.regex.finditer(before)
+    )
+
+
+def in_correction_note(sentence: str, cues: ReconcileWords) -> bool:
+    """Whether a sentence tells what an earlier report said, as a correction note does: it
+    names an earlier version ("A previous edition of the story put ...") or opens with
+    a correction label ("Correction: A report on Monday said ...")."""
+    report = cues.compiled.correction_report
+    if report is not None and report.in_sentence(sentence):
+        return True
+    if ":" not in sentence:
+        return False  # the common case: no label
+    head = sentence.lstrip(" *_#-").split(":", 1)[0].split(",", 1)[0]
+    return " ".join(words(head)) in {" ".join(words(label)) for label in cues.correction_labels}
+
+
+def rules_out(sentence: str, cues: ReconcileWords) -> bool:
+    """Whether a sentence rules out the figure of the one before it ("That figure was
+    wrong.", "The correct number was 40.", "has since withdrawn that figure")."""
+    verdict = cues.compiled.correction_verdict
+    return verdict is not None and verdict.in_sentence(sentence)
 
 
 def _has_figure(text: str) -> bool:

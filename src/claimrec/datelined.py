@@ -2,10 +2,11 @@
 
 A press release, a correction notice or a wire story without front matter often opens with a
 dateline that carries its date on a line of its own: "Selm, 4 March 2025",
-"CORRECTION AND NOTE — 12 October 2023", "VORSK, March 4, 2025 —". That date is stated by
-the text, not guessed: it is the day the article speaks for, exactly as a ``published``
-field would say. Read only in the article's first few lines (a date further down, "Update,
-3 January 2024" at the end, is a later addition, not the article's own day), and only when
+"CORRECTION AND NOTE — 12 October 2023", "VORSK, March 4, 2025 —", "Issued at Selm on
+4 March 2025". That date is stated by the text, not guessed: it is the day the article
+speaks for, exactly as a ``published`` field would say. Read only in the article's first
+few lines (a date further down, "Update, 3 January 2024" at the end, is a later addition,
+not the article's own day), and only when
 the whole line is a place or label and a full day-month-year date, so a first sentence that
 mentions a date ("On 4 March 2025 the river rose") is never taken for one.
 """
@@ -40,8 +41,14 @@ _LABEL = (
     r"[A-Z][\w.'’&/]*(?:[ \t]+(?:[A-Z][\w.'’&/]*|and|of|the|de|du|AND|OF))*"
     r"(?:[ \t]*\([^()\n]{2,40}\))?"
 )
+# a line saying when the text was issued, perhaps where: "Issued at X on 4 March 2025"
+_ISSUED = (
+    rf"(?:Issued|Released|Published|Dated|Posted)(?:[ \t]+(?:at|in|from)[ \t]+{_LABEL})?"
+    r"[ \t]*,?[ \t]+(?:on[ \t]+)?"
+)
 _DATELINE_DATE = re.compile(
-    rf"^[ \t]*(?:{_LABEL}(?:[ \t]*,[ \t]*{_LABEL})*[ \t]*{_SEP}?[ \t]*)?(?P<date>{_DATE}){_TIME}"
+    rf"^[ \t]*(?:{_ISSUED}|{_LABEL}(?:[ \t]*,[ \t]*{_LABEL})*[ \t]*{_SEP}?[ \t]*)?"
+    rf"(?P<date>{_DATE}){_TIME}"
     rf"[ \t]*(?:(?:—|–|--|-|:)(?:[ \t].*)?)?$"
 )
 

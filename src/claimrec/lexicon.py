@@ -251,6 +251,7 @@ class ReconcileWords(LexiconPart):
     # sinking"), not the event's toll
     before_event: list[str] = []
     before_event_nouns: list[str] = []  # event nouns beside the once predicates' ("sinking")
+    happening_nouns: list[str] = []  # a time dating one dates the happening ("Monday's clashes")
     before_event_measures: list[str] = []
     # a one-off event's dates clash only when both date one happening: its onset (these
     # words, or a noun naming the event) or one other word of it; never a bound (below)
@@ -280,12 +281,19 @@ class ReconcileWords(LexiconPart):
     running_total: list[str] = []
     withdrawn: list[str] = []  # just before a figure: its source takes it back
     withdrawn_window: int = 6
+    # a correction note: a sentence telling what an earlier report said, then one ruling
+    # its figure out ("That figure was wrong."): the figure is withdrawn
+    correction_report: list[str] = []  # "a previous edition of the story put ..."
+    correction_labels: list[str] = []  # opening a sentence: "Correction:"
+    correction_verdict: list[str] = []  # in the next sentence: "was wrong", "correct figure"
     stated_update: list[str] = []  # a later figure that says it replaces an earlier one
     hedged_past: list[str] = []  # "might have been": a hedged estimate, not a projection
     scenario: list[str] = []  # next to a figure: "a worst case", a projection
     scenario_window: int = 4  # words either side of the figure searched for a scenario
     framing_preps: list[str] = []  # "In X, police counted ..." / "... marchers in X"
     earlier: list[str] = []  # "the agency had initially put it at": an earlier moment
+    earlier_before: list[str] = []  # right before a figure: "up from 37", an earlier state
+    earlier_before_gap: list[str] = []  # words that may stand between: "up from the 143"
     later_state: list[str] = []  # "after three were freed, 212 were held": a later state
     state_change_nouns: list[str] = []  # "after the latest arrivals": a change, as a noun
     rose_to: list[str] = []  # "the toll has climbed to 62": later than the article's lower

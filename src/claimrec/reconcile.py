@@ -104,6 +104,7 @@ from itertools import combinations, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
+from claimrec.corrected import corrected_figures
 from claimrec.cues import (
     Phrases,
     follows_change,
@@ -262,6 +263,11 @@ class _Context:
         # the counts in reading order (document, then offset): the passes that look at a
         # count's neighbour walk this one list instead of sorting their own
         self._counts = sorted((c for c in claims if c.type == "count"), key=READING_ORDER)
+        bodies = {d.id: d.body for d in documents if d.body is not None}
+        self.corrected = corrected_figures(self._counts, bodies, self.cues)  # correction notes
+        self.carried_day = _carried_days(self._counts, self.per_event_measures)
+        self.before_happening_words = _before_happening_pattern(lexicon)
+        self._before: dict[str, bool] = {}
         self._goes_on: frozenset[str] | None = None
         self.earlier_own: dict[str, bool] = {}
         nouns = sorted(
@@ -730,10 +736,21 @@ class _Context:
         """Whether the text names who could speak: an organisation, group or person."""
         return self.voice_names is not None and self.voice_names.search(text) is not None
 
+    def before_happening(self, claim: Claim) -> bool:
+        """Whether a count's sentence (a table row with its label) states it for before the
+        story's event ("320,000 were evacuated before landfall", "| Moved out before the
+        storm | 9,000 |"): a moment fixed in the past, whenever it is reported."""
+        known = self._before.get(claim.id)
+        if known is None:
+            found = self.before_happening_words.search(claim.evidence.sentence)
+            known = self._before[claim.id] = found is not None
+        return known
+
     def event_day(self, claim: Claim) -> dt.date | None:
         """The day a gathering was counted for: its stated time, else the time its table
-        row states ("| Friday 9 May | 2.2 million | 410,000 |"), else the date of the
-        article it first appeared in (a reprint speaks for its original's day)."""
+        row states ("| Friday 9 May | 2.2 million | 410,000 |"), else the day of the
+        gathering counted just before it (``_carried_days``), else the date of the article
+        it first appeared in (a reprint speaks for its original's day)."""
         time = claim.time
         if time is not None and time.start is not None:
             return time.start
@@ -742,6 +759,9 @@ class _Context:
             row = _row_day(claim.evidence.sentence, published)
             if row is not None:
                 return row
+            carried = self.carried_day.get(claim.id)
+            if carried is not None:
+                return carried
         elif time.start is None:
             return None  # a stated day that cannot be resolved: no day, never a guess
         return self.published.get(self.original.get(claim.doc, claim.doc))
@@ -1212,6 +1232,34 @@ def _adjacent(first: Evidence, second: Evidence) -> bool:
     return start_a == start_b or 0 <= start_b - (start_a + len(first.sentence)) <= 3
 
 
+def _carried_days(counts: Sequence[Claim], gatherings: frozenset[str]) -> dict[str, dt.date]:
+    """Claim id -> the day of the gathering a count with no time of its own goes on
+    counting: the count just before it (``counts`` in reading order), in its sentence or
+    the one before, counts a gathering of the same measure on a stated day ("Saturday's
+    march drew a crowd police put at 12,000. Organisers said 30,000 had taken part."). A
+    reader takes the second crowd to be Saturday's, not the article's day's."""
+    out: dict[str, dt.date] = {}
+    for before, claim in pairwise(counts):
+        if claim.measure not in gatherings or claim.time is not None:
+            continue  # the common case
+        day = out.get(before.id) or _one_stated_day(before)
+        if (
+            day is not None
+            and before.doc == claim.doc
+            and before.measure == claim.measure
+            and _adjacent(before.evidence, claim.evidence)
+        ):
+            out[claim.id] = day
+    return out
+
+
+def _one_stated_day(claim: Claim) -> dt.date | None:
+    time = claim.time
+    if time is None or time.start is None or time.end != time.start:
+        return None
+    return time.start
+
+
 def _groups_apart(
     claims: Sequence[Claim], lexicon: Lexicon, story: dict[str, str | None]
 ) -> frozenset[tuple[str | None, str, str]]:
@@ -1670,12 +1718,29 @@ def _time_context(claim: Claim) -> str:
 def _event_time_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """A time that dates a one-off event, not a count: "since @T@" (the lexicon's
     ``where_when.window_preps``), or "@T@('s)" followed by an event noun (the nouns of the
-    lexicon's ``once`` predicates)."""
+    lexicon's ``once`` predicates and its ``happening_nouns``, singular or plural: "hurt in
+    Monday's clashes")."""
     once = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
-    nouns = sorted(once, key=lambda n: (len(n), n))
+    nouns = sorted(once | set(lexicon.reconcile.happening_nouns), key=lambda n: (len(n), n))
     event = "|".join(re.escape(n) for n in reversed(nouns)) or "(?!)"
     opens = "|".join(re.escape(w) for w in lexicon.where_when.window_preps) or "(?!)"
-    return re.compile(rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})\b")
+    return re.compile(
+        rf"(?i:\b(?:{opens})\s+(?:the\s+)?@T@)|@T@(?:'s|’s)?\s+(?i:{event})(?:e?s)?\b"
+    )
+
+
+def _before_happening_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A before-word (the lexicon's ``before_event``), perhaps a determiner and one more
+    word, then a noun of the story's event or of a happening ("before landfall", "ahead of
+    the storm", "before the dam's collapse")."""
+    nouns = {n for p in lexicon.predicates.values() if p.once for n in p.nouns}
+    nouns |= set(lexicon.reconcile.before_event_nouns) | set(lexicon.reconcile.happening_nouns)
+    event = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    words = lexicon.reconcile.before_event
+    marks = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        rf"(?i:\b(?:{marks})\s+(?:(?:the|its|their|a)\s+)?(?:[\w'’-]+\s+)?(?:{event})(?:e?s)?\b)"
+    )
 
 
 def _other_event_pattern(lexicon: Lexicon) -> re.Pattern[str]:
@@ -1882,7 +1947,7 @@ def _entry(claim: Claim, ctx: _Context) -> _Entry:
 
 
 def _role(claim: Claim, ctx: _Context) -> ValueRole:
-    if is_withdrawn(claim.evidence, ctx.cues):
+    if claim.id in ctx.corrected or is_withdrawn(claim.evidence, ctx.cues):
         return "superseded"
     if claim.modality == "negated" or (isinstance(claim.value, CountValue) and claim.value.vague):
         return "not_asserted"
@@ -1917,7 +1982,7 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
         # A figure its own source later revised was still stated on its day: it clashes
         # with an independent figure of that day all the same.
         said = [e for e in entries if e.role in ("stated", "hedged", "revised")]
-        clashes = _clashes(said, ctx, timed=key.type == "count")
+        clashes = _clashes(said, ctx, timed=key.type == "count" and not _one_gathering(key, ctx))
         changes = _unstated_changes(live, ctx) if key.measure in ctx.cumulative_measures else []
         updates = _timeline(live, ctx) if key.type == "count" else []
         reasons += clashes + changes + revisions + updates + _set_aside(entries, ctx)
@@ -1944,6 +2009,14 @@ def _fact(key: FactKey, claims: list[Claim], ctx: _Context) -> tuple[Fact, list[
         no_consensus=consensus.missing,
     )
     return fact, edges
+
+
+def _one_gathering(key: FactKey, ctx: _Context) -> bool:
+    """Whether a fact counts one gathering, its day in the key (a crowd on Saturday): its
+    figures all speak for that gathering, whenever they were reported, so two voices'
+    figures clash across days ("police put it at 12,000" on the day, organisers' 30,000
+    in Monday's paper)."""
+    return key.event_day is not None and key.measure in ctx.per_event_measures
 
 
 def _status(n_claims: int, reasons: list[Reason]) -> str:
@@ -2166,7 +2239,8 @@ def _first_clash(
     starts = [e.day for e in dated_b if e.day is not None]
     longest = max((e.last - e.day for e in dated_b if e.last and e.day), default=dt.timedelta())
     for a in sorted(side_a, key=_when):
-        if not timed or a.day is None:
+        fixed = timed and ctx.before_happening(a.claim)  # "evacuated before landfall"
+        if not timed or a.day is None or fixed:
             candidates: Iterable[_Entry] = side_b
         else:
             assert a.last is not None
@@ -2178,7 +2252,11 @@ def _first_clash(
                 b.voice != a.voice
                 and _one_happening(a, b)
                 and not _told_rise(a, b, ctx)
-                and (not timed or _same_moment(a, b, ctx))
+                and (
+                    not timed
+                    or _same_moment(a, b, ctx)
+                    or (fixed and ctx.before_happening(b.claim))  # both before the event
+                )
             ):
                 return (a, b) if _when(a) <= _when(b) else (b, a)
     return None
@@ -2248,8 +2326,12 @@ def _same_window(a: _Entry, b: _Entry, ctx: _Context) -> bool:
 
 def _unstated_changes(live: list[_Entry], ctx: _Context) -> list[Reason]:
     """A running total that falls below an earlier window's figure from another voice,
-    without the later sentence saying it replaces it."""
-    dated = sorted((e for e in live if e.day is not None), key=_when)
+    without the later sentence saying it replaces it. A figure its sentence names as an
+    earlier state ("42 were hurt, up from 37") is neither: it was said of before."""
+    dated = sorted(
+        (e for e in live if e.day is not None and not is_earlier(e.claim.evidence, ctx.cues)),
+        key=_when,
+    )
     best: list[_Entry] = []  # highest earlier lows, from at most two voices
     reasons: dict[tuple, Reason] = {}
     ready = 0
