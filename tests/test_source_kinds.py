@@ -52,9 +52,9 @@ KINDS = [
     (TABLE, "12", None),
     # a figure owned by its giver, inside someone else's sentence
     (
-        "Greta Holm said at least 30 people were held, more than the ministry's 23.",
+        "Greta Holm said at least 30 people were held, more than the bureau's 23.",
         "23",
-        "ministry",
+        "bureau",
     ),
     ("Greta Holm said at least 30 people were held.", "30 people", "Greta Holm"),
     # a figure noun owned by the body in a compound ("the police toll")
@@ -79,7 +79,7 @@ KINDS = [
     ("**15:10** — Harbour update: 21 confirmed dead, 35 missing.", "35", None),
     # "citing X" when the verb's subject is no one ("an earlier version said")
     (
-        "An earlier version of this story said 14 people had died, citing a hospital nurse.",
+        "A first draft of the item said 14 people had died, citing a hospital nurse.",
         "14 people",
         "hospital nurse",
     ),
@@ -90,6 +90,50 @@ KINDS = [
         "400",
         None,
     ),
+    # "their" on a figure noun: the plural speaker earlier in the sentence
+    (
+        "Inspectors said 40 new cases had been found; by Friday, their tally stood at 120 cases.",
+        "120 cases",
+        "Inspectors",
+    ),
+    # "it" right after a named speaker is that speaker, however NER typed the name
+    (
+        "Velk Rail said 30 were hurt. It said 200 people were aboard.",
+        "200 people",
+        "Velk Rail",
+    ),
+    # ... a titled person is never "it"; "it" that is no speaker leaves no source
+    ("Dr Ann Sor said 12 died. It said 40 people were saved.", "40 people", None),
+    ("Mara Kovet put the number at 23. Later it rose to 29 people.", "29 people", None),
+    # a coordinated verb of saying with its own subject is its speaker's alone
+    (
+        "Mayor Ilse Varn said about 12,000 residents had left, but police put the number at 9,500.",
+        "9,500",
+        "police",
+    ),
+    (
+        "Mayor Ilse Varn said about 12,000 residents had left.",
+        "12,000 residents",
+        "Mayor Ilse Varn",
+    ),
+    # a reporting clause closing the sentence after a comma, whatever the parser hung on it
+    (
+        "Guards held 40 people and 12 officers were hurt as crowds gathered in the square, "
+        "the Orsk Interior Bureau said.",
+        "40 people",
+        "Orsk Interior Bureau",
+    ),
+    ("After Kestrel Mining reported earnings, 300 members left the union.", "300 members", None),
+    # a body doing what its figure counts gives the figure; people acting give none
+    (
+        "The Velk Health Bureau said 300 cases were found.\n\nThe bureau has sent 40 "
+        "nurses to the camp.",
+        "40 nurses",
+        "The Velk Health Bureau",
+    ),
+    ("Harbour Police arrested 12 people.", "12 people", "Harbour Police"),
+    ("Volunteers rescued 50 people.", "50 people", None),
+    ("Orlen Motors laid off 600 workers.", "600 workers", None),
     # a figure set beside its report noun is the report's author's
     (
         "- Missing: about 60, the same estimate the brigade has given since Monday.",
@@ -167,8 +211,8 @@ HEADINGS = [
     ),
     # a comma after the issuer's name says where it is
     (
-        "MINISTRY OF WATER, REPUBLIC OF VELKA\nPRESS RELEASE: FLOODS\n\nSome 300 people left.",
-        "MINISTRY OF WATER",
+        "WATER BOARD OF ORSK, REPUBLIC OF VELKA\nPRESS RELEASE: FLOODS\n\nSome 300 people left.",
+        "WATER BOARD OF ORSK",
     ),
     # a news story is no release
     ("Velk floods: the latest\n\nSome 300 people left.", None),
@@ -183,11 +227,11 @@ def test_heading_issuer(lexicon, body: str, name: str | None) -> None:
 
 def test_a_release_speaks_for_its_issuer_through_unnamed_data(nlp, lexicon) -> None:
     text = (
-        "MINISTRY OF WATER, REPUBLIC OF VELKA\nPRESS RELEASE: FLOODS\n\n"
-        "The Ministry of Water informs the public.\n\n"
-        "According to the information available to the ministry, 30 residents were moved."
+        "WATER BOARD OF ORSK, REPUBLIC OF VELKA\nPRESS RELEASE: FLOODS\n\n"
+        "The Water Board of Orsk informs the public.\n\n"
+        "According to the information available to the board, 30 residents were moved."
     )
-    assert source_of(nlp, lexicon, text, "30 residents") == "The Ministry of Water"
+    assert source_of(nlp, lexicon, text, "30 residents") == "The Water Board of Orsk"
 
 
 RELEASE = (

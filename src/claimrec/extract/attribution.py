@@ -191,11 +191,20 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
             and not _across_semicolon(child, token)
         ):
             verbs.append(token)
+            if _contrasting_speaker(token):
+                break  # "X said A, but police put it at B": B is the police's alone
     speakers = [s for s in (_speaker_of(v, offset, lexicon) for v in verbs) if s is not None]
     named = [s for s in speakers if s.mention is not None or s.pronoun]
     if named:
         return named[-1]
     return speakers[0] if speakers else None
+
+
+def _contrasting_speaker(verb: Token) -> bool:
+    """A verb of saying with its own subject, coordinated to another clause ("..., but
+    police put the number at 9,000"): a speaker of its own, whichever clause the parser
+    hung it on, never one more voice inside the other's report."""
+    return verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _coordinated(anchor: Token, verb: Token) -> bool:
@@ -271,8 +280,10 @@ def _inserted(
     for token in sent:
         if (anchor is not None and token.i == anchor.i) or not _speech_verb(token, lexicon):
             continue
-        if any(c.dep_ in {"ccomp", "xcomp", "dobj", "mark"} for c in token.children):
+        if any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children):
             continue
+        if any(c.dep_ == "mark" and not _mark_cut_off(c, token) for c in token.children):
+            continue  # "after X reported earnings" is no aside
         if token.dep_ in {"relcl", "acl"}:
             continue  # "of which 60 were confirmed by X": a clause on a noun, not set off
         if anchor is not None and _subject_holds(token, anchor):
@@ -281,6 +292,17 @@ def _inserted(
         if found is not None and (found.mention is not None or found.pronoun):
             return found
     return None
+
+
+def _mark_cut_off(mark: Token, verb: Token) -> bool:
+    """Whether a conjunction the parser hung on a verb of saying is cut off from it by a
+    comma before the verb's subject ("... as crowds gathered, the ministry said"): it
+    opens another clause, and the reporting clause is set off at the sentence's end."""
+    subject = _subject(verb)
+    if subject is None or mark.i > subject.i:
+        return False
+    start = min(t.i for t in subject.subtree)
+    return any(t.text == "," for t in verb.doc[mark.i : start])
 
 
 def _subject_holds(verb: Token, anchor: Token) -> bool:
@@ -431,6 +453,11 @@ def _figure_author(
         author = _author_of(noun, lexicon, pronoun=not carried, compound=not carried)
         if author is None:
             continue
+        if author.lower_ == "their":
+            # "officials said 40 were found; their tally stood at 120": the officials
+            antecedent = _plural_speaker_before(author, lexicon)
+            if antecedent is not None:
+                return _speaker(antecedent, offset, lexicon, via="report")
         if author.lower_ in PRONOUN_POSSESSIVES:
             # "Its count is up to 93": the body or person "its"/"her" points back to
             return Attribution(None, _POSSESSOR.get(author.lower_, "it"), "report", pronoun=True)
@@ -614,6 +641,17 @@ def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
     for token in reversed(sent.doc[sent.start : pronoun.i]):
         if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in {"NNS", "NNPS"}:
             return token if _agent_noun(token, lexicon) else None
+    return None
+
+
+def _plural_speaker_before(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The plural speaker of a verb of saying earlier in the sentence, that "their"
+    points back to ("officials said 40 were found; their tally stood at 120")."""
+    sent = pronoun.sent
+    for token in reversed(sent.doc[sent.start : pronoun.i]):
+        if token.dep_ == "nsubj" and _speech_verb(token.head, lexicon):
+            plural = token.tag_ in {"NNS", "NNPS"}
+            return token if plural and _agent_noun(token, lexicon) else None
     return None
 
 
@@ -1038,3 +1076,27 @@ def continues_speech(sent: Span, lexicon: Lexicon) -> bool:
     if determiners & {"these", "those"}:
         return True
     return counted and (bool(determiners & {"the", "this", "that"}) or lemma in lexicon.units)
+
+
+def actor(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """The body that did what its own figure counts, when no one is said to report it
+    ("The ministry has sent 40 nurses", "Harbour Police arrested 12 people"): a body that
+    acts gives the count of its own acts. Only the active subject of the verb whose
+    object holds the figure, and only a body named by its kind of public body ("the
+    ministry", "Harbour Police"), never a company or a group of people ("X Motors laid
+    off 600", "Rebels killed 30": the news reports them, they state nothing)."""
+    phrase = anchor
+    while phrase.dep_ in {"nummod", "quantmod", "compound"} and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ != "dobj" or phrase.head.pos_ != "VERB":
+        return None
+    verb = phrase.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    if subject.lemma_.lower() not in lexicon.attribution.organization_heads:
+        return None  # a company's act ("X Motors laid off 600") is the news's, not its word
+    found = _speaker(subject, offset, lexicon, via="verb")
+    if found is None or (found.mention is None and found.definite is None):
+        return None
+    return found

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from claimrec.entities import org_head
 from claimrec.extract.attribution import (
     Attribution,
+    actor,
     attribution,
     continues_speech,
     introduced_speaker,
@@ -72,6 +73,7 @@ class Speakers:
     introduced: Mention | None = None  # "X gave these figures:": the list after it is X's
     issuer: TextSpan | None = None
     quotes: Quotes | None = None
+    body: str = ""
 
     @classmethod
     def of(cls, body: str, lexicon: Lexicon, outlet: str | None = None) -> Speakers:
@@ -81,6 +83,7 @@ class Speakers:
             tables=table_sources(body, lexicon),
             issuer=issuer(body, lexicon, outlet),
             quotes=Quotes(body),
+            body=body,
         )
 
     # ------------------------------------------------------------------ per claim
@@ -107,9 +110,10 @@ class Speakers:
             introduced = self._introduced_quote(anchor, sent, offset, paragraph)
             if introduced is not None:
                 return Source(introduced, 0.15)
-            if self.issuer is not None:
+            if self.issuer is not None:  # a release speaks for its issuer throughout
                 return Source(self._issuer_mention(self.issuer, sent, offset), 0.1)
-            return Source(None)
+            acting = self._actor(anchor, sent, offset)
+            return Source(acting, 0.15) if acting is not None else Source(None)
         if found.pronoun and found.text.lower() in FIRST_PERSON:
             speaking = self._quote_speaker(anchor, sent, offset, paragraph)
             if speaking is not None:
@@ -248,7 +252,23 @@ class Speakers:
             return None  # outside a quotation, the writer: no source the text names
         if (pronoun == "we" or self.organisation is None) and self.issuer is not None:
             return self._issuer_mention(self.issuer, sent, offset)  # a release's "it" too
+        if pronoun == "it" and self._named_just_before():
+            assert self.speaker is not None  # narrowed by the check
+            return self.speaker.mention  # "X said five were missing. It said 214 worked."
         return self.organisation
+
+    def _named_just_before(self) -> bool:
+        """Whether the sentence before named its speaker, a name "it" can only mean as a
+        body, whatever NER typed it (a person is "he" or "she")."""
+        speaker = self.speaker
+        return (
+            speaker is not None
+            and self.speaker_age == 0
+            and speaker.mention is not None
+            and speaker.mention.kind in {"PERSON", "ORG"}
+            and speaker.mention.text[:1].isupper()
+            and speaker.mention not in self.titled.values()
+        )
 
     def _described(self, found: Attribution, sent: Span, offset: int) -> Mention | None:
         """The organisation a bare "the ministry" / "the coast guard" points back to:
@@ -353,17 +373,32 @@ class Speakers:
     def _inside_quote(self, position: int) -> bool:
         return self.quotes is not None and self.quotes.inside(position)
 
+    def _actor(self, anchor: Token, sent: Span, offset: int) -> Mention | None:
+        """The body whose own act the figure counts ("the ministry has sent 40 nurses"),
+        a bare description resolved to the one it points back to."""
+        found = actor(anchor, offset, self.lexicon)
+        if found is None:
+            return None
+        if found.definite is not None:
+            return self._described(found, sent, offset)
+        return found.mention
+
     def _introduced_quote(
         self, anchor: Token, sent: Span, offset: int, paragraph: int
     ) -> Mention | None:
         """The person a paragraph names before a quotation no verb of saying attributes
         ('A survivor, X, was on her way home. "There were sixty of us."'): the quotation
-        is theirs. Only a quotation that opens after the name and in its paragraph."""
-        if self.person is None or self.person_paragraph != paragraph:
+        is theirs. Only a quotation that opens after the name in its paragraph and closes
+        the paragraph: words after it may attribute it otherwise."""
+        if self.person is None or self.person_paragraph != paragraph or self.quotes is None:
             return None
-        opened = self.quotes.opening(offset + anchor.idx) if self.quotes is not None else None
+        position = offset + anchor.idx
+        opened = self.quotes.opening(position)
         if opened is None or opened < self.person.end:
             return None
+        closed = self.quotes.closing(position)
+        if closed is not None and self.body[closed + 1 :].split("\n", 1)[0].strip():
+            return None  # 'X spoke. "Twelve were hurt." The fire spread, she said.'
         return self.person
 
     def _quote_speaker(
