@@ -411,6 +411,23 @@ class _Keys:
             return rest
         return None
 
+    def without_place(self, key: str, places: set[str]) -> str | None:
+        """The key of an organisation's name without the place it closes on after "of"
+        ("defence office of the republic of velka" -> "defence office"), when it is
+        a state by its formal name or one of ``places``; None for any other name."""
+        tokens = key.split()
+        forms = sorted((f.split() for f in self.lex.merging.state_forms), key=len, reverse=True)
+        for i in range(2, len(tokens) - 1):
+            if tokens[i] != "of":
+                continue
+            tail = tokens[i + 1 :]
+            tail = tail[1:] if tail[0] == "the" else tail
+            form = next((f for f in forms if tail[: len(f) + 1] == [*f, "of"]), None)
+            place = " ".join(tail[len(form) + 1 :] if form else tail)
+            if place and (form is not None or place in places):
+                return self.key(" ".join(tokens[:i]), "ORG")
+        return None
+
     def readings(self, name: str) -> set[str]:
         return acronym_readings(re.split(r"[\s\-/]+", name.replace("'s ", " ")), self.lex)
 
@@ -450,6 +467,7 @@ def entity_table(extractions: Iterable[Extraction], lexicon: Lexicon) -> EntityT
     merger.names()
     merger.acronyms()
     merger.tails()
+    merger.located()
     merger.lone_names()
     merger.roles()
     merger.short_forms()
@@ -638,6 +656,23 @@ class _Merger:
             if len(node[1].split()) >= 2 and node[1] in ends:
                 self.join_if_one(node, ends[node[1]])
         self._cut_names(nodes)
+
+    def located(self) -> None:
+        """An organisation named with its country after "of" ("Civil Defence Office of
+        Velka", "WATER BOARD OF THE REPUBLIC OF VELKA" heading its own release) and
+        the same name without it ("the Civil Defence Office") are one body, when what
+        follows "of" is a state by its formal name or a place the corpus names, and no
+        other country's office has that name; "Office of Water" is no place's."""
+        places = {n[1] for n in self.global_nodes(frozenset({"GPE", "LOC"}))}
+        places |= {key_of(c) for c in self.keys.lex.country_set}
+        placed: dict[str, list[Node]] = defaultdict(list)
+        for node in self.global_nodes(ORGANISATIONS):
+            base = self.keys.without_place(node[1], places)
+            if base is not None:
+                placed[base].append(node)
+        for node in sorted(self.global_nodes(ORGANISATIONS)):
+            if node[1] in placed:
+                self.join_if_one(node, placed[node[1]])
 
     def _cut_names(self, nodes: list[Node]) -> None:
         """A one-word organisation name that ends a longer one named in the same document

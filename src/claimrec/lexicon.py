@@ -128,6 +128,8 @@ class Attribution(LexiconPart):
     label_news: list[str] = []
     # Unnamed roles whose words are their organisation's ("a spokesperson for X").
     voice_roles: list[str] = []
+    # Those who run a named body, in the plural, speak for it ("X organisers said").
+    body_members: list[str] = []
     # Figure nouns a body that owns them keeps ("the ministry's death toll"); unlike report
     # nouns, a place owning one is whose people it counts.
     owned_figures: list[str] = []
@@ -183,6 +185,9 @@ class Merging(LexiconPart):
     function_words: list[str] = []
     # Legal forms ending a company's registered name ("Tarnby Quarries PLC"): dropped.
     legal_forms: list[str] = []
+    # Words for a state in its formal name ("the Republic of X"): an office "of the
+    # Republic of X" is X's office, named so in the heading of its own release.
+    state_forms: list[str] = []
 
 
 class Tolls(LexiconPart):

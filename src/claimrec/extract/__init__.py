@@ -159,7 +159,7 @@ def extract_parsed(
     document: Document, parsed: Iterable[tuple[Piece, Doc]], *, lexicon: Lexicon
 ) -> Extraction:
     """Extraction from already parsed pieces (lets callers batch parsing across documents)."""
-    context = _Context(Speakers.of(document.body, lexicon))
+    context = _Context(Speakers.of(document.body, lexicon, document.outlet))
     mentions: list[Mention] = []
     claims: list[RawClaim] = []
     cells = table_cells(document.body, lexicon)

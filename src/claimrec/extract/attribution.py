@@ -37,9 +37,9 @@ NAMED: dict[str, MentionKind] = {
     "LOC": "LOC",
 }
 RELATIVE = frozenset({"which", "who", "that"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
-POSSESSIVE_PRONOUN = {"his": "he", "her": "she"}
+POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "our": "we", "my": "i"}
 MAX_CLIMB = 8
 NAME_JOINERS = frozenset({"the", "of", "for", "and", "de", "du", "des"})
 MAX_LABEL = 6  # words before a headline's colon that can name its speaker
@@ -73,9 +73,11 @@ def attribution(anchor: Token, sent: Span, offset: int, lexicon: Lexicon) -> Att
     "by X's count", a reporting clause inserted in the sentence (", X says,"), and a
     headline's speaker label ("Minister: 300 dead")."""
     found = _on_path(anchor, offset, lexicon)
-    if found is not None:
+    if found is not None and (found.mention is not None or found.pronoun or found.definite):
         return found
-    found = _by_preposition(sent, offset, lexicon)
+    cited = _by_preposition(sent, offset, lexicon)
+    if cited is not None and (found is None or cited.mention is not None):
+        return cited  # "an earlier version said 14 had died, citing a nurse": the nurse
     if found is not None:
         return found
     return (
@@ -128,7 +130,8 @@ def sentence_speaker(sent: Span, offset: int, lexicon: Lexicon) -> Attribution |
     according = _by_preposition(sent, offset, lexicon)
     if according is not None and according.mention is not None:
         return Attribution(according.mention, according.text, "carried")
-    counted = _figure_author(sent.root, offset, lexicon)  # "By X's count, the total is ..."
+    # "By X's count, the total is ...", never "the union numbers are fiction"
+    counted = _figure_author(sent.root, offset, lexicon, carried=True)
     if counted is not None and counted.mention is not None:
         return Attribution(counted.mention, counted.text, "carried")
     inserted = _inserted(sent, None, offset, lexicon)  # '"...," she said.' parsed as an aside
@@ -188,11 +191,20 @@ def _on_path(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None
             and not _across_semicolon(child, token)
         ):
             verbs.append(token)
+            if _contrasting_speaker(token):
+                break  # "X said A, but police put it at B": B is the police's alone
     speakers = [s for s in (_speaker_of(v, offset, lexicon) for v in verbs) if s is not None]
     named = [s for s in speakers if s.mention is not None or s.pronoun]
     if named:
         return named[-1]
     return speakers[0] if speakers else None
+
+
+def _contrasting_speaker(verb: Token) -> bool:
+    """A verb of saying with its own subject, coordinated to another clause ("..., but
+    police put the number at 9,000"): a speaker of its own, whichever clause the parser
+    hung it on, never one more voice inside the other's report."""
+    return verb.dep_ == "conj" and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _coordinated(anchor: Token, verb: Token) -> bool:
@@ -268,8 +280,12 @@ def _inserted(
     for token in sent:
         if (anchor is not None and token.i == anchor.i) or not _speech_verb(token, lexicon):
             continue
-        if any(c.dep_ in {"ccomp", "xcomp", "dobj", "mark"} for c in token.children):
+        if any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in token.children):
             continue
+        if any(c.dep_ == "mark" and not _mark_cut_off(c, token) for c in token.children):
+            continue  # "after X reported earnings" is no aside
+        if token.dep_ in {"relcl", "acl"}:
+            continue  # "of which 60 were confirmed by X": a clause on a noun, not set off
         if anchor is not None and _subject_holds(token, anchor):
             continue  # "40 flood deaths confirmed": the figure is what is confirmed
         found = _speaker_of(token, offset, lexicon)
@@ -278,11 +294,26 @@ def _inserted(
     return None
 
 
+def _mark_cut_off(mark: Token, verb: Token) -> bool:
+    """Whether a conjunction the parser hung on a verb of saying is cut off from it by a
+    comma before the verb's subject ("... as crowds gathered, the ministry said"): it
+    opens another clause, and the reporting clause is set off at the sentence's end."""
+    subject = _subject(verb)
+    if subject is None or mark.i > subject.i:
+        return False
+    start = min(t.i for t in subject.subtree)
+    return any(t.text == "," for t in verb.doc[mark.i : start])
+
+
 def _subject_holds(verb: Token, anchor: Token) -> bool:
     """Whether the verb's subject is the claim's own phrase: a headline's participle ("112
-    deaths confirmed") says what was confirmed, never who confirmed it."""
+    deaths confirmed") and a passive ("61 were confirmed by X") say what was confirmed,
+    never who gives the figure."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     subject = _subject(verb)
-    return subject is not None and anchor.i in {t.i for t in subject.subtree}
+    return any(
+        anchor.i in {t.i for t in s.subtree} for s in [*subjects, *([subject] if subject else [])]
+    )
 
 
 def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -304,6 +335,9 @@ def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribut
         return _speaker(news, offset, lexicon, via="label")
     if len(words) > MAX_LABEL:
         return None
+    owned = _label_news_of(words, offset, lexicon)
+    if owned is not None:
+        return owned
     heads = {*lexicon.attribution.organization_heads, *lexicon.merging.short_form_heads}
     titles = lexicon.title_set
 
@@ -331,6 +365,28 @@ def _label(sent: Span, anchor: Token, offset: int, lexicon: Lexicon) -> Attribut
     span = person or sent.doc[words[0].i : words[-1].i + 1]
     kind: MentionKind = "PERSON" if person is not None or titled_name(words) else "ORG"
     return Attribution(mention(span, kind, offset), span.text, "label")
+
+
+def _label_news_of(words: list[Token], offset: int, lexicon: Lexicon) -> Attribution | None:
+    """A label naming whose news or figure follows by a name before a news or figure
+    noun ("KFA update:", "Harbour Board figures:", "The overnight police toll:")."""
+    last = words[-1]
+    lemma = last.lemma_.lower()
+    news = lemma in lexicon.attribution.label_news or last.lower_ in lexicon.attribution.label_news
+    figure = is_report_noun(last, lexicon) or lemma in lexicon.attribution.owned_figures
+    if not (news or figure):
+        return None
+    author = _author_of(last, lexicon) if figure else None
+    if author is not None:
+        found = _speaker(author, offset, lexicon, via="label")
+        return found if found is not None and found.mention is not None else None
+    names = [t for t in words[:-1] if t.lower_ not in {"the", "a", "an"}]
+    if not names or not all(
+        t.ent_type_ == "ORG" or _acronym(t) or (t.pos_ == "PROPN" and t.is_title) for t in names
+    ):
+        return None
+    span = last.doc[names[0].i : names[-1].i + 1]
+    return Attribution(mention(span, "ORG", offset), span.text, "label")
 
 
 def _news_from(words: list[Token], lexicon: Lexicon) -> Token | None:
@@ -367,37 +423,84 @@ def _body(head: Token, lexicon: Lexicon) -> bool:
     }
 
 
-def _figure_author(token: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+def _figure_author(
+    token: Token, offset: int, lexicon: Lexicon, *, carried: bool = False
+) -> Attribution | None:
     """Who made the figure: the possessor or "by"-agent of a report noun at ``token``,
     the report noun that is ``token``'s subject ("X's count stood at 71"), or a
-    "by X's count" phrase attached to it."""
-    published = _published_by(token, lexicon)
-    if published is not None:
-        found = _speaker(published, offset, lexicon, via="report")
-        if found is not None and found.mention is not None:
-            return found
+    "by X's count" phrase attached to it; a figure set beside its report noun ("80, the
+    estimate the army has given") is the report's. For a speaker ``carried`` to the next
+    sentence, only an author named as such ("by X's count"): a sentence about a body's
+    figure ("the police numbers are wrong") is no statement by the body."""
+    restated = [c for c in token.children if c.dep_ == "appos" and is_report_noun(c, lexicon)]
+    for noun in [token, *restated]:
+        published = _published_by(noun, lexicon)
+        if published is not None:
+            found = _speaker(published, offset, lexicon, via="report")
+            if found is not None and found.mention is not None:
+                return found
+    owned = _owned_number(token, offset, lexicon)
+    if owned is not None:
+        return owned
     nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else []
     nouns += [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for prep in token.children:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in lexicon.attribution.figure_preps:
             nouns += [o for o in prep.children if o.dep_ == "pobj"]
     for noun in nouns:
-        if not (is_report_noun(noun, lexicon) or _body_figure(noun, lexicon)):
+        if not (is_report_noun(noun, lexicon) or _body_figure(noun, lexicon, not carried)):
             continue
-        author = _author_of(noun)
-        if author is not None:
-            found = _speaker(author, offset, lexicon, via="report")
-            if found is not None and found.mention is not None:
-                return found
+        author = _author_of(noun, lexicon, pronoun=not carried, compound=not carried)
+        if author is None:
+            continue
+        if author.lower_ == "their":
+            # "officials said 40 were found; their tally stood at 120": the officials
+            antecedent = _plural_speaker_before(author, lexicon)
+            if antecedent is not None:
+                return _speaker(antecedent, offset, lexicon, via="report")
+        if author.lower_ in PRONOUN_POSSESSIVES:
+            # "Its count is up to 93": the body or person "its"/"her" points back to
+            return Attribution(None, _POSSESSOR.get(author.lower_, "it"), "report", pronoun=True)
+        found = _speaker(author, offset, lexicon, via="report")
+        if found is not None and found.mention is not None:
+            return found
     return None
 
 
-def _body_figure(noun: Token, lexicon: Lexicon) -> bool:
+_POSSESSOR = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we", "my": "i"}
+
+
+def _owned_number(token: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """A figure written as its giver's own ("the ministry's 23", "more than the Red
+    Cross's 40"): a number whose possessor is a body or a named source; a place's
+    ("Orlen's 40") is no one's."""
+    if not token.like_num:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in PRONOUN_POSSESSIVES:
+        return None
+    if owner.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME"}:
+        return None
+    if not (owner.ent_type_ in {"ORG", "PERSON"} or _acronym(owner) or _body(owner, lexicon)):
+        return None
+    found = _speaker(owner, offset, lexicon, via="report")
+    return found if found is not None and (found.mention is not None or found.definite) else None
+
+
+def _body_figure(noun: Token, lexicon: Lexicon, compound: bool = True) -> bool:
     """A figure noun owned by a body ("the health ministry's death toll rose to 300"): the
-    body keeps the figure. A place's toll ("Orlen's death toll") is the place's people's,
-    counted by no one it names."""
+    body keeps the figure, named as its owner or (``compound``) before it ("the police
+    toll"). A place's toll ("Orlen's death toll") is the place's people's, counted by no
+    one it names."""
     if noun.lemma_.lower() not in lexicon.attribution.owned_figures:
         return False
+    if compound and any(
+        c.dep_ == "compound"
+        and not c.ent_type_
+        and c.lemma_.lower() in lexicon.attribution.organization_heads
+        for c in noun.children
+    ):
+        return True  # "the police toll", "the army tally"
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     return (
         owner is not None
@@ -410,9 +513,13 @@ def _body_figure(noun: Token, lexicon: Lexicon) -> bool:
 def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
     """ "300 deaths recorded by X", "the 79 X announced": the agent of a reporting
     participle on the noun, or the subject of a reporting relative clause on it."""
+    if noun.ent_type_ in {"DATE", "TIME"}:
+        return None  # "since May, of which 52 were confirmed by X": a misattached clause
     for child in noun.children:
         if child.dep_ not in {"acl", "relcl"} or not _speech_verb(child, lexicon):
             continue
+        if any(g.dep_ == "nsubjpass" and not _relative(g) for g in child.children):
+            continue  # "cases, of which 52 were confirmed by X": the 52 were, not the noun
         for agent in (g for g in child.children if g.dep_ == "agent"):
             return next((o for o in agent.children if o.dep_ == "pobj"), None)
         if child.dep_ == "relcl":
@@ -422,20 +529,42 @@ def _published_by(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _author_of(noun: Token) -> Token | None:
+def _author_of(
+    noun: Token, lexicon: Lexicon, *, pronoun: bool = False, compound: bool = True
+) -> Token | None:
     """ "X's count", "the count by X", "a statement from X", "tallies published by X", "X
-    figures", and "X withdrew its count" (a possessive pronoun points to the subject of its
-    verb)."""
+    figures", "the bulletin of X", "the police toll", and "X withdrew its count", "X stuck
+    to its figure" (a possessive pronoun points to the subject of its verb; with none, the
+    pronoun itself, for reading order to resolve)."""
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in PRONOUN_POSSESSIVES:
             return child
-        if child.dep_ == "poss" and noun.dep_ == "dobj":
-            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if child.dep_ == "poss":
+            subject = _clause_subject(noun)
             if subject is not None and subject.pos_ != "PRON":
                 return subject
+            return child if pronoun else None
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            body = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if (
+                body is not None
+                and not any(c.dep_ == "nummod" for c in body.children)
+                and (
+                    body.ent_type_ == "ORG"
+                    or body.lemma_.lower() in lexicon.attribution.organization_heads
+                )
+            ):
+                return body  # "the bulletin of the civil defence agency", not "a total of 90"
+        if (
+            compound
+            and child.dep_ == "compound"
+            and not child.ent_type_
+            and child.lemma_.lower() in lexicon.attribution.organization_heads
+        ):
+            return child  # "the police toll"
         if child.dep_ == "acl":
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 return next((o for o in agent.children if o.dep_ == "pobj"), None)
@@ -450,6 +579,19 @@ def _author_of(noun: Token) -> Token | None:
         ):
             return child  # "the first independent figure: Telmar Counts, ..."
     return None
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of the verb a noun is the object of, directly or through a
+    preposition ("X withdrew its count", "X is sticking to its figure")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _speaker_of(verb: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
@@ -502,6 +644,17 @@ def _plural_antecedent(pronoun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _plural_speaker_before(pronoun: Token, lexicon: Lexicon) -> Token | None:
+    """The plural speaker of a verb of saying earlier in the sentence, that "their"
+    points back to ("officials said 40 were found; their tally stood at 120")."""
+    sent = pronoun.sent
+    for token in reversed(sent.doc[sent.start : pronoun.i]):
+        if token.dep_ == "nsubj" and _speech_verb(token.head, lexicon):
+            plural = token.tag_ in {"NNS", "NNPS"}
+            return token if plural and _agent_noun(token, lexicon) else None
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; of two ("the charity Shelter Now said", parsed as two
     subjects), the named one."""
@@ -530,7 +683,7 @@ def _by_preposition(sent: Span, offset: int, lexicon: Lexicon) -> Attribution | 
             if [t.lower_ for t in sent.doc[i : i + len(words)]] != words:
                 continue
             last = sent.doc[i + len(words) - 1]
-            objects = [c for c in last.subtree if c.dep_ == "pobj" and c.i > last.i]
+            objects = [c for c in last.subtree if c.dep_ in {"pobj", "dobj"} and c.i > last.i]
             if objects:
                 return _speaker(objects[0], offset, lexicon, via="according")
     return None
@@ -567,7 +720,7 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
     words = lexicon.attribution
     head_lemma = head.lemma_.lower()
     if head_lemma in words.report_nouns or head.lower_ in words.report_nouns:
-        author = _author_of(head)
+        author = _author_of(head, lexicon)
         if author is not None and author.i != head.i:
             return _speaker(author, offset, lexicon, via="report")  # "a study by X showed"
         modifiers = _nominal_modifiers([t for t in tokens if t.i != head.i])
@@ -580,6 +733,9 @@ def _speaker(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribu
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None and owner.lower_ not in PRONOUN_POSSESSIVES:
             return _speaker(owner, offset, lexicon, via=via)  # "X's own roadmap warned"
+        if head_lemma not in words.empty_sources:
+            # "the railway said": it may be an organisation named earlier by that word
+            return Attribution(None, head.text, via, definite=_definite(head, [head]))
         return Attribution(None, head.text, via)
     return _descriptive(tokens, offset, lexicon, via=via)
 
@@ -591,9 +747,11 @@ def _voice_role(head: Token, lexicon: Lexicon) -> bool:
 def _voice_of(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attribution | None:
     """The organisation an unnamed spokesperson speaks for ("a spokesperson for X", "X's
     spokeswoman", "an X spokesman"): their words are its voice, unlike an official's or a
-    source's, who speak for themselves."""
+    source's, who speak for themselves. Those who run a named body speak for it too
+    ("Harbour Front organisers said"), when the name stands right before them."""
+    members = head.tag_ == "NNS" and head.lemma_.lower() in lexicon.attribution.body_members
     if not _voice_role(head, lexicon):
-        return None
+        return _named_before(head, offset, via, places=False) if members else None
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}:
             body = next((o for o in prep.children if o.dep_ == "pobj"), None)
@@ -602,11 +760,18 @@ def _voice_of(head: Token, offset: int, lexicon: Lexicon, *, via: str) -> Attrib
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None:
         return _speaker(owner, offset, lexicon, via=via)
+    return _named_before(head, offset, via)
+
+
+def _named_before(head: Token, offset: int, via: str, *, places: bool = True) -> Attribution | None:
+    """The organisation named right before a role noun ("an X spokesman"); without
+    ``places``, never a place ("Velk officials" are the town's, not a body's)."""
     modifiers = [t for t in _phrase(head) if t.i != head.i]
+    unnamed = {"NORP"} if places else {"NORP", "GPE", "LOC", "FAC"}
     named = [
         t
         for t in modifiers
-        if (t.pos_ == "PROPN" or t.ent_type_ == "ORG" or _acronym(t)) and t.ent_type_ != "NORP"
+        if (t.pos_ == "PROPN" or t.ent_type_ == "ORG" or _acronym(t)) and t.ent_type_ not in unnamed
     ]
     if named and named[-1].i == head.i - 1:
         span = head.doc[named[0].i : named[-1].i + 1]
@@ -632,7 +797,7 @@ def report_authors(sent: Span, offset: int, lexicon: Lexicon) -> list[tuple[str,
     for token in sent:
         if not is_report_noun(token, lexicon):
             continue
-        author = _author_of(token)
+        author = _author_of(token, lexicon)
         if author is None:
             continue
         found = _speaker(author, offset, lexicon, via="report")
@@ -912,3 +1077,27 @@ def continues_speech(sent: Span, lexicon: Lexicon) -> bool:
     if determiners & {"these", "those"}:
         return True
     return counted and (bool(determiners & {"the", "this", "that"}) or lemma in lexicon.units)
+
+
+def actor(anchor: Token, offset: int, lexicon: Lexicon) -> Attribution | None:
+    """The body that did what its own figure counts, when no one is said to report it
+    ("The ministry has sent 40 nurses", "Harbour Police arrested 12 people"): a body that
+    acts gives the count of its own acts. Only the active subject of the verb whose
+    object holds the figure, and only a body named by its kind of public body ("the
+    ministry", "Harbour Police"), never a company or a group of people ("X Motors laid
+    off 600", "Rebels killed 30": the news reports them, they state nothing)."""
+    phrase = anchor
+    while phrase.dep_ in {"nummod", "quantmod", "compound"} and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ != "dobj" or phrase.head.pos_ != "VERB":
+        return None
+    verb = phrase.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    if subject.lemma_.lower() not in lexicon.attribution.organization_heads:
+        return None  # a company's act ("X Motors laid off 600") is the news's, not its word
+    found = _speaker(subject, offset, lexicon, via="verb")
+    if found is None or (found.mention is None and found.definite is None):
+        return None
+    return found

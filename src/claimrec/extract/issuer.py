@@ -25,19 +25,41 @@ _SEGMENT = re.compile(r"[^—–/|:]+")
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
 
 
-def issuer(body: str, lexicon: Lexicon) -> TextSpan | None:
-    """The issuer named in the heading of a release, or None for any other text."""
+def issuer(body: str, lexicon: Lexicon, outlet: str | None = None) -> TextSpan | None:
+    """The issuer named in the heading of a release, or None for any other text. A
+    release whose heading names no one ("FOR IMMEDIATE RELEASE") is its publisher's
+    (``outlet``, from the document's metadata), where its body names it."""
     heading = _heading(body)
     words = lexicon.attribution
     markers = [*words.release_markers, *words.release_topics]
     marked = any(m in text.lower() for _, text in heading for m in markers)
     if not marked and not _closed_as_release(body, words.release_trailers):
         return None
+    topics = tuple(words.release_topics)
+    return _heading_issuer(heading, markers, topics, marked) or _named_outlet(body, outlet)
+
+
+def _named_outlet(body: str, outlet: str | None) -> TextSpan | None:
+    """The first place the body names its publisher."""
+    if not outlet or not outlet.strip():
+        return None
+    start = body.lower().find(outlet.strip().lower())
+    if start < 0:
+        return None
+    end = start + len(outlet.strip())
+    return TextSpan(start=start, end=end, text=body[start:end])
+
+
+def _heading_issuer(
+    heading: list[tuple[int, str]], markers: list[str], topics: tuple[str, ...], marked: bool
+) -> TextSpan | None:
+    """The first heading segment that names who issued the release: not a marker, a
+    topic, a label or (in a release marked only by its closing line) a headline."""
     for offset, line in heading:
         for part in _SEGMENT.finditer(line):
             if line[part.end() : part.end() + 1] == ":":
                 continue  # a label ("Media contact:"), not a name
-            if part.group().strip().lower().startswith(tuple(words.release_topics)):
+            if part.group().strip().lower().startswith(topics):
                 continue  # what the statement is about, not who makes it
             name = _name(part.group(), markers)
             if name is not None and (marked or _name_shaped(name)):
@@ -73,11 +95,13 @@ def _heading(body: str) -> list[tuple[int, str]]:
 
 
 def _name(segment: str, markers: list[str]) -> str | None:
-    """The segment with any release marker removed, if what is left reads as a name."""
+    """The segment with any release marker removed, if what is left reads as a name; of a
+    name followed by a comma, the part before it (what follows says where the issuer
+    is, or its legal form)."""
     text = segment
     for marker in markers:
         text = re.sub(re.escape(marker), " ", text, flags=re.IGNORECASE)
-    text = " ".join(text.split())
+    text = " ".join(text.split()).split(",")[0].strip()  # "MINISTRY OF X, REPUBLIC OF Y"
     words = text.split()
     if not words or any(ch.isdigit() for ch in text) or len(words) > MAX_NAME_WORDS:
         return None

@@ -59,6 +59,20 @@ class Quotes:
 
         return between('"') % 2 == 1 or between("“") > between("”")
 
+    def opening(self, position: int) -> int | None:
+        """Where the quotation open at ``position`` opened (the last straight quote or “
+        before it on its line), or None outside one."""
+        if not self.inside(position):
+            return None
+        start = self.lines[bisect.bisect_right(self.lines, position) - 1]
+        found = [
+            marks[i - 1]
+            for mark in ('"', "“")
+            if (i := bisect.bisect_left(marks := self.marks[mark], position)) > 0
+            and marks[i - 1] >= start
+        ]
+        return max(found, default=None)
+
     def closing(self, position: int) -> int | None:
         """Where the quotation open at ``position`` closes on its line (the next straight
         quote, or the next ”), or None when it runs on past the line."""

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from claimrec.entities import org_head
 from claimrec.extract.attribution import (
     Attribution,
+    actor,
     attribution,
     continues_speech,
     introduced_speaker,
@@ -37,6 +38,7 @@ from claimrec.models import Mention, MentionKind
 
 # ", a volunteer hotline for ...": up to four words after an indefinite article
 _DESCRIPTION = re.compile(r",\s+(?:a|an)\s+((?:\S+[ \t]+){0,4}\S+)")
+FIRST_PERSON = frozenset({"i", "we"})  # in a quotation, its speaker
 TITLE_WORDS = 3  # words before a person's name searched for a title ("Interior Minister X")
 
 
@@ -58,6 +60,7 @@ class Speakers:
     speaker_paragraph: int = -1
     speaker_age: int = 0
     person: Mention | None = None
+    person_paragraph: int = -1
     organisation: Mention | None = None  # the last speaker that was not a person, for "it"
     organisations: list[Mention] = field(default_factory=list)  # named or quoted, in order
     spoken: list[Mention] = field(default_factory=list)  # organisations that gave a figure
@@ -70,14 +73,17 @@ class Speakers:
     introduced: Mention | None = None  # "X gave these figures:": the list after it is X's
     issuer: TextSpan | None = None
     quotes: Quotes | None = None
+    body: str = ""
 
     @classmethod
-    def of(cls, body: str, lexicon: Lexicon) -> Speakers:
+    def of(cls, body: str, lexicon: Lexicon, outlet: str | None = None) -> Speakers:
+        """The state for one document (``outlet``: its publisher, from its metadata)."""
         return cls(
             lexicon=lexicon,
             tables=table_sources(body, lexicon),
-            issuer=issuer(body, lexicon),
+            issuer=issuer(body, lexicon, outlet),
             quotes=Quotes(body),
+            body=body,
         )
 
     # ------------------------------------------------------------------ per claim
@@ -101,9 +107,17 @@ class Speakers:
                 or self._quoted(sent, offset, paragraph)
             ):
                 return Source(carried.mention, 0.15)
-            if self.issuer is not None:
+            introduced = self._introduced_quote(anchor, sent, offset, paragraph)
+            if introduced is not None:
+                return Source(introduced, 0.15)
+            if self.issuer is not None:  # a release speaks for its issuer throughout
                 return Source(self._issuer_mention(self.issuer, sent, offset), 0.1)
-            return Source(None)
+            acting = self._actor(anchor, sent, offset)
+            return Source(acting, 0.15) if acting is not None else Source(None)
+        if found.pronoun and found.text.lower() in FIRST_PERSON:
+            speaking = self._quote_speaker(anchor, sent, offset, paragraph)
+            if speaking is not None:
+                return Source(speaking, 0.1)  # '"We counted 40," said X': X
         if found.pronoun:
             earlier = self._pronoun(found.text.lower(), sent, offset)
             return Source(earlier, 0.1 if earlier else 0.2)
@@ -112,6 +126,9 @@ class Speakers:
             if earlier is not None:
                 self.organisation = earlier
                 return Source(earlier, 0.1)
+        if found.mention is None and self.issuer is not None:
+            # "according to the data available" in a release: the issuer's own data
+            return Source(self._issuer_mention(self.issuer, sent, offset), 0.1)
         if found.mention is not None and found.mention.kind not in {"PERSON", "ANON"}:
             self.organisations.append(found.mention)
             self.spoken.append(found.mention)
@@ -178,11 +195,13 @@ class Speakers:
             described = self._described_as(ent)
             kind_named = kind_noun_before(ent, self.lexicon)  # "mine operator X"
             label = "ORG" if described is not None or kind_named else ent.label_
+            if label == "ORG" and self._titled_name(ent):
+                label = "PERSON"  # "Chief executive X": NER took a person for a body
             named = mention(ent, ENTITY_KINDS[label], offset)
             if described is not None:
                 self.titled[described] = named
             if label == "PERSON":
-                self.person = named
+                self.person, self.person_paragraph = named, paragraph
                 for token in ent.doc[max(0, ent.start - TITLE_WORDS) : ent.start]:
                     if token.lower_ in titles:
                         self.titled[token.lower_] = named
@@ -191,6 +210,20 @@ class Speakers:
                 self.paragraph_orgs.append(named)
             for appos in _appositions(ent):
                 self.titled[appos.lemma_.lower()] = named  # "X, an independent firm"
+
+    def _titled_name(self, ent: Span) -> bool:
+        """Whether a name NER took for an organisation is a person's: two or three
+        capitalised words right after a title ("Chief executive X Y"), none of them a
+        word for a kind of body (read on spellings alone: a stretch only NER saw has no
+        parse)."""
+        if ent.start == 0 or ent.doc[ent.start - 1].lower_ not in self.lexicon.title_set:
+            return False
+        words = self.lexicon.merging
+        kinds = {*words.short_form_heads, *words.opaque_kinds}
+        kinds |= set(self.lexicon.attribution.organization_heads)
+        return 2 <= len(ent) <= 3 and all(
+            t.is_title and t.is_alpha and t.lower_ not in kinds for t in ent
+        )
 
     def _described_as(self, ent: Span) -> str | None:
         """The kind of organisation a name is described as right after it ("X, a volunteer
@@ -212,12 +245,30 @@ class Speakers:
 
     def _pronoun(self, pronoun: str, sent: Span, offset: int) -> Mention | None:
         """He/she: the last person named; we: the release's issuer; it/they: the last
-        organisation that spoke."""
+        organisation that spoke, else the release's issuer."""
         if pronoun in {"he", "she"}:
             return self.person
-        if pronoun == "we" and self.issuer is not None:
-            return self._issuer_mention(self.issuer, sent, offset)
+        if pronoun == "i":
+            return None  # outside a quotation, the writer: no source the text names
+        if (pronoun == "we" or self.organisation is None) and self.issuer is not None:
+            return self._issuer_mention(self.issuer, sent, offset)  # a release's "it" too
+        if pronoun == "it" and self._named_just_before():
+            assert self.speaker is not None  # narrowed by the check
+            return self.speaker.mention  # "X said five were missing. It said 214 worked."
         return self.organisation
+
+    def _named_just_before(self) -> bool:
+        """Whether the sentence before named its speaker, a name "it" can only mean as a
+        body, whatever NER typed it (a person is "he" or "she")."""
+        speaker = self.speaker
+        return (
+            speaker is not None
+            and self.speaker_age == 0
+            and speaker.mention is not None
+            and speaker.mention.kind in {"PERSON", "ORG"}
+            and speaker.mention.text[:1].isupper()
+            and speaker.mention not in self.titled.values()
+        )
 
     def _described(self, found: Attribution, sent: Span, offset: int) -> Mention | None:
         """The organisation a bare "the ministry" / "the coast guard" points back to:
@@ -322,13 +373,59 @@ class Speakers:
     def _inside_quote(self, position: int) -> bool:
         return self.quotes is not None and self.quotes.inside(position)
 
-    def _closing_speaker(self, anchor: Token, sent: Span, offset: int) -> Mention | None:
+    def _actor(self, anchor: Token, sent: Span, offset: int) -> Mention | None:
+        """The body whose own act the figure counts ("the ministry has sent 40 nurses"),
+        a bare description resolved to the one it points back to."""
+        found = actor(anchor, offset, self.lexicon)
+        if found is None:
+            return None
+        if found.definite is not None:
+            return self._described(found, sent, offset)
+        return found.mention
+
+    def _introduced_quote(
+        self, anchor: Token, sent: Span, offset: int, paragraph: int
+    ) -> Mention | None:
+        """The person a paragraph names before a quotation no verb of saying attributes
+        ('A survivor, X, was on her way home. "There were sixty of us."'): the quotation
+        is theirs. Only a quotation that opens after the name in its paragraph and closes
+        the paragraph: words after it may attribute it otherwise."""
+        if self.person is None or self.person_paragraph != paragraph or self.quotes is None:
+            return None
+        position = offset + anchor.idx
+        opened = self.quotes.opening(position)
+        if opened is None or opened < self.person.end:
+            return None
+        closed = self.quotes.closing(position)
+        if closed is not None and self.body[closed + 1 :].split("\n", 1)[0].strip():
+            return None  # 'X spoke. "Twelve were hurt." The fire spread, she said.'
+        return self.person
+
+    def _quote_speaker(
+        self, anchor: Token, sent: Span, offset: int, paragraph: int
+    ) -> Mention | None:
+        """Who speaks the quotation holding ``anchor``, whose "I" or "we" is the speaker:
+        the one named where it closes, in its own sentence ('"We counted 40," said X';
+        'X: "I saw 30."'), or the speaker it carries on from."""
+        if not self._inside_quote(offset + anchor.idx):
+            return None
+        closer = self._closing_speaker(anchor, sent, offset, here=True)
+        if closer is not None:
+            return closer
+        carried = self.speaker
+        if carried is not None and self._quoted(sent, offset, paragraph):
+            return carried.mention
+        return None
+
+    def _closing_speaker(
+        self, anchor: Token, sent: Span, offset: int, *, here: bool = False
+    ) -> Mention | None:
         """The speaker named where the quotation holding ``anchor`` closes, sentences later
         ('"There were 11 of us. Then two more came," he said.': he speaks both)."""
         if self.quotes is None:
             return None
         close = self.quotes.closing(offset + anchor.idx)
-        if close is None or close - offset < sent.end_char:
+        if close is None or (close - offset < sent.end_char and not here):
             return None  # not quoted, or closing in this sentence, whose parse has spoken
         closing = next((t.sent for t in sent.doc if t.idx >= close - offset), None)
         if closing is None:

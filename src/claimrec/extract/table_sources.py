@@ -2,9 +2,11 @@
 
 Explainers set competing counts side by side in a table, and the table itself says
 whose each figure is: a column headed "Source" or "Counted by" names it on every
-row, or a column header names it for the whole column ("Workers out (UNU
-figure)", "WHO cases"). The table is read from the document body with its offsets,
-so a claim whose number sits in a cell finds its source by position alone.
+row, a column header names it for the whole column ("Workers out (UNU
+figure)", "WHO cases", or a header that is only a name: "Port Authority"), and a
+name in brackets after a cell's figure names that figure's own source ("410 (Harbour
+Board)"). The table is read from the document body with its offsets, so a claim whose
+number sits in a cell finds its source by position alone.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ from dataclasses import dataclass
 from claimrec.extract.markdown_tables import MARKUP, Row, TextSpan, markdown_tables
 from claimrec.lexicon import Lexicon
 
+MAX_NAME_WORDS = 6
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _NAME_END = re.compile(r"\s*(?:,|\(|;|—|–| - ).*$", re.S)
+# a figure followed by a bracketed name: "410 (Harbour Board)", "more than 90 (the union)"
+_BRACKETED = re.compile(r"\d[^()]*\(\s*(?:the\s+)?([A-Z][^()\d]*?)\s*\)\s*$")
+_NAME_WORD = re.compile(r"[A-Z][\w'’&.-]*|of|the|and|for")  # capitalised, or a joiner
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ def _sources(header: Row, rows: tuple[Row, ...], lexicon: Lexicon) -> list[CellS
         for k, cell in enumerate(row):
             if k in by_row:
                 continue
-            source = named or by_column.get(k)
+            source = named or _bracketed(cell.text, lexicon) or by_column.get(k)
             if source is not None and source.text:
                 out.append(CellSource(start=cell.text.start, end=cell.text.end, source=source))
     return out
@@ -69,10 +75,46 @@ def _name(cell: TextSpan) -> TextSpan | None:
     return TextSpan(start=cell.start, end=cell.start + len(text), text=text) if text else None
 
 
+def _bracketed(cell: TextSpan, lexicon: Lexicon) -> TextSpan | None:
+    """The source a cell names for its own figure in brackets after it ("410 (Harbour
+    Board)", "12 (Velk governor)"): a name, never a note ("(estimate)", "(March)")."""
+    found = _BRACKETED.search(cell.text)
+    if found is None or not _source_name(found.group(1), lexicon, lone=False):
+        return None
+    return _span(cell, found.start(1), found.end(1))
+
+
+def _source_name(text: str, lexicon: Lexicon, *, lone: bool) -> bool:
+    """Whether ``text`` reads as the name of who gives a figure: an acronym, or
+    capitalised words (with the small words names keep) ending in an organisation noun
+    or any name; ``lone`` (a header with nothing else in it) asks for the stricter
+    acronym or organisation-noun ending, since a lone capitalised header is most often
+    what the column counts ("Deaths", "Region")."""
+    words = text.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    heads = {*lexicon.attribution.organization_heads, *lexicon.merging.short_form_heads}
+    last = words[-1].lower().strip("'’")
+    if len(words) == 1:
+        return bool(_ACRONYM.match(words[0]))
+    inner = words if lone else words[:-1]  # "(Velk governor)": a role may close it
+    if not all(_NAME_WORD.fullmatch(w) for w in inner) or not words[0][:1].isupper():
+        return False
+    if last in heads or last.rstrip("s") in heads:
+        return True
+    roles = {*lexicon.title_set, *lexicon.attribution.agent_nouns}
+    return not lone and (last in roles or words[-1][:1].isupper())  # "(X governor)"
+
+
 def _column_author(cell: TextSpan, lexicon: Lexicon) -> TextSpan | None:
     """The author a header names for its column: the capitalised words before a report
-    noun ("(UNU figure)", "Red Cross estimate"), or an acronym or organisation noun
-    opening it ("WHO cases", "Ministry deaths")."""
+    noun ("(UNU figure)", "Aid League estimate"), an acronym or organisation noun
+    opening it ("WHO cases", "Bureau deaths"), or the header as a whole when it is a
+    name ("KFA", "Water Board")."""
+    if _source_name(cell.text.strip(MARKUP + " "), lexicon, lone=True):
+        text = cell.text.strip(MARKUP + " ")
+        start = cell.text.index(text)
+        return _span(cell, start, start + len(text))
     report = lexicon.attribution.report_nouns
     words = [(m.start(), m.group()) for m in re.finditer(r"[\w'’&.]+", cell.text)]
     for k, (_, word) in enumerate(words):
