@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimrec.extract.owners import value_owner
+from claimrec.extract.people import MAX_AGE
 from claimrec.extract.predicates import (
     captive_doer,
     clause_trigger,
@@ -136,7 +137,8 @@ def _counts_things(
     """A bare number elides the head of the number just before it in the sentence: when that
     one counts things ("400 homes destroyed and 900 damaged", "Of its 40 boats, only nine
     are afloat", "six of the nine wagons ..., and two of them overturned"), so does the bare
-    number, unless a word of its own says it counts people ("killed 12", "12 dead"). Only
+    number, unless a word of its own says it counts people ("killed 12", "12 dead", "the
+    toll rose to 12"). Only
     when no people are counted before it in the sentence, within one clause of a list."""
     before = [p for p in candidates if p.number.end <= c.number.start]
     if not before or any(decided[p.number.start] is not None for p in before):
@@ -155,7 +157,21 @@ def _counts_things(
     outer = _outer(c.number, c.number[-1])
     if _people_adjective(c.number, outer, lexicon) is not None:
         return False
+    owner = value_owner(_attached(c.number, outer), lexicon)
+    if owner.measure is not None or owner.people:
+        return False  # "said the toll could rise to 30": the value of a count of people
     return not (outer.dep_ in {"dobj", "nsubjpass"} and trigger_of(outer.head, lexicon))
+
+
+def _population_of(outer: Token, lexicon: Lexicon) -> Token | None:
+    """ "the town of 38,000", "a city of two million": a bare number as the "of" of a place
+    noun counts the people who live there (as "a town of 9,000 people" does)."""
+    prep = outer.head
+    if outer.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    place = prep.head
+    settled = place.lemma_.lower() in lexicon.where_when.settlement_nouns
+    return place if place.pos_ == "NOUN" and place.i < prep.i and settled else None
 
 
 def _start(count: Count) -> int:
@@ -537,6 +553,9 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if label is not None:
         label_unit, label_predicate = label
         return _make(c, lexicon, label_unit, outer, None, number[-1], predicate=label_predicate)
+    town = _population_of(outer, lexicon)
+    if town is not None:  # "the town of 38,000": the people who live there
+        return _make(c, lexicon, "people", town, None, number[-1])
     owner = value_owner(_attached(number, outer), lexicon)
     if owner.thing:
         return None
@@ -1099,11 +1118,15 @@ def _age_stated(number: Span) -> bool:
     verb = last.head
     if last.dep_ not in {"attr", "acomp", "npadvmod"} or verb.lemma_ != "be":
         return False
+    rng = parse_range(number.text)
+    if len(number) != 1 or rng is None or rng.high is None or not 0 < rng.high <= MAX_AGE:
+        return False  # "turnout was 3.5 million": no one's age
     after = number.doc[number.end] if number.end < len(number.doc) else None
     if after is not None and after.pos_ in {"NOUN", "PROPN"}:
         return False
     return any(
-        c.dep_ == "nsubj" and (c.lower_ in {"i", "he", "she"} or c.ent_type_ == "PERSON")
+        c.dep_ == "nsubj"
+        and (c.lower_ in {"i", "he", "she"} or (c.ent_type_ == "PERSON" and c.pos_ == "PROPN"))
         for c in verb.children
     )
 
@@ -1199,6 +1222,8 @@ def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, To
     partitive = _partitive_object(last, number)
     if partitive is not None:
         unit, _, nationality = _classify(partitive, lexicon)
+        if unit is None and nationality is None and _thing_noun(partitive, lexicon):
+            return None, partitive, None  # "five of the eight wagons": a part of things
         return unit, last, nationality
     following = _linear_head(number, lexicon)
     if following is not None:
@@ -1248,6 +1273,20 @@ def _partitive_object(last: Token, number: Span) -> Token | None:
                 if objects:
                     return objects[0]
     return None
+
+
+def _thing_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A common noun that names things, not people nor a figure of them: no people noun,
+    people adjective, measure noun or scale word ("wagons", not "the dead", "the total")."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lower_ not in SCALE_WORDS
+        and lemma not in lexicon.people_adjectives
+        and noun.lower_ not in lexicon.people_adjectives
+        and lemma not in lexicon.measure_nouns
+        and lemma not in ELIDED_HEADS
+    )
 
 
 def _classify(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token, Token | None]:
@@ -1315,8 +1354,10 @@ def _risen_up_to(words: tuple[str, ...], doc: Doc, start: int) -> bool:
 
 def _suffix(number: Span, lexicon: Lexicon) -> str | None:
     """The kind a phrase after the number gives it: "500 or more" (min), "20 or fewer"
-    (max), "10,000 or so" (approx)."""
+    (max), "10,000 or so" (approx); a comma may set it off ("410, and it may be more")."""
     doc = number.doc
+    comma = number.end < len(doc) and doc[number.end].text == ","
+    start = number.end + 1 if comma else number.end
     for kind, phrases in (
         ("min", lexicon.min_suffixes),
         ("max", lexicon.max_suffixes),
@@ -1324,9 +1365,11 @@ def _suffix(number: Span, lexicon: Lexicon) -> str | None:
     ):
         for phrase in phrases:
             words = phrase.split()
-            tail = doc[number.end : number.end + len(words)]
-            if [t.lower_ for t in tail] == words:
-                return kind
+            end = start + len(words)
+            if [t.lower_ for t in doc[start:end]] != words:
+                continue
+            if not comma or end >= len(doc) or doc[end].is_punct:
+                return kind  # set off by a comma, it must close the clause ("300, and more")
     return None
 
 
