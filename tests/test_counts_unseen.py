@@ -47,6 +47,8 @@ FOUND = [
         300000,
         None,
     ),
+    # a part "of ours" counts people, however the tagger reads "ours"
+    ('Ten miners are trapped. "Two of ours were on a repair crew," the union said.', "Two", 2, 2),
     # ... but not a clause of its own that opens with the same words
     ("Police arrested 300, and more were detained later.", "300", 300, 300),
 ]
@@ -91,7 +93,7 @@ NOT_COUNTS = [
     ("Ten passengers died. Five of the eight wagons left the track.", "Five"),
     ("Ten passengers died. Five of the eight wagons fell and two of them overturned.", "two"),
     # a figure of something else changed "from X to Y"
-    ("The plan would raise the retirement age from 60 to 63 for 9,000 staff.", "63"),
+    ("The bill would lift the pension age from 60 to 63 for 9,000 staff.", "63"),
 ]
 
 

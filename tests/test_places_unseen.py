@@ -58,6 +58,7 @@ FOUND = [
     # a name after "at" on a noun of what happened, whatever NER calls it
     ("In 1994 a pile-up at Dorrow Junction killed 14 people.", "Dorrow Junction"),
     ("A gas leak at the Brisk refinery killed four workers.", "Brisk refinery"),
+    ("Two more passengers hurt in Monday's derailment at Velkan have died.", "Velkan"),
     # a name after "at" or "in" on a site noun
     ("The field hospital at Quenby is treating 40 people.", "Quenby"),
     # a place noun with its name in "of", wherever the phrase stands
@@ -68,6 +69,9 @@ FOUND = [
     # a site set as the scene before a statement made there
     ("At Tarrow general hospital, the director says the ward holds 20 patients.", "Tarrow"),
     ("At the Velka Street clinic, a nurse said 30 children were treated.", "Velka Street"),
+    # a speaker that is a site, or is placed at one, speaks of that site
+    ("The Varrow General Hospital in Quenby says five of its patients are critical.", "Quenby"),
+    ("A volunteer at the Dorn sports centre said the board held 100 names.", "Dorn sports"),
     # lettered sites, however the parser heads them
     ("Some 40 of the cases were in Blocks K and L on the northern edge.", "Blocks K"),
     # "down" and "up" are spatial
@@ -98,6 +102,10 @@ NOT_FOUND = [
     ("The final pages of the report listed 30 names.", "report"),
     # a town set as the scene of a statement stays the statement's place
     ("In Brevik, a spokesman said 40 people were missing.", "Brevik"),
+    # a lone name "at" a noun of no happening may be a person
+    ("Some 40 protesters hurled insults at Vell on Monday.", "Vell"),
+    # the audience's site stays the statement's place
+    ("He told reporters at the Dorn prison gates that 40 were hurt.", "Dorn"),
     # a scene that is no site names no place
     ("At the briefing, Ana Vell said 40 people were missing.", "briefing"),
     # people "at" a name are its staff, not a site of theirs

@@ -331,6 +331,8 @@ class WhereWhen(LexiconPart):
     # "35 crossings per day": spans of time a count may be given per; per anything else
     # ("two people per square metre", "three per tent") it is a density, not a count.
     period_nouns: list[str] = []
+    # Nouns of a mishap: a lone name "at" one is its site ("the derailment at X").
+    mishap_nouns: list[str] = []
     # Places people live in: "a town of 38,000" counts its people ("an area of 300" does not).
     settlement_nouns: list[str] = []
     # A day part after one of these points back to the last day named ("that day", "the same

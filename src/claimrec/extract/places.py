@@ -357,7 +357,7 @@ def _time_reference(token: Token, lexicon: Lexicon) -> bool:
 def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
     """Whether a place tells where a statement was made: it hangs on a verb of speech ("said
     in X", "briefing reporters in X") or on that verb's speaker or audience ("a spokesman in
-    X said", "told reporters in X")."""
+    X said", "told reporters in X"); not a site scene or a site speaker's place."""
     speech = lexicon.where_when.speech_verbs
     if anchor.dep_ == "prep" and _site_scene(anchor, lexicon):
         return False
@@ -368,11 +368,23 @@ def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             return token.lemma_.lower() in speech
         if token.dep_ in SPEAKER_DEPS and token.head.lemma_.lower() in speech:
-            return True
+            return not (token.dep_ == "nsubj" and _site_speaker(anchor, token, lexicon))
         if token.dep_ not in NOUN_LINKS or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _site_speaker(anchor: Token, speaker: Token, lexicon: Lexicon) -> bool:
+    """A speaker that is a site, or is placed at one ("the X hospital in Y says", "a nurse at
+    the X clinic said"): what a site or its people say speaks of that site, so its place is
+    where what is said holds. A speaker placed in a town ("a spokesman in X") is not."""
+    sites = lexicon.where_when
+    objects = [c for c in anchor.children if c.dep_ == "pobj"] if anchor.dep_ == "prep" else []
+    return any(
+        t.lemma_.lower() in sites.place_heads or t.lemma_.lower() in sites.numbered_sites
+        for t in (speaker, *objects)
+    )
 
 
 def _site_scene(prep: Token, lexicon: Lexicon) -> bool:
@@ -487,12 +499,18 @@ def _site_name(prep: Token, obj: Token, lexicon: Lexicon) -> bool:
 
 
 def _lone_name_in(prep: Token, obj: Token, lexicon: Lexicon) -> bool:
-    """A lone name after "in" on a noun or an event ("400 people in X", "killed in X"): a
-    place, even when NER calls it a person; a person is seldom "in" anything, and seldom
-    named by one word alone. A verb's own "in" ("believed in X") is no place."""
+    """A lone name after "in" on a noun or an event ("400 people in X", "killed in X"), or
+    after "at" on a noun of what happened ("the derailment at X"): a place, even when NER
+    calls it a person; a person is seldom "in" anything, nor is a happening "at" one, and a
+    person is seldom named by one word alone. A verb's own "in" ("believed in X") is none."""
+    head = prep.head
+    if prep.lower_ == "in":
+        placed = head.pos_ == "NOUN" or trigger_of(head, lexicon) is not None
+    else:
+        happening = head.lemma_.lower() in lexicon.where_when.mishap_nouns
+        placed = prep.lower_ == "at" and (happening or trigger_of(head, lexicon) is not None)
     return (
-        prep.lower_ == "in"
-        and (prep.head.pos_ == "NOUN" or trigger_of(prep.head, lexicon) is not None)
+        placed
         and obj.ent_type_ == "PERSON"
         and obj.ent_iob_ == "B"
         and (obj.i + 1 >= len(obj.doc) or obj.doc[obj.i + 1].ent_iob_ != "I")

@@ -179,6 +179,7 @@ def _start(count: Count) -> int:
 
 
 PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
+OWN_PRONOUNS = frozenset({"ours", "yours", "theirs", "hers", "his", "mine"})
 
 
 def _as_part(count: Count, whole: Count | None, lexicon: Lexicon) -> Count:
@@ -272,7 +273,7 @@ def _change_split(run: Span, lexicon: Lexicon) -> list[Span]:
     verb = doc[run.start - 1].head
     if verb.lemma_.lower() not in lexicon.change_verbs:
         return [run]
-    if any(  # "raise the retirement age from 62 to 64": figures of something else
+    if any(  # "lift the pension age from 60 to 63": figures of something else
         c.dep_ == "dobj"
         and c.lemma_.lower() not in lexicon.measure_nouns
         and lexicon.unit_entry(c) is None
@@ -1282,6 +1283,7 @@ def _thing_noun(noun: Token, lexicon: Lexicon) -> bool:
     return (
         noun.pos_ == "NOUN"
         and noun.lower_ not in SCALE_WORDS
+        and noun.lower_ not in OWN_PRONOUNS  # "two of ours", tagged as a noun at times
         and lemma not in lexicon.people_adjectives
         and noun.lower_ not in lexicon.people_adjectives
         and lemma not in lexicon.measure_nouns
