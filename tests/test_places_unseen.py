@@ -71,7 +71,7 @@ FOUND = [
     ("At the Velka Street clinic, a nurse said 30 children were treated.", "Velka Street"),
     # a speaker that is a site, or is placed at one, speaks of that site
     ("The Varrow General Hospital in Quenby says five of its patients are critical.", "Quenby"),
-    ("A volunteer at the Dorn sports centre said the board held 100 names.", "Dorn sports"),
+    ("A nurse at the Dorn field clinic said it had treated 100 people.", "Dorn field clinic"),
     # lettered sites, however the parser heads them
     ("Some 40 of the cases were in Blocks K and L on the northern edge.", "Blocks K"),
     # "down" and "up" are spatial
