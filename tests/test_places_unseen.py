@@ -1,6 +1,7 @@
 """Places on news claimrec was not built against (issue 9, item 8): numbered sites, parts
-of a place, names a place adjective or an apposition marks as places, and places spelled
-out in a colon list. One invented sentence per case, positive and negative."""
+of a place, names a place adjective or an apposition marks as places, places spelled
+out in a colon list, names after "at" on an event or a site, "the town of X", sites set
+as a statement's scene. One invented sentence per case, positive and negative."""
 
 from __future__ import annotations
 
@@ -54,6 +55,27 @@ FOUND = [
     ("Curfews apply in three towns: Velka, Dorsk and Imren.", "Velka"),
     ("Curfews apply in three towns: Velka, Dorsk and Imren.", "Dorsk"),
     ("Curfews apply in three towns: Velka, Dorsk and Imren.", "Imren"),
+    # a name after "at" on a noun of what happened, whatever NER calls it
+    ("In 1994 a pile-up at Dorrow Junction killed 14 people.", "Dorrow Junction"),
+    ("A gas leak at the Brisk refinery killed four workers.", "Brisk refinery"),
+    ("Two more passengers hurt in Monday's derailment at Velkan have died.", "Velkan"),
+    # a name after "at" or "in" on a site noun
+    ("The field hospital at Quenby is treating 40 people.", "Quenby"),
+    # a place noun with its name in "of", wherever the phrase stands
+    ("The worst-hit places are the village of Morrin, where 11 people died.", "Morrin"),
+    ("The town of Esk counted 12 dead on Monday.", "town of Esk"),
+    # the second of two coordinated places
+    ("Some 90 people were taken to clinics in Varro and Lusk on Monday.", "Lusk"),
+    # a site set as the scene before a statement made there
+    ("At Tarrow general hospital, the director says the ward holds 20 patients.", "Tarrow"),
+    ("At the Velka Street clinic, a nurse said 30 children were treated.", "Velka Street"),
+    # a speaker that is a site, or is placed at one, speaks of that site
+    ("The Varrow General Hospital in Quenby says five of its patients are critical.", "Quenby"),
+    ("A nurse at the Dorn field clinic said it had treated 100 people.", "Dorn field clinic"),
+    # lettered sites, however the parser heads them
+    ("Some 40 of the cases were in Blocks K and L on the northern edge.", "Blocks K"),
+    # "down" and "up" are spatial
+    ("The surge swept down the Tessel valley, killing 12 people.", "Tessel valley"),
 ]
 
 
@@ -78,6 +100,18 @@ NOT_FOUND = [
     ("Some 40 people returned home to Velka on Monday.", "home"),
     # a lowercase part noun with no place after it
     ("The final pages of the report listed 30 names.", "report"),
+    # a town set as the scene of a statement stays the statement's place
+    ("In Brevik, a spokesman said 40 people were missing.", "Brevik"),
+    # a lone name "at" a noun of no happening may be a person
+    ("Some 40 protesters hurled insults at Vell on Monday.", "Vell"),
+    # the audience's site stays the statement's place
+    ("He told reporters at the Dorn prison gates that 40 were hurt.", "Dorn"),
+    # a scene that is no site names no place
+    ("At the briefing, Ana Vell said 40 people were missing.", "briefing"),
+    # people "at" a name are its staff, not a site of theirs
+    ("Some 300 workers at Velka Motors walked out.", "Velka"),
+    # a size is no place: "a town of" a number
+    ("The storm hit a town of 9,000 on Monday.", "9,000"),
 ]
 
 

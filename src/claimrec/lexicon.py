@@ -341,6 +341,13 @@ class WhereWhen(LexiconPart):
     # "on the night": a bare part of a day, the day of the story's one-off event.
     event_day_parts: list[str] = []
     rate_words: list[str] = []  # "a day", "every night", "per day": a rate, not a time
+    # "35 crossings per day": spans of time a count may be given per; per anything else
+    # ("two people per square metre", "three per tent") it is a density, not a count.
+    period_nouns: list[str] = []
+    # Nouns of a mishap: a lone name "at" one is its site ("the derailment at X").
+    mishap_nouns: list[str] = []
+    # Places people live in: "a town of 38,000" counts its people ("an area of 300" does not).
+    settlement_nouns: list[str] = []
     # A day part after one of these points back to the last day named ("that day", "the same
     # evening"): a figure stated for it speaks for that day.
     same_day_markers: list[str] = []
@@ -385,6 +392,8 @@ class Lexicon(LexiconPart):
     min_suffixes: list[str] = []
     max_suffixes: list[str] = []
     min_verbs: list[str] = []
+    collective_people: list[str] = []  # "a crew of six": a body of people, no one's age
+    change_verbs: list[str] = []  # "fell from 40 to 37": two figures, not a range
     approx_max_verbs: list[str] = []
     people_adjectives: dict[str, str] = {}
     value_verbs: list[str] = []

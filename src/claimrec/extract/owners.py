@@ -163,6 +163,9 @@ def _argument(verb: Token, deps: tuple[str, ...], number: Token, lexicon: Lexico
     # "the toll, which rose to 600": the relative clause's noun
     if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
+    raised = _raised_subject(verb) if "nsubj" in deps else None
+    if raised is not None:
+        return raised
     # "lifted its tally of climbers lost and presumed dead to 23": the first verb's object
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _argument(verb.head, deps, number, lexicon)
@@ -170,6 +173,24 @@ def _argument(verb: Token, deps: tuple[str, ...], number: Token, lexicon: Lexico
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head
     return None
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """ "warn cases could rise to 2,000", "expect the toll to reach 300": a complement clause
+    with no subject of its own, right after the object of the verb above it, whose subject
+    that object is (the parser hangs it on the upper verb)."""
+    if verb.dep_ not in {"ccomp", "xcomp"} or any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.left_edge.i
+        ),
+        None,
+    )
 
 
 def _antecedent(noun: Token, relative: Token, lexicon: Lexicon) -> Token:

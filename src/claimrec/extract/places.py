@@ -211,6 +211,9 @@ def _places_at(
         whole = _whole_of(token, lexicon) if token.lower_ == "of" else []
         if whole:
             return [(phrase, token.head) for phrase in whole]
+        named = _named_by_of(token, lexicon)
+        if named is not None:
+            return [(named, token)]
         return [(phrase, token) for phrase in _phrases_of(token, lexicon)]
     if dep == "dobj" and _place_object(token, lexicon):
         # After a verb of motion any name is a place ("reached Drenov", even as a PERSON);
@@ -354,18 +357,56 @@ def _time_reference(token: Token, lexicon: Lexicon) -> bool:
 def _speech_place(anchor: Token, lexicon: Lexicon) -> bool:
     """Whether a place tells where a statement was made: it hangs on a verb of speech ("said
     in X", "briefing reporters in X") or on that verb's speaker or audience ("a spokesman in
-    X said", "told reporters in X")."""
+    X said", "told reporters in X"); not a site scene or a site speaker's place."""
     speech = lexicon.where_when.speech_verbs
+    if anchor.dep_ == "prep" and _site_scene(anchor, lexicon):
+        return False
     token = anchor.head if anchor.dep_ == "prep" else anchor
     for _ in range(6):
+        if token.dep_ == "prep" and _site_scene(token, lexicon):
+            return False
         if token.pos_ in {"VERB", "AUX"}:
             return token.lemma_.lower() in speech
         if token.dep_ in SPEAKER_DEPS and token.head.lemma_.lower() in speech:
-            return True
+            return not (token.dep_ == "nsubj" and _site_speaker(anchor, token, lexicon))
         if token.dep_ not in NOUN_LINKS or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _site_speaker(anchor: Token, speaker: Token, lexicon: Lexicon) -> bool:
+    """A speaker that is a site, or is placed at one ("the X hospital in Y says", "a nurse at
+    the X clinic said"): what a site or its people say speaks of that site, so its place is
+    where what is said holds. A speaker placed in a town ("a spokesman in X") is not."""
+    sites = lexicon.where_when
+    objects = [c for c in anchor.children if c.dep_ == "pobj"] if anchor.dep_ == "prep" else []
+    return any(
+        t.lemma_.lower() in sites.place_heads or t.lemma_.lower() in sites.numbered_sites
+        for t in (speaker, *objects)
+    )
+
+
+def _site_scene(prep: Token, lexicon: Lexicon) -> bool:
+    """A site set as the scene before the clause ("At the X hospital, its director says
+    ..."): a statement made at a site (a building, a camp, a plant) speaks of that site, so
+    the site is where what is said holds, not only where it was said. A town or a country
+    set as the scene stays the place of the statement."""
+    verb = prep.head
+    if prep.i > verb.i or any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i < prep.i for c in verb.children
+    ):
+        return False
+    doc, end = prep.doc, prep.sent.end
+    comma = next((k for k in range(prep.i + 1, end) if doc[k].text == ","), None)
+    if comma is None or not all(prep.is_ancestor(doc[k]) for k in range(prep.i + 1, comma)):
+        return False  # the phrase is set off by a comma, however far the parser ran it on
+    sites = lexicon.where_when
+    return any(
+        o.dep_ == "pobj"
+        and (o.lemma_.lower() in sites.place_heads or o.lemma_.lower() in sites.numbered_sites)
+        for o in prep.children
+    )
 
 
 def _locative_prep(prep: Token, lexicon: Lexicon) -> bool:
@@ -401,6 +442,7 @@ def _phrases_of(prep: Token, lexicon: Lexicon) -> list[Span]:
                 lexicon,
                 spatial=prep.lower_ in lexicon.spatial_particles
                 or _fronted(prep, noun)
+                or _site_name(prep, noun, lexicon)
                 or _lone_name_in(prep, noun, lexicon),
                 owner=owner if noun is obj else None,
             )
@@ -423,13 +465,52 @@ def _whole_of(prep: Token, lexicon: Lexicon) -> list[Span]:
     return [p for o in objects if (p := place_phrase(o, lexicon)) is not None]
 
 
+def _named_by_of(prep: Token, lexicon: Lexicon) -> Span | None:
+    """ "the village of X", "the port town of Y": a place noun whose "of" is a proper name
+    names that place, wherever the phrase stands (subject, object, predicate), as a name
+    after "in" would. Only a definite place noun: "a town of 9,000" is a size."""
+    noun = prep.head
+    if prep.lower_ != "of" or noun.pos_ != "NOUN" or not noun.is_lower:
+        return None
+    if noun.lemma_.lower() not in lexicon.location_heads:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    names = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+    if not names or names[0].ent_type_ in NOT_PLACE_LABELS - {"ORG"}:
+        return None
+    return place_phrase(noun, lexicon)
+
+
+def _site_name(prep: Token, obj: Token, lexicon: Lexicon) -> bool:
+    """A proper name after "at" or "in" on a site noun, or after "at" on a noun of what
+    happened ("the field hospital at X", "a collision at Y"): where the site or the event
+    is, whatever NER calls the name (junctions, works and towns are often tagged as
+    organisations), unless a person. People counted "at" a name are its staff, not there."""
+    head = prep.head
+    if prep.lower_ not in {"at", "in"} or head.pos_ != "NOUN" or obj.pos_ != "PROPN":
+        return False
+    if obj.ent_type_ == "PERSON":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in lexicon.location_heads or lemma in lexicon.where_when.place_heads:
+        return True
+    return prep.lower_ == "at" and _event_noun(head, lexicon)
+
+
 def _lone_name_in(prep: Token, obj: Token, lexicon: Lexicon) -> bool:
-    """A lone name after "in" on a noun or an event ("400 people in X", "killed in X"): a
-    place, even when NER calls it a person; a person is seldom "in" anything, and seldom
-    named by one word alone. A verb's own "in" ("believed in X") is no place."""
+    """A lone name after "in" on a noun or an event ("400 people in X", "killed in X"), or
+    after "at" on a noun of what happened ("the derailment at X"): a place, even when NER
+    calls it a person; a person is seldom "in" anything, nor is a happening "at" one, and a
+    person is seldom named by one word alone. A verb's own "in" ("believed in X") is none."""
+    head = prep.head
+    if prep.lower_ == "in":
+        placed = head.pos_ == "NOUN" or trigger_of(head, lexicon) is not None
+    else:
+        happening = head.lemma_.lower() in lexicon.where_when.mishap_nouns
+        placed = prep.lower_ == "at" and (happening or trigger_of(head, lexicon) is not None)
     return (
-        prep.lower_ == "in"
-        and (prep.head.pos_ == "NOUN" or trigger_of(prep.head, lexicon) is not None)
+        placed
         and obj.ent_type_ == "PERSON"
         and obj.ent_iob_ == "B"
         and (obj.i + 1 >= len(obj.doc) or obj.doc[obj.i + 1].ent_iob_ != "I")
@@ -457,7 +538,7 @@ def place_phrase(
     tokens = [
         t
         for t in obj.subtree
-        if t.i <= obj.i and t.dep_ not in {"det", "punct", "predet", "cc", "conj"}
+        if t.i == obj.i or (t.i < obj.i and t.dep_ not in {"det", "punct", "predet", "cc", "conj"})
     ]
     contiguous: list[Token] = []
     for token in tokens:
@@ -491,7 +572,12 @@ def place_phrase(
     counted = any(c.dep_ == "nummod" for c in obj.children)  # "across three districts"
     if obj.ent_type_ in PLACE_LABELS or (head_is_place and (proper_inside or counted)):
         return span
-    if _numbered_site(obj, lexicon) or _lettered_site(obj, lexicon) or _placed_name(obj, lexicon):
+    if (
+        _numbered_site(obj, lexicon)
+        or _lettered_site(obj, lexicon)
+        or _labelled_site(obj, lexicon)
+        or _placed_name(obj, lexicon)
+    ):
         return span  # "in Section 7", "into neighbouring X", whatever NER calls them
     if obj.pos_ == "PROPN" and (spatial or obj.ent_type_ not in NOT_PLACE_LABELS):
         return span
@@ -568,6 +654,23 @@ def _lettered_site(obj: Token, lexicon: Lexicon) -> bool:
         and obj.i > 0
         and _letter(doc[obj.i - 1])
         and doc[obj.i - 1].head.i == obj.i
+    )
+
+
+def _labelled_site(obj: Token, lexicon: Lexicon) -> bool:
+    """A label (a capital letter or a number) that the parser made the head of a site noun
+    before it ("in Blocks K and L", "Block D"): the site the label names, whatever NER calls
+    it. The second of two coordinated labels borrows the first's site noun."""
+    if not (_letter(obj) or obj.like_num):
+        return False
+    if obj.dep_ == "conj" and (_letter(obj.head) or obj.head.like_num):
+        obj = obj.head
+    sites = lexicon.where_when.numbered_sites
+    return any(
+        c.dep_ == "compound"
+        and c.text[:1].isupper()
+        and (c.lemma_.lower() in sites or c.lower_.removesuffix("s") in sites)
+        for c in obj.children
     )
 
 

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimrec.extract.owners import value_owner
+from claimrec.extract.people import MAX_AGE
 from claimrec.extract.predicates import (
     captive_doer,
     clause_trigger,
@@ -115,6 +116,8 @@ def counts(sent: Span, lexicon: Lexicon, carried: Count | None = None) -> list[C
     }
     people = [x for x in decided.values() if isinstance(x, Count)]
     for c in candidates:
+        if decided[c.number.start] == _BARE and _counts_things(c, candidates, decided, lexicon):
+            decided[c.number.start] = None
         if decided[c.number.start] == _BARE:
             near = _nearest(people, c.number) or carried
             found = _bare(c, sent, lexicon, near)
@@ -125,11 +128,58 @@ def counts(sent: Span, lexicon: Lexicon, carried: Count | None = None) -> list[C
     return [_as_part(x, kept[k - 1] if k else carried, lexicon) for k, x in enumerate(kept)]
 
 
+def _counts_things(
+    c: _Candidate,
+    candidates: list[_Candidate],
+    decided: dict[int, Count | str | None],
+    lexicon: Lexicon,
+) -> bool:
+    """A bare number elides the head of the number just before it in the sentence: when that
+    one counts things ("400 homes destroyed and 900 damaged", "Of its 40 boats, only nine
+    are afloat", "six of the nine wagons ..., and two of them overturned"), so does the bare
+    number, unless a word of its own says it counts people ("killed 12", "12 dead", "the
+    toll rose to 12"). Only
+    when no people are counted before it in the sentence, within one clause of a list."""
+    before = [p for p in candidates if p.number.end <= c.number.start]
+    if not before or any(decided[p.number.start] is not None for p in before):
+        return False  # people counted before it: the head it elides may be theirs
+    prior = before[-1]
+    doc = c.number.doc
+    if any(t.text in {":", ";"} for t in doc[prior.number.end : c.number.start]):
+        return False  # "Three sites: about 500": a label, not a head the number elides
+    unit, noun, nationality = _unit(prior.number[-1], prior.number, lexicon)
+    if unit is not None or nationality is not None or noun.pos_ != "NOUN":
+        return False
+    if prior.number.start <= noun.i < prior.number.end:
+        return False  # a bare number itself, ruled out for other reasons (a label, a year)
+    if lexicon.unit_entry(noun) is not None or noun.lemma_.lower() in lexicon.measure_nouns:
+        return False
+    outer = _outer(c.number, c.number[-1])
+    if _people_adjective(c.number, outer, lexicon) is not None:
+        return False
+    owner = value_owner(_attached(c.number, outer), lexicon)
+    if owner.measure is not None or owner.people:
+        return False  # "said the toll could rise to 30": the value of a count of people
+    return not (outer.dep_ in {"dobj", "nsubjpass"} and trigger_of(outer.head, lexicon))
+
+
+def _population_of(outer: Token, lexicon: Lexicon) -> Token | None:
+    """ "the town of 38,000", "a city of two million": a bare number as the "of" of a place
+    noun counts the people who live there (as "a town of 9,000 people" does)."""
+    prep = outer.head
+    if outer.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    place = prep.head
+    settled = place.lemma_.lower() in lexicon.where_when.settlement_nouns
+    return place if place.pos_ == "NOUN" and place.i < prep.i and settled else None
+
+
 def _start(count: Count) -> int:
     return count.number.start
 
 
 PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
+OWN_PRONOUNS = frozenset({"ours", "yours", "theirs", "hers", "his", "mine"})
 
 
 def _as_part(count: Count, whole: Count | None, lexicon: Lexicon) -> Count:
@@ -187,7 +237,12 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[_Candidate]:
     """Number runs that are numbers of something (not dates, money, ages, labels), with
     their hedge; "more than N and less than M" becomes one candidate."""
     out: list[_Candidate] = []
-    runs = [r for r in _number_runs(sent) if not _not_a_count(r, lexicon)]
+    runs = [
+        part
+        for run in _number_runs(sent)
+        for part in _change_split(run, lexicon)
+        if not _not_a_count(part, lexicon)
+    ]
     skip: set[int] = set()
     for k, number in enumerate(runs):
         if number.start in skip:
@@ -205,6 +260,30 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[_Candidate]:
                 kind = "range"
         out.append(_Candidate(number, rng, hedge_start, kind, upper))
     return out
+
+
+def _change_split(run: Span, lexicon: Lexicon) -> list[Span]:
+    """ "fell from 40 to 37", "raised its count from 150 to 170": after "from" on a verb of
+    changing a figure, "X to Y" is the figure before and the figure after, each a count
+    of its own, when what changes is a count (no object, or a figure noun or people as
+    the object); elsewhere ("from 4,000 to 5,000 people attended") it is a range."""
+    doc = run.doc
+    if run.start == 0 or doc[run.start - 1].lower_ != "from":
+        return [run]
+    verb = doc[run.start - 1].head
+    if verb.lemma_.lower() not in lexicon.change_verbs:
+        return [run]
+    if any(  # "lift the pension age from 60 to 63": figures of something else
+        c.dep_ == "dobj"
+        and c.lemma_.lower() not in lexicon.measure_nouns
+        and lexicon.unit_entry(c) is None
+        for c in verb.children
+    ):
+        return [run]
+    to = next((t.i for t in run if t.lower_ == "to"), None)
+    if to is None or to in {run.start, run.end - 1}:
+        return [run]
+    return [doc[run.start : to], doc[to + 1 : run.end]]
 
 
 def _ascending(low: float | None, high: float | None) -> bool:
@@ -239,6 +318,8 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
     unit_class = _unit_class(unit, nationality, sent, lexicon)
     if unit_class is None or _background(unit or nationality or anchor, lexicon):
         return None
+    if _density(unit or nationality or anchor, lexicon):
+        return None
     if (c.hedge_start == number.start and _member(number)) or _capacity(
         unit or nationality or anchor, lexicon
     ):
@@ -269,6 +350,19 @@ def _headed(c: _Candidate, sent: Span, lexicon: Lexicon) -> Count | str | None:
         nationality,
         predicate=label[1] if label is not None else None,
     )
+
+
+def _density(noun: Token, lexicon: Lexicon) -> bool:
+    """ "two people per square metre", "four pupils per desk": people counted per a thing
+    that is no span of time are a density, not people anywhere ("35 patients per day" is a
+    rate, which reconcile tells apart)."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "per":
+        return False
+    per = doc[noun.i + 1]
+    objects = [c for c in per.children if c.dep_ == "pobj"] or list(doc[per.i + 1 : per.i + 4])
+    periods = lexicon.where_when.period_nouns
+    return not any(t.lemma_.lower() in periods for t in objects)
 
 
 def _member(number: Span) -> bool:
@@ -460,6 +554,9 @@ def _bare(c: _Candidate, sent: Span, lexicon: Lexicon, near: Count | None) -> Co
     if label is not None:
         label_unit, label_predicate = label
         return _make(c, lexicon, label_unit, outer, None, number[-1], predicate=label_predicate)
+    town = _population_of(outer, lexicon)
+    if town is not None:  # "the town of 38,000": the people who live there
+        return _make(c, lexicon, "people", town, None, number[-1])
     owner = value_owner(_attached(number, outer), lexicon)
     if owner.thing:
         return None
@@ -897,17 +994,24 @@ def _not_a_count(number: Span, lexicon: Lexicon) -> bool:
         or _in_date(number, lexicon)
         or _age(number, lexicon)
         or _glued_to_word(number)
-        or _ratio(number)
+        or _ratio(number, lexicon)
     )
 
 
-def _ratio(number: Span) -> bool:
-    """ "one in five residents", "1 in 3": a proportion, not a count."""
+def _ratio(number: Span, lexicon: Lexicon) -> bool:
+    """ "one in five residents", "1 in 3": a proportion, not a count; nor is the whole of a
+    score ("61 points out of 100": what it is out of is points, not people)."""
     doc = number.doc
+    if number.start >= 2 and doc[number.start - 1].lower_ == "in":
+        return doc[number.start - 2].like_num
+    if number.start < 4 or [t.lower_ for t in doc[number.start - 2 : number.start]] != [
+        "out",
+        "of",
+    ]:
+        return False
+    noun = doc[number.start - 3]
     return (
-        number.start >= 2
-        and doc[number.start - 1].lower_ == "in"
-        and doc[number.start - 2].like_num
+        noun.pos_ == "NOUN" and not _people_noun(noun, lexicon) and doc[number.start - 4].like_num
     )
 
 
@@ -919,7 +1023,23 @@ def _in_date(number: Span, lexicon: Lexicon) -> bool:
         return True
     if after is not None and after.lower_ in lexicon.time_words:
         return True
+    if after is not None and _day_part_after(after, lexicon):
+        return True
     return ":" in number.text or "/" in number.text
+
+
+def _day_part_after(after: Token, lexicon: Lexicon) -> bool:
+    """ "by six this evening", "at nine tomorrow morning", "at ten tonight": a number
+    followed by a part of a day is a clock time."""
+    doc = after.doc
+    if after.lower_ == "tonight":
+        return True
+    nxt = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return (
+        after.lower_ in {"this", "tomorrow", "yesterday", "last"}
+        and nxt is not None
+        and nxt.lower_ in lexicon.where_when.day_parts
+    )
 
 
 def _month(token: Token | None, lexicon: Lexicon) -> bool:
@@ -933,6 +1053,7 @@ def _month(token: Token | None, lexicon: Lexicon) -> bool:
 
 AGE_WORDS = frozenset({"aged", "age", "ages"})
 AGE_BOUNDS = frozenset({"under", "over", "above", "below"})
+AGE_HEDGES = frozenset({"about", "around", "roughly", "nearly", "almost", "barely", "just"})
 
 
 def _age(number: Span, lexicon: Lexicon) -> bool:
@@ -950,15 +1071,64 @@ def _age(number: Span, lexicon: Lexicon) -> bool:
     if before.lower_ in AGE_BOUNDS and two_back is not None:
         bare = after is None or after.pos_ not in {"NOUN", "PROPN"}
         return bare and (two_back.lower_ in AGE_WORDS or _people_noun(two_back, lexicon))
+    if _age_of_one(number, lexicon) or _age_stated(number):
+        return True
     return (
         before.text == ","
-        and (after is None or after.text in {",", ".", ";", ")"})
+        and (after is None or after.text in {",", ".", ";", ")", ":"})
         and two_back is not None
         and (
             two_back.ent_type_ == "PERSON"
             or two_back.pos_ == "PROPN"
             or _people_noun(two_back, lexicon)
+            or _one_of_a_kind(two_back)
         )
+    )
+
+
+def _one_of_a_kind(noun: Token) -> bool:
+    """ "a retired nurse, 78, ...": one person named by a singular noun with "a" before a
+    number in commas; one thing cannot be counted by a number, so the number is an age."""
+    return (
+        noun.tag_ == "NN"
+        and noun.is_lower
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+    )
+
+
+def _age_of_one(number: Span, lexicon: Lexicon) -> bool:
+    """ "a boy of about ten", "a woman of 70": a number after "of" (and its hedge) on one
+    person named by a singular noun is that person's age, when no noun follows it."""
+    doc = number.doc
+    k = number.start - 1
+    while k > 0 and doc[k].lower_ in AGE_HEDGES:
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    noun = doc[k - 1]
+    after = doc[number.end] if number.end < len(doc) else None
+    bare = after is None or after.pos_ not in {"NOUN", "PROPN"}
+    collective = noun.lemma_.lower() in lexicon.collective_people
+    return bare and noun.tag_ == "NN" and _people_noun(noun, lexicon) and not collective
+
+
+def _age_stated(number: Span) -> bool:
+    """ "I am 71", "she was 80": a bare number as the complement of "be" whose subject
+    is one person (a singular personal pronoun or a person's name) is that person's age."""
+    last = number[-1]
+    verb = last.head
+    if last.dep_ not in {"attr", "acomp", "npadvmod"} or verb.lemma_ != "be":
+        return False
+    rng = parse_range(number.text)
+    if len(number) != 1 or rng is None or rng.high is None or not 0 < rng.high <= MAX_AGE:
+        return False  # "turnout was 3.5 million": no one's age
+    after = number.doc[number.end] if number.end < len(number.doc) else None
+    if after is not None and after.pos_ in {"NOUN", "PROPN"}:
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (c.lower_ in {"i", "he", "she"} or (c.ent_type_ == "PERSON" and c.pos_ == "PROPN"))
+        for c in verb.children
     )
 
 
@@ -1053,6 +1223,8 @@ def _unit(last: Token, number: Span, lexicon: Lexicon) -> tuple[Token | None, To
     partitive = _partitive_object(last, number)
     if partitive is not None:
         unit, _, nationality = _classify(partitive, lexicon)
+        if unit is None and nationality is None and _thing_noun(partitive, lexicon):
+            return None, partitive, None  # "five of the eight wagons": a part of things
         return unit, last, nationality
     following = _linear_head(number, lexicon)
     if following is not None:
@@ -1104,6 +1276,21 @@ def _partitive_object(last: Token, number: Span) -> Token | None:
     return None
 
 
+def _thing_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A common noun that names things, not people nor a figure of them: no people noun,
+    people adjective, measure noun or scale word ("wagons", not "the dead", "the total")."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lower_ not in SCALE_WORDS
+        and noun.lower_ not in OWN_PRONOUNS  # "two of ours", tagged as a noun at times
+        and lemma not in lexicon.people_adjectives
+        and noun.lower_ not in lexicon.people_adjectives
+        and lemma not in lexicon.measure_nouns
+        and lemma not in ELIDED_HEADS
+    )
+
+
 def _classify(noun: Token, lexicon: Lexicon) -> tuple[Token | None, Token, Token | None]:
     if lexicon.unit_entry(noun) is not None:
         return noun, noun, None
@@ -1152,14 +1339,27 @@ def _hedge(number: Span, lexicon: Lexicon) -> tuple[int, str | None]:
         words = tuple(t.lower_ for t in doc[start : number.start])
         kind = table.get(words)
         if kind is not None:
-            return start, kind
+            return start, (None if _risen_up_to(words, doc, start) else kind)
     return number.start, None
+
+
+def _risen_up_to(words: tuple[str, ...], doc: Doc, start: int) -> bool:
+    """ "the count is up to 93", "is now up to 93": "up to" as the complement of "be" says
+    the figure has risen to that number, a figure stated exactly, not a ceiling."""
+    if words != ("up", "to"):
+        return False
+    k = start - 1
+    if k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and doc[k].lemma_ == "be" and doc[k].pos_ in {"AUX", "VERB"}
 
 
 def _suffix(number: Span, lexicon: Lexicon) -> str | None:
     """The kind a phrase after the number gives it: "500 or more" (min), "20 or fewer"
-    (max), "10,000 or so" (approx)."""
+    (max), "10,000 or so" (approx); a comma may set it off ("410, and it may be more")."""
     doc = number.doc
+    comma = number.end < len(doc) and doc[number.end].text == ","
+    start = number.end + 1 if comma else number.end
     for kind, phrases in (
         ("min", lexicon.min_suffixes),
         ("max", lexicon.max_suffixes),
@@ -1167,19 +1367,23 @@ def _suffix(number: Span, lexicon: Lexicon) -> str | None:
     ):
         for phrase in phrases:
             words = phrase.split()
-            tail = doc[number.end : number.end + len(words)]
-            if [t.lower_ for t in tail] == words:
-                return kind
+            end = start + len(words)
+            if [t.lower_ for t in doc[start:end]] != words:
+                continue
+            if not comma or end >= len(doc) or doc[end].is_punct:
+                return kind  # set off by a comma, it must close the clause ("300, and more")
     return None
 
 
 def _verb_hedge(token: Token, lexicon: Lexicon) -> str | None:
-    """ "the toll exceeded 300", "expected to pass 100" (at least), "nearing 300" (at most)."""
+    """ "the toll exceeded 300", "expected to pass 100" (at least), "nearing 300" (at most);
+    a denied one bounds it from above ("did not exceed 300": at most)."""
     if token.dep_ not in {"dobj", "attr", "npadvmod"}:
         return None
-    lemma = token.head.lemma_.lower()
+    verb = token.head
+    lemma = verb.lemma_.lower()
     if lemma in lexicon.min_verbs:
-        return "min"
+        return "max" if any(c.dep_ == "neg" for c in verb.children) else "min"
     if lemma in lexicon.approx_max_verbs:
         return "approx_max"
     return None

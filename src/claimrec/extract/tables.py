@@ -244,6 +244,8 @@ def names(
             return (first[0] if first is not None else found[0]), found[1]
         first = first or found
     state = _state_named(words, lexicon)  # "People on board", "Workers on strike"
+    if state is None and words:
+        state = _participle_named(words[0], lexicon)  # "Treated for burns"
     if state is None:
         state = _taking_part(words, first[0] if first is not None else None, lexicon)
     if state is not None:
@@ -266,12 +268,28 @@ def _taking_part(words: list[str], unit: str | None, lexicon: Lexicon) -> str | 
 
 
 def _state_named(words: list[str], lexicon: Lexicon) -> str | None:
-    """The predicate of a state phrase a header states ("on board", "on strike", "aboard")."""
+    """The predicate of a state phrase a header states ("on board", "on strike", "aboard",
+    "in shelters": the state's object may be plural)."""
     for i, word in enumerate(words):
-        for phrase in (" ".join(words[i : i + 2]), word):
+        pairs = (
+            [f"{words[i]} {obj}" for obj in _singulars(words[i + 1])] if i + 1 < len(words) else []
+        )
+        for phrase in (*pairs, word):
             name = lexicon.state_predicates.get(phrase)
             if name is not None:
                 return name
+    return None
+
+
+def _participle_named(word: str, lexicon: Lexicon) -> str | None:
+    """A header opening with the past participle of a predicate's verb ("Treated for
+    burns", "Sheltered overnight"): the people it happened to, that predicate."""
+    if not word.endswith("ed"):
+        return None
+    for stem in (word[:-2], word[:-1], word[:-3] if word[-3:-2] == word[-4:-3] else ""):
+        name = lexicon.verb_predicates.get(stem)
+        if stem and name is not None:
+            return name
     return None
 
 

@@ -2,9 +2,10 @@
 
 Every DATE entity that names a point or stretch of the calendar is an event's time,
 whatever word it hangs on ("on 14 June", "the October 2013 sinking", a table row's
-"| Sept. 15 |", "since March"). A phrase the calendar cannot place is still one when
-it is introduced as a point ("on the night", "since the fire", "four days after the
-sinking", "two weeks later") or is a part of a day ("that evening", "Saturday night").
+"| Sept. 15 |", "since March"), and so is a year heading a list item ("- 2011: ...").
+A phrase the calendar cannot place is still one when it is introduced as a point ("on the
+night", "since the fire", "four days after the sinking", "two weeks later") or is a part of
+a day ("that evening", "Saturday night").
 Not event times: durations ("for three weeks", "a three-day lockdown", "the last two
 years"), ages ("a 27-year-old"), clock times alone ("at 2 a.m."), bare numbers, and the
 stamps that date the article rather than an event ("Updated 14 June 2023 10:00").
@@ -43,6 +44,9 @@ def event_times(sent: Span, lexicon: Lexicon, published: dt.date | None) -> list
         return []
     out = []
     ents = _day_parts_of_dates(list(sent.ents), lexicon)
+    label = _year_label(sent)
+    if label is not None and not any(e.start <= label.start < e.end for e in ents):
+        ents = [label, *ents]
     for ent in ents:
         span = without_possessive(ent)
         if span.label_ not in DATE_LABELS or _bare_number(span.text) or _AGE.search(span.text):
@@ -114,6 +118,21 @@ def _day_parts_of_dates(ents: list[Span], lexicon: Lexicon) -> list[Span]:
         else:
             out.append(ent)
     return out
+
+
+_BULLETS = frozenset({"-", "*", "•", "–"})
+
+
+def _year_label(sent: Span) -> Span | None:
+    """A year that opens a line or list item before a colon ("- 2011: a fire at the plant
+    killed two"): the date of what the item says, whether or not NER tagged it."""
+    k = sent.start
+    while k < sent.end and (sent.doc[k].text in _BULLETS or sent.doc[k].is_space):
+        k += 1
+    doc = sent.doc
+    if k + 1 >= sent.end or not _YEAR.match(doc[k].text) or doc[k + 1].text != ":":
+        return None
+    return Span(doc, k, k + 1, label="DATE")
 
 
 def without_possessive(ent: Span) -> Span:
