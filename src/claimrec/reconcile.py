@@ -144,8 +144,10 @@ from claimrec.event_scope import (
     dated_event_pattern,
     earlier_event,
     recurring_stories,
+    year_labelled,
 )
 from claimrec.lexicon import Lexicon, ReconcileWords
+from claimrec.measure_rows import names_no_group, row_words, shared_labels
 from claimrec.models import (
     Claim,
     CountValue,
@@ -287,6 +289,7 @@ class _Context:
         self.story = {d.id: d.story for d in documents}
         self.story_measures = story_measures(claims, self.story)
         self.within = within_events(claims, {d.id: d.body for d in documents}, lexicon)
+        self.year_lines = year_labelled(claims, {d.id: d.body for d in documents}, self.published)
         self.day_by_day = _day_by_day(claims, self)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.exchanges = _exchanges(claims, lexicon, self.story)
@@ -325,6 +328,8 @@ class _Context:
         self.speaker_names = frozenset(
             a.lower() for e in entities if e.id in speakers for a in e.aliases
         )
+        self.row_words = row_words(lexicon)
+        self.shared_row_labels = shared_labels(claims, self.row_words)
         self.row_places = {  # a row labelled by who speaks is a source's row, not a place's
             a.lower(): e.id
             for e in entities
@@ -1501,8 +1506,10 @@ def _earlier_own(claim: Claim, ctx: _Context) -> bool:
     known = ctx.earlier_own.get(claim.id)
     if known is None:
         published = ctx.published.get(claim.doc)
-        known = ctx.earlier_own[claim.id] = _long_before(claim, ctx) or earlier_event(
-            claim, ctx.dated_event, published.year if published else None
+        known = ctx.earlier_own[claim.id] = (
+            _long_before(claim, ctx)
+            or claim.id in ctx.year_lines
+            or earlier_event(claim, ctx.dated_event, published.year if published else None)
         )
     return known
 
@@ -1603,7 +1610,8 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``row:<label>`` for a figure in a table row whose first cell names what the row
     counts ("| Velorian nationals | 31 |"): rows of one table are different questions. Not
     for a row labelled by a place (already its scope), a day (``_row_day``), a figure, or
-    a voice (a row of who says what)."""
+    a voice (a row of who says what), nor for a row that only names what its figure
+    counts (``measure_rows``)."""
     sentence = claim.evidence.sentence
     if place is not None or not sentence.lstrip().startswith("|"):
         return None
@@ -1617,6 +1625,12 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return None
     if claim.evidence.quote.strip("|* ").strip() in label:
         return None
+    story = ctx.story.get(claim.doc)
+    apart = frozenset(kind for where, kind in ctx.kinds if where == story and kind)
+    if claim.measure not in ctx.per_event_measures and names_no_group(
+        claim, label.lower(), ctx.row_words, ctx.shared_row_labels, apart
+    ):
+        return None  # "| Deaths | 17 |": the measure's own question, as in prose
     return f"row:{label.lower()}"
 
 
