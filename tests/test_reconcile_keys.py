@@ -507,10 +507,10 @@ PROSE_TOLL = counted("p1", "Officials said 19 people were killed.", "19 people",
         row(
             "a participle and a noun for people", "| Residents evacuated | 23 |", "evacuated", True
         ),
-        row("a bold total of the measure", "| **Total killed** | **23** |", "killed", True),
-        row("a whole of the table's places", "| All districts | 23 |", "evacuated", True),
+        row("a bold label of the measure", "| **Confirmed deaths** | **23** |", "killed", True),
+        row("a total row keeps its row", "| Total killed | 23 |", "killed", False),
+        row("a whole of the table's places", "| All districts | 23 |", "evacuated", False),
         row("a kind of people no measure names", "| Tarnian nationals | 23 |", "killed", False),
-        row("a place class with no whole word", "| Districts | 23 |", "evacuated", False),
         row("a label of another measure", "| Injured | 23 |", "killed", False),
     ],
 )

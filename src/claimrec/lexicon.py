@@ -235,7 +235,6 @@ class ReconcileWords(LexiconPart):
     figure_words: list[str] = []  # "withdrawn that figure": what a correction points back to
     tallies_apart: list[str] = []  # "265 excess deaths": a statistical construct of its own
     row_neutral_words: list[str] = []  # in a row label, say nothing of who ("confirmed")
-    row_whole_words: list[str] = []  # in a row label, the whole of a breakdown ("all")
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
     gathering_measures: list[str] = []

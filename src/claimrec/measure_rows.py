@@ -3,10 +3,11 @@
 A row's first cell usually names the group its figure counts ("| Velorian nationals | 31
 |"), and rows of one table are different questions. But a label may instead only name the
 measure, in the words prose uses for it ("| Deaths | 17 |", "| Residents evacuated | 9,500
-|", "| All districts | 12,800 |" below rows of districts): such a row names no group
-narrower than the story's, so its figure answers the same question as the prose counts of
-that measure. Two such rows for one measure in one document ("| Crew killed |" and
-"| Passengers killed |") do split it, and each keeps its label.
+|"): such a row names no group narrower than the story's, so its figure answers the same
+question as the prose counts of that measure. Two such rows for one measure in one
+document ("| Crew killed |" and "| Passengers killed |") do split it, and each keeps its
+label. A total row ("| All counties |", "| Total killed |") keeps its row: the table's
+whole may cover less than the story's (pooled, the two would look like rivals).
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ class RowWords(BaseModel):
     by_measure: dict[str, frozenset[str]]  # a measure's own verbs and nouns (lemmas)
     people: frozenset[str]  # nouns for people that name no state (the lexicon's units)
     neutral: frozenset[str]  # "confirmed", "number", "of": say nothing of who
-    whole: frozenset[str]  # "all", "total": the whole of what a table breaks down
-    places: frozenset[str]  # place classes ("districts"), the whole only after a whole word
 
 
 class RowLabel(BaseModel):
@@ -64,8 +63,6 @@ def row_words(lexicon: Lexicon) -> RowWords:
         # a noun that names a state ("injured", "missing") is that measure's word only
         people=frozenset(n for n, u in lexicon.units.items() if not _names_state(u, lexicon)),
         neutral=frozenset(cues.row_neutral_words),
-        whole=frozenset(cues.row_whole_words),
-        places=frozenset(lexicon.location_heads),
     )
 
 
@@ -101,16 +98,12 @@ def label_of(sentence: str) -> str | None:
 
 def names_only_measure(label: str, measure: str, words: RowWords) -> bool:
     """Whether every word of a row label only says what is counted: the measure's own
-    words, a noun for people, a neutral word, or a whole ("all", "total") with the class
-    of places the table breaks it into ("all districts")."""
+    words, a noun for people, or a neutral word."""
     own = words.by_measure.get(measure)
     tokens = label.replace(",", " ").replace("(", " ").replace(")", " ").split()
     if own is None or not tokens:
         return False
-    whole = any(t in words.whole for t in tokens)
-    allowed = own | words.people | words.neutral | words.whole
-    if whole:
-        allowed = allowed | words.places
+    allowed = own | words.people | words.neutral
     return all(any(f in allowed for f in _forms(t)) for t in tokens)
 
 
