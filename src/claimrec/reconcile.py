@@ -97,7 +97,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations, pairwise
@@ -363,6 +363,7 @@ class _Context:
             claims,
             phrases(tuple(self.cues.partitive)),
             whole=frozenset(lexicon.tolls.whole_measures),
+            family={name: p.family for name, p in lexicon.predicates.items()},
         )
         self.sentence_event = self._sentence_events(claims)
         self.sentence_counts: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -1164,16 +1165,23 @@ def _unmeasured_sentences(
 
 
 def _drawn_from_all(
-    claims: Sequence[Claim], partitive: Phrases | None, *, whole: frozenset[str]
+    claims: Sequence[Claim],
+    partitive: Phrases | None,
+    *,
+    whole: frozenset[str],
+    family: Mapping[str, str],
 ) -> frozenset[str]:
     """Partitive counts ("88 of them got out") whose "them" is a plain head count of
     everyone there ("about 140 guests were in the hotel"), stated just before (same or previous
     sentence), for another measure: they count everyone who escaped, the whole of that
     measure's question, not a subset of some other figure for it. So do partitives of a
     state only some of a group are in (``whole``: "19 are still being treated, five of them
-    in intensive care" counts everyone in intensive care). A partitive of a group
-    already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
-    measure ("twelve were hurt, nine of them firefighters") stays a part."""
+    in intensive care" counts everyone in intensive care), and partitives of a figure of
+    another family of the same measure ("9,000 have fled; of them, 2,600 are in shelters":
+    everyone sheltered fled first). The partitive follows the figure ("nine of them") or
+    opens its sentence ("Of those, nine ..."). A partitive of a group already narrowed
+    ("350 Velorians ... 12 of them survived") or of a figure for the same question
+    ("twelve were hurt, nine of them firefighters") stays a part."""
     if partitive is None:
         return frozenset()
     # only documents with a partitive sentence need their counts in order (a fast pass)
@@ -1191,15 +1199,36 @@ def _drawn_from_all(
     found: set[str] = set()
     for before, claim in pairwise(counts):
         head_count = before.measure == "other" and before.subject is None
+        other_family = family.get(claim.predicate) != family.get(before.predicate)
         if (
             before.doc == claim.doc
-            and (head_count or claim.measure in whole)
-            and claim.measure not in ("other", before.measure)
-            and partitive.regex.search(_around(claim.evidence)) is not None
+            and claim.measure != "other"
+            and (
+                ((head_count or claim.measure in whole) and claim.measure != before.measure)
+                or (before.measure == claim.measure and other_family)
+            )
+            and _partitive_of(claim.evidence, partitive.regex)
             and _adjacent(before.evidence, claim.evidence)
         ):
             found.add(claim.id)
     return frozenset(found)
+
+
+def _partitive_of(evidence: Evidence, regex: re.Pattern[str]) -> bool:
+    """Whether a partitive follows the figure ("187 of them escaped") or opens its sentence
+    just before it ("Of those, at least nine ...")."""
+    if regex.search(_around(evidence)) is not None:
+        return True
+    sentence = evidence.sentence.lstrip()
+    at = sentence.find(evidence.quote)
+    opening = regex.match(sentence) if at >= 0 else None
+    if opening is None or opening.end() > at:
+        return False
+    between = sentence[opening.end() : at]
+    return len(between.replace(",", " ").split()) <= FRONTED_PARTITIVE_GAP
+
+
+FRONTED_PARTITIVE_GAP = 2  # words between "Of those," and its figure ("at least")
 
 
 def _around(evidence: Evidence) -> str:
