@@ -555,31 +555,3 @@ def test_a_row_naming_a_kind_counted_apart_stays_apart(lexicon: Lexicon) -> None
     c = counted("c1", "| Officers injured | 23 |", "23", predicate="injured")
     [row_fact] = [f for f in facts([prose, other, c], lexicon) if "c1" in f.claims]
     assert row_fact.key.scope == "row:officers injured"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "predicate", "place"),
-    [
-        row(
-            "a label read as a name that only names the measure",
-            "| Rescued | 23 |",
-            "rescued",
-            None,
-        ),
-        row("a label of a place", "| Oskar Province | 23 |", "rescued", OSKAR),
-        row(
-            "a label read as a name, of another measure",
-            "| Rescued | 23 |",
-            "killed",
-            "ent:rescued",
-        ),
-    ],
-)
-def test_a_row_label_naming_only_its_measure_is_no_place(
-    sentence: str, predicate: str, place: str | None, lexicon: Lexicon
-) -> None:
-    """A row label only naming the count's measure, misread as a name, is no place."""
-    misread = entity("ent:rescued", "Rescued", "ORG")
-    c = counted("c1", sentence, "23", predicate=predicate)
-    found = reconcile([c], documents=DOCUMENTS, entities=[*ENTITIES, misread], lexicon=lexicon)
-    assert found.facts[0].key.location == place

@@ -147,7 +147,7 @@ from claimrec.event_scope import (
     year_labelled,
 )
 from claimrec.lexicon import Lexicon, ReconcileWords
-from claimrec.measure_rows import names_no_group, names_only_measure, row_words, shared_labels
+from claimrec.measure_rows import names_no_group, row_words, shared_labels
 from claimrec.models import (
     Claim,
     CountValue,
@@ -1677,14 +1677,12 @@ def _voice_row(label: str, rest: list[str], ctx: _Context) -> bool:
 
 def _narrow_place(claim: Claim, ctx: _Context) -> str | None:
     """The place a count is stated for, when narrower than the story: a table row's label
-    ("| Teravia | 4,180 | 2,050 |": rows split the story by place, a country too; never a
-    label that only names the count's measure, "| Rescued | 446 |", a name misread), else,
+    ("| Teravia | 4,180 | 2,050 |": rows split the story by place, a country too), else,
     when narrower than a country, the claim's location, a place framing its sentence ("In
     X, police counted ...") or following its figure ("... 12,400 marchers in X")."""
     row = ctx.row_label.match(claim.evidence.sentence) if ctx.row_label else None
-    label = row.group(1).lower() if row is not None else None
-    if label is not None and not names_only_measure(label, claim.measure, ctx.row_words):
-        return ctx.row_places[label]  # (never "| Dead |": a name misread)
+    if row is not None:
+        return ctx.row_places[row.group(1).lower()]
     location = ctx.stated_place(claim)
     if location is None or location not in ctx.entity:
         return None
