@@ -210,6 +210,7 @@ class Tolls(LexiconPart):
     be_forms: list[str] = []  # "was treating 19": with a verb in -ing, a state of care
     rescue_from: list[str] = []  # "pulled 187 survivors from the water": the rescued
     rescue_verbs: list[str] = []
+    rescue_classes: list[str] = []  # "lifted 130 people from rooftops": civilians drawn out
     rescue: str | None = None
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
     staff_verbs: list[str] = []  # verbs of having or working that count them
