@@ -126,7 +126,9 @@ _YEAR_LABEL = re.compile(r"\s*(?:[-*•]\s*)?\**((?:1[89]|20)\d\d)\**\s*(?::|–
 
 
 def year_labelled(
-    claims: Sequence[Claim], bodies: Mapping[str, str], published: Mapping[str, dt.date | None]
+    claims: Sequence[Claim],
+    bodies: Mapping[str, str | None],
+    published: Mapping[str, dt.date | None],
 ) -> frozenset[str]:
     """Counts on a line a past year labels ("- 1998: a fire killed four people", a
     timeline's item): that year's event, never the story's, whatever the sentence itself
