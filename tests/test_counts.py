@@ -225,6 +225,20 @@ CASES = [
     ("Officials said 71 survivors were brought to Kalamos.", "71", 71, 71, False, "survived"),
     # a measure noun as the subject of a verb of value says what is counted
     ("The crowd exceeded 3,000 people.", "3,000", 3000, None, False, "crowd"),
+    # people who lost their lives died; people lost otherwise did not
+    ("Nine workers have lost their lives on the pass.", "Nine", 9, 9, False, "deaths"),
+    ("A guard lost his life and 12 passengers were hurt.", "12", 12, 12, False, "injured"),
+    ("Eleven tenants lost their homes in the blaze.", "Eleven", 11, 11, False, "other"),
+    # people a verb of drawing out takes from somewhere were rescued
+    ("Boats lifted 130 people from rooftops overnight.", "130", 130, 130, False, "rescued"),
+    ("Crews lifted 30 people into the trucks.", "30", 30, 30, False, "other"),
+    ("Divers pulled 12 bodies from the canal.", "12", 12, 12, False, "recovered"),
+    ("The guild pulled 500 workers out of the depots.", "500", 500, 500, False, "other"),
+    # people not heard from are missing; people who have not heard something are not
+    ("Relatives said 48 people had not been heard from.", "48", 48, 48, False, "missing"),
+    ("The guild said six of its members had not been heard from.", "six", 6, 6, False, "missing"),
+    ("Forty tenants have not heard the warning.", "Forty", 40, 40, False, "other"),
+    ("Forty tenants have not found shelter.", "Forty", 40, 40, False, "displaced"),
 ]
 
 

@@ -1,6 +1,7 @@
 """An earlier event's figures are never the story's toll: a clause a past year opens
 ("in 2011, when floods killed six") and a bare sentence right after one that counts the
-earlier event ("The 2011 floods forced 900 out. Six people died.") tell that event."""
+earlier event ("The 2011 floods forced 900 out. Six people died.") tell that event, and so
+does a line a past year labels (a timeline's item: "- 2011: the river killed six")."""
 
 from __future__ import annotations
 
@@ -52,6 +53,30 @@ def scope_of(graph: Graph, quote: str) -> str | None:
             "nine",
             False,
             id="a clause a weekday opens is the story's",
+        ),
+        pytest.param(
+            "\n\nPast floods:\n\n- 2011: a mudslide at Orvel buried a school and killed nine.",
+            "nine",
+            True,
+            id="a timeline line a past year labels",
+        ),
+        pytest.param(
+            "\n\nPast floods:\n\n- **1998**: high water at the Orvel weir drowned nine people.",
+            "nine",
+            True,
+            id="a timeline line a bold past year labels",
+        ),
+        pytest.param(
+            "\n\nUpdates:\n\n- 2025: the agency says the river has killed nine people so far.",
+            "nine",
+            False,
+            id="a line labelled by this year is the story's",
+        ),
+        pytest.param(
+            "\n\nUpdates:\n\n- 14:20: officials say the river has killed nine people.",
+            "nine",
+            False,
+            id="a line labelled by a clock time is the story's",
         ),
     ],
 )

@@ -495,3 +495,63 @@ def test_table_row_naming_a_group(sentence: str, scope: str | None, lexicon: Lex
     c = counted("c1", sentence, "23", predicate="released")
     [fact] = facts([c], lexicon)
     assert fact.key.scope == scope
+
+
+PROSE_TOLL = counted("p1", "Officials said 19 people were killed.", "19 people", doc="b")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "together"),
+    [
+        row("a row naming only the measure", "| Deaths | 23 |", "killed", True),
+        row(
+            "a participle and a noun for people", "| Residents evacuated | 23 |", "evacuated", True
+        ),
+        row("a bold label of the measure", "| **Confirmed deaths** | **23** |", "killed", True),
+        row("a total row keeps its row", "| Total killed | 23 |", "killed", False),
+        row("a whole of the table's places", "| All districts | 23 |", "evacuated", False),
+        row("a kind of people no measure names", "| Tarnian nationals | 23 |", "killed", False),
+        row("a label of another measure", "| Injured | 23 |", "killed", False),
+    ],
+)
+def test_table_row_naming_only_its_measure(
+    sentence: str, predicate: str, together: bool, lexicon: Lexicon
+) -> None:
+    """A row whose label only says what its figure counts answers the prose question."""
+    prose = counted(
+        "p1", "Officials gave a figure of 19 people.", "19 people", doc="b", predicate=predicate
+    )
+    c = counted("c1", sentence, "23", predicate=predicate)
+    keys = {f.key for f in facts([prose, c], lexicon)}
+    assert (len(keys) == 1) is together
+
+
+def test_two_rows_of_one_measure_stay_apart(lexicon: Lexicon) -> None:
+    """Two rows that each name only the measure, in one document, split it."""
+    crew = counted("c1", "| Crew killed | 23 |", "23")
+    riders = counted("c2", "| Passengers killed | 40 |", "40")
+    keys = {f.key.scope for f in facts([crew, riders, PROSE_TOLL], lexicon)}
+    assert keys == {"row:crew killed", "row:passengers killed", None}
+
+
+def test_a_row_naming_a_kind_counted_apart_stays_apart(lexicon: Lexicon) -> None:
+    """Where prose counts two kinds side by side, a row naming one keeps its label."""
+    prose = counted(
+        "p1",
+        "Police said 19 officers and 40 marchers were injured.",
+        "19 officers",
+        doc="b",
+        predicate="injured",
+    )
+    prose = prose.model_copy(update={"counted": "officer"})
+    other = counted(
+        "p2",
+        "Police said 19 officers and 40 marchers were injured.",
+        "40 marchers",
+        doc="b",
+        predicate="injured",
+    )
+    other = other.model_copy(update={"counted": "marcher"})
+    c = counted("c1", "| Officers injured | 23 |", "23", predicate="injured")
+    [row_fact] = [f for f in facts([prose, other, c], lexicon) if "c1" in f.claims]
+    assert row_fact.key.scope == "row:officers injured"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from claimrec.lexicon import Lexicon
 from claimrec.models import Claim
@@ -70,7 +70,7 @@ def dated_event_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 def earlier_event(claim: Claim, pattern: re.Pattern[str] | None, published: int | None) -> bool:
     """Whether the figure counts an earlier event of the story's kind that its sentence
     dates by year just before it ("worse than the 2009 capsizing off X that killed more than
-    210 people") or in a clause a past year opens ("last hit in 2019, when floods killed
+    210 people"), in a clause a past year opens ("last hit in 2019, when floods killed
     six"): that event's count, never the story's. ``published``: the article's year."""
     if pattern is None or published is None:
         return False
@@ -119,3 +119,27 @@ def recurring_stories(
         for story, found in days.items()
         if len(found) >= min_days and gatherings[story] >= MIN_GATHERING_SHARE * total[story]
     )
+
+
+# "- 2015: a fire injured 12 workers": a line (a timeline's item) a year labels
+_YEAR_LABEL = re.compile(r"\s*(?:[-*•]\s*)?\**((?:1[89]|20)\d\d)\**\s*(?::|–|—|-\s)")
+
+
+def year_labelled(
+    claims: Sequence[Claim],
+    bodies: Mapping[str, str | None],
+    published: Mapping[str, dt.date | None],
+) -> frozenset[str]:
+    """Counts on a line a past year labels ("- 1998: a fire killed four people", a
+    timeline's item): that year's event, never the story's, whatever the sentence itself
+    says (the label is often split off as a sentence of its own)."""
+    out: set[str] = set()
+    for claim in claims:
+        body, day = bodies.get(claim.doc), published.get(claim.doc)
+        if claim.type != "count" or body is None or day is None:
+            continue
+        line = body[body.rfind("\n", 0, claim.evidence.start) + 1 : claim.evidence.start]
+        label = _YEAR_LABEL.match(line)
+        if label is not None and day.year - int(label.group(1)) > MIN_YEARS_BEFORE:
+            out.add(claim.id)
+    return frozenset(out)

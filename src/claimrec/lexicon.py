@@ -215,6 +215,7 @@ class Tolls(LexiconPart):
     be_forms: list[str] = []  # "was treating 19": with a verb in -ing, a state of care
     rescue_from: list[str] = []  # "pulled 187 survivors from the water": the rescued
     rescue_verbs: list[str] = []
+    rescue_classes: list[str] = []  # "lifted 130 people from rooftops": civilians drawn out
     rescue: str | None = None
     staff_nouns: list[str] = []  # an organisation's people: whose they are is the question
     staff_verbs: list[str] = []  # verbs of having or working that count them
@@ -239,6 +240,7 @@ class ReconcileWords(LexiconPart):
     copulas: list[str] = []
     figure_words: list[str] = []  # "withdrawn that figure": what a correction points back to
     tallies_apart: list[str] = []  # "265 excess deaths": a statistical construct of its own
+    row_neutral_words: list[str] = []  # in a row label, say nothing of who ("confirmed")
     per_event_measures: list[str] = []  # a count of one gathering: each day its own question
     # harm at a gathering, counted per day when the story's gatherings recur (event_scope)
     gathering_measures: list[str] = []

@@ -97,7 +97,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations, pairwise
@@ -145,8 +145,10 @@ from claimrec.event_scope import (
     dated_event_pattern,
     earlier_event,
     recurring_stories,
+    year_labelled,
 )
 from claimrec.lexicon import Lexicon, ReconcileWords
+from claimrec.measure_rows import names_no_group, row_words, shared_labels
 from claimrec.models import (
     Claim,
     CountValue,
@@ -293,6 +295,7 @@ class _Context:
         self.story = {d.id: d.story for d in documents}
         self.story_measures = story_measures(claims, self.story)
         self.within = within_events(claims, {d.id: d.body for d in documents}, lexicon)
+        self.year_lines = year_labelled(claims, {d.id: d.body for d in documents}, self.published)
         self.day_by_day = _day_by_day(claims, self)
         self.groups_apart = _groups_apart(claims, lexicon, self.story)
         self.exchanges = _exchanges(claims, lexicon, self.story)
@@ -331,6 +334,8 @@ class _Context:
         self.speaker_names = frozenset(
             a.lower() for e in entities if e.id in speakers for a in e.aliases
         )
+        self.row_words = row_words(lexicon)
+        self.shared_row_labels = shared_labels(claims, self.row_words)
         self.row_places = {  # a row labelled by who speaks is a source's row, not a place's
             a.lower(): e.id
             for e in entities
@@ -364,6 +369,7 @@ class _Context:
             claims,
             phrases(tuple(self.cues.partitive)),
             whole=frozenset(lexicon.tolls.whole_measures),
+            family={name: p.family for name, p in lexicon.predicates.items()},
         )
         self.sentence_event = self._sentence_events(claims)
         self.sentence_counts: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -1179,16 +1185,23 @@ def _unmeasured_sentences(
 
 
 def _drawn_from_all(
-    claims: Sequence[Claim], partitive: Phrases | None, *, whole: frozenset[str]
+    claims: Sequence[Claim],
+    partitive: Phrases | None,
+    *,
+    whole: frozenset[str],
+    family: Mapping[str, str],
 ) -> frozenset[str]:
     """Partitive counts ("88 of them got out") whose "them" is a plain head count of
     everyone there ("about 140 guests were in the hotel"), stated just before (same or previous
     sentence), for another measure: they count everyone who escaped, the whole of that
     measure's question, not a subset of some other figure for it. So do partitives of a
     state only some of a group are in (``whole``: "19 are still being treated, five of them
-    in intensive care" counts everyone in intensive care). A partitive of a group
-    already narrowed ("350 Velorians ... 12 of them survived") or of a figure for the same
-    measure ("twelve were hurt, nine of them firefighters") stays a part."""
+    in intensive care" counts everyone in intensive care), and partitives of a figure of
+    another family of the same measure ("9,000 have fled; of them, 2,600 are in shelters":
+    everyone sheltered fled first). The partitive follows the figure ("nine of them") or
+    opens its sentence ("Of those, nine ..."). A partitive of a group already narrowed
+    ("350 Velorians ... 12 of them survived") or of a figure for the same question
+    ("twelve were hurt, nine of them firefighters") stays a part."""
     if partitive is None:
         return frozenset()
     # only documents with a partitive sentence need their counts in order (a fast pass)
@@ -1206,15 +1219,36 @@ def _drawn_from_all(
     found: set[str] = set()
     for before, claim in pairwise(counts):
         head_count = before.measure == "other" and before.subject is None
+        other_family = family.get(claim.predicate) != family.get(before.predicate)
         if (
             before.doc == claim.doc
-            and (head_count or claim.measure in whole)
-            and claim.measure not in ("other", before.measure)
-            and partitive.regex.search(_around(claim.evidence)) is not None
+            and claim.measure != "other"
+            and (
+                ((head_count or claim.measure in whole) and claim.measure != before.measure)
+                or (before.measure == claim.measure and other_family)
+            )
+            and _partitive_of(claim.evidence, partitive.regex)
             and _adjacent(before.evidence, claim.evidence)
         ):
             found.add(claim.id)
     return frozenset(found)
+
+
+def _partitive_of(evidence: Evidence, regex: re.Pattern[str]) -> bool:
+    """Whether a partitive follows the figure ("187 of them escaped") or opens its sentence
+    just before it ("Of those, at least nine ...")."""
+    if regex.search(_around(evidence)) is not None:
+        return True
+    sentence = evidence.sentence.lstrip()
+    at = sentence.find(evidence.quote)
+    opening = regex.match(sentence) if at >= 0 else None
+    if opening is None or opening.end() > at:
+        return False
+    between = sentence[opening.end() : at]
+    return len(between.replace(",", " ").split()) <= FRONTED_PARTITIVE_GAP
+
+
+FRONTED_PARTITIVE_GAP = 2  # words between "Of those," and its figure ("at least")
 
 
 def _around(evidence: Evidence) -> str:
@@ -1549,8 +1583,10 @@ def _earlier_own(claim: Claim, ctx: _Context) -> bool:
     known = ctx.earlier_own.get(claim.id)
     if known is None:
         published = ctx.published.get(claim.doc)
-        known = ctx.earlier_own[claim.id] = _long_before(claim, ctx) or earlier_event(
-            claim, ctx.dated_event, published.year if published else None
+        known = ctx.earlier_own[claim.id] = (
+            _long_before(claim, ctx)
+            or claim.id in ctx.year_lines
+            or earlier_event(claim, ctx.dated_event, published.year if published else None)
         )
     return known
 
@@ -1651,7 +1687,8 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
     """``row:<label>`` for a figure in a table row whose first cell names what the row
     counts ("| Velorian nationals | 31 |"): rows of one table are different questions. Not
     for a row labelled by a place (already its scope), a day (``_row_day``), a figure, or
-    a voice (a row of who says what)."""
+    a voice (a row of who says what), nor for a row that only names what its figure
+    counts (``measure_rows``)."""
     sentence = claim.evidence.sentence
     if place is not None or not sentence.lstrip().startswith("|"):
         return None
@@ -1665,6 +1702,12 @@ def _row_group(claim: Claim, place: str | None, ctx: _Context) -> str | None:
         return None
     if claim.evidence.quote.strip("|* ").strip() in label:
         return None
+    story = ctx.story.get(claim.doc)
+    apart = frozenset(kind for where, kind in ctx.kinds if where == story and kind)
+    if claim.measure not in ctx.per_event_measures and names_no_group(
+        claim, label.lower(), ctx.row_words, ctx.shared_row_labels, apart
+    ):
+        return None  # "| Deaths | 17 |": the measure's own question, as in prose
     return f"row:{label.lower()}"
 
 

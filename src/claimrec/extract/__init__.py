@@ -225,18 +225,29 @@ def _sentence_claims(s: _Sentence) -> list[RawClaim]:
 def _pulled_out(count: Count, predicate: str, lexicon: Lexicon) -> str:
     """Survivors a verb of drawing out takes as object ("divers pulled 187 survivors from
     the water", "crews dug 14 survivors out of the rubble") were rescued: the lexicon's
-    ``tolls.rescue`` predicate. Survivors found, counted or brought ashore stay
-    survivors."""
+    ``tolls.rescue`` predicate; so were people of no other measure and of a class the
+    lexicon's ``tolls.rescue_classes`` names that such a verb draws from somewhere
+    ("helicopters lifted 130 people from rooftops"; "the union pulled 5,000 workers out of
+    the plants" calls a strike). Survivors found, counted or brought ashore stay survivors;
+    bodies pulled out are recovered (their own measure)."""
     words = lexicon.tolls
     unit = count.unit_token or count.anchor
-    if (
-        words.rescue is not None
-        and predicate in words.rescue_from
-        and unit.dep_ == "dobj"
-        and unit.head.lemma_.lower() in words.rescue_verbs
-    ):
+    if words.rescue is None or unit.dep_ != "dobj":
+        return predicate
+    verb = unit.head
+    if verb.lemma_.lower() not in words.rescue_verbs:
+        return predicate
+    if predicate in words.rescue_from:
+        return words.rescue
+    drawn = any(c.dep_ in {"prep", "prt"} and c.lower_ in _DRAWN_FROM for c in verb.children)
+    entry = lexicon.unit_entry(unit)
+    civilians = entry is not None and entry.cls in words.rescue_classes
+    if drawn and civilians and lexicon.measure_of(predicate) == "other":
         return words.rescue
     return predicate
+
+
+_DRAWN_FROM = frozenset({"from", "out"})  # "lifted 130 people from rooftops", "dug 14 out"
 
 
 def _vessel_load(count: Count, lexicon: Lexicon) -> str | None:
@@ -503,12 +514,20 @@ def _label_toll(s: _Sentence) -> str | None:
 
 def _unfound(count: Count, lexicon: Lexicon) -> str | None:
     """Missing, for people a negated verb of finding is about ("more than 230 people were
-    never found", "40 have not been located"), else None."""
-    token = count.unit_token or count.anchor
+    never found", "40 have not been located", "nine have not been heard from"), else None.
+    Not for its doers ("40 people have not found shelter": they are the finders). A
+    partitive's number is the subject ("nine of its members were never found")."""
+    roles = {"nsubjpass", "nsubj", "dobj"}
+    found = [t for t in (count.unit_token, count.anchor) if t is not None and t.dep_ in roles]
+    if not found:
+        return None
+    token = found[0]
     verb = token.head
-    if token.dep_ not in {"nsubjpass", "nsubj", "dobj"} or verb.i == token.i:
+    if verb.i == token.i:
         return None
     if verb.lemma_.lower() not in lexicon.unfound_verbs:
+        return None
+    if token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return None
     if not any(c.dep_ == "neg" for c in verb.children):
         return None
