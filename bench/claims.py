@@ -381,16 +381,19 @@ def _time(rng: random.Random, published: dt.date | None) -> TimeRef | None:
 
 
 class _Article:
-    """A body being written sentence by sentence, so evidence offsets are real offsets."""
+    """A body being written sentence by sentence, so evidence offsets are real offsets;
+    paragraphs of one to three sentences, as news is written."""
 
-    def __init__(self) -> None:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
         self.parts: list[str] = []
         self.length = 0
 
     def add(self, sentence: str) -> int:
         if self.parts:
-            self.parts.append(" ")
-            self.length += 1
+            gap = "\n\n" if self.rng.random() < 0.5 else " "
+            self.parts.append(gap)
+            self.length += len(gap)
         at = self.length
         self.parts.append(sentence)
         self.length += len(sentence)
@@ -502,7 +505,7 @@ def workload(
         if not asks[story]:
             story = None
         published = START + dt.timedelta(days=rng.randrange(60)) if rng.random() < 0.9 else None
-        article = _Article()
+        article = _Article(rng)
         wanted = (
             n - len(claims) if k == documents - 1 else max(1, int(rng.expovariate(1 / per_doc)))
         )
