@@ -1960,7 +1960,7 @@ def _status(n_claims: int, reasons: list[Reason]) -> str:
 def _multi_reason(key: FactKey, entries: list[_Entry], ctx: _Context) -> Reason:
     kind = "part" if key.scope == PART else "multi_valued"
     return Reason(
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         values=_labels(e.claim.value for e in entries if e.role != "not_asserted"),
         sources=sorted({e.voice for e in entries}),
     )
@@ -2094,7 +2094,7 @@ def _set_aside(entries: list[_Entry], ctx: _Context) -> list[Reason]:
 
 def _group_reason(kind: str, entries: list[_Entry], ctx: _Context) -> Reason:
     return Reason.model_construct(  # every field given, of its type: no validation
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         values=_labels(e.claim.value for e in entries),
         claims=sorted(e.claim.id for e in entries),
         sources=sorted({e.voice for e in entries}),
@@ -2105,7 +2105,7 @@ def _group_reason(kind: str, entries: list[_Entry], ctx: _Context) -> Reason:
 def _pair_reason(kind: str, a: _Entry, b: _Entry, ctx: _Context) -> Reason:
     """A reason about two claims, in the order given (earlier first where time matters)."""
     return Reason.model_construct(  # every field given, of its type: no validation
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         values=[_label(a.claim.value, ctx), _label(b.claim.value, ctx)],
         claims=[a.claim.id, b.claim.id],
         sources=[a.voice, b.voice],
