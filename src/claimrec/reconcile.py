@@ -2076,7 +2076,7 @@ def _status(n_claims: int, reasons: list[Reason]) -> str:
 def _multi_reason(key: FactKey, entries: list[_Entry], ctx: _Context) -> Reason:
     kind = "part" if key.scope == PART else "multi_valued"
     return Reason(
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         values=_labels(e.claim.value for e in entries if e.role != "not_asserted"),
         sources=sorted({e.voice for e in entries}),
     )
@@ -2209,7 +2209,7 @@ def _set_aside(entries: list[_Entry], ctx: _Context) -> list[Reason]:
 
 
 def _group_reason(kind: str, entries: list[_Entry], ctx: _Context) -> Reason:
-    return Reason(
+    return Reason.model_construct(  # every field given, of its type: no validation
         kind=kind,  # type: ignore[arg-type]
         values=_labels(e.claim.value for e in entries),
         claims=sorted(e.claim.id for e in entries),
@@ -2220,7 +2220,7 @@ def _group_reason(kind: str, entries: list[_Entry], ctx: _Context) -> Reason:
 
 def _pair_reason(kind: str, a: _Entry, b: _Entry, ctx: _Context) -> Reason:
     """A reason about two claims, in the order given (earlier first where time matters)."""
-    return Reason(
+    return Reason.model_construct(  # every field given, of its type: no validation
         kind=kind,  # type: ignore[arg-type]
         values=[_label(a.claim.value, ctx), _label(b.claim.value, ctx)],
         claims=[a.claim.id, b.claim.id],
@@ -2246,13 +2246,14 @@ def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
         by_value[e.vkey].append(e)
     keys = sorted(by_value)
     reasons = []
+    sides = _Sides(by_value)
     if keys and isinstance(by_value[keys[0]][0].claim.value, CountValue):
         span = {k: count_interval(by_value[k][0].claim.value) for k in keys}  # type: ignore[arg-type]
         by_low = sorted(keys, key=lambda k: (span[k][0], k))
         lows = [span[k][0] for k in by_low]
         for key in keys:
             for above in by_low[bisect_right(lows, span[key][1]) :]:
-                pair = _first_clash(by_value[key], by_value[above], ctx, timed=timed)
+                pair = _first_clash_of(sides[key], sides[above], ctx, timed=timed)
                 if pair is not None:
                     reasons.append(_pair_reason("clash", *pair, ctx))
                     break
@@ -2261,7 +2262,7 @@ def _clashes(live: list[_Entry], ctx: _Context, *, timed: bool) -> list[Reason]:
         a, b = by_value[ka][0].claim.value, by_value[kb][0].claim.value
         if not (_a_day(a) and _a_day(b)) or compatible(a, b):
             continue
-        pair = _first_clash(by_value[ka], by_value[kb], ctx, timed=timed)
+        pair = _first_clash_of(sides[ka], sides[kb], ctx, timed=timed)
         if pair is not None:
             reasons.append(_pair_reason("clash", *pair, ctx))
     return reasons
@@ -2274,14 +2275,51 @@ def _a_day(value: Value) -> bool:
     return isinstance(value, DateValue) and value.granularity == "day" and value.start is not None
 
 
-def _first_clash(
-    side_a: list[_Entry], side_b: list[_Entry], ctx: _Context, *, timed: bool
+class _Side(NamedTuple):
+    """One value's claims as ``_first_clash`` reads them, sorted once: a value is compared
+    with several others, and sorting its claims again for each is most of the cost."""
+
+    entries: list[_Entry]  # as given
+    by_when: list[_Entry]  # sorted by ``_when``
+    dated: list[_Entry]  # the dated ones, by ``_when``
+    undated: list[_Entry]  # the undated ones, as given
+    starts: list[dt.date]  # ``dated``'s days
+    longest: dt.timedelta  # the longest stated period among ``dated``
+
+
+def _side(entries: list[_Entry]) -> _Side:
+    by_when = sorted(entries, key=_when)
+    dated = [e for e in by_when if e.day is not None]
+    return _Side(
+        entries=entries,
+        by_when=by_when,
+        dated=dated,
+        undated=[e for e in entries if e.day is None],
+        starts=[e.day for e in dated if e.day is not None],
+        longest=max((e.last - e.day for e in dated if e.last and e.day), default=dt.timedelta()),
+    )
+
+
+class _Sides(dict[tuple, _Side]):
+    """``_side`` of each value of a fact, made when first asked."""
+
+    def __init__(self, by_value: dict[tuple, list[_Entry]]) -> None:
+        super().__init__()
+        self.by_value = by_value
+
+    def __missing__(self, key: tuple) -> _Side:
+        side = self[key] = _side(self.by_value[key])
+        return side
+
+
+def _first_clash_of(
+    a_side: _Side, b_side: _Side, ctx: _Context, *, timed: bool
 ) -> tuple[_Entry, _Entry] | None:
-    undated_b = [e for e in side_b if e.day is None]
-    dated_b = sorted((e for e in side_b if e.day is not None), key=_when)
-    starts = [e.day for e in dated_b if e.day is not None]
-    longest = max((e.last - e.day for e in dated_b if e.last and e.day), default=dt.timedelta())
-    for a in sorted(side_a, key=_when):
+    """The first pair of claims, one of each value, from independent voices, that speak of
+    one happening at one moment (in ``_when`` order of the first value's claims)."""
+    side_b, undated_b, dated_b = b_side.entries, b_side.undated, b_side.dated
+    starts, longest = b_side.starts, b_side.longest
+    for a in a_side.by_when:
         fixed = timed and ctx.before_happening(a.claim)  # "evacuated before landfall"
         if not timed or a.day is None or fixed:
             candidates: Iterable[_Entry] = side_b
@@ -2467,7 +2505,7 @@ def _values(entries: list[_Entry], ctx: _Context) -> list[FactValue]:
             if e.day is not None:
                 days.add(e.day)
         out.append(
-            FactValue(
+            FactValue.model_construct(  # every field given, of its type: no validation
                 value=members[0].claim.value,
                 label=_label(members[0].claim.value, ctx),
                 claims=claims,
@@ -2509,7 +2547,7 @@ def _labels(values: Iterable[Value]) -> list[str]:
 
 
 def _edge(source: str, target: str, kind: EdgeKind) -> Edge:
-    return Edge(source=source, target=target, kind=kind)
+    return Edge.model_construct(source=source, target=target, kind=kind)  # already valid
 
 
 def _corroborations(live: list[_Entry]) -> list[Edge]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -83,6 +84,9 @@ def measure_family(lexicon: Lexicon, measure: str) -> str:
     return next((p.family for p in lexicon.predicates.values() if p.measure == measure), measure)
 
 
+WORD_PAIR = re.compile(r"\w\w")  # a word that goes on across a point
+
+
 def within_events(
     claims: Sequence[Claim], bodies: dict[str, str | None], lexicon: Lexicon
 ) -> dict[str, str]:
@@ -101,18 +105,46 @@ def within_events(
         rf"|\b(?:{units})-long\s+([a-z]+)\b"
     )
     out: dict[str, str] = {}
+    paragraphs = _ParagraphEvents(bounded)
     for claim in claims:
         body = bodies.get(claim.doc)
         if claim.type != "count" or body is None or within.search(claim.evidence.sentence) is None:
             continue
-        start = body.rfind("\n", 0, claim.evidence.start) + 1
-        events = list(bounded.finditer(body, start, claim.evidence.start))
-        if events:  # the latest such event before the figure
-            found = events[-1]
+        found = paragraphs.last_before(claim.doc, body, claim.evidence.start)
+        if found is not None:  # the latest such event before the figure
             noun = (found.group(1) or found.group(2)).lower()
             if noun not in lexicon.where_when.day_parts:
                 out[claim.id] = noun
     return out
+
+
+class _ParagraphEvents:
+    """The bounded events of each paragraph, found once per paragraph: a long article
+    with many dated figures in one paragraph would otherwise be scanned again from the
+    paragraph's start for each figure."""
+
+    def __init__(self, bounded: re.Pattern[str]) -> None:
+        self.bounded = bounded
+        self.found: dict[tuple[str, int], tuple[list[int], list[re.Match[str]]]] = {}
+
+    def last_before(self, doc: str, body: str, at: int) -> re.Match[str] | None:
+        """The last bounded event of ``at``'s paragraph that ends before ``at``, as a scan
+        of the paragraph up to ``at`` finds it."""
+        start = body.rfind("\n", 0, at) + 1
+        known = self.found.get((doc, start))
+        if known is None:
+            end = body.find("\n", start)
+            events = list(self.bounded.finditer(body, start, len(body) if end < 0 else end))
+            known = self.found[(doc, start)] = ([m.start() for m in events], events)
+        starts, events = known
+        k = bisect_left(starts, at)  # events starting before ``at``
+        cut_word = at > 0 and WORD_PAIR.match(body, at - 1) is not None
+        if cut_word or (k and events[k - 1].end() >= at):
+            # an event reaching ``at``, or a word cut there: cut at ``at`` the text may
+            # read otherwise, so scan it as cut
+            cut = list(self.bounded.finditer(body, start, at))
+            return cut[-1] if cut else None
+        return events[k - 1] if k else None
 
 
 def _phrases(words: Sequence[str]) -> re.Pattern[str] | None:
