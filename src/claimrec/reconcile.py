@@ -2276,7 +2276,7 @@ def _a_day(value: Value) -> bool:
 
 
 class _Side(NamedTuple):
-    """One value's claims as ``_first_clash`` reads them, sorted once: a value is compared
+    """One value's claims as ``_first_clash_of`` reads them, sorted once: a value is compared
     with several others, and sorting its claims again for each is most of the cost."""
 
     entries: list[_Entry]  # as given
